@@ -1,0 +1,159 @@
+#include "engine/targets.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "model/units.hpp"
+
+namespace atlas::engine {
+namespace {
+
+// Within this fraction below the plan's path a target is "at risk" rather than "off track".
+constexpr double kAtRiskTolerance = 0.10;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+TargetStatus against_path(double value, double path, double tolerance_abs) {
+  if (value >= path) return TargetStatus::kOnTrack;
+  if (path - value <= tolerance_abs) return TargetStatus::kAtRisk;
+  return TargetStatus::kOffTrack;
+}
+
+// The plan's path for a level target: geometric from the baseline to the goal when the baseline
+// is positive, otherwise linear from zero in the year before the plan starts.
+double level_path(const AssessInput& in, int year) {
+  const double goal = static_cast<double>(in.goal.value);
+  if (in.baseline && in.baseline->value > 0 && in.baseline->year < in.deadline) {
+    const double v0 = static_cast<double>(in.baseline->value);
+    const double t = static_cast<double>(year - in.baseline->year) / (in.deadline - in.baseline->year);
+    return v0 * std::pow(goal / v0, t);
+  }
+  const int zero_year = in.plan_start - 1;
+  return goal * static_cast<double>(year - zero_year) / (in.deadline - zero_year);
+}
+
+Assessment assess_level(const AssessInput& in) {
+  Assessment out;
+  const Reading& r = *in.latest;
+  if (r.year >= in.deadline && r.months >= 12) {
+    out.final = true;
+    out.status = satisfies(in.goal, r.value) ? TargetStatus::kMet : TargetStatus::kMissed;
+    return out;
+  }
+  double value = static_cast<double>(r.value);
+  if (r.months > 0 && r.months < 12) {
+    out.projected = r.value * 12 / r.months;
+    value = static_cast<double>(*out.projected);
+  }
+  const double path = r.year >= in.deadline ? static_cast<double>(in.goal.value) : level_path(in, r.year);
+  out.path_value = path;
+  out.status = satisfies(in.goal, static_cast<std::int64_t>(value))
+                   ? TargetStatus::kOnTrack
+                   : against_path(value, path, kAtRiskTolerance * path);
+  if (r.year < in.deadline && value > 0) {
+    out.growth_needed = std::pow(static_cast<double>(in.goal.value) / value, 1.0 / (in.deadline - r.year)) - 1.0;
+  }
+  return out;
+}
+
+Assessment assess_cumulative(const AssessInput& in) {
+  Assessment out;
+  const Reading& r = *in.latest;
+  const DayNumber start = day_number(in.plan_start, 1, 1);
+  const DayNumber end = day_number(in.deadline, 12, 31);
+  if (satisfies(in.goal, r.value)) {
+    // Records once counted stay counted: reaching the goal early is meeting it.
+    out.final = in.as_of > end;
+    out.status = TargetStatus::kMet;
+    return out;
+  }
+  if (in.as_of > end) {
+    out.final = true;
+    out.status = TargetStatus::kMissed;
+    return out;
+  }
+  const double elapsed = std::clamp(static_cast<double>(in.as_of - start + 1) / (end - start + 1), 0.0, 1.0);
+  const double goal = static_cast<double>(in.goal.value);
+  out.path_value = goal * elapsed;
+  const double years_left = static_cast<double>(end - in.as_of) / 365.25;
+  out.count_needed_per_year = (goal - static_cast<double>(r.value)) / std::max(years_left, 1.0 / 12);
+  // A count is whole: at risk while short of the path by at most one record or the tolerance.
+  out.status = against_path(static_cast<double>(r.value), *out.path_value,
+                            std::max(1.0, kAtRiskTolerance * goal));
+  return out;
+}
+
+}  // namespace
+
+const char* to_string(TargetStatus status) {
+  switch (status) {
+    case TargetStatus::kMet: return "met";
+    case TargetStatus::kMissed: return "missed";
+    case TargetStatus::kOnTrack: return "on-track";
+    case TargetStatus::kAtRisk: return "at-risk";
+    case TargetStatus::kOffTrack: return "off-track";
+    case TargetStatus::kNoData: return "no-data";
+  }
+  return "no-data";
+}
+
+const char* to_string_zh(TargetStatus status) {
+  switch (status) {
+    case TargetStatus::kMet: return "已达成";
+    case TargetStatus::kMissed: return "未达成";
+    case TargetStatus::kOnTrack: return "进度正常";
+    case TargetStatus::kAtRisk: return "存在风险";
+    case TargetStatus::kOffTrack: return "严重滞后";
+    case TargetStatus::kNoData: return "暂无数据";
+  }
+  return "暂无数据";
+}
+
+Result<Goal> parse_goal(std::string_view text, TargetUnit unit) {
+  std::string_view s = trim(text);
+  static constexpr std::pair<std::string_view, Comparison> kOps[] = {
+      {">=", Comparison::kGreaterEqual}, {"<=", Comparison::kLessEqual}, {">", Comparison::kGreater},
+      {"<", Comparison::kLess},          {"=", Comparison::kEqual}};
+  for (const auto& [token, op] : kOps) {
+    if (!s.starts_with(token)) continue;
+    const std::string_view number = trim(s.substr(token.size()));
+    auto value = unit == TargetUnit::kYuan ? parse_amount(number) : parse_count(number);
+    if (!value) {
+      return fail(ErrorCode::kInvalidValue, fmt::format("goal \"{}\": {}", text, value.error().message), "goal");
+    }
+    return Goal{op, *value};
+  }
+  return fail(ErrorCode::kInvalidValue,
+              fmt::format("goal \"{}\" must start with >=, >, <=, < or = (e.g. \">= 100亿\")", text), "goal");
+}
+
+bool satisfies(const Goal& goal, std::int64_t value) {
+  switch (goal.op) {
+    case Comparison::kGreaterEqual: return value >= goal.value;
+    case Comparison::kGreater: return value > goal.value;
+    case Comparison::kLessEqual: return value <= goal.value;
+    case Comparison::kLess: return value < goal.value;
+    case Comparison::kEqual: return value == goal.value;
+  }
+  return false;
+}
+
+std::string format_goal(const Goal& goal, TargetUnit unit) {
+  static constexpr const char* kSymbols[] = {"≥", ">", "≤", "<", "="};
+  const std::string number = unit == TargetUnit::kYuan ? format_amount(goal.value) : std::to_string(goal.value);
+  return fmt::format("{} {}", kSymbols[static_cast<int>(goal.op)], number);
+}
+
+Assessment assess(const AssessInput& in) {
+  if (!in.latest) return Assessment{};
+  return in.shape == TargetShape::kLevel ? assess_level(in) : assess_cumulative(in);
+}
+
+}  // namespace atlas::engine

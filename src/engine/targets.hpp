@@ -1,0 +1,72 @@
+// Where a plan target stands: goal parsing and the status rules (met, missed, on track, at risk,
+// off track, no data). Pure functions; the rules are documented in docs/targets.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "model/error.hpp"
+#include "model/period.hpp"
+#include "model/records.hpp"
+
+namespace atlas::engine {
+
+enum class TargetStatus : std::uint8_t { kMet, kMissed, kOnTrack, kAtRisk, kOffTrack, kNoData };
+
+/// "met", "missed", "on-track", "at-risk", "off-track", "no-data".
+[[nodiscard]] const char* to_string(TargetStatus status);
+/// 达成, 未达成, 进度正常, 存在风险, 严重滞后, 暂无数据.
+[[nodiscard]] const char* to_string_zh(TargetStatus status);
+
+enum class Comparison : std::uint8_t { kGreaterEqual, kGreater, kLessEqual, kLess, kEqual };
+
+/// A target's goal: `>= 100亿`, `> 20亿`, `>= 15`.
+struct Goal {
+  Comparison op = Comparison::kGreaterEqual;
+  std::int64_t value = 0;  // yuan or a count, as the target's unit says
+};
+
+/// Parses `OP VALUE` with OP one of >= > <= < = and VALUE an amount (unit yuan) or a count.
+/// kInvalidValue naming the goal text when it does not parse.
+[[nodiscard]] Result<Goal> parse_goal(std::string_view text, TargetUnit unit);
+[[nodiscard]] bool satisfies(const Goal& goal, std::int64_t value);
+/// `>= 100亿` / `≥ 15` for display.
+[[nodiscard]] std::string format_goal(const Goal& goal, TargetUnit unit);
+
+/// How a target's indicator behaves over time.
+enum class TargetShape : std::uint8_t {
+  kLevel,       // a value of one year (`sum(output_value) in 2025`): judged on the deadline year
+  kCumulative,  // records counted over the plan period (`recognized in 2021..2025`): only grows
+};
+
+/// The indicator's value at one point.
+struct Reading {
+  std::int64_t value = 0;
+  int year = 0;         // kLevel: the year the value is for; kCumulative: the year of as_of
+  int months = 12;      // kLevel: months of that year the figures cover (12 = complete)
+};
+
+struct AssessInput {
+  Goal goal;
+  TargetShape shape = TargetShape::kLevel;
+  int plan_start = 0;                 // first year of the plan (2021)
+  int deadline = 0;                   // year (2025)
+  std::optional<Reading> latest;      // none: no figure at all
+  std::optional<Reading> baseline;    // the plan's baseline (year, value), if any
+  DayNumber as_of = 0;                // the day the assessment is made for
+};
+
+struct Assessment {
+  TargetStatus status = TargetStatus::kNoData;
+  bool final = false;                          // the deadline has passed and the figures are complete
+  std::optional<std::int64_t> projected;       // kLevel with a partial year: value × 12 / months
+  std::optional<double> path_value;            // where the plan's path stands at the reading
+  std::optional<double> growth_needed;         // kLevel: yearly growth rate still needed (0.25 = 25 %)
+  std::optional<double> count_needed_per_year; // kCumulative: records still needed per remaining year
+};
+
+/// Applies the status rules of docs/targets.md. Never fails.
+[[nodiscard]] Assessment assess(const AssessInput& input);
+
+}  // namespace atlas::engine

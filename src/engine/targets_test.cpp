@@ -1,0 +1,112 @@
+#include "engine/targets.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace atlas::engine {
+namespace {
+
+constexpr std::int64_t kYi = 100'000'000;
+
+AssessInput total_output(std::optional<Reading> latest, DayNumber as_of) {
+  AssessInput in;
+  in.goal = Goal{Comparison::kGreaterEqual, 100 * kYi};
+  in.shape = TargetShape::kLevel;
+  in.plan_start = 2021;
+  in.deadline = 2025;
+  in.latest = latest;
+  in.baseline = Reading{2719000000, 2020, 12};
+  in.as_of = as_of;
+  return in;
+}
+
+TEST(GoalParser, ReadsAmountsAndCounts) {
+  auto g = parse_goal(">= 100亿", TargetUnit::kYuan);
+  ASSERT_TRUE(g.has_value());
+  EXPECT_EQ(g->op, Comparison::kGreaterEqual);
+  EXPECT_EQ(g->value, 100 * kYi);
+  auto c = parse_goal("> 20", TargetUnit::kCount);
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->op, Comparison::kGreater);
+  EXPECT_EQ(c->value, 20);
+}
+
+TEST(GoalParser, RejectsAGoalWithoutComparison) {
+  auto g = parse_goal("100亿", TargetUnit::kYuan);
+  ASSERT_FALSE(g.has_value());
+  EXPECT_NE(g.error().message.find("100亿"), std::string::npos);
+}
+
+TEST(TargetStatus, CompleteDeadlineYearDecidesMetOrMissed) {
+  auto met = assess(total_output(Reading{101 * kYi, 2025, 12}, day_number(2026, 3, 1)));
+  EXPECT_EQ(met.status, TargetStatus::kMet);
+  EXPECT_TRUE(met.final);
+  auto missed = assess(total_output(Reading{78 * kYi, 2025, 12}, day_number(2026, 3, 1)));
+  EXPECT_EQ(missed.status, TargetStatus::kMissed);
+}
+
+TEST(TargetStatus, NoFigureMeansNoData) {
+  EXPECT_EQ(assess(total_output(std::nullopt, day_number(2023, 1, 1))).status, TargetStatus::kNoData);
+}
+
+TEST(TargetStatus, LevelIsJudgedAgainstTheGeometricPathFromTheBaseline) {
+  // Path 27.19亿 (2020) → 100亿 (2025): about 29.8 % a year, so about 45.78亿 in 2022.
+  auto on = assess(total_output(Reading{46 * kYi, 2022, 12}, day_number(2023, 2, 1)));
+  EXPECT_EQ(on.status, TargetStatus::kOnTrack);
+  ASSERT_TRUE(on.path_value.has_value());
+  EXPECT_NEAR(*on.path_value / kYi, 45.78, 0.01);
+  EXPECT_EQ(assess(total_output(Reading{42 * kYi, 2022, 12}, day_number(2023, 2, 1))).status,
+            TargetStatus::kAtRisk);
+  EXPECT_EQ(assess(total_output(Reading{35 * kYi, 2022, 12}, day_number(2023, 2, 1))).status,
+            TargetStatus::kOffTrack);
+}
+
+TEST(TargetStatus, GrowthNeededIsTheYearlyRateToReachTheGoal) {
+  auto a = assess(total_output(Reading{50 * kYi, 2023, 12}, day_number(2024, 2, 1)));
+  ASSERT_TRUE(a.growth_needed.has_value());
+  EXPECT_NEAR(*a.growth_needed, std::sqrt(2.0) - 1.0, 1e-9);  // 50亿 → 100亿 in two years
+}
+
+TEST(TargetStatus, PartialDeadlineYearIsAnnualised) {
+  auto a = assess(total_output(Reading{75 * kYi, 2025, 9}, day_number(2025, 11, 1)));
+  ASSERT_TRUE(a.projected.has_value());
+  EXPECT_EQ(*a.projected, 100 * kYi);
+  EXPECT_EQ(a.status, TargetStatus::kOnTrack);
+  EXPECT_FALSE(a.final);
+}
+
+AssessInput carriers(std::int64_t count, DayNumber as_of) {
+  AssessInput in;
+  in.goal = Goal{Comparison::kGreaterEqual, 2};
+  in.shape = TargetShape::kCumulative;
+  in.plan_start = 2021;
+  in.deadline = 2025;
+  in.latest = Reading{count, 0, 12};
+  in.as_of = as_of;
+  return in;
+}
+
+TEST(TargetStatus, CumulativeGoalReachedEarlyIsMet) {
+  auto a = assess(carriers(2, day_number(2023, 6, 30)));
+  EXPECT_EQ(a.status, TargetStatus::kMet);
+  EXPECT_FALSE(a.final);
+}
+
+TEST(TargetStatus, CumulativeShortAfterDeadlineIsMissed) {
+  auto a = assess(carriers(1, day_number(2026, 1, 1)));
+  EXPECT_EQ(a.status, TargetStatus::kMissed);
+  EXPECT_TRUE(a.final);
+}
+
+TEST(TargetStatus, CumulativeOneShortOfThePathIsAtRiskTwoShortIsOffTrack) {
+  AssessInput in = carriers(0, day_number(2025, 6, 30));  // path ≈ 1.8 of 2
+  EXPECT_EQ(assess(in).status, TargetStatus::kOffTrack);
+  in = carriers(1, day_number(2025, 6, 30));
+  EXPECT_EQ(assess(in).status, TargetStatus::kAtRisk);
+  in = carriers(0, day_number(2021, 6, 30));  // path ≈ 0.2
+  EXPECT_EQ(assess(in).status, TargetStatus::kAtRisk);
+}
+
+}  // namespace
+}  // namespace atlas::engine

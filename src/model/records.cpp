@@ -1,0 +1,93 @@
+#include "model/records.hpp"
+
+#include <array>
+#include <cstddef>
+
+namespace atlas {
+namespace {
+
+// The data-file word of each enumerator, in enumerator order.
+constexpr std::array<const char*, 4> kSegments{"passenger", "trailer", "nev", "general"};
+constexpr std::array<const char*, 3> kZoneKinds{"core-park", "base", "functional-zone"};
+constexpr std::array<const char*, 3> kProjectTypes{"expansion", "retrofit", "attraction"};
+constexpr std::array<const char*, 5> kMilestoneKinds{"signed", "started", "commissioned", "full-production",
+                                                     "phase"};
+constexpr std::array<const char*, 3> kCarrierLevels{"municipal", "provincial", "national"};
+constexpr std::array<const char*, 3> kTaxonomyLevels{"category", "subsystem", "class"};
+constexpr std::array<const char*, 3> kMetricUnits{"yuan", "count", "tce"};
+constexpr std::array<const char*, 4> kFactQualifiers{"exact", "about", "over", "at-least"};
+constexpr std::array<const char*, 2> kTargetUnits{"yuan", "count"};
+
+template <class Enum, std::size_t N>
+const char* word_of(const std::array<const char*, N>& words, Enum v) {
+  const auto index = static_cast<std::size_t>(v);
+  return index < N ? words[index] : "unknown";
+}
+
+template <class Enum, std::size_t N>
+std::optional<Enum> enum_of(const std::array<const char*, N>& words, std::string_view s) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (s == words[i]) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* to_string(Segment v) {
+  return word_of(kSegments, v);
+}
+const char* to_string(ZoneKind v) {
+  return word_of(kZoneKinds, v);
+}
+const char* to_string(ProjectType v) {
+  return word_of(kProjectTypes, v);
+}
+const char* to_string(MilestoneKind v) {
+  return word_of(kMilestoneKinds, v);
+}
+const char* to_string(CarrierLevel v) {
+  return word_of(kCarrierLevels, v);
+}
+const char* to_string(TaxonomyLevel v) {
+  return word_of(kTaxonomyLevels, v);
+}
+const char* to_string(MetricUnit v) {
+  return word_of(kMetricUnits, v);
+}
+const char* to_string(FactQualifier v) {
+  return word_of(kFactQualifiers, v);
+}
+const char* to_string(TargetUnit v) {
+  return word_of(kTargetUnits, v);
+}
+
+std::optional<Segment> parse_segment(std::string_view s) {
+  return enum_of<Segment>(kSegments, s);
+}
+std::optional<ZoneKind> parse_zone_kind(std::string_view s) {
+  return enum_of<ZoneKind>(kZoneKinds, s);
+}
+std::optional<ProjectType> parse_project_type(std::string_view s) {
+  return enum_of<ProjectType>(kProjectTypes, s);
+}
+std::optional<MilestoneKind> parse_milestone_kind(std::string_view s) {
+  return enum_of<MilestoneKind>(kMilestoneKinds, s);
+}
+std::optional<CarrierLevel> parse_carrier_level(std::string_view s) {
+  return enum_of<CarrierLevel>(kCarrierLevels, s);
+}
+std::optional<TaxonomyLevel> parse_taxonomy_level(std::string_view s) {
+  return enum_of<TaxonomyLevel>(kTaxonomyLevels, s);
+}
+std::optional<MetricUnit> parse_metric_unit(std::string_view s) {
+  return enum_of<MetricUnit>(kMetricUnits, s);
+}
+std::optional<FactQualifier> parse_fact_qualifier(std::string_view s) {
+  return enum_of<FactQualifier>(kFactQualifiers, s);
+}
+std::optional<TargetUnit> parse_target_unit(std::string_view s) {
+  return enum_of<TargetUnit>(kTargetUnits, s);
+}
+
+}  // namespace atlas

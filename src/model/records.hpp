@@ -1,0 +1,273 @@
+// Row records: what io/ parses, store/ persists and build_snapshot() turns into columns.
+// References between records are by slug id (`county = "meixian"`); the Snapshot resolves them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/period.hpp"
+
+namespace atlas {
+
+/// A name in Chinese (first) and English (may be empty).
+struct Names {
+  std::string zh;
+  std::string en;
+  bool operator==(const Names&) const = default;
+};
+
+struct PlanInfo {
+  std::string id;
+  Names title;
+  std::string document;  // 梅市府办〔2021〕14号
+  std::optional<Date> issued;
+  int start_year = 0;
+  int end_year = 0;
+  bool operator==(const PlanInfo&) const = default;
+};
+
+struct CountyRecord {
+  std::string id;
+  std::string adcode;
+  Names name;
+  std::string provenance;
+  bool operator==(const CountyRecord&) const = default;
+};
+
+enum class TaxonomyLevel : std::uint8_t { kCategory, kSubsystem, kClass };
+
+struct TaxonomyRecord {
+  std::string code;
+  TaxonomyLevel level = TaxonomyLevel::kClass;
+  std::string parent;  // empty for a category
+  Names name;
+  std::optional<std::int64_t> class_count;  // categories: the plan's count of product classes
+  std::vector<std::string> hs;              // HS 2022 codes
+  std::string provenance;
+  bool operator==(const TaxonomyRecord&) const = default;
+};
+
+enum class MetricUnit : std::uint8_t { kYuan, kCount, kTce };
+
+struct MetricRecord {
+  std::string id;  // output_value, revenue, employees …
+  Names name;
+  MetricUnit unit = MetricUnit::kYuan;
+  std::string provenance;
+  bool operator==(const MetricRecord&) const = default;
+};
+
+enum class Segment : std::uint8_t { kPassenger, kTrailer, kNev, kGeneral };
+
+struct EnterpriseRecord {
+  std::string id;
+  std::string credit_code;  // empty when unknown; validated when present
+  Names name;
+  std::string county;  // county id or empty
+  std::string zone;    // zone id or empty
+  Segment segment = Segment::kGeneral;
+  std::optional<bool> above_size;  // 规上; empty = unknown
+  std::optional<bool> high_tech;   // 高新技术企业
+  std::vector<std::string> classes;
+  std::vector<std::string> processes;
+  std::vector<std::string> certifications;
+  std::vector<std::string> customers;
+  std::optional<std::int64_t> employees;
+  std::string group;  // parent enterprise id or empty
+  std::string provenance;
+  bool operator==(const EnterpriseRecord&) const = default;
+};
+
+struct ObservationRecord {
+  std::string enterprise;
+  std::string metric;
+  Period period;
+  std::int64_t value = 0;  // in the metric's base unit (yuan, count, tce)
+  std::optional<Date> published;
+  std::string provenance;
+  bool operator==(const ObservationRecord&) const = default;
+};
+
+enum class FactQualifier : std::uint8_t { kExact, kAbout, kOver, kAtLeast };
+
+/// A figure stated about an aggregate (the cluster, a zone …) rather than one enterprise record.
+struct FactRecord {
+  std::string id;
+  std::string subject;  // "cluster", a zone, enterprise or project id
+  std::string metric;
+  std::string period;   // as written (a year, a period, or free text such as "2020Q1-Q3")
+  std::string value;    // as written in the data file (an amount, a count or a percentage)
+  std::string unit;     // yuan | count | percent | rank | … (may be empty)
+  FactQualifier qualifier = FactQualifier::kExact;
+  std::string quote;    // the source's words, verbatim
+  std::string provenance;
+  bool operator==(const FactRecord&) const = default;
+};
+
+enum class ZoneKind : std::uint8_t { kCorePark, kBase, kFunctionalZone };
+
+struct ZoneRecord {
+  std::string id;
+  Names name;
+  ZoneKind kind = ZoneKind::kBase;
+  std::vector<std::string> counties;
+  std::string parent;
+  std::string provenance;
+  bool operator==(const ZoneRecord&) const = default;
+};
+
+enum class ProjectType : std::uint8_t { kExpansion, kRetrofit, kAttraction };
+
+struct ProjectRecord {
+  std::string id;
+  Names name;
+  ProjectType type = ProjectType::kExpansion;
+  std::string sponsor;  // enterprise id
+  std::string zone;
+  std::string county;
+  std::optional<std::int64_t> investment;       // yuan
+  std::optional<std::int64_t> expected_output;  // yuan a year at full production
+  std::vector<std::string> products;            // class codes
+  std::string capacity;                         // free text as the plan gives it
+  std::string quote;
+  std::string provenance;
+  bool operator==(const ProjectRecord&) const = default;
+};
+
+enum class MilestoneKind : std::uint8_t { kSigned, kStarted, kCommissioned, kFullProduction, kPhase };
+
+struct MilestoneRecord {
+  std::string project;
+  MilestoneKind kind = MilestoneKind::kSigned;
+  std::optional<Date> planned;
+  std::optional<Date> actual;
+  std::string note;
+  std::string provenance;
+  bool operator==(const MilestoneRecord&) const = default;
+};
+
+struct ChainLinkRecord {
+  std::string id;
+  Names name;
+  std::vector<std::string> classes;
+  bool operator==(const ChainLinkRecord&) const = default;
+};
+
+struct ChainEdgeRecord {
+  std::string from;  // upstream link id
+  std::string to;    // downstream link id
+  bool operator==(const ChainEdgeRecord&) const = default;
+};
+
+struct ChainRecord {
+  std::string id;
+  Names name;
+  std::vector<ChainLinkRecord> links;
+  std::vector<ChainEdgeRecord> edges;
+  std::string provenance;
+  bool operator==(const ChainRecord&) const = default;
+};
+
+enum class CarrierLevel : std::uint8_t { kMunicipal, kProvincial, kNational };
+
+struct CarrierRecord {
+  std::string id;
+  Names name;
+  std::string kind;  // engineering-center, manufacturing-innovation-center … (docs/formats.md)
+  CarrierLevel level = CarrierLevel::kMunicipal;
+  std::string enterprise;
+  std::optional<Date> recognized;
+  std::string provenance;
+  bool operator==(const CarrierRecord&) const = default;
+};
+
+struct SupplierEntryRecord {
+  std::string id;
+  std::string enterprise;
+  std::string product_class;
+  std::string oem;
+  std::int64_t tier = 1;
+  std::optional<Date> entered;
+  std::string provenance;
+  bool operator==(const SupplierEntryRecord&) const = default;
+};
+
+struct CandidateRecord {
+  std::string id;
+  Names name;
+  std::string kind;  // oem | parts | three-electric
+  std::string chain;
+  std::string link;
+  std::string region;
+  std::string provenance;
+  bool operator==(const CandidateRecord&) const = default;
+};
+
+struct BaselineRecord {
+  std::string period;  // "2020"
+  std::string value;   // as written: "27.19亿", "5"
+  std::string quote;
+  std::string provenance;
+  bool operator==(const BaselineRecord&) const = default;
+};
+
+enum class TargetUnit : std::uint8_t { kYuan, kCount };
+
+struct TargetRecord {
+  std::string id;
+  Names title;
+  std::string indicator;  // indicator-language text
+  std::string goal;       // ">= 100亿"
+  int deadline = 0;       // year
+  TargetUnit unit = TargetUnit::kYuan;
+  std::string quote;
+  std::optional<BaselineRecord> baseline;
+  std::string provenance;
+  bool operator==(const TargetRecord&) const = default;
+};
+
+/// Everything one plan's dataset holds. A value type: io/ fills it, store/ persists it.
+struct Dataset {
+  PlanInfo plan;
+  std::vector<CountyRecord> counties;
+  std::vector<TaxonomyRecord> taxonomy;
+  std::vector<MetricRecord> metrics;
+  std::vector<ZoneRecord> zones;
+  std::vector<EnterpriseRecord> enterprises;
+  std::vector<ObservationRecord> observations;
+  std::vector<FactRecord> facts;
+  std::vector<ProjectRecord> projects;
+  std::vector<MilestoneRecord> milestones;
+  std::vector<ChainRecord> chains;
+  std::vector<CarrierRecord> carriers;
+  std::vector<SupplierEntryRecord> supplier_entries;
+  std::vector<CandidateRecord> candidates;
+  std::vector<TargetRecord> targets;
+  bool operator==(const Dataset&) const = default;
+};
+
+/// Enum ↔ text, as written in data files ("passenger", "core-park", "full-production" …).
+/// The parse functions return std::nullopt for an unknown word.
+[[nodiscard]] const char* to_string(Segment v);
+[[nodiscard]] const char* to_string(ZoneKind v);
+[[nodiscard]] const char* to_string(ProjectType v);
+[[nodiscard]] const char* to_string(MilestoneKind v);
+[[nodiscard]] const char* to_string(CarrierLevel v);
+[[nodiscard]] const char* to_string(TaxonomyLevel v);
+[[nodiscard]] const char* to_string(MetricUnit v);
+[[nodiscard]] const char* to_string(FactQualifier v);
+[[nodiscard]] const char* to_string(TargetUnit v);
+[[nodiscard]] std::optional<Segment> parse_segment(std::string_view s);
+[[nodiscard]] std::optional<ZoneKind> parse_zone_kind(std::string_view s);
+[[nodiscard]] std::optional<ProjectType> parse_project_type(std::string_view s);
+[[nodiscard]] std::optional<MilestoneKind> parse_milestone_kind(std::string_view s);
+[[nodiscard]] std::optional<CarrierLevel> parse_carrier_level(std::string_view s);
+[[nodiscard]] std::optional<TaxonomyLevel> parse_taxonomy_level(std::string_view s);
+[[nodiscard]] std::optional<MetricUnit> parse_metric_unit(std::string_view s);
+[[nodiscard]] std::optional<FactQualifier> parse_fact_qualifier(std::string_view s);
+[[nodiscard]] std::optional<TargetUnit> parse_target_unit(std::string_view s);
+
+}  // namespace atlas

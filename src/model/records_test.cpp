@@ -1,0 +1,80 @@
+#include "model/records.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace atlas {
+namespace {
+
+// Every enumerator with its data-file word (docs/formats.md), and the parse/print pair under test.
+template <class Enum>
+void expect_words(const std::vector<std::pair<Enum, std::string>>& words,
+                  std::optional<Enum> (*parse)(std::string_view)) {
+  for (const auto& [value, word] : words) {
+    EXPECT_EQ(std::string(to_string(value)), word);
+    EXPECT_EQ(parse(word), value) << word;
+  }
+}
+
+TEST(EnumWords, MatchTheDataFormats) {
+  expect_words<Segment>({{Segment::kPassenger, "passenger"},
+                         {Segment::kTrailer, "trailer"},
+                         {Segment::kNev, "nev"},
+                         {Segment::kGeneral, "general"}},
+                        parse_segment);
+  expect_words<ZoneKind>({{ZoneKind::kCorePark, "core-park"},
+                          {ZoneKind::kBase, "base"},
+                          {ZoneKind::kFunctionalZone, "functional-zone"}},
+                         parse_zone_kind);
+  expect_words<ProjectType>({{ProjectType::kExpansion, "expansion"},
+                             {ProjectType::kRetrofit, "retrofit"},
+                             {ProjectType::kAttraction, "attraction"}},
+                            parse_project_type);
+  expect_words<MilestoneKind>({{MilestoneKind::kSigned, "signed"},
+                               {MilestoneKind::kStarted, "started"},
+                               {MilestoneKind::kCommissioned, "commissioned"},
+                               {MilestoneKind::kFullProduction, "full-production"},
+                               {MilestoneKind::kPhase, "phase"}},
+                              parse_milestone_kind);
+  expect_words<CarrierLevel>({{CarrierLevel::kMunicipal, "municipal"},
+                              {CarrierLevel::kProvincial, "provincial"},
+                              {CarrierLevel::kNational, "national"}},
+                             parse_carrier_level);
+  expect_words<TaxonomyLevel>({{TaxonomyLevel::kCategory, "category"},
+                               {TaxonomyLevel::kSubsystem, "subsystem"},
+                               {TaxonomyLevel::kClass, "class"}},
+                              parse_taxonomy_level);
+  expect_words<MetricUnit>(
+      {{MetricUnit::kYuan, "yuan"}, {MetricUnit::kCount, "count"}, {MetricUnit::kTce, "tce"}},
+      parse_metric_unit);
+  expect_words<FactQualifier>({{FactQualifier::kExact, "exact"},
+                               {FactQualifier::kAbout, "about"},
+                               {FactQualifier::kOver, "over"},
+                               {FactQualifier::kAtLeast, "at-least"}},
+                              parse_fact_qualifier);
+  expect_words<TargetUnit>({{TargetUnit::kYuan, "yuan"}, {TargetUnit::kCount, "count"}}, parse_target_unit);
+}
+
+TEST(EnumWords, ParseReturnsNothingForAnUnknownWord) {
+  EXPECT_EQ(parse_segment("Passenger"), std::nullopt);
+  EXPECT_EQ(parse_segment(""), std::nullopt);
+  EXPECT_EQ(parse_zone_kind("core_park"), std::nullopt);
+  EXPECT_EQ(parse_project_type("expansion "), std::nullopt);
+  EXPECT_EQ(parse_milestone_kind("full_production"), std::nullopt);
+  EXPECT_EQ(parse_carrier_level("county"), std::nullopt);
+  EXPECT_EQ(parse_taxonomy_level("product"), std::nullopt);
+  EXPECT_EQ(parse_metric_unit("percent"), std::nullopt);
+  EXPECT_EQ(parse_fact_qualifier("at least"), std::nullopt);
+  EXPECT_EQ(parse_target_unit("tce"), std::nullopt);
+}
+
+TEST(EnumWords, CarrierLevelsAreOrderedFromMunicipalToNational) {
+  EXPECT_LT(*parse_carrier_level("municipal"), *parse_carrier_level("provincial"));
+  EXPECT_LT(*parse_carrier_level("provincial"), *parse_carrier_level("national"));
+}
+
+}  // namespace
+}  // namespace atlas

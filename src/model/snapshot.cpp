@@ -1,0 +1,380 @@
+#include "model/snapshot.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "model/internal/observation_normalizer.hpp"
+#include "model/provenance.hpp"
+
+namespace atlas {
+
+StringId StringPool::intern(std::string_view text) {
+  if (auto it = index_.find(text); it != index_.end()) return it->second;
+  StringId id{static_cast<std::uint32_t>(strings_.size())};
+  // std::string's buffer moves with the string when the vector grows, so views into it would
+  // dangle: keep each text in its own heap block that never moves.
+  auto& stored = owned_.emplace_back(std::make_unique<std::string>(text));
+  strings_.push_back(std::string_view(*stored));
+  index_.emplace(strings_.back(), id);
+  return id;
+}
+
+std::optional<StringId> StringPool::find(std::string_view text) const {
+  if (auto it = index_.find(text); it != index_.end()) return it->second;
+  return std::nullopt;
+}
+
+StringId ObservationColumns::provenance_at(std::uint32_t index) const {
+  auto it = std::upper_bound(provenance_runs.begin(), provenance_runs.end(), index,
+                             [](std::uint32_t i, const auto& run) { return i < run.first; });
+  return it == provenance_runs.begin() ? StringId::none() : std::prev(it)->second;
+}
+
+DayNumber ObservationColumns::published_at(std::uint32_t index) const {
+  if ((flags[index] & kPublishedFlag) != 0) {
+    auto it = std::lower_bound(published_exceptions.begin(), published_exceptions.end(), index,
+                               [](const auto& p, std::uint32_t i) { return p.first < i; });
+    return it->second;
+  }
+  const Period p{PeriodKind::kMonth, last[index], last[index]};
+  return p.default_published();
+}
+
+namespace {
+
+template <class Record, class KeyFn>
+Result<std::unordered_map<std::string_view, std::uint32_t>> index_by(const std::vector<Record>& rows,
+                                                                    std::string_view table, KeyFn key) {
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  index.reserve(rows.size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i) {
+    std::string_view k = key(rows[i]);
+    if (!index.emplace(k, i).second) {
+      return fail(ErrorCode::kDuplicateKey, fmt::format("{} \"{}\" appears twice", table, k), "id");
+    }
+  }
+  return index;
+}
+
+template <class IdT>
+Result<IdT> resolve(const std::unordered_map<std::string_view, std::uint32_t>& index, std::string_view key,
+                    std::string_view what, std::string_view owner, std::string_view field) {
+  if (key.empty()) return IdT::none();
+  auto it = index.find(key);
+  if (it == index.end()) {
+    return fail(ErrorCode::kUnknownReference, fmt::format("{} names unknown {} \"{}\"", owner, what, key),
+                std::string(field));
+  }
+  return IdT{it->second};
+}
+
+// Posting lists: for each key, the sorted enterprises that carry it.
+Csr<EnterpriseId> build_postings(std::size_t keys,
+                                 const std::vector<std::pair<std::uint32_t, EnterpriseId>>& pairs_in) {
+  auto pairs = pairs_in;
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second < b.second;
+  });
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  Csr<EnterpriseId> csr;
+  csr.offsets.assign(keys + 1, 0);
+  for (const auto& [k, e] : pairs) ++csr.offsets[k + 1];
+  std::partial_sum(csr.offsets.begin(), csr.offsets.end(), csr.offsets.begin());
+  csr.values.reserve(pairs.size());
+  for (const auto& [k, e] : pairs) csr.values.push_back(e);
+  return csr;
+}
+
+}  // namespace
+
+Result<void> SnapshotBuilder::index_reference_tables() {
+  auto& s = *snap_;
+  auto metric = index_by(s.metrics, "metric", [](const auto& r) -> std::string_view { return r.id; });
+  auto county = index_by(s.counties, "county", [](const auto& r) -> std::string_view { return r.id; });
+  auto zone = index_by(s.zones, "zone", [](const auto& r) -> std::string_view { return r.id; });
+  auto klass = index_by(s.taxonomy, "taxonomy code", [](const auto& r) -> std::string_view { return r.code; });
+  auto project = index_by(s.projects, "project", [](const auto& r) -> std::string_view { return r.id; });
+  for (auto* r : {&metric, &county, &zone, &klass, &project}) {
+    if (!*r) return std::unexpected(r->error());
+  }
+  s.metric_index_ = std::move(*metric);
+  s.county_index_ = std::move(*county);
+  s.zone_index_ = std::move(*zone);
+  s.class_index_ = std::move(*klass);
+  s.project_index_ = std::move(*project);
+
+  s.taxonomy_parent.reserve(s.taxonomy.size());
+  for (const auto& t : s.taxonomy) {
+    auto parent = resolve<ClassId>(s.class_index_, t.parent, "taxonomy code", t.code, "parent");
+    if (!parent) return std::unexpected(parent.error());
+    s.taxonomy_parent.push_back(*parent);
+  }
+  for (const auto& z : s.zones) {
+    auto parent = resolve<ZoneId>(s.zone_index_, z.parent, "zone", z.id, "parent");
+    if (!parent) return std::unexpected(parent.error());
+    s.zone_parent.push_back(*parent);
+  }
+  return {};
+}
+
+Result<void> SnapshotBuilder::add_enterprise(const EnterpriseRecord& r) {
+  auto& s = *snap_;
+  auto& c = s.enterprises;
+  EnterpriseId id{static_cast<std::uint32_t>(c.size())};
+  if (!s.enterprise_index_.emplace(s.strings.view(s.strings.intern(r.id)), id).second) {
+    return fail(ErrorCode::kDuplicateKey, fmt::format("enterprise \"{}\" appears twice", r.id), "id");
+  }
+  auto county = resolve<CountyId>(s.county_index_, r.county, "county", r.id, "county");
+  if (!county) return std::unexpected(county.error());
+  auto zone = resolve<ZoneId>(s.zone_index_, r.zone, "zone", r.id, "zone");
+  if (!zone) return std::unexpected(zone.error());
+  c.slug.push_back(s.strings.intern(r.id));
+  c.name_zh.push_back(s.strings.intern(r.name.zh));
+  c.name_en.push_back(s.strings.intern(r.name.en));
+  c.credit_code.push_back(s.strings.intern(r.credit_code));
+  c.provenance.push_back(s.strings.intern(r.provenance));
+  c.county.push_back(*county);
+  c.zone.push_back(*zone);
+  c.segment.push_back(r.segment);
+  c.above_size.push_back(r.above_size ? static_cast<std::int8_t>(*r.above_size) : std::int8_t{-1});
+  c.high_tech.push_back(r.high_tech ? static_cast<std::int8_t>(*r.high_tech) : std::int8_t{-1});
+  c.sample.push_back(is_sample(r.provenance) ? 1 : 0);
+  c.employees.push_back(r.employees.value_or(-1));
+  for (const auto& code : r.classes) {
+    auto cls = resolve<ClassId>(s.class_index_, code, "product class", r.id, "classes");
+    if (!cls) return std::unexpected(cls.error());
+    c.classes.values.push_back(*cls);
+  }
+  c.classes.offsets.push_back(static_cast<std::uint32_t>(c.classes.values.size()));
+  auto push_strings = [&](Csr<StringId>& csr, const std::vector<std::string>& items) {
+    for (const auto& item : items) csr.values.push_back(s.strings.intern(item));
+    csr.offsets.push_back(static_cast<std::uint32_t>(csr.values.size()));
+  };
+  push_strings(c.processes, r.processes);
+  push_strings(c.certifications, r.certifications);
+  push_strings(c.customers, r.customers);
+  group_names_.push_back(r.group);
+  return {};
+}
+
+Result<void> SnapshotBuilder::add_observation(const ObservationRecord& r) {
+  auto& s = *snap_;
+  EnterpriseId e = s.find_enterprise(r.enterprise);
+  if (!e.valid()) {
+    return fail(ErrorCode::kUnknownReference,
+                fmt::format("observation names unknown enterprise \"{}\"", r.enterprise), "enterprise");
+  }
+  auto metric = s.find_metric(r.metric);
+  if (!metric) {
+    return fail(ErrorCode::kUnknownReference, fmt::format("observation names unknown metric \"{}\"", r.metric),
+                "metric");
+  }
+  const DayNumber published = r.published ? r.published->last_day() : r.period.default_published();
+  pending_.at(metric->value).push_back(internal::RawObservation{
+      e, r.period, r.value, published, r.published.has_value(), s.strings.intern(r.provenance),
+      is_sample(r.provenance)});
+  return {};
+}
+
+SnapshotBuilder::SnapshotBuilder(Dataset small_tables, std::uint64_t version)
+    : snap_(std::make_shared<Snapshot>()) {
+  auto& s = *snap_;
+  s.version = version;
+  s.plan = std::move(small_tables.plan);
+  s.counties = std::move(small_tables.counties);
+  s.taxonomy = std::move(small_tables.taxonomy);
+  s.metrics = std::move(small_tables.metrics);
+  s.zones = std::move(small_tables.zones);
+  s.facts = std::move(small_tables.facts);
+  s.projects = std::move(small_tables.projects);
+  s.milestones = std::move(small_tables.milestones);
+  s.chains = std::move(small_tables.chains);
+  s.carriers = std::move(small_tables.carriers);
+  s.supplier_entries = std::move(small_tables.supplier_entries);
+  s.candidates = std::move(small_tables.candidates);
+  s.targets = std::move(small_tables.targets);
+  pending_.resize(s.metrics.size());
+  status_ = index_reference_tables();
+}
+
+Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::finish() && {
+  if (!status_) return std::unexpected(status_.error());
+  auto& s = *snap_;
+  if (auto r = resolve_groups(); !r) return std::unexpected(r.error());
+  if (auto r = resolve_projects(); !r) return std::unexpected(r.error());
+  const std::size_t n = s.enterprises.size();
+  s.observations.resize(s.metrics.size());
+  s.rollups.resize(s.metrics.size());
+  for (std::size_t m = 0; m < s.metrics.size(); ++m) {
+    s.observations[m] = internal::normalize_observations(std::move(pending_[m]), n);
+    s.rollups[m] = internal::build_year_rollup(s.observations[m], n);
+  }
+  build_postings_lists();
+  return std::shared_ptr<const Snapshot>(std::move(snap_));
+}
+
+Result<void> SnapshotBuilder::resolve_groups() {
+  auto& s = *snap_;
+  s.enterprises.group.reserve(group_names_.size());
+  for (std::size_t i = 0; i < group_names_.size(); ++i) {
+    EnterpriseId g = EnterpriseId::none();
+    if (!group_names_[i].empty()) {
+      g = s.find_enterprise(group_names_[i]);
+      if (!g.valid()) {
+        return fail(ErrorCode::kUnknownReference,
+                    fmt::format("{} names unknown group enterprise \"{}\"",
+                                s.strings.view(s.enterprises.slug[i]), group_names_[i]),
+                    "group");
+      }
+    }
+    s.enterprises.group.push_back(g);
+  }
+  return {};
+}
+
+Result<void> SnapshotBuilder::resolve_projects() {
+  auto& s = *snap_;
+  for (const auto& p : s.projects) {
+    EnterpriseId sponsor = p.sponsor.empty() ? EnterpriseId::none() : s.find_enterprise(p.sponsor);
+    if (!p.sponsor.empty() && !sponsor.valid()) {
+      return fail(ErrorCode::kUnknownReference,
+                  fmt::format("project {} names unknown sponsor \"{}\"", p.id, p.sponsor), "sponsor");
+    }
+    auto zone = resolve<ZoneId>(s.zone_index_, p.zone, "zone", p.id, "zone");
+    if (!zone) return std::unexpected(zone.error());
+    auto county = resolve<CountyId>(s.county_index_, p.county, "county", p.id, "county");
+    if (!county) return std::unexpected(county.error());
+    s.project_sponsor.push_back(sponsor);
+    s.project_zone.push_back(*zone);
+    s.project_county.push_back(*county);
+  }
+  std::vector<std::vector<std::uint32_t>> per_project(s.projects.size());
+  for (std::uint32_t i = 0; i < s.milestones.size(); ++i) {
+    auto it = s.project_index_.find(s.milestones[i].project);
+    if (it == s.project_index_.end()) {
+      return fail(ErrorCode::kUnknownReference,
+                  fmt::format("milestone names unknown project \"{}\"", s.milestones[i].project), "project");
+    }
+    per_project[it->second].push_back(i);
+  }
+  for (const auto& list : per_project) {
+    s.project_milestones.values.insert(s.project_milestones.values.end(), list.begin(), list.end());
+    s.project_milestones.offsets.push_back(static_cast<std::uint32_t>(s.project_milestones.values.size()));
+  }
+  return {};
+}
+
+void SnapshotBuilder::build_postings_lists() {
+  auto& s = *snap_;
+  const auto& c = s.enterprises;
+  std::vector<std::pair<std::uint32_t, EnterpriseId>> county, zone, segment, taxonomy;
+  for (std::uint32_t i = 0; i < c.size(); ++i) {
+    EnterpriseId e{i};
+    if (c.county[i].valid()) county.emplace_back(c.county[i].value, e);
+    if (c.zone[i].valid()) zone.emplace_back(c.zone[i].value, e);
+    segment.emplace_back(static_cast<std::uint32_t>(c.segment[i]), e);
+    for (ClassId cls : c.classes.row(i)) {
+      for (ClassId node = cls; node.valid(); node = s.taxonomy_parent[node.value]) {
+        taxonomy.emplace_back(node.value, e);
+      }
+    }
+  }
+  s.by_county = build_postings(s.counties.size(), county);
+  s.by_zone = build_postings(s.zones.size(), zone);
+  s.by_segment = build_postings(4, segment);
+  s.by_taxonomy = build_postings(s.taxonomy.size(), taxonomy);
+}
+
+Result<std::shared_ptr<const Snapshot>> Snapshot::build(Dataset data, std::uint64_t version) {
+  auto enterprises = std::move(data.enterprises);
+  auto observations = std::move(data.observations);
+  SnapshotBuilder builder(std::move(data), version);
+  for (const auto& e : enterprises) {
+    if (auto r = builder.add_enterprise(e); !r) return std::unexpected(r.error());
+  }
+  for (const auto& o : observations) {
+    if (auto r = builder.add_observation(o); !r) return std::unexpected(r.error());
+  }
+  return std::move(builder).finish();
+}
+
+EnterpriseId Snapshot::find_enterprise(std::string_view slug) const {
+  auto it = enterprise_index_.find(slug);
+  return it == enterprise_index_.end() ? EnterpriseId::none() : it->second;
+}
+
+namespace {
+std::optional<std::uint32_t> find_in(const std::unordered_map<std::string_view, std::uint32_t>& index,
+                                     std::string_view key) {
+  auto it = index.find(key);
+  if (it == index.end()) return std::nullopt;
+  return it->second;
+}
+}  // namespace
+
+std::optional<MetricId> Snapshot::find_metric(std::string_view id) const {
+  auto i = find_in(metric_index_, id);
+  return i ? std::optional<MetricId>(MetricId{*i}) : std::nullopt;
+}
+CountyId Snapshot::find_county(std::string_view id) const {
+  return CountyId{find_in(county_index_, id).value_or(CountyId::none().value)};
+}
+ZoneId Snapshot::find_zone(std::string_view id) const {
+  return ZoneId{find_in(zone_index_, id).value_or(ZoneId::none().value)};
+}
+ClassId Snapshot::find_class(std::string_view code) const {
+  return ClassId{find_in(class_index_, code).value_or(ClassId::none().value)};
+}
+ProjectId Snapshot::find_project(std::string_view id) const {
+  return ProjectId{find_in(project_index_, id).value_or(ProjectId::none().value)};
+}
+
+SpanValue Snapshot::sum_span(MetricId metric, EnterpriseId e, MonthIndex first, MonthIndex last,
+                             const Visibility& vis) const {
+  const auto& o = observations[metric.value];
+  SpanValue out;
+  const std::uint32_t begin = o.offsets[e.value];
+  const std::uint32_t end = o.offsets[e.value + 1];
+  // Spans are sorted by their last month: skip to the first that can end inside the window.
+  const auto* lasts = o.last.data();
+  std::uint32_t i = static_cast<std::uint32_t>(std::lower_bound(lasts + begin, lasts + end, first) - lasts);
+  MonthIndex next = first;  // the first month not yet covered contiguously
+  bool contiguous = true;
+  for (; i < end && o.last[i] <= last; ++i) {
+    const MonthIndex span_first = static_cast<MonthIndex>(o.last[i] + 1 - o.span[i]);
+    if (span_first < first) continue;
+    if (!vis.include_sample && (o.flags[i] & ObservationColumns::kSampleFlag) != 0) continue;
+    if (vis.as_of != std::numeric_limits<DayNumber>::max() && o.published_at(i) > vis.as_of) continue;
+    out.value += o.value[i];
+    out.present = true;
+    if (contiguous && span_first == next) {
+      next = static_cast<MonthIndex>(o.last[i] + 1);
+    } else {
+      contiguous = false;
+    }
+  }
+  out.covered_last = next > first ? static_cast<MonthIndex>(next - 1) : MonthIndex{0};
+  return out;
+}
+
+DayNumber Snapshot::latest_published(const Visibility& vis) const {
+  DayNumber latest = 0;
+  for (const auto& o : observations) {
+    for (std::uint32_t i = 0; i < o.size(); ++i) {
+      if (!vis.include_sample && (o.flags[i] & ObservationColumns::kSampleFlag) != 0) continue;
+      const DayNumber day = o.published_at(i);
+      if (day <= vis.as_of) latest = std::max(latest, day);
+    }
+  }
+  return latest;
+}
+
+std::size_t Snapshot::observation_count() const {
+  std::size_t n = 0;
+  for (const auto& o : observations) n += o.size();
+  return n;
+}
+
+}  // namespace atlas

@@ -1,0 +1,221 @@
+// The immutable, columnar, in-memory copy of the store that every engine and query reads.
+// Built once per write (RCU style): readers hold a std::shared_ptr<const Snapshot> and never lock.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/error.hpp"
+#include "model/ids.hpp"
+#include "model/period.hpp"
+#include "model/records.hpp"
+
+namespace atlas {
+
+/// Interned strings: each distinct text stored once, addressed by a dense StringId.
+/// Not thread-safe while being filled; immutable (and so thread-safe) inside a Snapshot.
+class StringPool {
+ public:
+  StringId intern(std::string_view text);
+  [[nodiscard]] std::string_view view(StringId id) const {
+    return id.valid() ? strings_[id.value] : std::string_view();
+  }
+  [[nodiscard]] std::optional<StringId> find(std::string_view text) const;
+  [[nodiscard]] std::size_t size() const { return strings_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<std::string>> owned_;  // stable addresses for the views below
+  std::vector<std::string_view> strings_;
+  std::unordered_map<std::string_view, StringId> index_;
+};
+
+/// Compressed sparse rows: row i is values[offsets[i] .. offsets[i+1]).
+template <class T>
+struct Csr {
+  std::vector<std::uint32_t> offsets{0};
+  std::vector<T> values;
+  [[nodiscard]] std::span<const T> row(std::size_t i) const {
+    return {values.data() + offsets[i], values.data() + offsets[i + 1]};
+  }
+  [[nodiscard]] std::size_t rows() const { return offsets.size() - 1; }
+};
+
+/// Enterprise columns (struct of arrays), all indexed by EnterpriseId::value.
+struct EnterpriseColumns {
+  std::vector<StringId> slug, name_zh, name_en, credit_code, provenance;
+  std::vector<CountyId> county;
+  std::vector<ZoneId> zone;
+  std::vector<Segment> segment;
+  std::vector<std::int8_t> above_size;  // -1 unknown, 0 no, 1 yes
+  std::vector<std::int8_t> high_tech;   // -1 unknown, 0 no, 1 yes
+  std::vector<std::uint8_t> sample;     // 1 when the record's provenance is sample
+  std::vector<EnterpriseId> group;      // parent enterprise or none
+  std::vector<std::int64_t> employees;  // -1 unknown
+  Csr<ClassId> classes;                 // product classes as given (leaves of the taxonomy)
+  Csr<StringId> processes, certifications, customers;
+  [[nodiscard]] std::size_t size() const { return slug.size(); }
+};
+
+/// Which observations a computation may see.
+struct Visibility {
+  DayNumber as_of = std::numeric_limits<DayNumber>::max();  // only figures published on or before this day
+  bool include_sample = true;   // sample figures count
+};
+
+/// One metric's observations, normalised to non-overlapping month spans, CSR by enterprise and
+/// sorted by month within an enterprise. A cumulative report (1–9月累计) becomes the difference to
+/// the previous cumulative report of the same year; an annual figure spans its 12 months.
+struct ObservationColumns {
+  std::vector<std::uint32_t> offsets{0};  // per enterprise
+  std::vector<MonthIndex> last;           // last month of the span
+  std::vector<std::uint8_t> span;         // months covered (1..12)
+  std::vector<std::uint8_t> flags;        // kSampleFlag | kPublishedFlag
+  std::vector<std::int64_t> value;
+  // Figures whose publication day is not the default (Period::default_published of the span),
+  // sorted by index: sparse, because most figures arrive on the usual schedule.
+  std::vector<std::pair<std::uint32_t, DayNumber>> published_exceptions;
+  std::vector<std::pair<std::uint32_t, StringId>> provenance_runs;  // run-length: (first index, provenance)
+
+  static constexpr std::uint8_t kSampleFlag = 1;
+  static constexpr std::uint8_t kPublishedFlag = 2;  // has an entry in published_exceptions
+
+  [[nodiscard]] std::size_t size() const { return value.size(); }
+  [[nodiscard]] StringId provenance_at(std::uint32_t index) const;
+  [[nodiscard]] DayNumber published_at(std::uint32_t index) const;
+};
+
+/// A metric summed over a span of months for one enterprise.
+struct SpanValue {
+  std::int64_t value = 0;
+  bool present = false;        // at least one visible figure inside the span
+  MonthIndex covered_last = 0; // the last month for which the visible figures are complete
+};
+
+/// Per-enterprise annual totals of one metric over every figure (as_of = ∞, samples included),
+/// built once per Snapshot: the fast path for "metric in YEAR" with default visibility.
+struct YearRollup {
+  int first_year = 0;
+  int years = 0;
+  std::vector<std::int64_t> value;        // [enterprise * years + (year - first_year)]
+  std::vector<std::uint8_t> months;       // months covered, 0 = no figure
+  std::vector<std::uint8_t> any_sample;   // 1 when a sample figure contributed
+};
+
+class Snapshot;
+namespace internal {
+/// An observation as given, before normalisation (used by SnapshotBuilder only).
+struct RawObservation {
+  EnterpriseId enterprise;
+  Period period;
+  std::int64_t value = 0;
+  DayNumber published = 0;
+  bool explicit_published = false;
+  StringId provenance;
+  bool sample = false;
+};
+}  // namespace internal
+
+/// Builds a Snapshot row by row, so that a large dataset (a million enterprises, tens of millions
+/// of observations) streams from a file or the store without first becoming a Dataset.
+/// Order: construct with the small tables, add every enterprise, then every observation, finish.
+/// Not thread-safe; single use.
+class SnapshotBuilder {
+ public:
+  /// Takes the reference tables of `small_tables` (its enterprises and observations are ignored).
+  SnapshotBuilder(Dataset small_tables, std::uint64_t version);
+
+  /// Adds one enterprise; kDuplicateKey or kUnknownReference (county, zone, class) on failure.
+  Result<void> add_enterprise(const EnterpriseRecord& record);
+  /// Adds one observation; kUnknownReference for an unknown enterprise or metric.
+  Result<void> add_observation(const ObservationRecord& record);
+  /// Resolves groups and projects, normalises observations, builds roll-ups and posting lists.
+  Result<std::shared_ptr<const Snapshot>> finish() &&;
+
+ private:
+  Result<void> index_reference_tables();
+  Result<void> resolve_groups();
+  Result<void> resolve_projects();
+  void build_postings_lists();
+
+  std::shared_ptr<Snapshot> snap_;
+  Result<void> status_;
+  std::vector<std::string> group_names_;
+  std::vector<std::vector<internal::RawObservation>> pending_;  // per metric
+};
+
+/// Small tables keep their row records; ids index these vectors. Enterprises and observations
+/// are columns only (the store, not the Snapshot, is what export reads).
+class Snapshot {
+ public:
+  /// Builds a snapshot from a complete dataset, resolving every reference. Fails with
+  /// kUnknownReference / kDuplicateKey naming the record and field at fault.
+  static Result<std::shared_ptr<const Snapshot>> build(Dataset data, std::uint64_t version = 0);
+
+  std::uint64_t version = 0;
+  StringPool strings;
+  PlanInfo plan;
+
+  // Reference tables (small): ids are indices.
+  std::vector<CountyRecord> counties;
+  std::vector<TaxonomyRecord> taxonomy;
+  std::vector<ClassId> taxonomy_parent;  // per taxonomy node, none for categories
+  std::vector<MetricRecord> metrics;
+  std::vector<ZoneRecord> zones;
+  std::vector<ZoneId> zone_parent;
+  std::vector<FactRecord> facts;
+  std::vector<ProjectRecord> projects;
+  std::vector<EnterpriseId> project_sponsor;
+  std::vector<ZoneId> project_zone;
+  std::vector<CountyId> project_county;
+  std::vector<MilestoneRecord> milestones;
+  Csr<std::uint32_t> project_milestones;  // milestone indices per project
+  std::vector<ChainRecord> chains;
+  std::vector<CarrierRecord> carriers;
+  std::vector<SupplierEntryRecord> supplier_entries;
+  std::vector<CandidateRecord> candidates;
+  std::vector<TargetRecord> targets;
+
+  EnterpriseColumns enterprises;
+  std::vector<ObservationColumns> observations;  // per MetricId
+  std::vector<YearRollup> rollups;               // per MetricId
+
+  // Posting lists (sorted enterprise ids).
+  Csr<EnterpriseId> by_county;    // per CountyId
+  Csr<EnterpriseId> by_zone;      // per ZoneId (direct members only)
+  Csr<EnterpriseId> by_segment;   // per Segment value
+  Csr<EnterpriseId> by_taxonomy;  // per taxonomy node: makers of the class or any class below it
+
+  // Look-ups by slug; none()/nullopt when absent.
+  [[nodiscard]] EnterpriseId find_enterprise(std::string_view slug) const;
+  [[nodiscard]] std::optional<MetricId> find_metric(std::string_view id) const;
+  [[nodiscard]] CountyId find_county(std::string_view id) const;
+  [[nodiscard]] ZoneId find_zone(std::string_view id) const;
+  [[nodiscard]] ClassId find_class(std::string_view code) const;
+  [[nodiscard]] ProjectId find_project(std::string_view id) const;
+
+  /// Sum of `metric` for enterprise `e` over months [first, last] using only visible figures.
+  /// A figure counts only when its whole span lies inside [first, last].
+  [[nodiscard]] SpanValue sum_span(MetricId metric, EnterpriseId e, MonthIndex first, MonthIndex last,
+                                   const Visibility& vis) const;
+
+  /// The latest day on which any figure was published (0 if none): "data as of".
+  [[nodiscard]] DayNumber latest_published(const Visibility& vis) const;
+
+  /// Which enterprises, metrics … exist: counts for `atlas check` and the API.
+  [[nodiscard]] std::size_t observation_count() const;
+
+ private:
+  friend class SnapshotBuilder;
+  std::unordered_map<std::string_view, EnterpriseId> enterprise_index_;
+  std::unordered_map<std::string_view, std::uint32_t> metric_index_, county_index_, zone_index_,
+      class_index_, project_index_;
+};
+
+}  // namespace atlas

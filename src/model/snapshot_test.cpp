@@ -1,0 +1,150 @@
+#include "model/snapshot.hpp"
+
+#include <gtest/gtest.h>
+
+namespace atlas {
+namespace {
+
+Period cumulative(int year, int last_month) {
+  return Period{PeriodKind::kCumulative, month_index(year, 1), month_index(year, last_month)};
+}
+Period whole_year(int year) { return Period{PeriodKind::kYear, month_index(year, 1), month_index(year, 12)}; }
+Period one_month(int year, int month) {
+  return Period{PeriodKind::kMonth, month_index(year, month), month_index(year, month)};
+}
+
+Dataset small_dataset() {
+  Dataset d;
+  d.counties = {{"meixian", "441403", {"梅县区", "Meixian"}, "plan §6(2)"}};
+  d.zones = {{"gac-park", {"广汽零部件产业园", ""}, ZoneKind::kCorePark, {}, "", "plan §6(1)"}};
+  d.taxonomy = {{"chassis", TaxonomyLevel::kCategory, "", {"底盘系统", ""}, 146, {}, "plan §1(1)"},
+                {"chassis-running", TaxonomyLevel::kSubsystem, "chassis", {"行走", ""}, {}, {}, "plan §1(1)"},
+                {"axle", TaxonomyLevel::kClass, "chassis-running", {"车轴", ""}, {}, {"870850"}, "plan §1(2)"}};
+  d.metrics = {{"output_value", {"工业总产值", ""}, MetricUnit::kYuan, "plan §3"}};
+  EnterpriseRecord bpw;
+  bpw.id = "bpw";
+  bpw.name = {"BPW（梅州）车轴有限公司", ""};
+  bpw.county = "meixian";
+  bpw.segment = Segment::kTrailer;
+  bpw.classes = {"axle"};
+  bpw.provenance = "plan §3(1)2";
+  EnterpriseRecord park = bpw;
+  park.id = "park-firm";
+  park.county = "";
+  park.zone = "gac-park";
+  park.segment = Segment::kPassenger;
+  park.classes = {};
+  park.provenance = "sample";
+  d.enterprises = {bpw, park};
+  return d;
+}
+
+std::shared_ptr<const Snapshot> build(Dataset d) {
+  auto s = Snapshot::build(std::move(d));
+  EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().to_string());
+  return *s;
+}
+
+TEST(Snapshot, CumulativeReportsBecomeMonthlySpansThatSumBack) {
+  auto d = small_dataset();
+  d.observations = {{"bpw", "output_value", cumulative(2025, 2), 300, {}, "sample"},
+                    {"bpw", "output_value", cumulative(2025, 3), 450, {}, "sample"},
+                    {"bpw", "output_value", cumulative(2025, 9), 1200, {}, "sample"}};
+  auto s = build(d);
+  auto m = *s->find_metric("output_value");
+  auto e = s->find_enterprise("bpw");
+  auto all = s->sum_span(m, e, month_index(2025, 1), month_index(2025, 12), {});
+  EXPECT_EQ(all.value, 1200);
+  EXPECT_EQ(all.covered_last, month_index(2025, 9));
+  auto q1 = s->sum_span(m, e, month_index(2025, 1), month_index(2025, 3), {});
+  EXPECT_EQ(q1.value, 450);
+  // April–September only: the 1–9月 minus 1–3月 difference.
+  auto rest = s->sum_span(m, e, month_index(2025, 4), month_index(2025, 9), {});
+  EXPECT_EQ(rest.value, 750);
+}
+
+TEST(Snapshot, AsOfHidesFiguresPublishedLater) {
+  auto d = small_dataset();
+  d.observations = {{"bpw", "output_value", cumulative(2025, 3), 450, {}, "sample"},
+                    {"bpw", "output_value", cumulative(2025, 9), 1200, {}, "sample"}};
+  auto s = build(d);
+  Visibility vis;
+  vis.as_of = day_number(2025, 5, 1);  // 1–3月 is out (by 2025-04-30), 1–9月 is not (2025-10-31)
+  auto v = s->sum_span(*s->find_metric("output_value"), s->find_enterprise("bpw"), month_index(2025, 1),
+                       month_index(2025, 12), vis);
+  EXPECT_EQ(v.value, 450);
+  EXPECT_EQ(v.covered_last, month_index(2025, 3));
+}
+
+TEST(Snapshot, AnnualFigureFillsTheMonthsNotReported) {
+  auto d = small_dataset();
+  d.observations = {{"bpw", "output_value", cumulative(2024, 6), 100, {}, "sample"},
+                    {"bpw", "output_value", whole_year(2024), 260, {}, "sample"},
+                    {"bpw", "output_value", whole_year(2020), 1987000000, {}, "plan §3(1)2"}};
+  auto s = build(d);
+  auto m = *s->find_metric("output_value");
+  auto e = s->find_enterprise("bpw");
+  EXPECT_EQ(s->sum_span(m, e, month_index(2024, 1), month_index(2024, 12), {}).value, 260);
+  EXPECT_EQ(s->sum_span(m, e, month_index(2024, 1), month_index(2024, 6), {}).value, 100);
+  EXPECT_EQ(s->sum_span(m, e, month_index(2020, 1), month_index(2020, 12), {}).value, 1987000000);
+  const auto& rollup = s->rollups[m.value];
+  EXPECT_EQ(rollup.first_year, 2020);
+  EXPECT_EQ(rollup.value[e.value * rollup.years + (2024 - 2020)], 260);
+  EXPECT_EQ(rollup.months[e.value * rollup.years + (2024 - 2020)], 12);
+}
+
+TEST(Snapshot, MonthlyFiguresCountOnlyWhereNoCumulativeReportCovers) {
+  auto d = small_dataset();
+  d.observations = {{"bpw", "output_value", cumulative(2025, 2), 300, {}, "sample"},
+                    {"bpw", "output_value", one_month(2025, 2), 999, {}, "sample"},
+                    {"bpw", "output_value", one_month(2025, 3), 150, {}, "sample"}};
+  auto s = build(d);
+  auto v = s->sum_span(*s->find_metric("output_value"), s->find_enterprise("bpw"), month_index(2025, 1),
+                       month_index(2025, 12), {});
+  EXPECT_EQ(v.value, 450);
+}
+
+TEST(Snapshot, SampleFiguresCanBeHidden) {
+  auto d = small_dataset();
+  d.observations = {{"bpw", "output_value", whole_year(2020), 1987000000, {}, "plan §3(1)2"},
+                    {"bpw", "output_value", whole_year(2021), 5, {}, "sample"}};
+  auto s = build(d);
+  Visibility no_sample;
+  no_sample.include_sample = false;
+  auto m = *s->find_metric("output_value");
+  auto e = s->find_enterprise("bpw");
+  EXPECT_FALSE(s->sum_span(m, e, month_index(2021, 1), month_index(2021, 12), no_sample).present);
+  EXPECT_TRUE(s->sum_span(m, e, month_index(2020, 1), month_index(2020, 12), no_sample).present);
+}
+
+TEST(Snapshot, PostingListsIncludeTaxonomyAncestors) {
+  auto s = build(small_dataset());
+  auto bpw = s->find_enterprise("bpw");
+  auto chassis = s->find_class("chassis");
+  auto makers = s->by_taxonomy.row(chassis.value);
+  ASSERT_EQ(makers.size(), 1u);
+  EXPECT_EQ(makers[0], bpw);
+  EXPECT_EQ(s->by_zone.row(s->find_zone("gac-park").value).size(), 1u);
+  EXPECT_EQ(s->by_segment.row(static_cast<std::size_t>(Segment::kTrailer))[0], bpw);
+}
+
+TEST(Snapshot, UnknownCountyIsReportedWithTheEnterprise) {
+  auto d = small_dataset();
+  d.enterprises[0].county = "meixain";
+  auto s = Snapshot::build(d);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnknownReference);
+  EXPECT_NE(s.error().message.find("meixain"), std::string::npos);
+  EXPECT_EQ(s.error().field, "county");
+}
+
+TEST(Snapshot, DuplicateEnterpriseIsRejected) {
+  auto d = small_dataset();
+  d.enterprises[1].id = "bpw";
+  auto s = Snapshot::build(d);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code, ErrorCode::kDuplicateKey);
+}
+
+}  // namespace
+}  // namespace atlas

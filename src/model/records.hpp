@@ -103,6 +103,7 @@ struct FactRecord {
   std::string unit;     // yuan | count | percent | rank | … (may be empty)
   FactQualifier qualifier = FactQualifier::kExact;
   std::string quote;    // the source's words, verbatim
+  std::string note;     // what the figure covers, in our words
   std::string provenance;
   bool operator==(const FactRecord&) const = default;
 };

@@ -38,8 +38,20 @@ DayNumber ObservationColumns::published_at(std::uint32_t index) const {
                                [](const auto& p, std::uint32_t i) { return p.first < i; });
     return it->second;
   }
-  const Period p{PeriodKind::kMonth, last[index], last[index]};
-  return p.default_published();
+  return default_published_day(last[index]);
+}
+
+DayNumber default_published_day(MonthIndex last) {
+  // One entry per possible month: the day computation is on the as_of hot path.
+  static const std::vector<DayNumber> table = [] {
+    std::vector<DayNumber> t(std::numeric_limits<MonthIndex>::max() + 1);
+    for (std::size_t m = 0; m < t.size(); ++m) {
+      const auto month = static_cast<MonthIndex>(m);
+      t[m] = Period{PeriodKind::kMonth, month, month}.default_published();
+    }
+    return t;
+  }();
+  return table[last];
 }
 
 namespace {
@@ -212,6 +224,10 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::finish() && {
     s.rollups[m] = internal::build_year_rollup(s.observations[m], n);
   }
   build_postings_lists();
+  Visibility everything;
+  s.max_published_[1] = s.scan_latest_published(everything);
+  everything.include_sample = false;
+  s.max_published_[0] = s.scan_latest_published(everything);
   return std::shared_ptr<const Snapshot>(std::move(snap_));
 }
 
@@ -360,6 +376,12 @@ SpanValue Snapshot::sum_span(MetricId metric, EnterpriseId e, MonthIndex first, 
 }
 
 DayNumber Snapshot::latest_published(const Visibility& vis) const {
+  const DayNumber all = max_published_[vis.include_sample ? 1 : 0];
+  if (all <= vis.as_of) return all;
+  return scan_latest_published(vis);
+}
+
+DayNumber Snapshot::scan_latest_published(const Visibility& vis) const {
   DayNumber latest = 0;
   for (const auto& o : observations) {
     for (std::uint32_t i = 0; i < o.size(); ++i) {

@@ -63,6 +63,10 @@ struct EnterpriseColumns {
   [[nodiscard]] std::size_t size() const { return slug.size(); }
 };
 
+/// The day a figure for a span ending in `last` counts as known when no date is given: the last
+/// day of the following month (Period::default_published), from a table. Thread-safe.
+[[nodiscard]] DayNumber default_published_day(MonthIndex last);
+
 /// Which observations a computation may see.
 struct Visibility {
   DayNumber as_of = std::numeric_limits<DayNumber>::max();  // only figures published on or before this day
@@ -213,6 +217,9 @@ class Snapshot {
 
  private:
   friend class SnapshotBuilder;
+  [[nodiscard]] DayNumber scan_latest_published(const Visibility& vis) const;
+
+  DayNumber max_published_[2] = {0, 0};  // [include_sample]: over every figure, any as_of
   std::unordered_map<std::string_view, EnterpriseId> enterprise_index_;
   std::unordered_map<std::string_view, std::uint32_t> metric_index_, county_index_, zone_index_,
       class_index_, project_index_;

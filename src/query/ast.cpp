@@ -1,0 +1,78 @@
+#include "query/ast.hpp"
+
+#include <fmt/format.h>
+
+namespace atlas::query {
+namespace {
+
+std::string literal_text(const Literal& l) {
+  return l.kind == LiteralKind::kString ? fmt::format("\"{}\"", l.text) : l.text;
+}
+
+std::string condition_text(const Indicator& ind, std::uint32_t index) {
+  const Condition& c = ind.conditions[index];
+  switch (c.kind) {
+    case ConditionKind::kOr:
+    case ConditionKind::kAnd:
+    case ConditionKind::kNot: {
+      std::string out = c.kind == ConditionKind::kOr    ? "(or"
+                        : c.kind == ConditionKind::kAnd ? "(and"
+                                                        : "(not";
+      for (auto operand : c.operands)
+        out += " " + condition_text(ind, operand);
+      return out + ")";
+    }
+    case ConditionKind::kCompare:
+      return fmt::format("({} {} {})", to_string(c.op), c.field, literal_text(c.literal));
+    case ConditionKind::kWithin:
+      return fmt::format("(in {} {})", c.field, c.period.text);
+    case ConditionKind::kFlag:
+      return c.field;
+  }
+  return "?";
+}
+
+}  // namespace
+
+const char* to_string(Aggregate aggregate) {
+  switch (aggregate) {
+    case Aggregate::kCount:
+      return "count";
+    case Aggregate::kSum:
+      return "sum";
+    case Aggregate::kAvg:
+      return "avg";
+    case Aggregate::kMin:
+      return "min";
+    case Aggregate::kMax:
+      return "max";
+  }
+  return "?";
+}
+
+const char* to_string(CompareOp op) {
+  switch (op) {
+    case CompareOp::kEqual:
+      return "=";
+    case CompareOp::kNotEqual:
+      return "!=";
+    case CompareOp::kLess:
+      return "<";
+    case CompareOp::kLessEqual:
+      return "<=";
+    case CompareOp::kGreater:
+      return ">";
+    case CompareOp::kGreaterEqual:
+      return ">=";
+  }
+  return "?";
+}
+
+std::string to_string(const Indicator& indicator) {
+  std::string out = fmt::format("({} {}", to_string(indicator.aggregate), indicator.subject);
+  if (indicator.where) out += " " + condition_text(indicator, *indicator.where);
+  if (indicator.period) out += " " + indicator.period->text;
+  return out + ")";
+}
+
+}  // namespace atlas::query

@@ -1,0 +1,165 @@
+#include "query/evaluator.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "query/internal/metric_reader.hpp"
+#include "query/internal/program.hpp"
+#include "query/internal/selector.hpp"
+
+namespace atlas::query {
+namespace {
+
+using internal::Bitmap;
+using internal::MetricReader;
+using internal::Program;
+
+// Running sum, minimum and maximum of the contributing values.
+struct Accumulator {
+  std::int64_t sum = 0;
+  std::int64_t min = std::numeric_limits<std::int64_t>::max();
+  std::int64_t max = std::numeric_limits<std::int64_t>::min();
+  bool overflow = false;
+
+  void add(std::int64_t v) {
+    overflow = overflow || __builtin_add_overflow(sum, v, &sum);
+    min = std::min(min, v);
+    max = std::max(max, v);
+  }
+};
+
+std::int64_t rounded_average(std::int64_t sum, std::int64_t n) {
+  std::int64_t q = sum / n;
+  const std::int64_t r = sum % n;
+  if (2 * (r < 0 ? -r : r) >= n) q += sum < 0 ? -1 : 1;
+  return q;
+}
+
+Result<void> finish_value(Aggregate aggregate, const Accumulator& acc, IndicatorResult& out) {
+  if (acc.overflow && aggregate != Aggregate::kMin && aggregate != Aggregate::kMax) {
+    return fail(ErrorCode::kInvalidValue, "the sum does not fit in a 64-bit integer");
+  }
+  const auto n = static_cast<std::int64_t>(out.records.size());
+  out.has_value = n > 0 || aggregate == Aggregate::kSum;
+  if (n == 0) return {};
+  switch (aggregate) {
+    case Aggregate::kSum:
+      out.value = acc.sum;
+      break;
+    case Aggregate::kAvg:
+      out.value = rounded_average(acc.sum, n);
+      break;
+    case Aggregate::kMin:
+      out.value = acc.min;
+      break;
+    case Aggregate::kMax:
+      out.value = acc.max;
+      break;
+    case Aggregate::kCount:
+      out.value = n;
+      break;
+  }
+  return {};
+}
+
+void lower_coverage(IndicatorResult& out, MonthIndex covered) {
+  out.covered_last = out.covered_last ? std::min(*out.covered_last, covered) : covered;
+}
+
+// sum/avg/min/max of a metric: contributors are the selected enterprises with a visible figure.
+Accumulator aggregate_metric(const Program& p, const Snapshot& s, const Visibility& vis, const Bitmap& rows,
+                             IndicatorResult& out) {
+  const MetricReader reader(p, s, p.metric, vis);
+  Accumulator acc;
+  rows.for_each([&](std::size_t i) {
+    const SpanValue v = reader.read(static_cast<std::uint32_t>(i));
+    if (!v.present) return;
+    acc.add(v.value);
+    out.records.push_back(static_cast<std::uint32_t>(i));
+    lower_coverage(out, v.covered_last);
+    out.includes_sample = out.includes_sample || reader.has_sample(static_cast<std::uint32_t>(i));
+  });
+  return acc;
+}
+
+Accumulator aggregate_rows(const Program& p, const Bitmap& rows, IndicatorResult& out) {
+  Accumulator acc;
+  const bool counting = p.indicator.aggregate == Aggregate::kCount;
+  rows.for_each([&](std::size_t i) {
+    if (!counting && p.row_has_value[i] == 0) return;
+    if (!counting) acc.add(p.row_value[i]);
+    out.records.push_back(static_cast<std::uint32_t>(i));
+  });
+  return acc;
+}
+
+// Which inputs of the contributors were sample, and how far the metric figures behind the
+// condition reach: a second pass over the contributors only.
+void annotate(const Program& p, const Snapshot& s, const Visibility& vis, IndicatorResult& out) {
+  const std::vector<std::uint8_t>& sample =
+      p.set == RecordSet::kEnterprises ? s.enterprises.sample : p.row_sample;
+  for (std::uint32_t i : out.records) {
+    out.includes_sample = out.includes_sample || (vis.include_sample && sample[i] != 0);
+  }
+  for (MetricId m : p.condition_metrics) {
+    const MetricReader reader(p, s, m, vis);
+    for (std::uint32_t i : out.records) {
+      const SpanValue v = reader.read(i);
+      if (v.present) lower_coverage(out, v.covered_last);
+      out.includes_sample = out.includes_sample || reader.has_sample(i);
+    }
+  }
+  if (!vis.include_sample) return;
+  for (std::uint32_t column : p.sample_date_columns) {
+    for (std::uint32_t i : out.records) {
+      const auto& cell = p.date_columns[column][i];
+      out.includes_sample = out.includes_sample || cell.day != cell.day_without_sample;
+    }
+  }
+}
+
+std::string month_text(MonthIndex m) {
+  return fmt::format("{}-{:02}", year_of(m), month_of(m));
+}
+
+}  // namespace
+
+bool IndicatorResult::complete() const {
+  return !covered_last || !period || *covered_last >= period->last;
+}
+
+std::string IndicatorResult::coverage_text() const {
+  if (!period) return "";
+  const MonthIndex first = period->first;
+  const MonthIndex last = covered_last ? std::min(*covered_last, period->last) : period->last;
+  if (covered_last && *covered_last < first) return "";
+  if (last == period->last) return period->text;
+  if (year_of(first) == year_of(last)) {
+    if (first == last) return month_text(first);
+    return fmt::format("{}-{:02}~{:02}", year_of(first), month_of(first), month_of(last));
+  }
+  return fmt::format("{}..{}", month_text(first), month_text(last));
+}
+
+Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot& snapshot,
+                                 const Visibility& visibility) {
+  const Program& p = checked.program();
+  if (p.snapshot != &snapshot) {
+    return fail(ErrorCode::kInvalidArgument,
+                "the indicator was checked against another snapshot: check it again");
+  }
+  const Bitmap rows = internal::select_rows(p, snapshot, visibility);
+  IndicatorResult out;
+  out.unit = p.unit;
+  out.set = p.set;
+  out.period = p.period;
+  const Accumulator acc =
+      p.metric.valid() ? aggregate_metric(p, snapshot, visibility, rows, out) : aggregate_rows(p, rows, out);
+  if (auto r = finish_value(p.indicator.aggregate, acc, out); !r) return std::unexpected(r.error());
+  annotate(p, snapshot, visibility, out);
+  return out;
+}
+
+}  // namespace atlas::query

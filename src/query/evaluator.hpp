@@ -1,0 +1,55 @@
+// Evaluates a CheckedIndicator on its Snapshot, column-wise.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/error.hpp"
+#include "model/snapshot.hpp"
+#include "query/checker.hpp"
+
+namespace atlas::query {
+
+/// The value of an indicator and what it rests on.
+struct IndicatorResult {
+  /// count(): records; sum/min/max: in the field's unit (whole yuan for money); avg: rounded half
+  /// away from zero. 0 when has_value is false.
+  std::int64_t value = 0;
+  /// False for avg/min/max over no record with a value (count and sum of nothing are 0).
+  bool has_value = true;
+  MetricUnit unit = MetricUnit::kCount;
+  /// True when a sample record, figure or milestone was used for a contributing record.
+  bool includes_sample = false;
+  /// The table `records` index (EnterpriseId::value, a project index, a carrier index …).
+  RecordSet set = RecordSet::kEnterprises;
+  /// Contributing records in ascending order: those counted, or those with a value of the field.
+  std::vector<std::uint32_t> records;
+  /// The indicator's trailing period, when it has one.
+  std::optional<PeriodSpec> period;
+  /// When metric figures were read (a metric aggregate, or metric conditions of a count): the
+  /// last month for which the figures of every contributing enterprise are complete (minimum of
+  /// their SpanValue::covered_last). Empty when no metric was read or nothing contributed.
+  std::optional<MonthIndex> covered_last;
+
+  [[nodiscard]] std::size_t contributors() const { return records.size(); }
+  /// True when the metric figures cover the whole period (or no metric was read).
+  [[nodiscard]] bool complete() const;
+  /// The span the figures cover, as a period text: "2025" when complete, "2025-01~09" when
+  /// the figures of 2025 run to September, "2021-01..2024-06" across years; empty when unknown.
+  [[nodiscard]] std::string coverage_text() const;
+};
+
+/// Evaluates `checked` on `snapshot` under `visibility`:
+///  - metric fields take Snapshot::sum_span over the indicator's period (or the YearRollup when
+///    the period is a calendar year, samples are included and as_of is on or after the day every
+///    figure of that year was published); an enterprise without a visible figure has no value;
+///  - date fields count a date (by its first day) only when it is on or before as_of;
+///  - with include_sample false, records and milestones whose provenance is sample are left out.
+/// Fails with kInvalidArgument when `snapshot` is not the one `checked` was checked against, and
+/// kInvalidValue when a sum overflows int64. Thread-safe; allocates per call, not per row.
+[[nodiscard]] Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot& snapshot,
+                                               const Visibility& visibility);
+
+}  // namespace atlas::query

@@ -1,0 +1,18 @@
+#include "query/indicator.hpp"
+
+namespace atlas::query {
+
+Result<CheckedIndicator> compile_indicator(std::string_view text, const Snapshot& snapshot) {
+  auto parsed = parse_indicator(text);
+  if (!parsed) return std::unexpected(parsed.error());
+  return check_indicator(std::move(*parsed), snapshot);
+}
+
+Result<IndicatorResult> evaluate_indicator(std::string_view text, const Snapshot& snapshot,
+                                           const Visibility& visibility) {
+  auto checked = compile_indicator(text, snapshot);
+  if (!checked) return std::unexpected(checked.error());
+  return evaluate(*checked, snapshot, visibility);
+}
+
+}  // namespace atlas::query

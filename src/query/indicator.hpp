@@ -1,0 +1,25 @@
+// The indicator language in one include: parse → check → evaluate
+// (docs/indicator-language.md). `sum(output_value) where segment = "nev" in 2025`.
+#pragma once
+
+#include <string_view>
+
+#include "model/error.hpp"
+#include "model/snapshot.hpp"
+#include "query/ast.hpp"
+#include "query/checker.hpp"
+#include "query/evaluator.hpp"
+#include "query/parser.hpp"
+#include "query/schema.hpp"
+
+namespace atlas::query {
+
+/// parse_indicator then check_indicator: the errors of both. Thread-safe.
+[[nodiscard]] Result<CheckedIndicator> compile_indicator(std::string_view text, const Snapshot& snapshot);
+
+/// compile_indicator then evaluate, for one-off use; cache the CheckedIndicator to evaluate the
+/// same text repeatedly. Thread-safe.
+[[nodiscard]] Result<IndicatorResult> evaluate_indicator(std::string_view text, const Snapshot& snapshot,
+                                                         const Visibility& visibility = {});
+
+}  // namespace atlas::query

@@ -1,0 +1,234 @@
+#include "query/parser.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "query/internal/lexer.hpp"
+#include "query/internal/period_literal.hpp"
+#include "query/internal/suggest.hpp"
+#include "query/schema.hpp"
+
+namespace atlas::query {
+namespace {
+
+using internal::Token;
+using internal::TokenKind;
+
+constexpr std::array<std::pair<std::string_view, Aggregate>, 5> kAggregates{{
+    {"count", Aggregate::kCount},
+    {"sum", Aggregate::kSum},
+    {"avg", Aggregate::kAvg},
+    {"min", Aggregate::kMin},
+    {"max", Aggregate::kMax},
+}};
+
+std::optional<CompareOp> compare_op(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kEqual:
+      return CompareOp::kEqual;
+    case TokenKind::kNotEqual:
+      return CompareOp::kNotEqual;
+    case TokenKind::kLess:
+      return CompareOp::kLess;
+    case TokenKind::kLessEqual:
+      return CompareOp::kLessEqual;
+    case TokenKind::kGreater:
+      return CompareOp::kGreater;
+    case TokenKind::kGreaterEqual:
+      return CompareOp::kGreaterEqual;
+    default:
+      return std::nullopt;
+  }
+}
+
+Condition make_condition(ConditionKind kind, SourcePos pos) {
+  Condition c;
+  c.kind = kind;
+  c.pos = pos;
+  return c;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view source, std::vector<Token> tokens) : tokens_(std::move(tokens)) {
+    out_.source = std::string(source);
+  }
+
+  Result<Indicator> run() && {
+    if (auto r = aggregate(); !r) return std::unexpected(r.error());
+    if (accept(TokenKind::kWhere)) {
+      auto root = condition();
+      if (!root) return std::unexpected(root.error());
+      out_.where = *root;
+    }
+    if (accept(TokenKind::kIn)) {
+      auto period = internal::parse_period_literal(tokens_, pos_);
+      if (!period) return std::unexpected(period.error());
+      out_.period = std::move(*period);
+    }
+    if (peek().kind == TokenKind::kEnd) return std::move(out_);
+    if (out_.period && (peek().kind == TokenKind::kAnd || peek().kind == TokenKind::kOr)) {
+      return error_at(peek().pos, fmt::format("unexpected \"{}\": the period ends the indicator — put every "
+                                              "condition before \"in {}\"",
+                                              peek().text, out_.period->text));
+    }
+    return unexpected_here("the end of the indicator");
+  }
+
+ private:
+  const Token& peek() const { return tokens_[pos_]; }
+  const Token& take() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
+  bool accept(TokenKind kind) {
+    if (peek().kind != kind) return false;
+    ++pos_;
+    return true;
+  }
+
+  static std::unexpected<Error> error_at(const SourcePos& pos, std::string message) {
+    return fail(ErrorCode::kSyntaxError, std::move(message), {}, Location{{}, 0, pos.column});
+  }
+  std::unexpected<Error> unexpected_here(std::string_view expected) const {
+    const Token& t = peek();
+    if (t.kind == TokenKind::kEnd) {
+      return error_at(t.pos, fmt::format("unexpected end of input: expected {}", expected));
+    }
+    return error_at(t.pos, fmt::format("unexpected {}: expected {}", internal::describe(t), expected));
+  }
+
+  Result<void> expect(TokenKind kind, std::string_view what) {
+    if (accept(kind)) return {};
+    return unexpected_here(what);
+  }
+
+  Result<void> aggregate() {
+    const Token& name = peek();
+    if (name.kind != TokenKind::kIdentifier) return unexpected_here("count, sum, avg, min or max");
+    const auto* found = std::find_if(kAggregates.begin(), kAggregates.end(),
+                                     [&](const auto& a) { return a.first == name.text; });
+    if (found == kAggregates.end()) {
+      internal::Suggester suggester(name.text);
+      for (const auto& a : kAggregates)
+        suggester.consider(a.first);
+      return error_at(
+          name.pos, fmt::format("unknown aggregate \"{}\": expected count, sum, avg, min or max{}", name.text,
+                                suggester.hint()));
+    }
+    out_.aggregate = found->second;
+    out_.aggregate_pos = take().pos;
+    if (auto r = expect(TokenKind::kLeftParen, "\"(\""); !r) return r;
+    const Token& subject = peek();
+    if (subject.kind != TokenKind::kIdentifier) {
+      return unexpected_here(out_.aggregate == Aggregate::kCount ? "a set such as enterprises"
+                                                                 : "a field such as output_value");
+    }
+    out_.subject = subject.text;
+    out_.subject_pos = take().pos;
+    return expect(TokenKind::kRightParen, "\")\"");
+  }
+
+  std::uint32_t add(Condition c) {
+    out_.conditions.push_back(std::move(c));
+    return static_cast<std::uint32_t>(out_.conditions.size() - 1);
+  }
+
+  // condition := term { "or" term } ; term := factor { "and" factor }
+  Result<std::uint32_t> condition() { return chain(TokenKind::kOr, ConditionKind::kOr, &Parser::term); }
+  Result<std::uint32_t> term() { return chain(TokenKind::kAnd, ConditionKind::kAnd, &Parser::factor); }
+
+  Result<std::uint32_t> chain(TokenKind keyword, ConditionKind kind,
+                              Result<std::uint32_t> (Parser::*operand)()) {
+    auto first = (this->*operand)();
+    if (!first || peek().kind != keyword) return first;
+    Condition node = make_condition(kind, peek().pos);
+    node.operands.push_back(*first);
+    while (accept(keyword)) {
+      auto next = (this->*operand)();
+      if (!next) return next;
+      node.operands.push_back(*next);
+    }
+    return add(std::move(node));
+  }
+
+  Result<std::uint32_t> factor() {
+    if (peek().kind == TokenKind::kNot) {
+      const SourcePos pos = take().pos;
+      auto operand = factor();
+      if (!operand) return operand;
+      Condition node = make_condition(ConditionKind::kNot, pos);
+      node.operands.push_back(*operand);
+      return add(std::move(node));
+    }
+    if (accept(TokenKind::kLeftParen)) {
+      auto inner = condition();
+      if (!inner) return inner;
+      if (auto r = expect(TokenKind::kRightParen, "\")\" or a condition with and/or"); !r) {
+        return std::unexpected(r.error());
+      }
+      return inner;
+    }
+    return leaf();
+  }
+
+  Result<std::uint32_t> leaf() {
+    if (peek().kind != TokenKind::kIdentifier) return unexpected_here("a field, \"not\" or \"(\"");
+    const Token& field = take();
+    Condition c = make_condition(ConditionKind::kFlag, field.pos);
+    c.field = field.text;
+    if (auto op = compare_op(peek().kind)) {
+      if (is_date_field(field.text)) {
+        return fail(ErrorCode::kTypeError,
+                    fmt::format("{} is a date: write \"{} in 2021..2025\" (a year, a month or a range)",
+                                field.text, field.text),
+                    {}, Location{{}, 0, peek().pos.column});
+      }
+      c.kind = ConditionKind::kCompare;
+      c.op = *op;
+      c.op_pos = take().pos;
+      auto value = literal();
+      if (!value) return std::unexpected(value.error());
+      c.literal = std::move(*value);
+    } else if (peek().kind == TokenKind::kIn && is_date_field(field.text)) {
+      take();
+      auto period = internal::parse_period_literal(tokens_, pos_);
+      if (!period) return std::unexpected(period.error());
+      c.kind = ConditionKind::kWithin;
+      c.period = std::move(*period);
+    }
+    return add(std::move(c));
+  }
+
+  Result<Literal> literal() {
+    const Token& t = peek();
+    LiteralKind kind = LiteralKind::kWord;
+    switch (t.kind) {
+      case TokenKind::kString:
+        kind = LiteralKind::kString;
+        break;
+      case TokenKind::kNumber:
+        kind = LiteralKind::kNumber;
+        break;
+      case TokenKind::kIdentifier:
+        kind = LiteralKind::kWord;
+        break;
+      default:
+        return unexpected_here("a value: a \"string\", an amount such as 10亿, or a word such as provincial");
+    }
+    take();
+    return Literal{kind, t.text, t.pos};
+  }
+
+  std::vector<Token> tokens_;
+  std::size_t pos_ = 0;
+  Indicator out_;
+};
+
+}  // namespace
+
+Result<Indicator> parse_indicator(std::string_view text) {
+  auto tokens = internal::lex(text);
+  if (!tokens) return std::unexpected(tokens.error());
+  return Parser(text, std::move(*tokens)).run();
+}
+
+}  // namespace atlas::query

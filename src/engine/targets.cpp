@@ -1,10 +1,10 @@
 #include "engine/targets.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <string>
+
+#include <fmt/format.h>
 
 #include "model/units.hpp"
 
@@ -15,8 +15,10 @@ namespace {
 constexpr double kAtRiskTolerance = 0.10;
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -58,7 +60,8 @@ Assessment assess_level(const AssessInput& in) {
                    ? TargetStatus::kOnTrack
                    : against_path(value, path, kAtRiskTolerance * path);
   if (r.year < in.deadline && value > 0) {
-    out.growth_needed = std::pow(static_cast<double>(in.goal.value) / value, 1.0 / (in.deadline - r.year)) - 1.0;
+    out.growth_needed =
+        std::pow(static_cast<double>(in.goal.value) / value, 1.0 / (in.deadline - r.year)) - 1.0;
   }
   return out;
 }
@@ -85,8 +88,8 @@ Assessment assess_cumulative(const AssessInput& in) {
   const double years_left = static_cast<double>(end - in.as_of) / 365.25;
   out.count_needed_per_year = (goal - static_cast<double>(r.value)) / std::max(years_left, 1.0 / 12);
   // A count is whole: at risk while short of the path by at most one record or the tolerance.
-  out.status = against_path(static_cast<double>(r.value), *out.path_value,
-                            std::max(1.0, kAtRiskTolerance * goal));
+  out.status =
+      against_path(static_cast<double>(r.value), *out.path_value, std::max(1.0, kAtRiskTolerance * goal));
   return out;
 }
 
@@ -94,39 +97,54 @@ Assessment assess_cumulative(const AssessInput& in) {
 
 const char* to_string(TargetStatus status) {
   switch (status) {
-    case TargetStatus::kMet: return "met";
-    case TargetStatus::kMissed: return "missed";
-    case TargetStatus::kOnTrack: return "on-track";
-    case TargetStatus::kAtRisk: return "at-risk";
-    case TargetStatus::kOffTrack: return "off-track";
-    case TargetStatus::kNoData: return "no-data";
+    case TargetStatus::kMet:
+      return "met";
+    case TargetStatus::kMissed:
+      return "missed";
+    case TargetStatus::kOnTrack:
+      return "on-track";
+    case TargetStatus::kAtRisk:
+      return "at-risk";
+    case TargetStatus::kOffTrack:
+      return "off-track";
+    case TargetStatus::kNoData:
+      return "no-data";
   }
   return "no-data";
 }
 
 const char* to_string_zh(TargetStatus status) {
   switch (status) {
-    case TargetStatus::kMet: return "已达成";
-    case TargetStatus::kMissed: return "未达成";
-    case TargetStatus::kOnTrack: return "进度正常";
-    case TargetStatus::kAtRisk: return "存在风险";
-    case TargetStatus::kOffTrack: return "严重滞后";
-    case TargetStatus::kNoData: return "暂无数据";
+    case TargetStatus::kMet:
+      return "已达成";
+    case TargetStatus::kMissed:
+      return "未达成";
+    case TargetStatus::kOnTrack:
+      return "进度正常";
+    case TargetStatus::kAtRisk:
+      return "存在风险";
+    case TargetStatus::kOffTrack:
+      return "严重滞后";
+    case TargetStatus::kNoData:
+      return "暂无数据";
   }
   return "暂无数据";
 }
 
 Result<Goal> parse_goal(std::string_view text, TargetUnit unit) {
   std::string_view s = trim(text);
-  static constexpr std::pair<std::string_view, Comparison> kOps[] = {
-      {">=", Comparison::kGreaterEqual}, {"<=", Comparison::kLessEqual}, {">", Comparison::kGreater},
-      {"<", Comparison::kLess},          {"=", Comparison::kEqual}};
+  static constexpr std::pair<std::string_view, Comparison> kOps[] = {{">=", Comparison::kGreaterEqual},
+                                                                     {"<=", Comparison::kLessEqual},
+                                                                     {">", Comparison::kGreater},
+                                                                     {"<", Comparison::kLess},
+                                                                     {"=", Comparison::kEqual}};
   for (const auto& [token, op] : kOps) {
     if (!s.starts_with(token)) continue;
     const std::string_view number = trim(s.substr(token.size()));
     auto value = unit == TargetUnit::kYuan ? parse_amount(number) : parse_count(number);
     if (!value) {
-      return fail(ErrorCode::kInvalidValue, fmt::format("goal \"{}\": {}", text, value.error().message), "goal");
+      return fail(ErrorCode::kInvalidValue, fmt::format("goal \"{}\": {}", text, value.error().message),
+                  "goal");
     }
     return Goal{op, *value};
   }
@@ -136,18 +154,24 @@ Result<Goal> parse_goal(std::string_view text, TargetUnit unit) {
 
 bool satisfies(const Goal& goal, std::int64_t value) {
   switch (goal.op) {
-    case Comparison::kGreaterEqual: return value >= goal.value;
-    case Comparison::kGreater: return value > goal.value;
-    case Comparison::kLessEqual: return value <= goal.value;
-    case Comparison::kLess: return value < goal.value;
-    case Comparison::kEqual: return value == goal.value;
+    case Comparison::kGreaterEqual:
+      return value >= goal.value;
+    case Comparison::kGreater:
+      return value > goal.value;
+    case Comparison::kLessEqual:
+      return value <= goal.value;
+    case Comparison::kLess:
+      return value < goal.value;
+    case Comparison::kEqual:
+      return value == goal.value;
   }
   return false;
 }
 
 std::string format_goal(const Goal& goal, TargetUnit unit) {
   static constexpr const char* kSymbols[] = {"≥", ">", "≤", "<", "="};
-  const std::string number = unit == TargetUnit::kYuan ? format_amount(goal.value) : std::to_string(goal.value);
+  const std::string number =
+      unit == TargetUnit::kYuan ? format_amount(goal.value) : std::to_string(goal.value);
   return fmt::format("{} {}", kSymbols[static_cast<int>(goal.op)], number);
 }
 

@@ -43,27 +43,27 @@ enum class TargetShape : std::uint8_t {
 /// The indicator's value at one point.
 struct Reading {
   std::int64_t value = 0;
-  int year = 0;         // kLevel: the year the value is for; kCumulative: the year of as_of
-  int months = 12;      // kLevel: months of that year the figures cover (12 = complete)
+  int year = 0;     // kLevel: the year the value is for; kCumulative: the year of as_of
+  int months = 12;  // kLevel: months of that year the figures cover (12 = complete)
 };
 
 struct AssessInput {
   Goal goal;
   TargetShape shape = TargetShape::kLevel;
-  int plan_start = 0;                 // first year of the plan (2021)
-  int deadline = 0;                   // year (2025)
-  std::optional<Reading> latest;      // none: no figure at all
-  std::optional<Reading> baseline;    // the plan's baseline (year, value), if any
-  DayNumber as_of = 0;                // the day the assessment is made for
+  int plan_start = 0;               // first year of the plan (2021)
+  int deadline = 0;                 // year (2025)
+  std::optional<Reading> latest;    // none: no figure at all
+  std::optional<Reading> baseline;  // the plan's baseline (year, value), if any
+  DayNumber as_of = 0;              // the day the assessment is made for
 };
 
 struct Assessment {
   TargetStatus status = TargetStatus::kNoData;
-  bool final = false;                          // the deadline has passed and the figures are complete
-  std::optional<std::int64_t> projected;       // kLevel with a partial year: value × 12 / months
-  std::optional<double> path_value;            // where the plan's path stands at the reading
-  std::optional<double> growth_needed;         // kLevel: yearly growth rate still needed (0.25 = 25 %)
-  std::optional<double> count_needed_per_year; // kCumulative: records still needed per remaining year
+  bool final = false;                           // the deadline has passed and the figures are complete
+  std::optional<std::int64_t> projected;        // kLevel with a partial year: value × 12 / months
+  std::optional<double> path_value;             // where the plan's path stands at the reading
+  std::optional<double> growth_needed;          // kLevel: yearly growth rate still needed (0.25 = 25 %)
+  std::optional<double> count_needed_per_year;  // kCumulative: records still needed per remaining year
 };
 
 /// Applies the status rules of docs/targets.md. Never fails.

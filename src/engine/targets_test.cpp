@@ -1,8 +1,8 @@
 #include "engine/targets.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+
+#include <gtest/gtest.h>
 
 namespace atlas::engine {
 namespace {

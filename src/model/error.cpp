@@ -25,23 +25,40 @@ std::unexpected<Error> fail(ErrorCode code, std::string message, std::string fie
 
 const char* error_code_name(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidAmount: return "invalid-amount";
-    case ErrorCode::kInvalidPeriod: return "invalid-period";
-    case ErrorCode::kInvalidDate: return "invalid-date";
-    case ErrorCode::kInvalidCreditCode: return "invalid-credit-code";
-    case ErrorCode::kInvalidValue: return "invalid-value";
-    case ErrorCode::kMissingField: return "missing-field";
-    case ErrorCode::kUnknownField: return "unknown-field";
-    case ErrorCode::kUnknownReference: return "unknown-reference";
-    case ErrorCode::kDuplicateKey: return "duplicate-key";
-    case ErrorCode::kMalformedCsv: return "malformed-csv";
-    case ErrorCode::kMalformedPlan: return "malformed-plan";
-    case ErrorCode::kSyntaxError: return "syntax-error";
-    case ErrorCode::kTypeError: return "type-error";
-    case ErrorCode::kStoreError: return "store-error";
-    case ErrorCode::kNotFound: return "not-found";
-    case ErrorCode::kIo: return "io-error";
-    case ErrorCode::kInvalidArgument: return "invalid-argument";
+    case ErrorCode::kInvalidAmount:
+      return "invalid-amount";
+    case ErrorCode::kInvalidPeriod:
+      return "invalid-period";
+    case ErrorCode::kInvalidDate:
+      return "invalid-date";
+    case ErrorCode::kInvalidCreditCode:
+      return "invalid-credit-code";
+    case ErrorCode::kInvalidValue:
+      return "invalid-value";
+    case ErrorCode::kMissingField:
+      return "missing-field";
+    case ErrorCode::kUnknownField:
+      return "unknown-field";
+    case ErrorCode::kUnknownReference:
+      return "unknown-reference";
+    case ErrorCode::kDuplicateKey:
+      return "duplicate-key";
+    case ErrorCode::kMalformedCsv:
+      return "malformed-csv";
+    case ErrorCode::kMalformedPlan:
+      return "malformed-plan";
+    case ErrorCode::kSyntaxError:
+      return "syntax-error";
+    case ErrorCode::kTypeError:
+      return "type-error";
+    case ErrorCode::kStoreError:
+      return "store-error";
+    case ErrorCode::kNotFound:
+      return "not-found";
+    case ErrorCode::kIo:
+      return "io-error";
+    case ErrorCode::kInvalidArgument:
+      return "invalid-argument";
   }
   return "unknown";
 }

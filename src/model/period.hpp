@@ -16,8 +16,12 @@ using MonthIndex = std::uint16_t;
 [[nodiscard]] constexpr MonthIndex month_index(int year, int month) {
   return static_cast<MonthIndex>(year * 12 + (month - 1));
 }
-[[nodiscard]] constexpr int year_of(MonthIndex m) { return m / 12; }
-[[nodiscard]] constexpr int month_of(MonthIndex m) { return m % 12 + 1; }
+[[nodiscard]] constexpr int year_of(MonthIndex m) {
+  return m / 12;
+}
+[[nodiscard]] constexpr int month_of(MonthIndex m) {
+  return m % 12 + 1;
+}
 
 /// Days since 1970-01-01 (proleptic Gregorian), for `as_of` comparisons.
 using DayNumber = std::int32_t;

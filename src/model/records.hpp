@@ -98,12 +98,12 @@ struct FactRecord {
   std::string id;
   std::string subject;  // "cluster", a zone, enterprise or project id
   std::string metric;
-  std::string period;   // as written (a year, a period, or free text such as "2020Q1-Q3")
-  std::string value;    // as written in the data file (an amount, a count or a percentage)
-  std::string unit;     // yuan | count | percent | rank | … (may be empty)
+  std::string period;  // as written (a year, a period, or free text such as "2020Q1-Q3")
+  std::string value;   // as written in the data file (an amount, a count or a percentage)
+  std::string unit;    // yuan | count | percent | rank | … (may be empty)
   FactQualifier qualifier = FactQualifier::kExact;
-  std::string quote;    // the source's words, verbatim
-  std::string note;     // what the figure covers, in our words
+  std::string quote;  // the source's words, verbatim
+  std::string note;   // what the figure covers, in our words
   std::string provenance;
   bool operator==(const FactRecord&) const = default;
 };
@@ -223,6 +223,7 @@ struct TargetRecord {
   std::string indicator;  // indicator-language text
   std::string goal;       // ">= 100亿"
   int deadline = 0;       // year
+  int position = 0;       // order of the target in its plan file: the order users see
   TargetUnit unit = TargetUnit::kYuan;
   std::string quote;
   std::optional<BaselineRecord> baseline;

@@ -1,9 +1,9 @@
 #include "model/snapshot.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <numeric>
+
+#include <fmt/format.h>
 
 #include "model/internal/observation_normalizer.hpp"
 #include "model/provenance.hpp"
@@ -58,7 +58,7 @@ namespace {
 
 template <class Record, class KeyFn>
 Result<std::unordered_map<std::string_view, std::uint32_t>> index_by(const std::vector<Record>& rows,
-                                                                    std::string_view table, KeyFn key) {
+                                                                     std::string_view table, KeyFn key) {
   std::unordered_map<std::string_view, std::uint32_t> index;
   index.reserve(rows.size());
   for (std::uint32_t i = 0; i < rows.size(); ++i) {
@@ -92,10 +92,12 @@ Csr<EnterpriseId> build_postings(std::size_t keys,
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   Csr<EnterpriseId> csr;
   csr.offsets.assign(keys + 1, 0);
-  for (const auto& [k, e] : pairs) ++csr.offsets[k + 1];
+  for (const auto& [k, e] : pairs)
+    ++csr.offsets[k + 1];
   std::partial_sum(csr.offsets.begin(), csr.offsets.end(), csr.offsets.begin());
   csr.values.reserve(pairs.size());
-  for (const auto& [k, e] : pairs) csr.values.push_back(e);
+  for (const auto& [k, e] : pairs)
+    csr.values.push_back(e);
   return csr;
 }
 
@@ -106,7 +108,8 @@ Result<void> SnapshotBuilder::index_reference_tables() {
   auto metric = index_by(s.metrics, "metric", [](const auto& r) -> std::string_view { return r.id; });
   auto county = index_by(s.counties, "county", [](const auto& r) -> std::string_view { return r.id; });
   auto zone = index_by(s.zones, "zone", [](const auto& r) -> std::string_view { return r.id; });
-  auto klass = index_by(s.taxonomy, "taxonomy code", [](const auto& r) -> std::string_view { return r.code; });
+  auto klass =
+      index_by(s.taxonomy, "taxonomy code", [](const auto& r) -> std::string_view { return r.code; });
   auto project = index_by(s.projects, "project", [](const auto& r) -> std::string_view { return r.id; });
   for (auto* r : {&metric, &county, &zone, &klass, &project}) {
     if (!*r) return std::unexpected(r->error());
@@ -161,7 +164,8 @@ Result<void> SnapshotBuilder::add_enterprise(const EnterpriseRecord& r) {
   }
   c.classes.offsets.push_back(static_cast<std::uint32_t>(c.classes.values.size()));
   auto push_strings = [&](Csr<StringId>& csr, const std::vector<std::string>& items) {
-    for (const auto& item : items) csr.values.push_back(s.strings.intern(item));
+    for (const auto& item : items)
+      csr.values.push_back(s.strings.intern(item));
     csr.offsets.push_back(static_cast<std::uint32_t>(csr.values.size()));
   };
   push_strings(c.processes, r.processes);
@@ -180,13 +184,13 @@ Result<void> SnapshotBuilder::add_observation(const ObservationRecord& r) {
   }
   auto metric = s.find_metric(r.metric);
   if (!metric) {
-    return fail(ErrorCode::kUnknownReference, fmt::format("observation names unknown metric \"{}\"", r.metric),
-                "metric");
+    return fail(ErrorCode::kUnknownReference,
+                fmt::format("observation names unknown metric \"{}\"", r.metric), "metric");
   }
   const DayNumber published = r.published ? r.published->last_day() : r.period.default_published();
-  pending_.at(metric->value).push_back(internal::RawObservation{
-      e, r.period, r.value, published, r.published.has_value(), s.strings.intern(r.provenance),
-      is_sample(r.provenance)});
+  pending_.at(metric->value)
+      .push_back(internal::RawObservation{e, r.period, r.value, published, r.published.has_value(),
+                                          s.strings.intern(r.provenance), is_sample(r.provenance)});
   return {};
 }
 
@@ -395,7 +399,8 @@ DayNumber Snapshot::scan_latest_published(const Visibility& vis) const {
 
 std::size_t Snapshot::observation_count() const {
   std::size_t n = 0;
-  for (const auto& o : observations) n += o.size();
+  for (const auto& o : observations)
+    n += o.size();
   return n;
 }
 

@@ -70,7 +70,7 @@ struct EnterpriseColumns {
 /// Which observations a computation may see.
 struct Visibility {
   DayNumber as_of = std::numeric_limits<DayNumber>::max();  // only figures published on or before this day
-  bool include_sample = true;   // sample figures count
+  bool include_sample = true;                               // sample figures count
 };
 
 /// One metric's observations, normalised to non-overlapping month spans, CSR by enterprise and
@@ -98,8 +98,8 @@ struct ObservationColumns {
 /// A metric summed over a span of months for one enterprise.
 struct SpanValue {
   std::int64_t value = 0;
-  bool present = false;        // at least one visible figure inside the span
-  MonthIndex covered_last = 0; // the last month for which the visible figures are complete
+  bool present = false;         // at least one visible figure inside the span
+  MonthIndex covered_last = 0;  // the last month for which the visible figures are complete
 };
 
 /// Per-enterprise annual totals of one metric over every figure (as_of = ∞, samples included),
@@ -107,9 +107,9 @@ struct SpanValue {
 struct YearRollup {
   int first_year = 0;
   int years = 0;
-  std::vector<std::int64_t> value;        // [enterprise * years + (year - first_year)]
-  std::vector<std::uint8_t> months;       // months covered, 0 = no figure
-  std::vector<std::uint8_t> any_sample;   // 1 when a sample figure contributed
+  std::vector<std::int64_t> value;       // [enterprise * years + (year - first_year)]
+  std::vector<std::uint8_t> months;      // months covered, 0 = no figure
+  std::vector<std::uint8_t> any_sample;  // 1 when a sample figure contributed
 };
 
 class Snapshot;
@@ -221,8 +221,8 @@ class Snapshot {
 
   DayNumber max_published_[2] = {0, 0};  // [include_sample]: over every figure, any as_of
   std::unordered_map<std::string_view, EnterpriseId> enterprise_index_;
-  std::unordered_map<std::string_view, std::uint32_t> metric_index_, county_index_, zone_index_,
-      class_index_, project_index_;
+  std::unordered_map<std::string_view, std::uint32_t> metric_index_, county_index_, zone_index_, class_index_,
+      project_index_;
 };
 
 }  // namespace atlas

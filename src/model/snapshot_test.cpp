@@ -8,7 +8,9 @@ namespace {
 Period cumulative(int year, int last_month) {
   return Period{PeriodKind::kCumulative, month_index(year, 1), month_index(year, last_month)};
 }
-Period whole_year(int year) { return Period{PeriodKind::kYear, month_index(year, 1), month_index(year, 12)}; }
+Period whole_year(int year) {
+  return Period{PeriodKind::kYear, month_index(year, 1), month_index(year, 12)};
+}
 Period one_month(int year, int month) {
   return Period{PeriodKind::kMonth, month_index(year, month), month_index(year, month)};
 }
@@ -17,9 +19,10 @@ Dataset small_dataset() {
   Dataset d;
   d.counties = {{"meixian", "441403", {"梅县区", "Meixian"}, "plan §6(2)"}};
   d.zones = {{"gac-park", {"广汽零部件产业园", ""}, ZoneKind::kCorePark, {}, "", "plan §6(1)"}};
-  d.taxonomy = {{"chassis", TaxonomyLevel::kCategory, "", {"底盘系统", ""}, 146, {}, "plan §1(1)"},
-                {"chassis-running", TaxonomyLevel::kSubsystem, "chassis", {"行走", ""}, {}, {}, "plan §1(1)"},
-                {"axle", TaxonomyLevel::kClass, "chassis-running", {"车轴", ""}, {}, {"870850"}, "plan §1(2)"}};
+  d.taxonomy = {
+      {"chassis", TaxonomyLevel::kCategory, "", {"底盘系统", ""}, 146, {}, "plan §1(1)"},
+      {"chassis-running", TaxonomyLevel::kSubsystem, "chassis", {"行走", ""}, {}, {}, "plan §1(1)"},
+      {"axle", TaxonomyLevel::kClass, "chassis-running", {"车轴", ""}, {}, {"870850"}, "plan §1(2)"}};
   d.metrics = {{"output_value", {"工业总产值", ""}, MetricUnit::kYuan, "plan §3"}};
   EnterpriseRecord bpw;
   bpw.id = "bpw";

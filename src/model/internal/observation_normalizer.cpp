@@ -56,7 +56,8 @@ void reconcile_year(std::span<const RawObservation> year, std::vector<Span>& spa
     for (const auto& s : spans) {
       if (s.last >= january) held += s.value;
     }
-    spans.push_back({december, static_cast<std::uint8_t>(december + 1 - next), (*annual)->value - held, *annual});
+    spans.push_back(
+        {december, static_cast<std::uint8_t>(december + 1 - next), (*annual)->value - held, *annual});
   }
 }
 
@@ -118,7 +119,8 @@ YearRollup build_year_rollup(const ObservationColumns& columns, std::size_t ente
   r.any_sample.assign(cells, 0);
   for (std::size_t e = 0; e < enterprise_count; ++e) {
     for (std::uint32_t i = columns.offsets[e]; i < columns.offsets[e + 1]; ++i) {
-      const std::size_t cell = e * static_cast<std::size_t>(r.years) + (year_of(columns.last[i]) - r.first_year);
+      const std::size_t cell =
+          e * static_cast<std::size_t>(r.years) + (year_of(columns.last[i]) - r.first_year);
       r.value[cell] += columns.value[i];
       r.months[cell] = static_cast<std::uint8_t>(r.months[cell] + columns.span[i]);
       r.any_sample[cell] |= columns.flags[i] & ObservationColumns::kSampleFlag;

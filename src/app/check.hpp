@@ -1,0 +1,59 @@
+// `atlas check`: where each target of the plan stands, on the data known at a date.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/targets.hpp"
+#include "model/error.hpp"
+#include "model/snapshot.hpp"
+
+namespace atlas::app {
+
+struct CheckOptions {
+  DayNumber as_of = 0;         // only what was known on this day (the caller passes today by default)
+  bool include_sample = true;  // false: sample figures and records are left out
+};
+
+/// One target's row of the check.
+struct TargetCheck {
+  std::string id;
+  Names title;
+  std::string indicator;
+  TargetUnit unit = TargetUnit::kYuan;
+  engine::Goal goal;
+  std::string goal_text;  // as the plan file writes it: ">= 100亿"
+  int deadline = 0;
+  std::optional<std::int64_t> baseline;
+  std::string baseline_period;
+  std::string baseline_provenance;
+  std::optional<std::int64_t> latest;  // the indicator's latest reading
+  std::string latest_period;           // "2025", "2025-01~09", "2021-01-01..2026-11-27"
+  std::size_t contributors = 0;        // records the latest reading rests on
+  engine::Assessment assessment;
+  bool uses_sample = false;             // a sample record or figure went into the reading
+  std::vector<std::string> provenance;  // distinct provenance of the figures used, plan's first
+  std::string target_provenance;        // where the target itself comes from ("plan §4")
+  std::string quote;                    // the plan's words
+};
+
+struct CheckReport {
+  PlanInfo plan;
+  DayNumber as_of = 0;
+  DayNumber data_as_of = 0;  // the latest publication day of a visible figure
+  bool include_sample = true;
+  std::uint64_t snapshot_version = 0;
+  std::vector<TargetCheck> targets;
+};
+
+/// Evaluates every target of `snapshot` under `options`. A target whose indicator or goal does not
+/// compile fails the whole check with that error (the plan file is then broken), naming the target.
+/// Thread-safe (reads the snapshot only).
+[[nodiscard]] Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& options);
+
+/// The report as JSON (docs/cli.md describes the fields). `lang` picks the title language.
+[[nodiscard]] std::string check_report_json(const CheckReport& report, std::string_view lang);
+
+}  // namespace atlas::app

@@ -1,0 +1,110 @@
+// The reference world of a synthetic dataset (counties, zones, taxonomy, OEMs) and the profile of
+// each enterprise, drawn from its own random stream so any enterprise can be regenerated alone.
+// Private to app/synthetic.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/internal/synthetic_random.hpp"
+#include "app/synthetic.hpp"
+#include "model/records.hpp"
+
+namespace atlas::app::internal {
+
+inline constexpr int kMaxYears = 20;
+inline constexpr std::size_t kMaxClasses = 4;
+inline constexpr std::size_t kMaxCustomers = 3;
+
+/// Random stream tags (mix_seed's `stream`): one per kind of entity.
+enum class Stream : std::uint64_t {
+  kWorld = 1,
+  kEnterprise,
+  kMonthly,
+  kCarrier,
+  kSupplierEntry,
+  kProject,
+  kCandidate,
+  kName,
+};
+
+/// A chain link template: classes are the first `classes` codes of `subsystem`.
+struct LinkTemplate {
+  const char* id;
+  const char* zh;
+  const char* en;
+  const char* subsystem;
+  int classes;
+};
+
+struct Oem {
+  const char* slug;
+  const char* zh;
+};
+
+/// Everything an enterprise is, before it becomes CSV text.
+struct EnterpriseProfile {
+  std::uint64_t index = 0;
+  std::uint32_t county = 0;  // index into World::counties
+  int zone = -1;             // index into World::zones, -1 for none
+  Segment segment = Segment::kGeneral;
+  std::array<std::uint32_t, kMaxClasses> classes{};  // indices into World::taxonomy
+  std::uint8_t class_count = 0;
+  std::array<std::uint8_t, kMaxCustomers> customers{};  // indices into oems()
+  std::uint8_t customer_count = 0;
+  std::uint16_t processes = 0;      // bit i: processes()[i]
+  std::uint8_t certifications = 0;  // bit i: certifications()[i]
+  bool high_tech = false;
+  std::int64_t group = -1;                          // index of the group's head enterprise, -1 for none
+  std::array<std::int64_t, kMaxYears> output{};     // yuan, per year from first_year
+  std::array<std::int64_t, kMaxYears> employees{};  // persons, per year
+};
+
+/// The reference tables of one dataset. Immutable once made.
+struct World {
+  SyntheticOptions options;
+  std::string provenance;  // "sample: atlas gen seed S"
+  std::vector<CountyRecord> counties;
+  std::vector<ZoneRecord> zones;
+  std::vector<std::vector<std::uint32_t>> zone_counties;  // county indices per zone
+  std::vector<TaxonomyRecord> taxonomy;
+  std::array<std::vector<std::uint32_t>, 4> class_order;  // per Segment: taxonomy indices, preferred first
+  DiscreteTable county_pick;                              // Zipf over a shuffled county order
+  std::vector<std::uint32_t> county_rank;
+  DiscreteTable class_pick;     // Zipf over class_order ranks
+  std::uint64_t gac_count = 0;  // enterprises 0 … gac_count-1 sit in the GAC park
+  int gac_zone = 0, htz_zone = 0, trailer_zone = 0, nev_zone = 0, first_base_zone = 0;
+
+  [[nodiscard]] int years() const { return options.last_year - options.first_year + 1; }
+};
+
+/// Builds the reference tables for `options` (already validated).
+[[nodiscard]] World make_world(const SyntheticOptions& options);
+/// Draws enterprise `index` (0-based). Pure: the same world and index give the same profile.
+[[nodiscard]] EnterpriseProfile enterprise_profile(const World& world, std::uint64_t index);
+
+/// "e0000001" for index 0.
+[[nodiscard]] std::string enterprise_id(std::uint64_t index);
+/// A valid 18-character unified social credit code for the enterprise, unique per index.
+[[nodiscard]] std::string enterprise_credit_code(const World& world, const EnterpriseProfile& p);
+/// Chinese and English trade names.
+[[nodiscard]] Names enterprise_names(const World& world, std::uint64_t index);
+
+[[nodiscard]] const std::vector<Oem>& oems();
+[[nodiscard]] const std::vector<const char*>& processes();
+[[nodiscard]] const std::vector<const char*>& certifications();
+/// Chains: id, zh, en, then links and edges (from, to) by link id.
+struct ChainTemplate {
+  const char* id;
+  const char* zh;
+  const char* en;
+  std::vector<LinkTemplate> links;
+  std::vector<std::pair<const char*, const char*>> edges;
+};
+[[nodiscard]] const std::vector<ChainTemplate>& chains();
+/// "axle-03": the code of class `number` (1-based) of a subsystem.
+[[nodiscard]] std::string class_code(std::string_view subsystem, int number);
+
+}  // namespace atlas::app::internal

@@ -1,0 +1,213 @@
+#include "app/synthetic.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "io/dataset_reader.hpp"
+#include "model/credit_code.hpp"
+#include "model/provenance.hpp"
+#include "model/snapshot.hpp"
+
+namespace atlas::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system temp dir, removed when the test ends.
+class TempDir {
+ public:
+  explicit TempDir(std::string_view name)
+      : path_(fs::temp_directory_path() / fmt::format("atlas-synthetic-{}-{}", name, ::getpid())) {
+    fs::remove_all(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  [[nodiscard]] const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+SyntheticSummary generate(const fs::path& dir, std::uint64_t enterprises, std::uint64_t seed = 7) {
+  SyntheticOptions options;
+  options.enterprises = enterprises;
+  options.seed = seed;
+  options.out_dir = dir;
+  auto summary = generate_synthetic(options);
+  EXPECT_TRUE(summary.has_value()) << (summary ? "" : summary.error().to_string());
+  return summary.value_or(SyntheticSummary{});
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Every file under `dir`, by path relative to it.
+std::map<std::string, std::string> read_tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) files[fs::relative(entry.path(), dir).string()] = read_file(entry.path());
+  }
+  return files;
+}
+
+std::uint64_t data_rows(const fs::path& csv) {
+  const auto text = read_file(csv);
+  return static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n')) - 1;  // minus the header
+}
+
+io::ReadOutcome read_back(const fs::path& dir) {
+  const std::vector<fs::path> paths{dir};
+  auto read = io::read_dataset(paths);
+  if (!read) {
+    for (const auto& e : read.error())
+      ADD_FAILURE() << e.to_string();
+    return {};
+  }
+  return std::move(*read);
+}
+
+TEST(GenerateSynthetic, SameSeedGivesByteIdenticalFiles) {
+  TempDir a("same-a"), b("same-b");
+  generate(a.path(), 300, 11);
+  generate(b.path(), 300, 11);
+  const auto first = read_tree(a.path());
+  const auto second = read_tree(b.path());
+  EXPECT_EQ(first.size(), 11u);  // the plan and 10 tables
+  EXPECT_TRUE(first == second);
+}
+
+TEST(GenerateSynthetic, DifferentSeedsGiveDifferentFigures) {
+  TempDir a("seed-a"), b("seed-b");
+  generate(a.path(), 100, 1);
+  generate(b.path(), 100, 2);
+  EXPECT_NE(read_file(a.path() / "observations.csv"), read_file(b.path() / "observations.csv"));
+}
+
+TEST(GenerateSynthetic, TwoHundredEnterprisesGiveTheExpectedRowCounts) {
+  TempDir dir("counts");
+  const auto s = generate(dir.path(), 200);
+  EXPECT_EQ(s.enterprises, 200u);
+  EXPECT_EQ(s.observations, 200u * 5 * 12);  // 5 years × (11 year-to-date outputs + employees)
+  EXPECT_EQ(s.counties, 8u);
+  EXPECT_EQ(s.taxonomy, 6u + 41 + 910);
+  EXPECT_EQ(s.metrics, 2u);
+  EXPECT_EQ(s.projects, 20u);
+  EXPECT_EQ(s.milestones, 80u);
+  EXPECT_EQ(s.targets, 16u);
+  const std::vector<std::pair<const char*, std::uint64_t>> files = {
+      {"counties.csv", s.counties},
+      {"taxonomy.csv", s.taxonomy},
+      {"metrics.csv", s.metrics},
+      {"enterprises.csv", s.enterprises},
+      {"observations.csv", s.observations},
+      {"facts.csv", s.facts},
+      {"milestones.csv", s.milestones},
+      {"carriers.csv", s.carriers},
+      {"supplier_entries.csv", s.supplier_entries},
+      {"candidates.csv", s.candidates}};
+  for (const auto& [file, rows] : files)
+    EXPECT_EQ(data_rows(dir.path() / file), rows) << file;
+  EXPECT_EQ(fs::relative(s.plan_file, dir.path()), fs::path("plans/synthetic-autoparts-2021-2025.toml"));
+}
+
+TEST(GenerateSynthetic, EveryFileReadsBackAndBuildsASnapshot) {
+  TempDir dir("read-back");
+  const auto s = generate(dir.path(), 200);
+  auto read = read_back(dir.path());
+  const auto& d = read.data;
+  EXPECT_EQ(d.enterprises.size(), s.enterprises);
+  EXPECT_EQ(d.observations.size(), s.observations);
+  EXPECT_EQ(d.carriers.size(), s.carriers);
+  EXPECT_EQ(d.supplier_entries.size(), s.supplier_entries);
+  EXPECT_EQ(d.projects.size(), s.projects);
+  EXPECT_EQ(d.milestones.size(), s.milestones);
+  EXPECT_EQ(d.chains.size(), s.chains);
+  EXPECT_EQ(d.targets.size(), 16u);
+  auto snapshot = Snapshot::build(std::move(read.data));
+  ASSERT_TRUE(snapshot.has_value()) << snapshot.error().to_string();
+  EXPECT_EQ((*snapshot)->enterprises.size(), 200u);
+  EXPECT_EQ((*snapshot)->observation_count(), 200u * 5 * 12);
+}
+
+TEST(GenerateSynthetic, CumulativeFiguresNeverDecreaseWithinAYear) {
+  TempDir dir("cumulative");
+  generate(dir.path(), 200);
+  const auto d = read_back(dir.path()).data;
+  std::map<std::pair<std::string, int>, std::vector<std::pair<MonthIndex, std::int64_t>>> years;
+  for (const auto& o : d.observations) {
+    if (o.period.kind == PeriodKind::kCumulative)
+      years[{o.enterprise, o.period.year()}].emplace_back(o.period.last, o.value);
+  }
+  EXPECT_EQ(years.size(), 200u * 5);
+  for (auto& [key, figures] : years) {
+    std::sort(figures.begin(), figures.end());
+    ASSERT_EQ(figures.size(), 11u) << key.first << " " << key.second;
+    EXPECT_EQ(figures.front().first, month_index(key.second, 2));  // 1–2月 comes first
+    for (std::size_t i = 1; i < figures.size(); ++i) {
+      EXPECT_GE(figures[i].second, figures[i - 1].second) << key.first << " " << key.second;
+    }
+  }
+}
+
+TEST(GenerateSynthetic, EnterprisesCarryValidCreditCodesAndSampleProvenance) {
+  TempDir dir("codes");
+  generate(dir.path(), 200, 99);
+  const auto d = read_back(dir.path()).data;
+  ASSERT_EQ(d.enterprises.size(), 200u);
+  for (const auto& e : d.enterprises) {
+    EXPECT_TRUE(validate_credit_code(e.credit_code).has_value()) << e.credit_code;
+    EXPECT_EQ(e.provenance, "sample: atlas gen seed 99");
+  }
+  for (const auto& o : d.observations)
+    ASSERT_TRUE(is_sample(o.provenance));
+  for (const auto& c : d.carriers)
+    ASSERT_TRUE(is_sample(c.provenance));
+  for (const auto& p : d.projects)
+    ASSERT_TRUE(is_sample(p.provenance));
+}
+
+TEST(GenerateSynthetic, OutputIsHeavyTailed) {
+  TempDir dir("tail");
+  generate(dir.path(), 2000);
+  const auto d = read_back(dir.path()).data;
+  std::vector<std::int64_t> annual;
+  for (const auto& o : d.observations) {
+    if (o.metric == "output_value" && o.period.kind == PeriodKind::kCumulative &&
+        o.period.last == month_index(2025, 12)) {
+      annual.push_back(o.value);
+    }
+  }
+  ASSERT_EQ(annual.size(), 2000u);
+  std::sort(annual.begin(), annual.end());
+  const std::int64_t median = annual[annual.size() / 2];
+  std::int64_t total = 0;
+  for (auto v : annual)
+    total += v;
+  EXPECT_GT(annual.back(), 100 * median);                      // a few firms dwarf the typical one
+  EXPECT_GT(total / std::int64_t(annual.size()), 2 * median);  // the mean sits far above the median
+}
+
+TEST(GenerateSynthetic, RejectsOptionsOutOfRange) {
+  SyntheticOptions options;
+  options.out_dir = fs::temp_directory_path() / "atlas-synthetic-never-written";
+  options.enterprises = 0;
+  EXPECT_EQ(generate_synthetic(options).error().code, ErrorCode::kInvalidArgument);
+  options.enterprises = 10;
+  options.first_year = 2025;
+  options.last_year = 2021;
+  EXPECT_EQ(generate_synthetic(options).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(fs::exists(options.out_dir));
+}
+
+}  // namespace
+}  // namespace atlas::app

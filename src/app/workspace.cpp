@@ -1,0 +1,126 @@
+#include "app/workspace.hpp"
+
+#include <fmt/format.h>
+
+#include "io/dataset_reader.hpp"
+#include "io/dataset_writer.hpp"
+#include "io/embedded.hpp"
+
+namespace atlas::app {
+namespace {
+
+Errors errors_of(const Error& e) {
+  return Errors{e};
+}
+
+// Everything a new import may refer to, without the observations.
+Result<Dataset> referable_records(Store& store) {
+  auto data = store.load_small_tables();
+  if (!data) return data;
+  auto scanned = store.scan_enterprises([&](const EnterpriseRecord& e) -> Result<void> {
+    data->enterprises.push_back(e);
+    return {};
+  });
+  if (!scanned) return std::unexpected(scanned.error());
+  return data;
+}
+
+bool is_empty_dataset(const Dataset& d) {
+  return d.plan == PlanInfo{} && d.counties.empty() && d.taxonomy.empty() && d.metrics.empty() &&
+         d.zones.empty() && d.enterprises.empty() && d.observations.empty() && d.facts.empty() &&
+         d.projects.empty() && d.milestones.empty() && d.chains.empty() && d.carriers.empty() &&
+         d.supplier_entries.empty() && d.candidates.empty() && d.targets.empty();
+}
+
+std::uint64_t written(const ApplySummary& s) {
+  std::uint64_t n = 0;
+  for (const auto& t : s.tables)
+    n += t.inserted + t.updated + t.unchanged;
+  return n;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store) {
+  std::shared_ptr<const Snapshot> snapshot;
+  // One read transaction: the version and the rows streamed are the same committed state.
+  auto streamed = store.with_read_transaction([&]() -> Result<void> {
+    auto small = store.load_small_tables();
+    if (!small) return std::unexpected(small.error());
+    auto version = store.data_version();
+    if (!version) return std::unexpected(version.error());
+    SnapshotBuilder builder(std::move(*small), static_cast<std::uint64_t>(*version));
+    auto r = store.scan_enterprises([&](const EnterpriseRecord& e) { return builder.add_enterprise(e); });
+    if (!r) return r;
+    r = store.scan_observations([&](const ObservationRecord& o) { return builder.add_observation(o); });
+    if (!r) return r;
+    auto built = std::move(builder).finish();
+    if (!built) return std::unexpected(built.error());
+    snapshot = std::move(*built);
+    return {};
+  });
+  if (!streamed) return std::unexpected(streamed.error());
+  return snapshot;
+}
+
+Result<Workspace> Workspace::open(const std::string& path, OpenOptions options) {
+  auto store = Store::open(path, options.store);
+  if (!store) return std::unexpected(store.error());
+  Workspace ws(std::move(*store));
+  if (options.seed_if_empty) {
+    auto empty = ws.store_.is_empty();
+    if (!empty) return std::unexpected(empty.error());
+    if (*empty) {
+      auto embedded = io::read_embedded_dataset();
+      if (!embedded) {
+        const auto& errs = embedded.error();
+        return fail(ErrorCode::kInvalidValue,
+                    fmt::format("the embedded dataset is invalid ({} errors), first: {}", errs.size(),
+                                errs.empty() ? std::string("?") : errs.front().to_string()));
+      }
+      auto applied = ws.store_.apply(embedded->data, {"atlas", "seed"});
+      if (!applied) return std::unexpected(applied.error());
+    }
+  }
+  if (auto r = ws.publish(); !r) return std::unexpected(r.error());
+  return ws;
+}
+
+Result<void> Workspace::publish() {
+  auto snap = snapshot_from_store(store_);
+  if (!snap) return std::unexpected(snap.error());
+  snapshot_ = std::move(*snap);
+  return {};
+}
+
+std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<std::filesystem::path>& paths,
+                                                            const ImportOptions& options) {
+  auto existing = referable_records(store_);
+  if (!existing) return std::unexpected(errors_of(existing.error()));
+  io::ReadOptions read_options;
+  read_options.mode = options.skip_invalid ? io::ImportMode::kSkipInvalid : io::ImportMode::kAllOrNothing;
+  read_options.existing = &*existing;
+  for (const auto& m : existing->metrics)
+    read_options.metric_units.emplace(m.id, m.unit);
+  auto read = io::read_dataset(std::span<const std::filesystem::path>(paths), read_options);
+  if (!read) return std::unexpected(std::move(read.error()));
+
+  ImportReport report;
+  for (auto& r : read->rejected)
+    report.rejected.push_back({r.table, std::move(r.errors)});
+  if (is_empty_dataset(read->data)) return report;
+  auto applied = store_.apply(read->data, {options.actor, "import"});
+  if (!applied) return std::unexpected(errors_of(applied.error()));
+  report.applied = std::move(*applied);
+  report.records = written(report.applied);
+  if (auto r = publish(); !r) return std::unexpected(errors_of(r.error()));
+  return report;
+}
+
+Result<void> Workspace::export_to(const std::filesystem::path& dir) {
+  auto data = store_.load();
+  if (!data) return std::unexpected(data.error());
+  return io::write_dataset(*data, dir);
+}
+
+}  // namespace atlas::app

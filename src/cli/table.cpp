@@ -1,0 +1,153 @@
+#include "cli/table.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/units.hpp"
+
+namespace atlas::cli {
+namespace {
+
+bool is_wide(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+struct Words {
+  const char* title;
+  const char* as_of;
+  const char* data_as_of;
+  const char* sample_included;
+  const char* sample_excluded;
+  std::vector<std::string> header;
+  const char* indicator;
+  const char* figures;
+  const char* target_source;
+  const char* sample_mark;
+  const char* none;
+};
+
+const Words& words(Lang lang) {
+  static const Words zh{"规划目标检查",
+                        "截至",
+                        "最新数据发布于",
+                        "含示例数据（标 * 者使用了示例数据，仅作演示，并非统计事实）",
+                        "不含示例数据",
+                        {"#", "目标", "基期", "最新值", "期间", "目标值", "期限", "尚需年增速", "状态"},
+                        "指标",
+                        "数据来源",
+                        "目标出处",
+                        "*",
+                        "—"};
+  static const Words en{
+      "Plan targets",
+      "as of",
+      "latest figure published",
+      "sample data included (rows marked * use illustrative sample data, not statistics)",
+      "sample data excluded",
+      {"#", "target", "baseline", "latest", "period", "goal", "by", "growth/yr needed", "status"},
+      "indicator",
+      "figures from",
+      "target from",
+      "*",
+      "—"};
+  return lang == Lang::kZh ? zh : en;
+}
+
+std::string amount(std::int64_t v, TargetUnit unit) {
+  return unit == TargetUnit::kYuan ? format_yi(v) : std::to_string(v);
+}
+
+std::string needed(const engine::Assessment& a, Lang lang) {
+  if (a.final) return "";
+  if (a.growth_needed) return fmt::format("{:.1f}%", *a.growth_needed * 100);
+  if (a.count_needed_per_year) {
+    return lang == Lang::kZh ? fmt::format("{:.1f} 个/年", *a.count_needed_per_year)
+                             : fmt::format("{:.1f}/yr", *a.count_needed_per_year);
+  }
+  return "";
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items)
+    out += (out.empty() ? "" : "; ") + s;
+  return out;
+}
+
+}  // namespace
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    char32_t c = len == 1 ? b : b & (0xFF >> (len + 1));
+    for (int k = 1; k < len && i + k < s.size(); ++k)
+      c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    width += is_wide(c) ? 2 : 1;
+    i += static_cast<std::size_t>(len);
+  }
+  return width;
+}
+
+std::string format_table(const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (std::size_t c = 0; c < row.size(); ++c)
+      widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string pad(widths[c] - display_width(row[c]), ' ');
+      const bool align_right = c < right.size() && right[c];
+      line += align_right ? pad + row[c] : row[c] + (c + 1 < row.size() ? pad : "");
+      if (c + 1 < row.size()) line += "  ";
+    }
+    while (!line.empty() && line.back() == ' ')
+      line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string format_check(const app::CheckReport& report, Lang lang) {
+  const Words& w = words(lang);
+  const bool zh = lang == Lang::kZh;
+  std::string out =
+      fmt::format("{} · {} {} · {} {}\n{}\n\n",
+                  zh || report.plan.title.en.empty() ? report.plan.title.zh : report.plan.title.en, w.as_of,
+                  date_of(report.as_of).to_string(), w.data_as_of,
+                  report.data_as_of > 0 ? date_of(report.data_as_of).to_string() : w.none,
+                  report.include_sample ? w.sample_included : w.sample_excluded);
+  std::vector<std::vector<std::string>> rows{w.header};
+  std::string notes;
+  for (std::size_t i = 0; i < report.targets.size(); ++i) {
+    const auto& t = report.targets[i];
+    const std::string title = zh || t.title.en.empty() ? t.title.zh : t.title.en;
+    const std::string status =
+        zh ? engine::to_string_zh(t.assessment.status) : engine::to_string(t.assessment.status);
+    rows.push_back(
+        {std::to_string(i + 1), title,
+         t.baseline ? fmt::format("{} ({})", amount(*t.baseline, t.unit), t.baseline_period) : w.none,
+         t.latest ? amount(*t.latest, t.unit) + (t.uses_sample ? w.sample_mark : "") : w.none,
+         t.latest ? t.latest_period : w.none, engine::format_goal(t.goal, t.unit), std::to_string(t.deadline),
+         needed(t.assessment, lang), status});
+    notes +=
+        fmt::format("[{}] {} · {}: {} · {}: {} · {}: {}\n", i + 1, t.id, w.indicator, t.indicator, w.figures,
+                    t.provenance.empty() ? w.none : join(t.provenance), w.target_source, t.target_provenance);
+  }
+  out += format_table(rows, {true, false, true, true, false, true, false, true, false});
+  return out + "\n" + notes;
+}
+
+void print_check(const app::CheckReport& report, Lang lang, std::FILE* out) {
+  fmt::print(out, "{}", format_check(report, lang));
+}
+
+}  // namespace atlas::cli

@@ -1,0 +1,27 @@
+// Terminal tables for the CLI: column widths that count a Chinese character as two cells.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/check.hpp"
+
+namespace atlas::cli {
+
+enum class Lang { kZh, kEn };
+
+/// Terminal cells a UTF-8 text takes: East Asian wide and full-width characters count two.
+[[nodiscard]] std::size_t display_width(std::string_view utf8);
+
+/// Rows of cells laid out in columns separated by two spaces; `right` marks right-aligned columns.
+[[nodiscard]] std::string format_table(const std::vector<std::vector<std::string>>& rows,
+                                       const std::vector<bool>& right);
+
+/// The `atlas check` report: a header, one row per target, then each target's indicator and
+/// provenance, and the legend of statuses.
+[[nodiscard]] std::string format_check(const app::CheckReport& report, Lang lang);
+void print_check(const app::CheckReport& report, Lang lang, std::FILE* out = stdout);
+
+}  // namespace atlas::cli

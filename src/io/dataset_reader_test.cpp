@@ -1,0 +1,315 @@
+#include "io/dataset_reader.hpp"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "io/internal/test_support.hpp"
+
+namespace atlas::io {
+namespace {
+
+using testing::fixture;
+using testing::Inputs;
+using testing::messages;
+using Messages = std::vector<std::string>;
+
+constexpr const char* kEnterpriseHeader =
+    "id,credit_code,name_zh,name_en,county,zone,segment,above_size,high_tech,classes,processes,"
+    "certifications,customers,employees,group,provenance\n";
+constexpr const char* kObservationHeader = "enterprise,metric,period,value,published,provenance\n";
+
+Dataset read_small() {
+  const std::vector<std::filesystem::path> paths = {fixture("small")};
+  auto result = read_dataset(paths);
+  EXPECT_TRUE(result.has_value()) << ::testing::PrintToString(messages(result));
+  return result ? std::move(result->data) : Dataset{};
+}
+
+TEST(DatasetReader, ReadsEveryTableOfAFolderWithItsPlan) {
+  const Dataset d = read_small();
+  EXPECT_EQ(d.plan.id, "test-plan");
+  EXPECT_EQ(d.counties.size(), 2U);
+  EXPECT_EQ(d.taxonomy.size(), 4U);
+  EXPECT_EQ(d.metrics.size(), 2U);
+  EXPECT_EQ(d.enterprises.size(), 2U);
+  EXPECT_EQ(d.observations.size(), 4U);
+  EXPECT_EQ(d.facts.size(), 2U);
+  EXPECT_EQ(d.milestones.size(), 2U);
+  EXPECT_EQ(d.carriers.size(), 1U);
+  EXPECT_EQ(d.supplier_entries.size(), 1U);
+  EXPECT_EQ(d.candidates.size(), 1U);
+  EXPECT_EQ(d.zones.size(), 2U);
+  EXPECT_EQ(d.targets.size(), 1U);
+  EXPECT_EQ(d.projects.size(), 1U);
+  EXPECT_EQ(d.chains.size(), 1U);
+}
+
+TEST(DatasetReader, ParsesEnterpriseCells) {
+  const Dataset d = read_small();
+  ASSERT_EQ(d.enterprises.size(), 2U);
+  const EnterpriseRecord& axle = d.enterprises[0];
+  EXPECT_EQ(axle.id, "axle-co");  // after the byte order mark
+  EXPECT_EQ(axle.credit_code, "91441400MA4UJ1234Y");
+  EXPECT_EQ(axle.name.en, "Meizhou Axle Co., Ltd.");
+  EXPECT_EQ(axle.segment, Segment::kTrailer);
+  EXPECT_EQ(axle.above_size, true);
+  EXPECT_EQ(axle.classes, (std::vector<std::string>{"axle", "brake-drum"}));
+  EXPECT_EQ(axle.customers, (std::vector<std::string>{"BPW", "\"Big\" OEM"}));
+  EXPECT_EQ(axle.employees, 850);
+  const EnterpriseRecord& drum = d.enterprises[1];
+  EXPECT_EQ(drum.above_size, false);  // 否
+  EXPECT_EQ(drum.high_tech, std::nullopt);
+  EXPECT_EQ(drum.group, "axle-co");
+}
+
+TEST(DatasetReader, ValuesObservationsInTheirMetricsUnit) {
+  const Dataset d = read_small();
+  ASSERT_EQ(d.observations.size(), 4U);
+  EXPECT_EQ(d.observations[0].value, 1'987'000'000);  // 19.87亿
+  EXPECT_EQ(d.observations[1].value, 306'490'000);    // 30649万
+  EXPECT_EQ(d.observations[1].period.kind, PeriodKind::kCumulative);
+  EXPECT_EQ(d.observations[1].published->to_string(), "2021-03-20");
+  EXPECT_EQ(d.observations[2].value, 850);         // employees: a count
+  EXPECT_EQ(d.observations[3].value, 12'345'000);  // "1,234.5万"
+}
+
+TEST(DatasetReader, KeepsLineBreaksInsideQuotedCells) {
+  const Dataset d = read_small();
+  ASSERT_EQ(d.facts.size(), 2U);
+  EXPECT_EQ(d.facts[1].quote, "一期投产后\n年产值约5亿元");
+  EXPECT_EQ(d.facts[1].qualifier, FactQualifier::kAbout);
+}
+
+TEST(DatasetReader, SuggestsTheClosestColumnForAnUnknownOne) {
+  Inputs in{{"counties.csv", "id,adcode,nmae_zh,provenance\nx,441402,X,sample\n"}};
+  EXPECT_EQ(
+      messages(in.read()),
+      (Messages{"counties.csv:1: name_zh: required column missing from the header of counties.csv",
+                "counties.csv:1:3: nmae_zh: unknown column in counties.csv (did you mean 'name_zh'?)"}));
+}
+
+TEST(DatasetReader, ReportsARepeatedColumn) {
+  Inputs in{{"metrics.csv", "id,name_zh,unit,provenance,unit\n"}};
+  EXPECT_EQ(messages(in.read()), (Messages{"metrics.csv:1:5: unit: column repeated (first at column 3)"}));
+}
+
+TEST(DatasetReader, ReportsEveryBadCellOfARowAtItsColumn) {
+  Inputs in{{"enterprises.csv", std::string(kEnterpriseHeader) + "good,,好,,,,nev,,,,,,,,,sample\n"
+                                                                 "Bad Id,123,坏,,,,nve,maybe,,,,,,-3,,\n"}};
+  const Messages m = messages(in.read());
+  ASSERT_EQ(m.size(), 6U) << ::testing::PrintToString(m);
+  EXPECT_EQ(
+      m[0],
+      "enterprises.csv:3:1: id: 'Bad Id' is not an id (lowercase letters, digits and '-', not starting with "
+      "'-')");
+  EXPECT_TRUE(m[1].starts_with("enterprises.csv:3:2: credit_code: ")) << m[1];
+  EXPECT_EQ(m[2],
+            "enterprises.csv:3:7: segment: 'nve' is not one of passenger, trailer, nev, general "
+            "(did you mean 'nev'?)");
+  EXPECT_EQ(m[3], "enterprises.csv:3:8: above_size: 'maybe' is not a bool (true/false, 1/0, 是/否)");
+  EXPECT_TRUE(m[4].starts_with("enterprises.csv:3:14: employees: ")) << m[4];
+  EXPECT_EQ(m[5], "enterprises.csv:3:16: provenance: a value is required");
+}
+
+TEST(DatasetReader, ReportsAWrongFieldCountAtTheFirstMissingField) {
+  Inputs in{{"observations.csv", std::string(kObservationHeader) +
+                                     "a,output_value,2020,1亿,,sample\n"
+                                     "a,output_value,2021\n"
+                                     "a,output_value,2022,1亿,,sample,extra\n"}};
+  EXPECT_EQ(messages(in.read()),
+            (Messages{"observations.csv:3:4: expected 6 fields (as in the header), found 3",
+                      "observations.csv:4:7: expected 6 fields (as in the header), found 7"}));
+}
+
+TEST(DatasetReader, NamesTheColumnOfMalformedQuoting) {
+  Inputs in{{"observations.csv", std::string(kObservationHeader) + "a,output_value,2020,\"1亿\nsample\n"}};
+  EXPECT_EQ(
+      messages(in.read()),
+      (Messages{"observations.csv:2:4: value: unterminated quoted field (no closing quote before the end of "
+                "the file)"}));
+}
+
+TEST(DatasetReader, ReadsCountMetricsAsCountsAndYuanMetricsAsAmounts) {
+  Inputs in{{"observations.csv", std::string(kObservationHeader) + "a,employees,2020,1.5万,,sample\n"
+                                                                   "a,output_value,2020,abc,,sample\n"}};
+  const Messages m = messages(in.read());
+  ASSERT_EQ(m.size(), 2U);
+  EXPECT_TRUE(m[0].starts_with("observations.csv:2:4: value: ")) << m[0];
+  EXPECT_TRUE(m[1].starts_with("observations.csv:3:4: value: ")) << m[1];
+}
+
+TEST(DatasetReader, AsksForTheUnitOfAMetricFoundNowhere) {
+  Inputs in{{"observations.csv", std::string(kObservationHeader) + "a,energy,2020,12,,sample\n"}};
+  EXPECT_EQ(
+      messages(in.read()),
+      (Messages{"observations.csv:2:2: metric: unknown metric 'energy': its unit is not known (list it in "
+                "metrics.csv)"}));
+}
+
+TEST(DatasetReader, TakesMetricUnitsFromTheCaller) {
+  Inputs in{{"observations.csv", std::string(kObservationHeader) + "a,energy,2020,12万,,sample\n"}};
+  ReadOptions options;
+  options.metric_units = {{"energy", MetricUnit::kTce}};
+  auto result = in.read(options);
+  ASSERT_TRUE(result) << ::testing::PrintToString(messages(result));
+  EXPECT_EQ(result->data.observations[0].value, 120'000);
+}
+
+TEST(DatasetReader, ChecksReferencesAmongTheFilesRead) {
+  Inputs in{
+      {"enterprises.csv",
+       std::string(kEnterpriseHeader) + "axle-co,,车轴,,meixain,,trailer,,,,,,,,,sample\n"},
+      {"counties.csv", "id,adcode,name_zh,provenance\nmeixian,441403,梅县区,sample\n"},
+      {"observations.csv", std::string(kObservationHeader) + "axel-co,output_value,2020,1亿,,sample\n"}};
+  EXPECT_EQ(
+      messages(in.read()),
+      (Messages{"enterprises.csv:2:5: county: unknown county 'meixain' (did you mean 'meixian'?)",
+                "observations.csv:2:1: enterprise: unknown enterprise 'axel-co' (did you mean 'axle-co'?)"}));
+}
+
+TEST(DatasetReader, LeavesReferencesToTablesNotReadUnchecked) {
+  Inputs in{{"observations.csv", std::string(kObservationHeader) + "anyone,output_value,2020,1亿,,sample\n"}};
+  EXPECT_TRUE(in.read().has_value());
+}
+
+TEST(DatasetReader, ResolvesReferencesAgainstAnExistingDataset) {
+  Dataset existing;
+  existing.enterprises.emplace_back().id = "axle-co";
+  existing.metrics.emplace_back().id = "output_value";
+  ReadOptions options;
+  options.existing = &existing;
+  Inputs good{
+      {"observations.csv", std::string(kObservationHeader) + "axle-co,output_value,2020,1亿,,sample\n"}};
+  auto result = good.read(options);
+  ASSERT_TRUE(result) << ::testing::PrintToString(messages(result));
+  EXPECT_TRUE(result->data.enterprises.empty());  // the existing records are not returned
+  Inputs bad{
+      {"observations.csv", std::string(kObservationHeader) + "drum-co,output_value,2020,1亿,,sample\n"}};
+  EXPECT_EQ(messages(bad.read(options)),
+            (Messages{"observations.csv:2:1: enterprise: unknown enterprise 'drum-co'"}));
+}
+
+TEST(DatasetReader, ReportsDuplicateKeysWithTheFirstOccurrence) {
+  Inputs in{
+      {"observations.csv", std::string(kObservationHeader) + "a,output_value,2020,1亿,,sample\n"
+                                                             "a,output_value,2021,1亿,,sample\n"
+                                                             "a,output_value,2020,2亿,,sample\n"},
+      {"counties.csv", "id,adcode,name_zh,provenance\nm,441403,梅县区,sample\nm,441402,梅江区,sample\n"}};
+  EXPECT_EQ(
+      messages(in.read()),
+      (Messages{"counties.csv:3:1: id: duplicate id 'm' (first at counties.csv:2)",
+                "observations.csv:4:3: period: duplicate observation of a output_value for 2020 (first at "
+                "observations.csv:2)"}));
+}
+
+TEST(DatasetReader, ChecksTaxonomyLevels) {
+  Inputs in{{"taxonomy.csv",
+             "code,level,parent,name_zh,provenance\n"
+             "chassis,category,,底盘,plan\n"
+             "axle,class,,车轴,plan\n"
+             "drum,class,axle,制动鼓,plan\n"
+             "brake,subsystem,chasis,制动,plan\n"}};
+  EXPECT_EQ(messages(in.read()),
+            (Messages{"taxonomy.csv:3:3: parent: a class needs a parent",
+                      "taxonomy.csv:4:3: parent: parent 'axle' is a class, not a level above this class",
+                      "taxonomy.csv:5:3: parent: unknown taxonomy code 'chasis' (did you mean 'chassis'?)"}));
+}
+
+TEST(DatasetReader, RejectsAFileNameThatIsNoTable) {
+  Inputs in{{"dir/enterprise.csv", "id\n"}};
+  const Messages m = messages(in.read());
+  ASSERT_EQ(m.size(), 1U);
+  EXPECT_TRUE(m[0].starts_with("dir/enterprise.csv: 'enterprise.csv' is not a dataset file")) << m[0];
+  EXPECT_TRUE(m[0].ends_with("(did you mean 'enterprises.csv'?)")) << m[0];
+}
+
+TEST(DatasetReader, ReportsAPathThatCannotBeRead) {
+  const std::vector<std::filesystem::path> paths = {fixture("no-such-dir/observations.csv")};
+  auto result = read_dataset(paths);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error()[0].code, ErrorCode::kIo);
+  EXPECT_TRUE(
+      result.error()[0].to_string().ends_with("observations.csv: cannot read: No such file or directory"));
+}
+
+TEST(DatasetReader, CollectsErrorsFromEveryFileSortedByPosition) {
+  Inputs in{
+      {"observations.csv", std::string(kObservationHeader) + "a,output_value,20x0,1亿,,sample\n"},
+      {"metrics.csv", "id,name_zh,unit,provenance\noutput_value,产值,yuan,\nrevenue,收入,rmb,sample\n"}};
+  const Messages m = messages(in.read());
+  ASSERT_EQ(m.size(), 3U) << ::testing::PrintToString(m);
+  EXPECT_EQ(m[0], "metrics.csv:2:4: provenance: a value is required");
+  EXPECT_EQ(m[1], "metrics.csv:3:3: unit: 'rmb' is not one of yuan, count, tce");
+  EXPECT_TRUE(m[2].starts_with("observations.csv:2:3: period: ")) << m[2];
+}
+
+TEST(DatasetReader, SkipsInvalidRowsAndListsThemWithTheirErrors) {
+  Inputs in{{"enterprises.csv", std::string(kEnterpriseHeader) + "good,,好,,,,nev,,,,,,,,,sample\n"
+                                                                 "bad,,坏,,,,nve,,,,,,,,,sample\n"},
+            {"observations.csv", std::string(kObservationHeader) + "good,output_value,2020,1亿,,sample\n"
+                                                                   "bad,output_value,2020,1亿,,sample\n"
+                                                                   "good,output_value,2021,x,,sample\n"
+                                                                   "good,output_value\n"}};
+  ReadOptions options;
+  options.mode = ImportMode::kSkipInvalid;
+  auto result = in.read(options);
+  ASSERT_TRUE(result) << ::testing::PrintToString(messages(result));
+  ASSERT_EQ(result->data.enterprises.size(), 1U);
+  EXPECT_EQ(result->data.enterprises[0].id, "good");
+  ASSERT_EQ(result->data.observations.size(), 1U);
+  EXPECT_EQ(result->data.observations[0].period.to_string(), "2020");
+  ASSERT_EQ(result->rejected.size(), 4U);
+  std::vector<std::string> rejected;
+  for (const RejectedRow& row : result->rejected) {
+    rejected.push_back(row.table + " " + std::to_string(row.where.line) + ": " +
+                       row.errors.at(0).to_string());
+  }
+  EXPECT_EQ(
+      rejected,
+      (Messages{
+          "enterprises 3: enterprises.csv:3:7: segment: 'nve' is not one of passenger, trailer, nev, general "
+          "(did you mean 'nev'?)",
+          "observations 3: observations.csv:3:1: enterprise: unknown enterprise 'bad'",
+          "observations 4: " + result->rejected[2].errors[0].to_string(),
+          "observations 5: observations.csv:5:3: expected 6 fields (as in the header), found 2",
+      }));
+  EXPECT_TRUE(result->rejected[2].errors[0].to_string().starts_with("observations.csv:4:4: value: "));
+}
+
+TEST(DatasetReader, FailsEvenWhenSkippingForAFileItCannotUse) {
+  Inputs in{{"counties.csv", "id,adcode,name,provenance\n"}};
+  ReadOptions options;
+  options.mode = ImportMode::kSkipInvalid;
+  EXPECT_EQ(messages(in.read(options)),
+            (Messages{"counties.csv:1: name_zh: required column missing from the header of counties.csv",
+                      "counties.csv:1:3: name: unknown column in counties.csv"}));
+}
+
+TEST(DatasetReader, ChecksPlanReferencesAgainstTheTables) {
+  Inputs in{{"p.toml",
+             "[[project]]\nid = \"p1\"\nname = \"项目\"\ntype = \"expansion\"\nsponsor = \"axel-co\"\n"
+             "products = [\"axel\"]\nprovenance = \"plan\"\n"},
+            {"enterprises.csv", std::string(kEnterpriseHeader) + "axle-co,,车轴,,,,trailer,,,,,,,,,sample\n"},
+            {"taxonomy.csv", "code,level,parent,name_zh,provenance\naxle,category,,车轴,plan\n"}};
+  EXPECT_EQ(messages(in.read()),
+            (Messages{"p.toml:5:11: project.sponsor: unknown enterprise 'axel-co' (did you mean 'axle-co'?)",
+                      "p.toml:6:12: project.products: unknown taxonomy code 'axel' (did you mean 'axle'?)"}));
+}
+
+TEST(DatasetReader, ChecksCandidateLinksAgainstTheirChain) {
+  Inputs in{{"p.toml",
+             "[[chain]]\nid = \"trailer\"\nname = \"挂车\"\nprovenance = \"plan\"\n"
+             "[[chain.link]]\nid = \"axles\"\nname = \"车轴\"\n"},
+            {"candidates.csv",
+             "id,name_zh,kind,chain,link,provenance\n"
+             "c1,甲,parts,trailer,axles,sample\n"
+             "c2,乙,parts,trailer,axle,sample\n"
+             "c3,丙,parts,trailr,axles,sample\n"}};
+  EXPECT_EQ(messages(in.read()),
+            (Messages{"candidates.csv:3:5: link: unknown link 'axle' in chain 'trailer'",
+                      "candidates.csv:4:4: chain: unknown chain 'trailr' (did you mean 'trailer'?)"}));
+}
+
+}  // namespace
+}  // namespace atlas::io

@@ -1,0 +1,201 @@
+// The plan file (TOML): [plan], [[zone]], [[target]], [[project]], [[chain]] with [[chain.link]]
+// and [[chain.edge]], as docs/formats.md describes it.
+#include "io/internal/plan_reader.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "io/internal/toml_record.hpp"
+
+namespace atlas::io::internal {
+namespace {
+
+constexpr std::array<std::string_view, 5> kTopKeys = {"plan", "zone", "target", "project", "chain"};
+constexpr std::array<std::string_view, 6> kPlanKeys = {"id", "title", "document", "issued", "start", "end"};
+constexpr std::array<std::string_view, 6> kZoneKeys = {"id",       "name",   "kind",
+                                                       "counties", "parent", "provenance"};
+constexpr std::array<std::string_view, 9> kTargetKeys = {
+    "id", "title", "indicator", "goal", "deadline", "unit", "quote", "baseline", "provenance"};
+constexpr std::array<std::string_view, 4> kBaselineKeys = {"period", "value", "quote", "provenance"};
+constexpr std::array<std::string_view, 12> kProjectKeys = {
+    "id",       "name",     "type",  "sponsor",   "zone", "county", "investment", "expected_output",
+    "products", "capacity", "quote", "provenance"};
+constexpr std::array<std::string_view, 5> kChainKeys = {"id", "name", "provenance", "link", "edge"};
+constexpr std::array<std::string_view, 3> kLinkKeys = {"id", "name", "classes"};
+constexpr std::array<std::string_view, 2> kEdgeKeys = {"from", "to"};
+
+constexpr std::array<std::string_view, 3> kZoneKinds = {"core-park", "base", "functional-zone"};
+constexpr std::array<std::string_view, 2> kTargetUnits = {"yuan", "count"};
+constexpr std::array<std::string_view, 3> kProjectTypes = {"expansion", "retrofit", "attraction"};
+
+int year_value(std::optional<std::int64_t> value) {
+  return value ? static_cast<int>(*value) : 0;
+}
+
+void parse_plan(TomlRecord& rec, PlanInfo& r) {
+  r.id = rec.slug("id", true);
+  r.title = rec.names("title", true);
+  r.document = rec.text("document");
+  r.issued = rec.date("issued");
+  r.start_year = year_value(rec.integer("start"));
+  r.end_year = year_value(rec.integer("end"));
+}
+
+void parse_zone(TomlRecord& rec, ZoneRecord& r) {
+  r.id = rec.slug("id", true);
+  r.name = rec.names("name", true);
+  r.kind = rec.choice("kind", parse_zone_kind, kZoneKinds, ZoneKind::kBase);
+  r.counties = rec.strings("counties");
+  r.parent = rec.slug("parent");
+  r.provenance = rec.text("provenance", true);
+}
+
+std::optional<BaselineRecord> parse_baseline(TomlRecord& rec) {
+  const toml::table* table = rec.table("baseline");
+  if (table == nullptr) return std::nullopt;
+  TomlRecord inner(*table, "target.baseline", "baseline.", kBaselineKeys, rec.file(), rec.errors(),
+                   rec.positions());
+  BaselineRecord b;
+  b.period = inner.text_or_integer("period", true);
+  b.value = inner.text_or_integer("value", true);
+  b.quote = inner.text("quote");
+  b.provenance = inner.text("provenance");
+  return b;
+}
+
+void parse_target(TomlRecord& rec, TargetRecord& r) {
+  r.id = rec.slug("id", true);
+  r.title = rec.names("title", true);
+  r.indicator = rec.text("indicator", true);
+  r.goal = rec.text("goal", true);
+  r.deadline = year_value(rec.integer("deadline"));
+  r.unit = rec.choice("unit", parse_target_unit, kTargetUnits, TargetUnit::kYuan, false);
+  r.quote = rec.text("quote");
+  r.baseline = parse_baseline(rec);
+  r.provenance = rec.text("provenance", true);
+}
+
+void parse_project(TomlRecord& rec, ProjectRecord& r) {
+  r.id = rec.slug("id", true);
+  r.name = rec.names("name", true);
+  r.type = rec.choice("type", parse_project_type, kProjectTypes, ProjectType::kExpansion);
+  r.sponsor = rec.slug("sponsor");
+  r.zone = rec.slug("zone");
+  r.county = rec.slug("county");
+  r.investment = rec.amount("investment");
+  r.expected_output = rec.amount("expected_output");
+  r.products = rec.strings("products");
+  r.capacity = rec.text("capacity");
+  r.quote = rec.text("quote");
+  r.provenance = rec.text("provenance", true);
+}
+
+void parse_chain(TomlRecord& rec, ChainRecord& r) {
+  r.id = rec.slug("id", true);
+  r.name = rec.names("name", true);
+  r.provenance = rec.text("provenance", true);
+  if (const toml::array* links = rec.tables("link")) {
+    for (std::size_t i = 0; i < links->size(); ++i) {
+      TomlRecord link(*links->get(i)->as_table(), "chain.link", fmt::format("link.{}.", i), kLinkKeys,
+                      rec.file(), rec.errors(), rec.positions());
+      r.links.push_back(
+          ChainLinkRecord{link.slug("id", true), link.names("name", true), link.strings("classes")});
+    }
+  }
+  if (const toml::array* edges = rec.tables("edge")) {
+    for (std::size_t i = 0; i < edges->size(); ++i) {
+      TomlRecord edge(*edges->get(i)->as_table(), "chain.edge", fmt::format("edge.{}.", i), kEdgeKeys,
+                      rec.file(), rec.errors(), rec.positions());
+      r.edges.push_back(ChainEdgeRecord{edge.slug("from", true), edge.slug("to", true)});
+    }
+  }
+}
+
+class PlanReader {
+ public:
+  PlanReader(Workspace& ws, std::uint32_t source)
+      : ws_(ws), source_(source), file_(ws.sources[source].file) {}
+
+  template <class R, class Parse>
+  void read_one(const toml::table& table, std::string_view path, TableKind kind, Table<R>& out,
+                std::span<const std::string_view> keys, Parse parse) {
+    std::vector<Error> errors;
+    std::vector<FieldPos> positions;
+    TomlRecord rec(table, std::string(path), "", keys, file_, errors, positions);
+    R record{};
+    parse(rec, record);
+    ws_.add(kind, out, std::move(record), rec.origin(source_), errors, std::move(positions));
+  }
+
+  template <class R, class Parse>
+  void read_all(const toml::table& doc, std::string_view key, TableKind kind, Table<R>& out,
+                std::span<const std::string_view> keys, Parse parse) {
+    const toml::node* node = doc.get(key);
+    if (node == nullptr) return;
+    const toml::array* array = node->as_array();
+    if (array == nullptr || !array->is_array_of_tables()) {
+      file_error(node->source(), fmt::format("'{}' must be an array of tables: write [[{}]]", key, key));
+      return;
+    }
+    for (const toml::node& item : *array)
+      read_one(*item.as_table(), key, kind, out, keys, parse);
+  }
+
+  void read(const toml::table& doc) {
+    for (auto&& [key, node] : doc) {
+      if (std::ranges::find(kTopKeys, key.str()) != kTopKeys.end()) continue;
+      file_error(key.source(),
+                 fmt::format("unknown top-level key '{}'{}", key.str(), did_you_mean(key.str(), kTopKeys)),
+                 ErrorCode::kUnknownField);
+    }
+    if (const toml::node* plan = doc.get("plan")) {
+      if (const toml::table* table = plan->as_table()) {
+        read_one(*table, "plan", TableKind::kPlan, ws_.plan, kPlanKeys, parse_plan);
+      } else {
+        file_error(plan->source(), "'plan' must be a table: write [plan]");
+      }
+    }
+    read_all(doc, "zone", TableKind::kZones, ws_.zones, kZoneKeys, parse_zone);
+    const std::size_t targets_before = ws_.targets.size();
+    read_all(doc, "target", TableKind::kTargets, ws_.targets, kTargetKeys, parse_target);
+    for (std::size_t i = targets_before; i < ws_.targets.size(); ++i) {
+      ws_.targets.rows[i].position = static_cast<int>(i - targets_before);
+    }
+    read_all(doc, "project", TableKind::kProjects, ws_.projects, kProjectKeys, parse_project);
+    read_all(doc, "chain", TableKind::kChains, ws_.chains, kChainKeys, parse_chain);
+  }
+
+  void file_error(const toml::source_region& where, std::string message,
+                  ErrorCode code = ErrorCode::kMalformedPlan) {
+    ws_.report_file(TableKind::kPlan, source_,
+                    Error{code, std::move(message), location_of(where, file_), {}});
+  }
+
+ private:
+  Workspace& ws_;
+  std::uint32_t source_;
+  const std::string& file_;
+};
+
+}  // namespace
+
+void read_plan_toml(Workspace& ws, std::uint32_t source, std::string_view text) {
+  PlanReader reader(ws, source);
+  toml::table doc;
+  try {
+    doc = toml::parse(text, ws.sources[source].file);
+  } catch (const toml::parse_error& e) {
+    reader.file_error(e.source(), std::string(e.description()));
+    return;  // the plan tables stay unknown: references to them are not checked
+  }
+  for (TableKind kind :
+       {TableKind::kPlan, TableKind::kZones, TableKind::kTargets, TableKind::kProjects, TableKind::kChains}) {
+    ws.mark_read(kind);
+  }
+  reader.read(doc);
+}
+
+}  // namespace atlas::io::internal

@@ -1,0 +1,181 @@
+// Validator: references between records (county, zone, class, enterprise, project, chain link …).
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "io/internal/validator.hpp"
+
+namespace atlas::io::internal {
+
+template <class R>
+void Validator::reference(TableKind kind, const Table<R>& table, std::size_t row, std::string_view field,
+                          std::string_view value, const KeySet& target, std::string_view what,
+                          std::string_view at) {
+  if (value.empty() || !target.known || target.contains(value)) return;
+  ws_.report(kind, table, row, ErrorCode::kUnknownReference, std::string(field),
+             fmt::format("unknown {} '{}'{}", what, value, target.suggest(value)), at);
+  ++found_;
+}
+
+void Validator::check_taxonomy() {
+  const auto& t = ws_.taxonomy;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.live(i)) continue;
+    const TaxonomyRecord& r = t.rows[i];
+    const bool category = r.level == TaxonomyLevel::kCategory;
+    if (category != r.parent.empty()) {
+      ws_.report(
+          TableKind::kTaxonomy, t, i, category ? ErrorCode::kInvalidValue : ErrorCode::kMissingField,
+          "parent",
+          category ? "a category has no parent" : fmt::format("a {} needs a parent", to_string(r.level)));
+      ++found_;
+      continue;
+    }
+    reference(TableKind::kTaxonomy, t, i, "parent", r.parent, taxonomy_, "taxonomy code");
+    const auto parent = levels_.find(r.parent);
+    if (parent != levels_.end() && parent->second >= r.level) {
+      ws_.report(TableKind::kTaxonomy, t, i, ErrorCode::kInvalidValue, "parent",
+                 fmt::format("parent '{}' is a {}, not a level above this {}", r.parent,
+                             to_string(parent->second), to_string(r.level)));
+      ++found_;
+    }
+  }
+}
+
+void Validator::check_enterprises() {
+  const auto& t = ws_.enterprises;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.live(i)) continue;
+    const EnterpriseRecord& r = t.rows[i];
+    reference(TableKind::kEnterprises, t, i, "county", r.county, counties_, "county");
+    reference(TableKind::kEnterprises, t, i, "zone", r.zone, zones_, "zone");
+    references(TableKind::kEnterprises, t, i, "classes", r.classes, taxonomy_, "taxonomy code");
+    if (!r.group.empty() && r.group == r.id) {
+      ws_.report(TableKind::kEnterprises, t, i, ErrorCode::kInvalidValue, "group",
+                 "an enterprise cannot be its own group");
+      ++found_;
+      continue;
+    }
+    reference(TableKind::kEnterprises, t, i, "group", r.group, enterprises_, "enterprise");
+  }
+}
+
+void Validator::check_observations() {
+  const auto& t = ws_.observations;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.live(i)) continue;
+    reference(TableKind::kObservations, t, i, "enterprise", t.rows[i].enterprise, enterprises_, "enterprise");
+    reference(TableKind::kObservations, t, i, "metric", t.rows[i].metric, metrics_, "metric");
+  }
+}
+
+void Validator::check_facts() {
+  if (!zones_.known || !enterprises_.known || !projects_.known) return;
+  const auto& t = ws_.facts;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const std::string& subject = t.rows[i].subject;
+    // `region:<name>`: context figures about a wider region (China, Guangdong …) the plan cites.
+    if (!t.live(i) || subject.empty() || subject == "cluster" || subject.starts_with("region:")) continue;
+    if (zones_.contains(subject) || enterprises_.contains(subject) || projects_.contains(subject)) continue;
+    ws_.report(TableKind::kFacts, t, i, ErrorCode::kUnknownReference, "subject",
+               fmt::format(
+                   "unknown subject '{}': not 'cluster', 'region:<name>', a zone, an enterprise or a project",
+                   subject));
+    ++found_;
+  }
+}
+
+void Validator::check_plan_records() {
+  const auto& zones = ws_.zones;
+  for (std::size_t i = 0; i < zones.size(); ++i) {
+    if (!zones.live(i)) continue;
+    const ZoneRecord& r = zones.rows[i];
+    references(TableKind::kZones, zones, i, "counties", r.counties, counties_, "county");
+    if (!r.parent.empty() && r.parent == r.id) {
+      ws_.report(TableKind::kZones, zones, i, ErrorCode::kInvalidValue, "parent",
+                 "a zone cannot be its own parent");
+      ++found_;
+      continue;
+    }
+    reference(TableKind::kZones, zones, i, "parent", r.parent, zones_, "zone");
+  }
+  const auto& projects = ws_.projects;
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    if (!projects.live(i)) continue;
+    const ProjectRecord& r = projects.rows[i];
+    reference(TableKind::kProjects, projects, i, "sponsor", r.sponsor, enterprises_, "enterprise");
+    reference(TableKind::kProjects, projects, i, "zone", r.zone, zones_, "zone");
+    reference(TableKind::kProjects, projects, i, "county", r.county, counties_, "county");
+    references(TableKind::kProjects, projects, i, "products", r.products, taxonomy_, "taxonomy code");
+  }
+}
+
+void Validator::check_chains() {
+  const auto& t = ws_.chains;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.live(i)) continue;
+    const ChainRecord& r = t.rows[i];
+    KeySet links;
+    links.known = true;
+    for (std::size_t l = 0; l < r.links.size(); ++l) {
+      const std::string& id = r.links[l].id;
+      if (!id.empty() && links.contains(id)) {
+        ws_.report(TableKind::kChains, t, i, ErrorCode::kDuplicateKey, "link.id",
+                   fmt::format("duplicate link '{}' in chain '{}'", id, r.id), fmt::format("link.{}.id", l));
+        ++found_;
+      }
+      links.insert(id);
+      references(TableKind::kChains, t, i, "link.classes", r.links[l].classes, taxonomy_, "taxonomy code",
+                 fmt::format("link.{}.classes", l));
+    }
+    for (std::size_t e = 0; e < r.edges.size(); ++e) {
+      reference(TableKind::kChains, t, i, "edge.from", r.edges[e].from, links, "link",
+                fmt::format("edge.{}.from", e));
+      reference(TableKind::kChains, t, i, "edge.to", r.edges[e].to, links, "link",
+                fmt::format("edge.{}.to", e));
+    }
+  }
+}
+
+void Validator::check_activity() {
+  const auto& milestones = ws_.milestones;
+  for (std::size_t i = 0; i < milestones.size(); ++i) {
+    if (milestones.live(i)) {
+      reference(TableKind::kMilestones, milestones, i, "project", milestones.rows[i].project, projects_,
+                "project");
+    }
+  }
+  const auto& carriers = ws_.carriers;
+  for (std::size_t i = 0; i < carriers.size(); ++i) {
+    if (carriers.live(i)) {
+      reference(TableKind::kCarriers, carriers, i, "enterprise", carriers.rows[i].enterprise, enterprises_,
+                "enterprise");
+    }
+  }
+  const auto& entries = ws_.supplier_entries;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!entries.live(i)) continue;
+    reference(TableKind::kSupplierEntries, entries, i, "enterprise", entries.rows[i].enterprise, enterprises_,
+              "enterprise");
+    reference(TableKind::kSupplierEntries, entries, i, "class", entries.rows[i].product_class, taxonomy_,
+              "taxonomy code");
+  }
+  const auto& candidates = ws_.candidates;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (!candidates.live(i)) continue;
+    const CandidateRecord& r = candidates.rows[i];
+    reference(TableKind::kCandidates, candidates, i, "chain", r.chain, chains_, "chain");
+    if (r.link.empty() || !chains_.known) continue;
+    const auto chain = chain_links_.find(r.chain);
+    const bool found = chain == chain_links_.end()
+                           ? all_links_.contains(r.link)
+                           : std::ranges::find(chain->second, r.link) != chain->second.end();
+    if (found || (chain == chain_links_.end() && !r.chain.empty())) continue;
+    ws_.report(TableKind::kCandidates, candidates, i, ErrorCode::kUnknownReference, "link",
+               r.chain.empty() ? fmt::format("unknown link '{}' (in no chain)", r.link)
+                               : fmt::format("unknown link '{}' in chain '{}'", r.link, r.chain));
+    ++found_;
+  }
+}
+
+}  // namespace atlas::io::internal

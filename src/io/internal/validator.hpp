@@ -1,0 +1,77 @@
+// Whole-dataset checks after every file is parsed: duplicate keys and cross-references.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "io/dataset_reader.hpp"
+#include "io/internal/workspace.hpp"
+
+namespace atlas::io::internal {
+
+/// The ids of one table that references may point at. `known` is false when neither an input nor
+/// the existing dataset provided the table: references to it are then left unchecked.
+class KeySet {
+ public:
+  bool known = false;
+
+  void insert(std::string_view key) {
+    if (!key.empty()) keys_.insert(key);
+  }
+  [[nodiscard]] bool contains(std::string_view key) const { return keys_.contains(key); }
+  /// " (did you mean 'x'?)" among the keys (left out for very large tables).
+  [[nodiscard]] std::string suggest(std::string_view key) const;
+
+ private:
+  std::unordered_set<std::string_view> keys_;
+};
+
+/// Checks the live records of a workspace, adding an issue for each problem. Only live records
+/// provide keys, so running it again after dropping rows (kSkipInvalid) finds what they broke.
+/// Views into `ws` and `options.existing`, which must outlive it. Not thread-safe.
+class Validator {
+ public:
+  Validator(Workspace& ws, const ReadOptions& options);
+
+  /// Adds the issues found; returns how many.
+  std::size_t run();
+
+ private:
+  void build_keys();
+  void check_duplicates();
+  void check_plan();
+  void check_taxonomy();
+  void check_enterprises();
+  void check_observations();
+  void check_facts();
+  void check_plan_records();
+  void check_chains();
+  void check_activity();
+
+  /// Reports `value` of `field` when `target` is known and lacks it.
+  template <class R>
+  void reference(TableKind kind, const Table<R>& table, std::size_t row, std::string_view field,
+                 std::string_view value, const KeySet& target, std::string_view what,
+                 std::string_view at = {});
+
+  template <class R>
+  void references(TableKind kind, const Table<R>& table, std::size_t row, std::string_view field,
+                  const std::vector<std::string>& values, const KeySet& target, std::string_view what,
+                  std::string_view at = {}) {
+    for (const std::string& value : values)
+      reference(kind, table, row, field, value, target, what, at);
+  }
+
+  Workspace& ws_;
+  const ReadOptions& options_;
+  std::size_t found_ = 0;
+  KeySet counties_, taxonomy_, metrics_, zones_, enterprises_, projects_, chains_;
+  std::unordered_map<std::string_view, TaxonomyLevel> levels_;
+  std::unordered_map<std::string_view, std::vector<std::string_view>> chain_links_;
+  std::unordered_set<std::string_view> all_links_;
+};
+
+}  // namespace atlas::io::internal

@@ -1,0 +1,192 @@
+#include "store/internal/apply.hpp"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "store/internal/audit.hpp"
+#include "store/internal/tables.hpp"
+
+namespace atlas::store_internal {
+namespace {
+
+// Whether a new record's image goes into the audit log, or it is only counted.
+enum class NewRecords { kLogged, kCounted };
+
+struct ApplyContext {
+  Db& db;
+  AuditWriter& audit;
+  const ApplyProgress& progress;
+  std::uint64_t done = 0;
+  std::vector<TableCounts> tables;
+
+  void tick(std::string_view table) {
+    ++done;
+    if (progress && done % kProgressInterval == 0) progress(table, done);
+  }
+};
+
+// Names the record being written in an error: the table as its field, the key in the message.
+Error name_record(Error error, std::string_view table, std::string_view key) {
+  error.message = fmt::format("record {}: {}", key, error.message);
+  error.field = std::string(table);
+  return error;
+}
+
+template <class R>
+Result<void> apply_record(ApplyContext& ctx, TableCounts& counts, const R& record, NewRecords new_records) {
+  auto before = fetch(ctx.db, record);
+  if (!before) return std::unexpected(before.error());
+  if (*before && **before == record) {
+    ++counts.unchanged;
+    return {};
+  }
+  if (auto ok = write(ctx.db, record); !ok) return ok;
+  if (*before) {
+    ++counts.updated;
+    return ctx.audit.change(kTableName<R>, key_text(record), to_json(**before), to_json(record));
+  }
+  ++counts.inserted;
+  if (new_records == NewRecords::kCounted) return {};
+  return ctx.audit.change(kTableName<R>, key_text(record), std::nullopt, to_json(record));
+}
+
+template <class R>
+const R& deref(const R& record) {
+  return record;
+}
+template <class R>
+const R& deref(const R* record) {
+  return *record;
+}
+
+// Applies `items` (records or pointers to records) of one table in order.
+template <class R, class Items>
+Result<void> apply_table(ApplyContext& ctx, const Items& items,
+                         NewRecords new_records = NewRecords::kLogged) {
+  if (items.empty()) return {};
+  TableCounts& counts = ctx.tables.emplace_back(TableCounts{.table = std::string(kTableName<R>)});
+  for (const auto& item : items) {
+    const R& record = deref(item);
+    if (auto ok = apply_record(ctx, counts, record, new_records); !ok) {
+      return std::unexpected(name_record(ok.error(), kTableName<R>, key_text(record)));
+    }
+    ctx.tick(kTableName<R>);
+  }
+  if (ctx.progress) ctx.progress(kTableName<R>, ctx.done);
+  return {};
+}
+
+// The records in an order where a parent in the same table (taxonomy parent, zone parent,
+// enterprise group) comes before its children, so immediate foreign keys hold. Otherwise the
+// given order is kept. A cycle is left as it is: its foreign key then fails, naming a record.
+template <class R>
+std::vector<const R*> parents_first(const std::vector<R>& records, std::string R::*key,
+                                    std::string R::*parent) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t i = 0; i < records.size(); ++i)
+    index[records[i].*key] = i;
+  std::vector<std::uint8_t> placed(records.size(), 0);
+  std::vector<const R*> order;
+  order.reserve(records.size());
+  std::vector<std::size_t> chain;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    // Walk up from record i through parents not yet placed, then place them top-down.
+    for (std::size_t at = i; !placed[at];) {
+      placed[at] = 1;
+      chain.push_back(at);
+      auto up = index.find(records[at].*parent);
+      if (up == index.end()) break;
+      at = up->second;
+    }
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+      order.push_back(&records[*it]);
+    chain.clear();
+  }
+  return order;
+}
+
+template <class R>
+std::vector<const R*> as_given(const std::vector<R>& records) {
+  std::vector<const R*> order;
+  order.reserve(records.size());
+  for (const R& record : records)
+    order.push_back(&record);
+  return order;
+}
+
+Result<void> apply_plan(ApplyContext& ctx, const PlanInfo& plan) {
+  if (plan == PlanInfo{}) return {};  // the delta does not touch the plan
+  return apply_table<PlanInfo>(ctx, std::vector<const PlanInfo*>{&plan});
+}
+
+// Parents before children across tables: the order of the foreign keys in the schema.
+Result<void> apply_tables(ApplyContext& ctx, const Dataset& d) {
+  using Step = Result<void> (*)(ApplyContext&, const Dataset&);
+  static constexpr Step kSteps[] = {
+      [](ApplyContext& c, const Dataset& s) { return apply_plan(c, s.plan); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<CountyRecord>(c, s.counties); },
+      [](ApplyContext& c, const Dataset& s) {
+        return apply_table<TaxonomyRecord>(
+            c, parents_first(s.taxonomy, &TaxonomyRecord::code, &TaxonomyRecord::parent));
+      },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<MetricRecord>(c, s.metrics); },
+      [](ApplyContext& c, const Dataset& s) {
+        return apply_table<ZoneRecord>(c, parents_first(s.zones, &ZoneRecord::id, &ZoneRecord::parent));
+      },
+      [](ApplyContext& c, const Dataset& s) {
+        return apply_table<EnterpriseRecord>(
+            c, parents_first(s.enterprises, &EnterpriseRecord::id, &EnterpriseRecord::group));
+      },
+      [](ApplyContext& c, const Dataset& s) {
+        return apply_table<ObservationRecord>(c, s.observations, NewRecords::kCounted);
+      },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<FactRecord>(c, s.facts); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<ProjectRecord>(c, s.projects); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<MilestoneRecord>(c, s.milestones); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<ChainRecord>(c, s.chains); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<CarrierRecord>(c, s.carriers); },
+      [](ApplyContext& c, const Dataset& s) {
+        return apply_table<SupplierEntryRecord>(c, s.supplier_entries);
+      },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<CandidateRecord>(c, s.candidates); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<TargetRecord>(c, s.targets); },
+  };
+  for (Step step : kSteps) {
+    if (auto ok = step(ctx, d); !ok) return ok;
+  }
+  return {};
+}
+
+Result<std::int64_t> bump_data_version(Db& db) {
+  if (auto ok = db.run("UPDATE store_state SET data_version = data_version + 1 WHERE slot = 1"); !ok) {
+    return std::unexpected(ok.error());
+  }
+  return db.query_int("SELECT data_version FROM store_state WHERE slot = 1", 0);
+}
+
+}  // namespace
+
+Result<ApplySummary> apply_delta(Db& db, const Dataset& delta, const AuditEvent& event, std::string_view at,
+                                 const ApplyProgress& progress) {
+  if (event.action.empty())
+    return fail(ErrorCode::kInvalidArgument, "an audit event needs an action", "action");
+  auto tx = Transaction::begin(db);
+  if (!tx) return std::unexpected(tx.error());
+  auto audit = AuditWriter::begin(db);
+  if (!audit) return std::unexpected(audit.error());
+  ApplyContext ctx{.db = db, .audit = *audit, .progress = progress, .done = 0, .tables = {}};
+  if (auto ok = apply_tables(ctx, delta); !ok) return std::unexpected(ok.error());
+  auto version = bump_data_version(db);
+  if (!version) return std::unexpected(version.error());
+  if (auto ok = audit->finish(event, at, summary_json(ctx.tables), *version); !ok) {
+    return std::unexpected(ok.error());
+  }
+  if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());
+  return ApplySummary{audit->event_id(), *version, std::move(ctx.tables)};
+}
+
+}  // namespace atlas::store_internal

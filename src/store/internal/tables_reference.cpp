@@ -1,0 +1,253 @@
+// Codecs of the reference tables: plan, counties, taxonomy, metrics, zones.
+#include "store/internal/codec.hpp"
+#include "store/internal/tables.hpp"
+
+namespace atlas::store_internal {
+namespace {
+
+// ---- plan ----
+
+constexpr std::string_view kPlanSelect =
+    "SELECT id, title_zh, title_en, document, issued, start_year, end_year FROM plan WHERE slot = 1";
+
+Result<PlanInfo> read_plan(const Stmt& s) {
+  auto issued = read_date(s, 4, "plan", "issued");
+  if (!issued) return std::unexpected(issued.error());
+  return PlanInfo{s.text(0), {s.text(1), s.text(2)},       s.text(3),
+                  *issued,   static_cast<int>(s.int64(5)), static_cast<int>(s.int64(6))};
+}
+
+// ---- counties ----
+
+const Queries& county_queries() {
+  static const Queries queries("SELECT id, adcode, name_zh, name_en, provenance FROM counties",
+                               "WHERE id = ?1", "ORDER BY id");
+  return queries;
+}
+
+Result<CountyRecord> read_county(const Stmt& s) {
+  return CountyRecord{s.text(0), s.text(1), {s.text(2), s.text(3)}, s.text(4)};
+}
+
+// ---- taxonomy ----
+
+const Queries& taxonomy_queries() {
+  static const Queries queries(
+      "SELECT code, level, parent, name_zh, name_en, class_count, provenance FROM taxonomy",
+      "WHERE code = ?1", "ORDER BY code");
+  return queries;
+}
+
+const ListTable& taxonomy_hs() {
+  static const ListTable table("taxonomy_hs", "code", "hs");
+  return table;
+}
+
+Result<TaxonomyRecord> read_taxonomy(const Stmt& s) {
+  auto level = read_enum(s, 1, parse_taxonomy_level, "taxonomy", "level");
+  if (!level) return std::unexpected(level.error());
+  return TaxonomyRecord{.code = s.text(0),
+                        .level = *level,
+                        .parent = s.text(2),
+                        .name = {s.text(3), s.text(4)},
+                        .class_count = s.opt_int64(5),
+                        .hs = {},
+                        .provenance = s.text(6)};
+}
+
+// ---- metrics ----
+
+const Queries& metric_queries() {
+  static const Queries queries("SELECT id, name_zh, name_en, unit, provenance FROM metrics", "WHERE id = ?1",
+                               "ORDER BY id");
+  return queries;
+}
+
+Result<MetricRecord> read_metric(const Stmt& s) {
+  auto unit = read_enum(s, 3, parse_metric_unit, "metrics", "unit");
+  if (!unit) return std::unexpected(unit.error());
+  return MetricRecord{s.text(0), {s.text(1), s.text(2)}, *unit, s.text(4)};
+}
+
+// ---- zones ----
+
+const Queries& zone_queries() {
+  static const Queries queries("SELECT id, name_zh, name_en, kind, parent, provenance FROM zones",
+                               "WHERE id = ?1", "ORDER BY id");
+  return queries;
+}
+
+const ListTable& zone_counties() {
+  static const ListTable table("zone_counties", "zone", "county");
+  return table;
+}
+
+Result<ZoneRecord> read_zone(const Stmt& s) {
+  auto kind = read_enum(s, 3, parse_zone_kind, "zones", "kind");
+  if (!kind) return std::unexpected(kind.error());
+  return ZoneRecord{.id = s.text(0),
+                    .name = {s.text(1), s.text(2)},
+                    .kind = *kind,
+                    .counties = {},
+                    .parent = s.text(4),
+                    .provenance = s.text(5)};
+}
+
+}  // namespace
+
+// ---- plan ----
+
+Result<std::optional<PlanInfo>> fetch(Db& db, const PlanInfo&) {
+  auto stmt = db.prepare(kPlanSelect);
+  if (!stmt) return std::unexpected(stmt.error());
+  return read_first<PlanInfo>(**stmt, read_plan);
+}
+
+Result<void> write(Db& db, const PlanInfo& p) {
+  static const std::string sql = upsert_sql(
+      "plan", {"slot", "id", "title_zh", "title_en", "document", "issued", "start_year", "end_year"},
+      {"slot"});
+  const auto issued = date_text(p.issued);
+  return db.run(sql, 1, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year);
+}
+
+std::string key_text(const PlanInfo& p) {
+  return p.id;
+}
+
+std::string to_json(const PlanInfo& p) {
+  JsonWriter json;
+  json.begin_object().field("id", p.id);
+  names_field(json, "title", p.title);
+  json.field("document", p.document);
+  date_field(json, "issued", p.issued);
+  json.field("start_year", p.start_year).field("end_year", p.end_year).end_object();
+  return json.take();
+}
+
+// ---- counties ----
+
+Result<std::optional<CountyRecord>> fetch(Db& db, const CountyRecord& key) {
+  return fetch_plain<CountyRecord>(db, key.id, county_queries(), read_county);
+}
+
+Result<void> load_all(Db& db, std::vector<CountyRecord>& out) {
+  return load_plain(db, out, county_queries(), read_county);
+}
+
+Result<void> write(Db& db, const CountyRecord& r) {
+  static const std::string sql =
+      upsert_sql("counties", {"id", "adcode", "name_zh", "name_en", "provenance"}, {"id"});
+  return db.run(sql, r.id, r.adcode, r.name.zh, r.name.en, r.provenance);
+}
+
+std::string key_text(const CountyRecord& r) {
+  return r.id;
+}
+
+std::string to_json(const CountyRecord& r) {
+  JsonWriter json;
+  json.begin_object().field("id", r.id).field("adcode", r.adcode);
+  names_field(json, "name", r.name);
+  json.field("provenance", r.provenance).end_object();
+  return json.take();
+}
+
+// ---- taxonomy ----
+
+Result<std::optional<TaxonomyRecord>> fetch(Db& db, const TaxonomyRecord& key) {
+  return fetch_with_list<TaxonomyRecord>(db, key.code, taxonomy_queries(), read_taxonomy, taxonomy_hs(),
+                                         &TaxonomyRecord::hs, &TaxonomyRecord::code);
+}
+
+Result<void> load_all(Db& db, std::vector<TaxonomyRecord>& out) {
+  return load_with_list(db, out, taxonomy_queries(), read_taxonomy, taxonomy_hs(), &TaxonomyRecord::hs,
+                        &TaxonomyRecord::code);
+}
+
+Result<void> write(Db& db, const TaxonomyRecord& r) {
+  static const std::string sql = upsert_sql(
+      "taxonomy", {"code", "level", "parent", "name_zh", "name_en", "class_count", "provenance"}, {"code"});
+  auto ok = db.run(sql, r.code, to_string(r.level), Nullable{r.parent}, r.name.zh, r.name.en, r.class_count,
+                   r.provenance);
+  if (!ok) return ok;
+  return write_list(db, taxonomy_hs(), r.code, r.hs);
+}
+
+std::string key_text(const TaxonomyRecord& r) {
+  return r.code;
+}
+
+std::string to_json(const TaxonomyRecord& r) {
+  JsonWriter json;
+  json.begin_object().field("code", r.code).field("level", to_string(r.level)).field("parent", r.parent);
+  names_field(json, "name", r.name);
+  json.field("class_count", r.class_count);
+  list_field(json, "hs", r.hs);
+  json.field("provenance", r.provenance).end_object();
+  return json.take();
+}
+
+// ---- metrics ----
+
+Result<std::optional<MetricRecord>> fetch(Db& db, const MetricRecord& key) {
+  return fetch_plain<MetricRecord>(db, key.id, metric_queries(), read_metric);
+}
+
+Result<void> load_all(Db& db, std::vector<MetricRecord>& out) {
+  return load_plain(db, out, metric_queries(), read_metric);
+}
+
+Result<void> write(Db& db, const MetricRecord& r) {
+  static const std::string sql =
+      upsert_sql("metrics", {"id", "name_zh", "name_en", "unit", "provenance"}, {"id"});
+  return db.run(sql, r.id, r.name.zh, r.name.en, to_string(r.unit), r.provenance);
+}
+
+std::string key_text(const MetricRecord& r) {
+  return r.id;
+}
+
+std::string to_json(const MetricRecord& r) {
+  JsonWriter json;
+  json.begin_object().field("id", r.id);
+  names_field(json, "name", r.name);
+  json.field("unit", to_string(r.unit)).field("provenance", r.provenance).end_object();
+  return json.take();
+}
+
+// ---- zones ----
+
+Result<std::optional<ZoneRecord>> fetch(Db& db, const ZoneRecord& key) {
+  return fetch_with_list<ZoneRecord>(db, key.id, zone_queries(), read_zone, zone_counties(),
+                                     &ZoneRecord::counties, &ZoneRecord::id);
+}
+
+Result<void> load_all(Db& db, std::vector<ZoneRecord>& out) {
+  return load_with_list(db, out, zone_queries(), read_zone, zone_counties(), &ZoneRecord::counties,
+                        &ZoneRecord::id);
+}
+
+Result<void> write(Db& db, const ZoneRecord& r) {
+  static const std::string sql =
+      upsert_sql("zones", {"id", "name_zh", "name_en", "kind", "parent", "provenance"}, {"id"});
+  auto ok = db.run(sql, r.id, r.name.zh, r.name.en, to_string(r.kind), Nullable{r.parent}, r.provenance);
+  if (!ok) return ok;
+  return write_list(db, zone_counties(), r.id, r.counties);
+}
+
+std::string key_text(const ZoneRecord& r) {
+  return r.id;
+}
+
+std::string to_json(const ZoneRecord& r) {
+  JsonWriter json;
+  json.begin_object().field("id", r.id);
+  names_field(json, "name", r.name);
+  json.field("kind", to_string(r.kind));
+  list_field(json, "counties", r.counties);
+  json.field("parent", r.parent).field("provenance", r.provenance).end_object();
+  return json.take();
+}
+
+}  // namespace atlas::store_internal

@@ -1,0 +1,159 @@
+// The store: the source of truth. A SQLite file (or ":memory:") holding one plan's Dataset, written
+// only through apply() — one transaction per call, all or nothing — with an append-only audit log.
+// See docs/storage.md for the schema, the transaction rules and the audit format.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/error.hpp"
+#include "model/records.hpp"
+
+namespace atlas {
+
+namespace store_internal {
+class Db;
+}
+
+/// Who does what: the actor and action recorded with an apply() in the audit log.
+struct AuditEvent {
+  std::string actor;   // "user: li.ming", "atlas import", "system"
+  std::string action;  // "import", "seed", "edit" …; must not be empty
+};
+
+/// Records of one table touched by an apply(). Every record of the delta is exactly one of these.
+struct TableCounts {
+  std::string table;            // SQL table name: "enterprises", "observations" …
+  std::uint64_t inserted = 0;   // the key was new
+  std::uint64_t updated = 0;    // the key existed with a different record, which was replaced
+  std::uint64_t unchanged = 0;  // the key existed with an equal record: nothing written
+  bool operator==(const TableCounts&) const = default;
+};
+
+/// What a committed apply() did.
+struct ApplySummary {
+  std::int64_t event_id = 0;        // the audit event written
+  std::int64_t data_version = 0;    // the store's data version after the apply
+  std::vector<TableCounts> tables;  // tables that had records in the delta, in write order
+};
+
+/// One row of the audit log.
+struct AuditEntry {
+  std::int64_t id = 0;
+  std::string at;  // UTC, ISO 8601: "2025-10-31T08:00:00Z"
+  std::string actor;
+  std::string action;
+  std::string summary;  // JSON: {"observations":{"inserted":12,"updated":1,"unchanged":0},…}
+  std::int64_t data_version = 0;
+};
+
+/// One changed record of an audit event: its key and compact JSON images.
+struct AuditChange {
+  std::string table;
+  std::string key;                    // the id, or a JSON array for composite keys
+  std::optional<std::string> before;  // absent when the record was new
+  std::string after;
+};
+
+/// Options for Store::open. The clock is injectable so tests get stable audit times.
+struct StoreOptions {
+  std::function<std::chrono::sys_seconds()> clock;  // empty: the system clock
+  int busy_timeout_ms = 5000;  // how long a write waits for another connection's write lock
+  // SQLite's page cache. Large enough to keep the upper levels of the big b-trees in memory during
+  // an import; a transaction bigger than the cache spills its pages to the WAL before COMMIT.
+  int cache_kib = 64 * 1024;
+};
+
+/// Called while apply() runs with the table being written and the number of delta records done so
+/// far (all tables together): every kProgressInterval records and once at the end of each table.
+/// It runs inside the transaction; if it throws, the apply is rolled back.
+using ApplyProgress = std::function<void(std::string_view table, std::uint64_t records_done)>;
+inline constexpr std::uint64_t kProgressInterval = 10'000;
+
+/// One connection to a store database. Move-only; not thread-safe: use one Store per thread
+/// (several Stores, even in several processes, may open the same file; writes serialise on
+/// SQLite's write lock, readers see only committed applies). No method throws.
+class Store {
+ public:
+  /// Opens or creates the database at `path` (":memory:" for a private in-memory one), sets WAL
+  /// mode (files only), synchronous=NORMAL, foreign keys on and the busy timeout, and applies
+  /// pending migrations, each in its own transaction. kStoreError when the file cannot be opened,
+  /// is not a database, is newer than this program, or a migration fails; kInvalidArgument for
+  /// an empty path.
+  [[nodiscard]] static Result<Store> open(const std::string& path, StoreOptions options = {});
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  /// Upserts every record of `delta` in ONE transaction (BEGIN IMMEDIATE): a record replaces the
+  /// stored one with the same key (a re-imported observation replaces the old figure); list
+  /// fields (classes, hs codes, chain links …) are replaced whole. The plan is written when
+  /// `delta.plan` is not default-constructed. Appends one audit event with per-table counts and
+  /// the before/after JSON of each changed record — except observations, which log before/after
+  /// only when they replace a different stored figure (new ones are only counted), so that an
+  /// import of millions of rows does not double the database. Bumps data_version by one.
+  /// Any failure rolls everything back and returns the error, its `field` the table and its
+  /// message the record's key: kStoreError with SQLite's message (e.g. a foreign key to a missing
+  /// enterprise, a CHECK), kDuplicateKey for a link id repeated within a chain, kInvalidArgument
+  /// for an empty action. Records within a table may come in any order (parents in the same
+  /// table — taxonomy, zones, enterprise groups — are written first).
+  [[nodiscard]] Result<ApplySummary> apply(const Dataset& delta, const AuditEvent& event,
+                                           const ApplyProgress& progress = {});
+
+  /// The whole dataset, each vector in key order (see normalize_order). kStoreError on failure.
+  [[nodiscard]] Result<Dataset> load();
+
+  /// Everything but enterprises and observations (the small tables), in key order. With
+  /// scan_enterprises/scan_observations this streams a large store into a SnapshotBuilder.
+  [[nodiscard]] Result<Dataset> load_small_tables();
+  /// Calls `visit` for each enterprise in id order; stops at and returns the first error.
+  /// `visit` must not call back into this Store (its statements are in use).
+  [[nodiscard]] Result<void> scan_enterprises(
+      const std::function<Result<void>(const EnterpriseRecord&)>& visit);
+  /// Calls `visit` for each observation in (enterprise, metric, period text) order; same rules.
+  [[nodiscard]] Result<void> scan_observations(
+      const std::function<Result<void>(const ObservationRecord&)>& visit);
+
+  /// Runs `body` inside one read transaction: every read of this Store inside it (load_small_tables,
+  /// scan_*, data_version …) sees the same committed state, even if another process commits
+  /// meanwhile — e.g. to stream a Snapshot and know its exact data_version. apply() inside it fails
+  /// (kStoreError). Returns body's error, or kStoreError if the transaction cannot start.
+  [[nodiscard]] Result<void> with_read_transaction(const std::function<Result<void>()>& body);
+
+  /// True when no table of the dataset holds a record (a fresh database).
+  [[nodiscard]] Result<bool> is_empty();
+
+  /// The latest `limit` audit events, newest first.
+  [[nodiscard]] Result<std::vector<AuditEntry>> audit_log(std::size_t limit);
+  /// The changed records of one audit event, in the order they were written.
+  [[nodiscard]] Result<std::vector<AuditChange>> audit_changes(std::int64_t event_id);
+
+  /// A counter bumped by each committed apply (0 for a new store): the version for Snapshots.
+  [[nodiscard]] Result<std::int64_t> data_version();
+  /// The highest applied schema migration.
+  [[nodiscard]] Result<int> schema_version();
+
+ private:
+  Store(std::unique_ptr<store_internal::Db> db, StoreOptions options);
+  [[nodiscard]] std::string now() const;
+
+  std::unique_ptr<store_internal::Db> db_;
+  StoreOptions options_;
+};
+
+/// Sorts every vector of `dataset` by its key — id (code for taxonomy); observations by
+/// (enterprise, metric, period); milestones by (project, kind, note) — the order load() returns.
+/// Lists inside records (classes, links …) keep their order. Byte-wise string comparison.
+void normalize_order(Dataset& dataset);
+
+/// `time` as UTC ISO 8601 with seconds: "2025-10-31T08:00:00Z".
+[[nodiscard]] std::string format_utc(std::chrono::sys_seconds time);
+
+}  // namespace atlas

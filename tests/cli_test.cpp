@@ -1,0 +1,202 @@
+// The `atlas` command as a user runs it: a fresh database per test, real files, real exit codes.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+class AtlasCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("atlas-cli-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "atlas.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome atlas(const std::string& args) const {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string cmd =
+        std::string(ATLAS_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int status = std::system(cmd.c_str());
+    return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  }
+
+  json::object check_json(const std::string& extra = "") const {
+    const Outcome r = atlas("check --json --db " + db_ + " --as-of 2026-11-27 " + extra);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return json::parse(r.out).as_object();
+  }
+
+  static const json::object& target(const json::object& report, std::string_view id) {
+    for (const auto& t : report.at("targets").as_array()) {
+      if (t.as_object().at("id").as_string() == id) return t.as_object();
+    }
+    throw std::runtime_error("no target " + std::string(id));
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(AtlasCli, PrintsItsVersion) {
+  const Outcome r = atlas("--version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("atlas 0.1.0"), std::string::npos);
+}
+
+TEST_F(AtlasCli, CheckSeedsTheEmbeddedPlanAndPrintsEveryTargetInChinese) {
+  const Outcome r = atlas("check --db " + db_ + " --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("梅州市汽车零部件产业集群发展规划"), std::string::npos);
+  EXPECT_NE(r.out.find("汽车零部件工业总产值"), std::string::npos);
+  EXPECT_NE(r.out.find("27.19亿 (2020)"), std::string::npos);
+  EXPECT_NE(r.out.find("园区总产值"), std::string::npos);
+  EXPECT_NE(r.out.find("示例数据"), std::string::npos);  // the sample legend
+  EXPECT_TRUE(fs::exists(db_));
+}
+
+TEST_F(AtlasCli, CheckSpeaksEnglishOnRequest) {
+  const Outcome r = atlas("check --lang en --db " + db_ + " --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Total output of automotive parts"), std::string::npos);
+  EXPECT_NE(r.out.find("sample data included"), std::string::npos);
+}
+
+TEST_F(AtlasCli, CheckJsonGivesSixteenTargetsWithStatusAndProvenance) {
+  const auto report = check_json();
+  ASSERT_EQ(report.at("targets").as_array().size(), 16u);
+  const auto& total = target(report, "total-output");
+  EXPECT_EQ(total.at("baseline").as_int64(), 2'719'000'000);
+  EXPECT_EQ(total.at("latest_period").as_string(), "2025");
+  EXPECT_TRUE(total.at("final").as_bool());
+  EXPECT_TRUE(total.at("sample").as_bool());
+  EXPECT_EQ(total.at("target_provenance").as_string(), "plan §4");
+  const auto status = std::string(total.at("status").as_string());
+  const bool reached = total.at("latest").as_int64() >= 10'000'000'000;
+  EXPECT_EQ(status, reached ? "met" : "missed");
+}
+
+TEST_F(AtlasCli, NoSampleLeavesOnlyTheFiguresOfRealSources) {
+  const auto report = check_json("--no-sample");
+  EXPECT_FALSE(report.at("include_sample").as_bool());
+  for (const auto& t : report.at("targets").as_array()) {
+    EXPECT_FALSE(t.as_object().at("sample").as_bool()) << t;
+    for (const auto& p : t.as_object().at("provenance").as_array()) {
+      EXPECT_FALSE(std::string(p.as_string()).starts_with("sample")) << t;
+    }
+  }
+  EXPECT_EQ(target(report, "total-output").at("status").as_string(), "no-data");
+}
+
+TEST_F(AtlasCli, AsOfUsesOnlyWhatWasKnownThen) {
+  // By 2022-06-30 the statistics of 1–5月 2022 were out (published by the end of the next month).
+  const Outcome r = atlas("check --json --db " + db_ + " --as-of 2022-06-30");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto report = json::parse(r.out).as_object();
+  const auto& total = target(report, "total-output");
+  EXPECT_EQ(total.at("latest_period").as_string(), "2022-01~05");
+  EXPECT_FALSE(total.at("final").as_bool());
+  EXPECT_NE(total.at("status").as_string(), "met");
+  EXPECT_NE(total.at("status").as_string(), "missed");
+}
+
+TEST_F(AtlasCli, ABadRowStopsTheWholeImportAndNamesFileLineColumnAndField) {
+  ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
+  const auto before = check_json();
+  const fs::path csv = dir_ / "in" / "enterprises.csv";
+  write(csv,
+        "id,credit_code,name_zh,county,segment,provenance\n"
+        "new-good,,新企业甲,meixian,trailer,user: test\n"
+        "new-bad,,新企业乙,meixain,trailer,user: test\n"
+        "new-code,91350100M000100Y44,新企业丙,meixian,trailer,user: test\n");
+  const Outcome r = atlas("import --db " + db_ + " " + csv.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(csv.string() + ":3:4: county:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("meixain"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(csv.string() + ":4:2: credit_code:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was written"), std::string::npos);
+  EXPECT_EQ(check_json(), before);  // the good row was not written either
+}
+
+TEST_F(AtlasCli, SkipInvalidWritesTheGoodRowsAndListsTheRejected) {
+  ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);  // seeds the counties the rows refer to
+  const fs::path csv = dir_ / "in" / "enterprises.csv";
+  write(csv,
+        "id,name_zh,county,segment,provenance\n"
+        "new-good,新企业甲,meixian,trailer,user: test\n"
+        "new-bad,新企业乙,meixain,trailer,user: test\n");
+  const Outcome r = atlas("import --skip-invalid --db " + db_ + " " + csv.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find(":3:3: county:"), std::string::npos) << r.err;
+  ASSERT_EQ(atlas("export --db " + db_ + " " + (dir_ / "out").string()).exit_code, 0);
+  const std::string exported = slurp(dir_ / "out" / "enterprises.csv");
+  EXPECT_NE(exported.find("new-good"), std::string::npos);
+  EXPECT_EQ(exported.find("new-bad"), std::string::npos);
+}
+
+TEST_F(AtlasCli, ExportThenImportIntoAFreshDatabaseGivesTheSameFiles) {
+  ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
+  ASSERT_EQ(atlas("export --db " + db_ + " " + (dir_ / "a").string()).exit_code, 0);
+  const std::string db2 = (dir_ / "second.db").string();
+  // Import does not seed: the fresh database holds exactly what the export holds.
+  const Outcome imported = atlas("import --db " + db2 + " " + (dir_ / "a").string());
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  ASSERT_EQ(atlas("export --db " + db2 + " " + (dir_ / "b").string()).exit_code, 0);
+  std::size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir_ / "a")) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path other = dir_ / "b" / fs::relative(entry.path(), dir_ / "a");
+    EXPECT_EQ(slurp(entry.path()), slurp(other)) << other;
+    ++files;
+  }
+  EXPECT_GE(files, 11u);  // the plan TOML and the ten tables
+}
+
+TEST_F(AtlasCli, GeneratedDatasetImportsAndChecks) {
+  const Outcome gen = atlas("gen --enterprises 300 --seed 7 " + (dir_ / "gen").string());
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  const std::string db2 = (dir_ / "gen.db").string();
+  const Outcome imported = atlas("import --db " + db2 + " " + (dir_ / "gen").string());
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const Outcome check = atlas("check --json --db " + db2);
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_GE(json::parse(check.out).at("targets").as_array().size(), 16u);
+}
+
+TEST_F(AtlasCli, UnknownSubcommandPrintsHelp) {
+  const Outcome r = atlas("frobnicate");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE((r.out + r.err).find("check"), std::string::npos);
+}
+
+}  // namespace

@@ -63,7 +63,7 @@ Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store) {
   return snapshot;
 }
 
-Result<Workspace> Workspace::open(const std::string& path, OpenOptions options) {
+Result<Workspace> Workspace::open(const std::string& path, const OpenOptions& options) {
   auto store = Store::open(path, options.store);
   if (!store) return std::unexpected(store.error());
   Workspace ws(std::move(*store));

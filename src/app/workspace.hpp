@@ -47,7 +47,7 @@ class Workspace {
   /// Opens (or creates) the database at `path` and publishes its Snapshot. With seed_if_empty, an
   /// empty database first receives the embedded Meizhou dataset in one audited transaction
   /// (action "seed"). Errors: the store's (kStoreError …), or the embedded data's if it is broken.
-  [[nodiscard]] static Result<Workspace> open(const std::string& path, OpenOptions options = {});
+  [[nodiscard]] static Result<Workspace> open(const std::string& path, const OpenOptions& options = {});
 
   /// The latest published Snapshot (never null).
   [[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const { return snapshot_; }

@@ -51,11 +51,10 @@ int run_check(const CheckFlags& f) {
   if (!ws) return fail_with(ws.error());
   auto report = atlas::app::check_targets(*ws->snapshot(), {as_of, !f.no_sample});
   if (!report) return fail_with(report.error());
-  if (f.json) {
-    fmt::print("{}\n", atlas::app::check_report_json(*report, f.lang));
-  } else {
-    atlas::cli::print_check(*report, f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh);
-  }
+  const auto lang = f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh;
+  const std::string text = f.json ? atlas::app::check_report_json(*report, f.lang) + "\n"
+                                  : atlas::cli::format_check(*report, lang);
+  std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }
 

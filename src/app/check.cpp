@@ -131,6 +131,9 @@ Result<void> read_level(const Snapshot& s, const query::Indicator& ind, const Vi
     auto present = evaluate_in_year(probe, year, s, vis);
     if (!present) return std::unexpected(present.error());
     if (present->contributors() == 0) continue;
+    // A count over thresholds (enterprises over 10亿) means nothing on part of a year's output:
+    // such a target reads the last complete year while one exists after the baseline.
+    if (ind.aggregate == query::Aggregate::kCount && !present->complete() && year > first_year) continue;
     auto r = evaluate_in_year(ind, year, s, vis);
     if (!r) return std::unexpected(r.error());
     const int months =

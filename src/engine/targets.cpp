@@ -56,10 +56,9 @@ Assessment assess_level(const AssessInput& in) {
   }
   const double path = r.year >= in.deadline ? static_cast<double>(in.goal.value) : level_path(in, r.year);
   out.path_value = path;
-  out.status = satisfies(in.goal, static_cast<std::int64_t>(value))
-                   ? TargetStatus::kOnTrack
-                   : against_path(value, path, kAtRiskTolerance * path);
-  if (r.year < in.deadline && value > 0) {
+  const bool reached = satisfies(in.goal, static_cast<std::int64_t>(value));
+  out.status = reached ? TargetStatus::kOnTrack : against_path(value, path, kAtRiskTolerance * path);
+  if (!reached && r.year < in.deadline && value > 0) {
     out.growth_needed =
         std::pow(static_cast<double>(in.goal.value) / value, 1.0 / (in.deadline - r.year)) - 1.0;
   }

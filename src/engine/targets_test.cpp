@@ -68,6 +68,12 @@ TEST(TargetStatus, GrowthNeededIsTheYearlyRateToReachTheGoal) {
   EXPECT_NEAR(*a.growth_needed, std::sqrt(2.0) - 1.0, 1e-9);  // 50亿 → 100亿 in two years
 }
 
+TEST(TargetStatus, NoGrowthIsNeededOnceTheGoalIsReached) {
+  auto a = assess(total_output(Reading{120 * kYi, 2023, 12}, day_number(2024, 2, 1)));
+  EXPECT_EQ(a.status, TargetStatus::kOnTrack);
+  EXPECT_FALSE(a.growth_needed.has_value());
+}
+
 TEST(TargetStatus, PartialDeadlineYearIsAnnualised) {
   auto a = assess(total_output(Reading{75 * kYi, 2025, 9}, day_number(2025, 11, 1)));
   ASSERT_TRUE(a.projected.has_value());

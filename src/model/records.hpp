@@ -2,6 +2,7 @@
 // References between records are by slug id (`county = "meixian"`); the Snapshot resolves them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -173,6 +174,24 @@ struct ChainRecord {
 };
 
 enum class CarrierLevel : std::uint8_t { kMunicipal, kProvincial, kNational };
+
+/// carriers.kind: engineering-center (工程技术研究中心), enterprise-tech-center (企业技术中心),
+/// manufacturing-innovation-center (制造业创新中心), innovation-alliance (产业技术创新联盟),
+/// cluster-organization (集群发展促进机构), rd-center (研发中心), key-lab (重点实验室),
+/// test-platform (检测公共服务平台).
+inline constexpr std::array<std::string_view, 8> kCarrierKinds = {
+    "engineering-center",
+    "enterprise-tech-center",
+    "manufacturing-innovation-center",
+    "innovation-alliance",
+    "cluster-organization",
+    "rd-center",
+    "key-lab",
+    "test-platform",
+};
+
+/// candidates.kind: an OEM, a parts maker, or a NEV "three-electric" firm.
+inline constexpr std::array<std::string_view, 3> kCandidateKinds = {"oem", "parts", "three-electric"};
 
 struct CarrierRecord {
   std::string id;

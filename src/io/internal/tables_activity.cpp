@@ -35,16 +35,7 @@ constexpr std::array<ColumnSpec, 8> kSchema = {{
     {"recognized", false},
     {"provenance", true},
 }};
-constexpr std::array<std::string_view, 8> kKinds = {
-    "engineering-center",
-    "enterprise-tech-center",
-    "manufacturing-innovation-center",
-    "innovation-alliance",
-    "cluster-organization",
-    "rd-center",
-    "key-lab",
-    "test-platform",
-};
+constexpr const auto& kKinds = kCarrierKinds;
 constexpr std::array<std::string_view, 3> kLevels = {"municipal", "provincial", "national"};
 }  // namespace carrier
 
@@ -75,7 +66,7 @@ constexpr std::array<ColumnSpec, 8> kSchema = {{
     {"region", false},
     {"provenance", true},
 }};
-constexpr std::array<std::string_view, 3> kKinds = {"oem", "parts", "three-electric"};
+constexpr const auto& kKinds = kCandidateKinds;
 }  // namespace candidate
 
 /// A word stored as text (carrier and candidate kinds): one of `words`.

@@ -55,19 +55,6 @@ constexpr std::array kCandidateFields{
     FieldSpec{"region", kRegion, T::kText},
 };
 
-// docs/formats.md, carriers.kind and candidates.kind.
-constexpr std::array<std::string_view, 8> kCarrierKinds{
-    "engineering-center",
-    "enterprise-tech-center",
-    "manufacturing-innovation-center",
-    "innovation-alliance",
-    "cluster-organization",
-    "rd-center",
-    "key-lab",
-    "test-platform",
-};
-constexpr std::array<std::string_view, 3> kCandidateKinds{"oem", "parts", "three-electric"};
-
 template <class Rows, class KindOf>
 void add_kinds_in_data(std::vector<std::string_view>& words, const Rows& rows, KindOf kind_of) {
   for (const auto& row : rows) {

@@ -61,6 +61,7 @@ Result<SyntheticSummary> generate_synthetic(const SyntheticOptions& options) {
   if (!totals) return std::unexpected(totals.error());
   if (auto r = internal::write_facts(world, *totals, dir, summary); !r) return std::unexpected(r.error());
   if (auto r = internal::write_records(world, dir, summary); !r) return std::unexpected(r.error());
+  if (auto r = internal::write_supply_edges(world, dir, summary); !r) return std::unexpected(r.error());
   if (auto r = internal::write_plan(world, dir, summary); !r) return std::unexpected(r.error());
   summary.bytes = total_bytes(summary);
   return summary;

@@ -35,7 +35,8 @@ struct SyntheticSummary {
   std::uint64_t supplier_entries = 0;
   std::uint64_t candidates = 0;
   std::uint64_t targets = 0;
-  std::uint64_t bytes = 0;  // all files together
+  std::uint64_t supply_edges = 0;  // supply_edges.csv: about 3 per enterprise
+  std::uint64_t bytes = 0;         // all files together
 };
 
 /// Writes a synthetic dataset in the layout of docs/formats.md: out_dir/plans/<plan id>.toml (plan,
@@ -45,7 +46,9 @@ struct SyntheticSummary {
 /// (lognormal body, Pareto tail), 1–4 Zipf-drawn product classes per enterprise, for every
 /// enterprise and year the year-to-date output as statistics bureaus report it (`YYYY-01~02` …
 /// `YYYY-01~12`: 11 rows) plus the year's employees, and carriers, supplier entries, projects with
-/// milestones and candidates in proportion to N. Every record's provenance is
+/// milestones and candidates in proportion to N, and about 3 supply edges per enterprise (customers
+/// heavy-tailed, so the biggest have thousands of suppliers at national scale; each customer of
+/// two drawn that sits nearer or makes a class downstream of the supplier's). Every record's provenance is
 /// `sample: atlas gen seed S`; enterprises carry valid GB 32100-2015 credit codes.
 /// Streams: memory stays flat whatever N is (observations are written as they are drawn).
 /// Deterministic: the same options give byte-identical files (the generator uses its own PRNG and

@@ -82,7 +82,7 @@ TEST(GenerateSynthetic, SameSeedGivesByteIdenticalFiles) {
   generate(b.path(), 300, 11);
   const auto first = read_tree(a.path());
   const auto second = read_tree(b.path());
-  EXPECT_EQ(first.size(), 11u);  // the plan and 10 tables
+  EXPECT_EQ(first.size(), 12u);  // the plan and 11 tables
   EXPECT_TRUE(first == second);
 }
 
@@ -114,6 +114,7 @@ TEST(GenerateSynthetic, TwoHundredEnterprisesGiveTheExpectedRowCounts) {
       {"milestones.csv", s.milestones},
       {"carriers.csv", s.carriers},
       {"supplier_entries.csv", s.supplier_entries},
+      {"supply_edges.csv", s.supply_edges},
       {"candidates.csv", s.candidates}};
   for (const auto& [file, rows] : files)
     EXPECT_EQ(data_rows(dir.path() / file), rows) << file;
@@ -129,6 +130,7 @@ TEST(GenerateSynthetic, EveryFileReadsBackAndBuildsASnapshot) {
   EXPECT_EQ(d.observations.size(), s.observations);
   EXPECT_EQ(d.carriers.size(), s.carriers);
   EXPECT_EQ(d.supplier_entries.size(), s.supplier_entries);
+  EXPECT_EQ(d.supply_edges.size(), s.supply_edges);
   EXPECT_EQ(d.projects.size(), s.projects);
   EXPECT_EQ(d.milestones.size(), s.milestones);
   EXPECT_EQ(d.chains.size(), s.chains);
@@ -207,6 +209,26 @@ TEST(GenerateSynthetic, RejectsOptionsOutOfRange) {
   options.last_year = 2021;
   EXPECT_EQ(generate_synthetic(options).error().code, ErrorCode::kInvalidArgument);
   EXPECT_FALSE(fs::exists(options.out_dir));
+}
+
+TEST(GenerateSynthetic, SupplyEdgesAverageAboutThreeWithHeavyTailedCustomers) {
+  TempDir dir("supply");
+  const auto s = generate(dir.path(), 1000);
+  EXPECT_GE(s.supply_edges, 2500u);
+  EXPECT_LE(s.supply_edges, 3200u);
+  auto read = read_back(dir.path());
+  ASSERT_EQ(read.data.supply_edges.size(), s.supply_edges);
+  for (const auto& e : read.data.supply_edges) {
+    ASSERT_NE(e.supplier, e.customer);
+    ASSERT_TRUE(e.provenance.starts_with("sample: atlas gen seed")) << e.provenance;
+  }
+  auto snapshot = Snapshot::build(std::move(read.data));
+  ASSERT_TRUE(snapshot.has_value()) << snapshot.error().to_string();
+  const auto& suppliers = (*snapshot)->supply.suppliers_of;
+  std::size_t most = 0;
+  for (std::size_t e = 0; e < suppliers.rows(); ++e)
+    most = std::max(most, suppliers.row(e).size());
+  EXPECT_GE(most, 100u);  // a few big customers; the mean is about 3
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ bool is_empty_dataset(const Dataset& d) {
   return d.plan == PlanInfo{} && d.counties.empty() && d.taxonomy.empty() && d.metrics.empty() &&
          d.zones.empty() && d.enterprises.empty() && d.observations.empty() && d.facts.empty() &&
          d.projects.empty() && d.milestones.empty() && d.chains.empty() && d.carriers.empty() &&
-         d.supplier_entries.empty() && d.candidates.empty() && d.targets.empty();
+         d.supplier_entries.empty() && d.candidates.empty() && d.targets.empty() && d.supply_edges.empty();
 }
 
 std::uint64_t written(const ApplySummary& s) {
@@ -53,6 +53,8 @@ Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store) {
     auto r = store.scan_enterprises([&](const EnterpriseRecord& e) { return builder.add_enterprise(e); });
     if (!r) return r;
     r = store.scan_observations([&](const ObservationRecord& o) { return builder.add_observation(o); });
+    if (!r) return r;
+    r = store.scan_supply_edges([&](const SupplyEdgeRecord& e) { return builder.add_supply_edge(e); });
     if (!r) return r;
     auto built = std::move(builder).finish();
     if (!built) return std::unexpected(built.error());

@@ -107,8 +107,9 @@ int run_export(const std::string& db, const std::string& dir) {
 int run_gen(const atlas::app::SyntheticOptions& options) {
   auto summary = atlas::app::generate_synthetic(options);
   if (!summary) return fail_with(summary.error());
-  fmt::print("atlas gen: {} enterprises, {} observations, {} counties, {} MB in {}\n", summary->enterprises,
-             summary->observations, summary->counties, summary->bytes / 1'000'000, options.out_dir.string());
+  fmt::print("atlas gen: {} enterprises, {} observations, {} supply edges, {} counties, {} MB in {}\n",
+             summary->enterprises, summary->observations, summary->supply_edges, summary->counties,
+             summary->bytes / 1'000'000, options.out_dir.string());
   return 0;
 }
 

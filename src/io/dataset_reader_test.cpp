@@ -311,5 +311,55 @@ TEST(DatasetReader, ChecksCandidateLinksAgainstTheirChain) {
                       "candidates.csv:4:4: chain: unknown chain 'trailr' (did you mean 'trailer'?)"}));
 }
 
+constexpr const char* kSupplyHeader = "supplier,customer,class,since,provenance\n";
+
+TEST(DatasetReader, ReadsSupplyEdgesBetweenEnterprises) {
+  Inputs in{
+      {"enterprises.csv", std::string(kEnterpriseHeader) + "axle-co,,车轴,,,,trailer,,,,,,,,,sample\n"
+                                                           "oem-co,,主机厂,,,,trailer,,,,,,,,,sample\n"},
+      {"taxonomy.csv", "code,level,parent,name_zh,provenance\naxle,category,,车轴,sample\n"},
+      {"supply_edges.csv", std::string(kSupplyHeader) + "axle-co,oem-co,axle,2021-06,sample: test\n"
+                                                        "axle-co,oem-co,,,sample: test\n"}};
+  auto result = in.read();
+  ASSERT_TRUE(result) << ::testing::PrintToString(messages(result));
+  ASSERT_EQ(result->data.supply_edges.size(), 2U);
+  const SupplyEdgeRecord& edge = result->data.supply_edges[0];
+  EXPECT_EQ(edge.supplier, "axle-co");
+  EXPECT_EQ(edge.customer, "oem-co");
+  EXPECT_EQ(edge.product_class, "axle");
+  ASSERT_TRUE(edge.since.has_value());
+  EXPECT_EQ(edge.since->to_string(), "2021-06");
+  EXPECT_EQ(edge.provenance, "sample: test");
+  EXPECT_EQ(result->data.supply_edges[1].product_class, "");
+}
+
+TEST(DatasetReader, ChecksSupplyEdgeReferencesSelfSupplyAndRepeatedKeys) {
+  Inputs in{
+      {"enterprises.csv", std::string(kEnterpriseHeader) + "axle-co,,车轴,,,,trailer,,,,,,,,,sample\n"
+                                                           "oem-co,,主机厂,,,,trailer,,,,,,,,,sample\n"},
+      {"taxonomy.csv", "code,level,parent,name_zh,provenance\naxle,category,,车轴,sample\n"},
+      {"supply_edges.csv", std::string(kSupplyHeader) + "axle-co,oem-co,axle,,sample\n"
+                                                        "axel-co,oem-co,axle,,sample\n"
+                                                        "axle-co,oem-co,axel,,sample\n"
+                                                        "oem-co,oem-co,axle,,sample\n"
+                                                        "axle-co,oem-co,axle,,sample\n"}};
+  EXPECT_EQ(
+      messages(in.read()),
+      (Messages{
+          "supply_edges.csv:3:1: supplier: unknown enterprise 'axel-co' (did you mean 'axle-co'?)",
+          "supply_edges.csv:4:3: class: unknown taxonomy code 'axel' (did you mean 'axle'?)",
+          "supply_edges.csv:5:2: customer: an enterprise cannot supply itself",
+          "supply_edges.csv:6:3: class: duplicate supply edge axle-co → oem-co of class 'axle' (first at "
+          "supply_edges.csv:2)"}));
+}
+
+TEST(DatasetReader, ListsSupplyEdgesAmongTheTableFilesAfterEnterprises) {
+  const auto names = table_file_names();
+  const auto enterprises = std::ranges::find(names, "enterprises.csv");
+  ASSERT_NE(enterprises, names.end());
+  ASSERT_NE(enterprises + 1, names.end());
+  EXPECT_EQ(*(enterprises + 1), "supply_edges.csv");
+}
+
 }  // namespace
 }  // namespace atlas::io

@@ -116,5 +116,22 @@ TEST(DatasetWriter, RejectsAnUnknownTableName) {
   EXPECT_EQ(text.error().code, ErrorCode::kInvalidArgument);
 }
 
+TEST(DatasetWriter, RoundTripsSupplyEdges) {
+  Dataset original = read_dir(fixture("small"));
+  ASSERT_GE(original.enterprises.size(), 2U);
+  ASSERT_FALSE(original.taxonomy.empty());
+  const std::string& a = original.enterprises[0].id;
+  const std::string& b = original.enterprises[1].id;
+  original.supply_edges = {
+      {a, b, original.taxonomy[0].code, Date{2021, 6, 0, DatePrecision::kMonth}, "sample"},
+      {b, a, "", std::nullopt, "statistics: survey, 2024"}};
+  TempDir dir;
+  ASSERT_TRUE(write_dataset(original, dir.path()));
+  EXPECT_NE(slurp(dir.path() / "supply_edges.csv").find("supplier,customer,class,since,provenance\n"),
+            std::string::npos);
+  EXPECT_EQ(read_dir(dir.path()).supply_edges, original.supply_edges);
+  EXPECT_EQ(read_dir(dir.path()), original);
+}
+
 }  // namespace
 }  // namespace atlas::io

@@ -250,6 +250,17 @@ struct TargetRecord {
   bool operator==(const TargetRecord&) const = default;
 };
 
+/// A supply relation between two enterprises (供货关系): `supplier` delivers products of
+/// `product_class` to `customer`. Key: supplier + customer + product_class.
+struct SupplyEdgeRecord {
+  std::string supplier;       // enterprise id
+  std::string customer;       // enterprise id, not the supplier itself
+  std::string product_class;  // taxonomy code
+  std::optional<Date> since;
+  std::string provenance;
+  bool operator==(const SupplyEdgeRecord&) const = default;
+};
+
 /// Everything one plan's dataset holds. A value type: io/ fills it, store/ persists it.
 struct Dataset {
   PlanInfo plan;
@@ -267,6 +278,7 @@ struct Dataset {
   std::vector<SupplierEntryRecord> supplier_entries;
   std::vector<CandidateRecord> candidates;
   std::vector<TargetRecord> targets;
+  std::vector<SupplyEdgeRecord> supply_edges;
   bool operator==(const Dataset&) const = default;
 };
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/internal/observation_normalizer.hpp"
+#include "model/internal/supply_graph.hpp"
 #include "model/provenance.hpp"
 
 namespace atlas {
@@ -194,6 +195,32 @@ Result<void> SnapshotBuilder::add_observation(const ObservationRecord& r) {
   return {};
 }
 
+Result<void> SnapshotBuilder::add_supply_edge(const SupplyEdgeRecord& r) {
+  const auto& s = *snap_;
+  const auto enterprise = [&](const std::string& slug, std::string_view field) -> Result<EnterpriseId> {
+    EnterpriseId e = s.find_enterprise(slug);
+    if (e.valid()) return e;
+    return fail(ErrorCode::kUnknownReference,
+                fmt::format("supply edge names unknown {} enterprise \"{}\"", field, slug),
+                std::string(field));
+  };
+  auto supplier = enterprise(r.supplier, "supplier");
+  if (!supplier) return std::unexpected(supplier.error());
+  auto customer = enterprise(r.customer, "customer");
+  if (!customer) return std::unexpected(customer.error());
+  if (*supplier == *customer) {
+    return fail(ErrorCode::kInvalidValue, fmt::format("enterprise \"{}\" cannot supply itself", r.supplier),
+                "customer");
+  }
+  const ClassId cls = r.product_class.empty() ? ClassId::none() : s.find_class(r.product_class);
+  if (!r.product_class.empty() && !cls.valid()) {
+    return fail(ErrorCode::kUnknownReference,
+                fmt::format("supply edge names unknown product class \"{}\"", r.product_class), "class");
+  }
+  pending_edges_.push_back(internal::RawSupplyEdge{*supplier, *customer, cls, is_sample(r.provenance)});
+  return {};
+}
+
 SnapshotBuilder::SnapshotBuilder(Dataset small_tables, std::uint64_t version)
     : snap_(std::make_shared<Snapshot>()) {
   auto& s = *snap_;
@@ -228,6 +255,9 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::finish() && {
     s.rollups[m] = internal::build_year_rollup(s.observations[m], n);
   }
   build_postings_lists();
+  auto supply = internal::build_supply_edges(std::move(pending_edges_), n, s);
+  if (!supply) return std::unexpected(supply.error());
+  s.supply = std::move(*supply);
   Visibility everything;
   s.max_published_[1] = s.scan_latest_published(everything);
   everything.include_sample = false;
@@ -310,12 +340,16 @@ void SnapshotBuilder::build_postings_lists() {
 Result<std::shared_ptr<const Snapshot>> Snapshot::build(Dataset data, std::uint64_t version) {
   auto enterprises = std::move(data.enterprises);
   auto observations = std::move(data.observations);
+  auto supply_edges = std::move(data.supply_edges);
   SnapshotBuilder builder(std::move(data), version);
   for (const auto& e : enterprises) {
     if (auto r = builder.add_enterprise(e); !r) return std::unexpected(r.error());
   }
   for (const auto& o : observations) {
     if (auto r = builder.add_observation(o); !r) return std::unexpected(r.error());
+  }
+  for (const auto& edge : supply_edges) {
+    if (auto r = builder.add_supply_edge(edge); !r) return std::unexpected(r.error());
   }
   return std::move(builder).finish();
 }

@@ -110,6 +110,7 @@ struct YearRollup {
   std::vector<std::int64_t> value;       // [enterprise * years + (year - first_year)]
   std::vector<std::uint8_t> months;      // months covered, 0 = no figure
   std::vector<std::uint8_t> any_sample;  // 1 when a sample figure contributed
+  std::vector<DayNumber> published_by;   // [year - first_year]: the day every figure of it is out
 };
 
 class Snapshot;
@@ -124,22 +125,52 @@ struct RawObservation {
   StringId provenance;
   bool sample = false;
 };
+/// A supply edge resolved to ids, before the adjacency lists are built.
+struct RawSupplyEdge {
+  EnterpriseId supplier;
+  EnterpriseId customer;
+  ClassId product_class;
+  bool sample = false;
+  auto operator<=>(const RawSupplyEdge&) const = default;
+};
 }  // namespace internal
+
+/// Supply edges (供货关系) as adjacency lists over enterprises. Row e of `suppliers_of` holds the
+/// suppliers of customer e, of `customers_of` the customers of supplier e, each sorted by
+/// (enterprise, class); an enterprise appears once per product class it supplies (ClassId::none()
+/// when the class is not given, sorted last). `*_class` and
+/// `*_sample` are parallel to the `values` of their list.
+struct SupplyEdges {
+  Csr<EnterpriseId> suppliers_of;                 // per customer
+  std::vector<ClassId> suppliers_of_class;        // product class of each edge in suppliers_of
+  std::vector<std::uint8_t> suppliers_of_sample;  // 1 when the edge's provenance is sample
+  Csr<EnterpriseId> customers_of;                 // per supplier
+  std::vector<ClassId> customers_of_class;
+  std::vector<std::uint8_t> customers_of_sample;
+  [[nodiscard]] std::size_t size() const { return suppliers_of.values.size(); }
+};
 
 /// Builds a Snapshot row by row, so that a large dataset (a million enterprises, tens of millions
 /// of observations) streams from a file or the store without first becoming a Dataset.
-/// Order: construct with the small tables, add every enterprise, then every observation, finish.
+/// Order: construct with the small tables, add every enterprise, then every observation and
+/// supply edge (in any interleaving), finish.
 /// Not thread-safe; single use.
 class SnapshotBuilder {
  public:
-  /// Takes the reference tables of `small_tables` (its enterprises and observations are ignored).
+  /// Takes the reference tables of `small_tables` (its enterprises, observations and supply edges
+  /// are ignored).
   SnapshotBuilder(Dataset small_tables, std::uint64_t version);
 
   /// Adds one enterprise; kDuplicateKey or kUnknownReference (county, zone, class) on failure.
   Result<void> add_enterprise(const EnterpriseRecord& record);
   /// Adds one observation; kUnknownReference for an unknown enterprise or metric.
   Result<void> add_observation(const ObservationRecord& record);
-  /// Resolves groups and projects, normalises observations, builds roll-ups and posting lists.
+  /// Adds one supply edge; kUnknownReference (field "supplier", "customer" or "class") for an
+  /// unknown enterprise or product class, kInvalidValue when supplier and customer are the same.
+  /// A repeated key (supplier, customer, class) makes finish() fail with kDuplicateKey.
+  Result<void> add_supply_edge(const SupplyEdgeRecord& record);
+  /// Resolves groups and projects, normalises observations, builds roll-ups, posting lists and the
+  /// supply adjacency lists.
   Result<std::shared_ptr<const Snapshot>> finish() &&;
 
  private:
@@ -152,6 +183,7 @@ class SnapshotBuilder {
   Result<void> status_;
   std::vector<std::string> group_names_;
   std::vector<std::vector<internal::RawObservation>> pending_;  // per metric
+  std::vector<internal::RawSupplyEdge> pending_edges_;
 };
 
 /// Small tables keep their row records; ids index these vectors. Enterprises and observations
@@ -195,6 +227,8 @@ class Snapshot {
   Csr<EnterpriseId> by_zone;      // per ZoneId (direct members only)
   Csr<EnterpriseId> by_segment;   // per Segment value
   Csr<EnterpriseId> by_taxonomy;  // per taxonomy node: makers of the class or any class below it
+
+  SupplyEdges supply;  // enterprise → enterprise supply relations (supply_edges.csv)
 
   // Look-ups by slug; none()/nullopt when absent.
   [[nodiscard]] EnterpriseId find_enterprise(std::string_view slug) const;

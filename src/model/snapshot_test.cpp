@@ -149,5 +149,99 @@ TEST(Snapshot, DuplicateEnterpriseIsRejected) {
   EXPECT_EQ(s.error().code, ErrorCode::kDuplicateKey);
 }
 
+Dataset supply_dataset() {
+  auto d = small_dataset();
+  EnterpriseRecord third = d.enterprises[0];
+  third.id = "third";
+  d.enterprises.push_back(third);
+  d.supply_edges = {{"bpw", "park-firm", "axle", {}, "sample: test"},
+                    {"third", "park-firm", "axle", {}, "plan §3"},
+                    {"third", "park-firm", "chassis", {}, "plan §3"},
+                    {"bpw", "third", "axle", {}, "plan §3"}};
+  return d;
+}
+
+TEST(SnapshotSupplyEdges, ListEachCustomersSuppliersAndEachSuppliersCustomers) {
+  auto s = build(supply_dataset());
+  const auto bpw = s->find_enterprise("bpw");
+  const auto park = s->find_enterprise("park-firm");
+  const auto third = s->find_enterprise("third");
+  EXPECT_EQ(s->supply.size(), 4u);
+  const auto suppliers = s->supply.suppliers_of.row(park.value);
+  ASSERT_EQ(suppliers.size(), 3u);
+  EXPECT_EQ(suppliers[0], bpw);
+  EXPECT_EQ(suppliers[1], third);
+  EXPECT_EQ(suppliers[2], third);
+  const auto first = s->supply.suppliers_of.offsets[park.value];
+  EXPECT_EQ(s->supply.suppliers_of_sample[first], 1);
+  EXPECT_EQ(s->supply.suppliers_of_sample[first + 1], 0);
+  const auto customers = s->supply.customers_of.row(bpw.value);
+  ASSERT_EQ(customers.size(), 2u);
+  EXPECT_EQ(customers[0], park);
+  EXPECT_EQ(customers[1], third);
+  EXPECT_TRUE(s->supply.customers_of.row(park.value).empty());
+  EXPECT_EQ(s->supply.suppliers_of.row(third.value).size(), 1u);
+}
+
+TEST(SnapshotSupplyEdges, KeepTheProductClassOfEachEdge) {
+  auto s = build(supply_dataset());
+  const auto third = s->find_enterprise("third");
+  const auto begin = s->supply.customers_of.offsets[third.value];
+  EXPECT_EQ(s->supply.customers_of_class[begin], s->find_class("chassis"));
+  EXPECT_EQ(s->supply.customers_of_class[begin + 1], s->find_class("axle"));
+}
+
+TEST(SnapshotSupplyEdges, UnknownCustomerIsReportedByField) {
+  auto d = supply_dataset();
+  d.supply_edges[1].customer = "nobody";
+  auto s = Snapshot::build(d);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnknownReference);
+  EXPECT_EQ(s.error().field, "customer");
+  EXPECT_NE(s.error().message.find("nobody"), std::string::npos);
+}
+
+TEST(SnapshotSupplyEdges, UnknownSupplierAndClassAreReportedByField) {
+  auto d = supply_dataset();
+  d.supply_edges[0].supplier = "nobody";
+  auto s = Snapshot::build(d);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().field, "supplier");
+  d = supply_dataset();
+  d.supply_edges[0].product_class = "wheel";
+  s = Snapshot::build(d);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnknownReference);
+  EXPECT_EQ(s.error().field, "class");
+}
+
+TEST(SnapshotSupplyEdges, RepeatedKeyAndSelfSupplyAreRejected) {
+  auto d = supply_dataset();
+  d.supply_edges.push_back(d.supply_edges[2]);
+  auto s = Snapshot::build(d);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code, ErrorCode::kDuplicateKey);
+  d = supply_dataset();
+  d.supply_edges[0].customer = "bpw";
+  s = Snapshot::build(d);
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code, ErrorCode::kInvalidValue);
+}
+
+TEST(SnapshotSupplyEdges, StreamThroughTheBuilder) {
+  auto d = supply_dataset();
+  auto enterprises = d.enterprises;
+  auto edges = d.supply_edges;
+  SnapshotBuilder builder(std::move(d), 7);
+  for (const auto& e : enterprises)
+    ASSERT_TRUE(builder.add_enterprise(e).has_value());
+  for (const auto& e : edges)
+    ASSERT_TRUE(builder.add_supply_edge(e).has_value());
+  auto s = std::move(builder).finish();
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ((*s)->supply.size(), edges.size());
+  EXPECT_EQ((*s)->supply.customers_of.rows(), enterprises.size());
+}
+
 }  // namespace
 }  // namespace atlas

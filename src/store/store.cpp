@@ -137,6 +137,9 @@ void normalize_order(Dataset& d) {
   std::ranges::sort(d.carriers, {}, &CarrierRecord::id);
   std::ranges::sort(d.supplier_entries, {}, &SupplierEntryRecord::id);
   std::ranges::sort(d.candidates, {}, &CandidateRecord::id);
+  std::ranges::sort(d.supply_edges, {}, [](const SupplyEdgeRecord& e) {
+    return std::tie(e.supplier, e.customer, e.product_class);
+  });
   // Targets keep the order of their plan file (position), then id.
   std::ranges::sort(d.targets, [](const TargetRecord& a, const TargetRecord& b) {
     return a.position != b.position ? a.position < b.position : a.id < b.id;
@@ -181,7 +184,9 @@ Result<Dataset> Store::load() {
     return in_read_transaction(*db_, [&]() -> Result<Dataset> {
       Dataset d;
       if (auto ok = load_small(*db_, d); !ok) return std::unexpected(ok.error());
-      if (auto ok = load_each(*db_, d.enterprises, d.observations); !ok) return std::unexpected(ok.error());
+      if (auto ok = load_each(*db_, d.enterprises, d.observations, d.supply_edges); !ok) {
+        return std::unexpected(ok.error());
+      }
       normalize_order(d);
       return d;
     });
@@ -207,6 +212,12 @@ Result<void> Store::scan_enterprises(const std::function<Result<void>(const Ente
 
 Result<void> Store::scan_observations(const std::function<Result<void>(const ObservationRecord&)>& visit) {
   return guarded("scanning observations", [&] {
+    return in_read_transaction(*db_, [&] { return store_internal::scan_all(*db_, visit); });
+  });
+}
+
+Result<void> Store::scan_supply_edges(const std::function<Result<void>(const SupplyEdgeRecord&)>& visit) {
+  return guarded("scanning supply edges", [&] {
     return in_read_transaction(*db_, [&] { return store_internal::scan_all(*db_, visit); });
   });
 }

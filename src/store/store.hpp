@@ -96,9 +96,9 @@ class Store {
   /// stored one with the same key (a re-imported observation replaces the old figure); list
   /// fields (classes, hs codes, chain links …) are replaced whole. The plan is written when
   /// `delta.plan` is not default-constructed. Appends one audit event with per-table counts and
-  /// the before/after JSON of each changed record — except observations, which log before/after
-  /// only when they replace a different stored figure (new ones are only counted), so that an
-  /// import of millions of rows does not double the database. Bumps data_version by one.
+  /// the before/after JSON of each changed record — except observations and supply edges, which
+  /// log before/after only when they replace a different stored record (new ones are only
+  /// counted), so that an import of millions of rows does not double the database. Bumps data_version by one.
   /// Any failure rolls everything back and returns the error, its `field` the table and its
   /// message the record's key: kStoreError with SQLite's message (e.g. a foreign key to a missing
   /// enterprise, a CHECK), kDuplicateKey for a link id repeated within a chain, kInvalidArgument
@@ -110,8 +110,9 @@ class Store {
   /// The whole dataset, each vector in key order (see normalize_order). kStoreError on failure.
   [[nodiscard]] Result<Dataset> load();
 
-  /// Everything but enterprises and observations (the small tables), in key order. With
-  /// scan_enterprises/scan_observations this streams a large store into a SnapshotBuilder.
+  /// Everything but enterprises, observations and supply edges (the small tables), in key order.
+  /// With scan_enterprises/scan_observations/scan_supply_edges this streams a large store into a
+  /// SnapshotBuilder.
   [[nodiscard]] Result<Dataset> load_small_tables();
   /// Calls `visit` for each enterprise in id order; stops at and returns the first error.
   /// `visit` must not call back into this Store (its statements are in use).
@@ -120,6 +121,9 @@ class Store {
   /// Calls `visit` for each observation in (enterprise, metric, period text) order; same rules.
   [[nodiscard]] Result<void> scan_observations(
       const std::function<Result<void>(const ObservationRecord&)>& visit);
+  /// Calls `visit` for each supply edge in (supplier, customer, product class) order; same rules.
+  [[nodiscard]] Result<void> scan_supply_edges(
+      const std::function<Result<void>(const SupplyEdgeRecord&)>& visit);
 
   /// Runs `body` inside one read transaction: every read of this Store inside it (load_small_tables,
   /// scan_*, data_version …) sees the same committed state, even if another process commits
@@ -149,7 +153,8 @@ class Store {
 };
 
 /// Sorts every vector of `dataset` by its key — id (code for taxonomy); observations by
-/// (enterprise, metric, period); milestones by (project, kind, note) — the order load() returns.
+/// (enterprise, metric, period); milestones by (project, kind, note); supply edges by (supplier,
+/// customer, product class) — the order load() returns.
 /// Lists inside records (classes, links …) keep their order. Byte-wise string comparison.
 void normalize_order(Dataset& dataset);
 

@@ -13,7 +13,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 2;
+constexpr int kMigrationCount = 3;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -48,7 +48,8 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(CandidateRecord), 256U);
   EXPECT_EQ(sizeof(BaselineRecord), 128U);
   EXPECT_EQ(sizeof(TargetRecord), 376U);
-  EXPECT_EQ(sizeof(Dataset), 480U);
+  EXPECT_EQ(sizeof(SupplyEdgeRecord), 136U);
+  EXPECT_EQ(sizeof(Dataset), 504U);
 }
 
 TEST(StoreOpen, RejectsAnEmptyPath) {

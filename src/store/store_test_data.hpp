@@ -174,6 +174,9 @@ inline void add_projects_and_chains(Dataset& d) {
                  "sample"}};
   d.supplier_entries = {{"bpw-cimc", "bpw", "axle", "CIMC", 1, year(2022), "public: news"},
                         {"sub-gac", "bpw-sub", "", "GAC", 2, std::nullopt, "sample"}};
+  d.supply_edges = {{"bpw-sub", "bpw", "axle", month(2021, 3), "sample: atlas gen seed 1"},
+                    {"bpw", "bpw-sub", "", std::nullopt, "statistics: survey"},
+                    {"bpw-sub", "bpw", "", day(2020, 1, 2), "public: news"}};
   d.candidates = {{"catl", {"宁德时代", "CATL"}, "three-electric", "nev", "", "Fujian", "sample"},
                   {"axle-maker", {"车桥厂", ""}, "parts", "trailer", "axle", "Shandong", "sample"},
                   {"oem-x", {"整车厂", ""}, "oem", "", "", "", "sample"}};
@@ -260,7 +263,8 @@ inline testing::AssertionResult same_dataset(const Dataset& actual, const Datase
         first_difference("carriers", actual.carriers, expected.carriers),
         first_difference("supplier_entries", actual.supplier_entries, expected.supplier_entries),
         first_difference("candidates", actual.candidates, expected.candidates),
-        first_difference("targets", actual.targets, expected.targets)}) {
+        first_difference("targets", actual.targets, expected.targets),
+        first_difference("supply_edges", actual.supply_edges, expected.supply_edges)}) {
     if (!difference.empty()) return testing::AssertionFailure() << difference;
   }
   return testing::AssertionFailure() << "datasets differ";
@@ -352,6 +356,7 @@ inline std::int64_t total_rows(RawDb& db) {
                             "supplier_entries",
                             "candidates",
                             "targets",
+                            "supply_edges",
                             "audit_events",
                             "audit_changes"}) {
     total += db.count(std::string("SELECT count(*) FROM ") + table);

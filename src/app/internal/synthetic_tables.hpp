@@ -30,6 +30,9 @@ struct Totals {
 /// carriers.csv, supplier_entries.csv, candidates.csv.
 [[nodiscard]] Result<void> write_records(const World& w, const std::filesystem::path& dir,
                                          SyntheticSummary& summary);
+/// supply_edges.csv: about 3 edges per enterprise, streamed supplier by supplier.
+[[nodiscard]] Result<void> write_supply_edges(const World& w, const std::filesystem::path& dir,
+                                              SyntheticSummary& summary);
 /// plans/<plan id>.toml (plan, zones, targets, projects, chains) and milestones.csv.
 [[nodiscard]] Result<void> write_plan(const World& w, const std::filesystem::path& dir,
                                       SyntheticSummary& summary);

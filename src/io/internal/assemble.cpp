@@ -90,6 +90,7 @@ Dataset take_dataset(Workspace& ws) {
   d.supplier_entries = take_live(ws.supplier_entries);
   d.candidates = take_live(ws.candidates);
   d.targets = take_live(ws.targets);
+  d.supply_edges = take_live(ws.supply_edges);
   return d;
 }
 

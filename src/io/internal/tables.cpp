@@ -11,11 +11,12 @@ struct TableFile {
   TableKind kind;
 };
 
-constexpr std::array<TableFile, 10> kTableFiles = {{
+constexpr std::array<TableFile, 11> kTableFiles = {{
     {"counties.csv", TableKind::kCounties},
     {"taxonomy.csv", TableKind::kTaxonomy},
     {"metrics.csv", TableKind::kMetrics},
     {"enterprises.csv", TableKind::kEnterprises},
+    {"supply_edges.csv", TableKind::kSupplyEdges},
     {"observations.csv", TableKind::kObservations},
     {"facts.csv", TableKind::kFacts},
     {"milestones.csv", TableKind::kMilestones},
@@ -87,6 +88,8 @@ void read_csv(TableKind kind, Workspace& ws, std::uint32_t source, std::string_v
       return read_supplier_entries(ws, source, bytes);
     case TableKind::kCandidates:
       return read_candidates(ws, source, bytes);
+    case TableKind::kSupplyEdges:
+      return read_supply_edges(ws, source, bytes);
     default:
       return;  // plan tables come from TOML
   }
@@ -114,6 +117,8 @@ void write_csv(TableKind kind, const Dataset& data, CsvWriter& w) {
       return write_supplier_entries(data, w);
     case TableKind::kCandidates:
       return write_candidates(data, w);
+    case TableKind::kSupplyEdges:
+      return write_supply_edges(data, w);
     default:
       return;
   }

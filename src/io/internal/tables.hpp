@@ -30,7 +30,8 @@ class MetricUnits {
   mutable std::size_t last_ = 0;
 };
 
-/// The CSV file names of the tables, in reading order ("counties.csv" … "candidates.csv").
+/// The CSV file names of the tables, in reading order ("counties.csv" … "candidates.csv"; a
+/// table's rows are validated only once every file is read, so the order is for people).
 [[nodiscard]] std::span<const std::string_view> csv_file_names();
 
 /// The table a CSV file name stands for ("enterprises.csv"), nullopt for any other name.
@@ -44,7 +45,7 @@ void read_csv(TableKind kind, Workspace& ws, std::uint32_t source, std::string_v
 /// Writes one table of `data` as CSV (header, then rows in order); the caller calls w.finish().
 void write_csv(TableKind kind, const Dataset& data, CsvWriter& w);
 
-// Per table (tables_reference.cpp, tables_enterprise.cpp, tables_activity.cpp).
+// Per table (tables_reference.cpp, tables_enterprise.cpp, tables_activity.cpp, tables_supply.cpp).
 void read_counties(Workspace& ws, std::uint32_t source, std::string_view bytes);
 void read_taxonomy(Workspace& ws, std::uint32_t source, std::string_view bytes);
 void read_metrics(Workspace& ws, std::uint32_t source, std::string_view bytes);
@@ -56,6 +57,7 @@ void read_milestones(Workspace& ws, std::uint32_t source, std::string_view bytes
 void read_carriers(Workspace& ws, std::uint32_t source, std::string_view bytes);
 void read_supplier_entries(Workspace& ws, std::uint32_t source, std::string_view bytes);
 void read_candidates(Workspace& ws, std::uint32_t source, std::string_view bytes);
+void read_supply_edges(Workspace& ws, std::uint32_t source, std::string_view bytes);
 
 void write_counties(const Dataset& data, CsvWriter& w);
 void write_taxonomy(const Dataset& data, CsvWriter& w);
@@ -67,5 +69,6 @@ void write_milestones(const Dataset& data, CsvWriter& w);
 void write_carriers(const Dataset& data, CsvWriter& w);
 void write_supplier_entries(const Dataset& data, CsvWriter& w);
 void write_candidates(const Dataset& data, CsvWriter& w);
+void write_supply_edges(const Dataset& data, CsvWriter& w);
 
 }  // namespace atlas::io::internal

@@ -40,6 +40,20 @@ struct MilestoneKey {
   bool operator==(const MilestoneKey&) const = default;
 };
 
+struct SupplyEdgeKey {
+  std::string_view supplier;
+  std::string_view customer;
+  std::string_view product_class;
+  bool operator==(const SupplyEdgeKey&) const = default;
+};
+
+struct SupplyEdgeKeyHash {
+  std::size_t operator()(const SupplyEdgeKey& k) const {
+    const std::hash<std::string_view> h;
+    return mix(mix(h(k.supplier), h(k.customer)), h(k.product_class));
+  }
+};
+
 struct MilestoneKeyHash {
   std::size_t operator()(const MilestoneKey& k) const {
     const std::hash<std::string_view> h;
@@ -162,6 +176,7 @@ std::size_t Validator::run() {
   check_plan_records();
   check_chains();
   check_activity();
+  check_supply_edges();
   return found_;
 }
 
@@ -239,6 +254,17 @@ void Validator::check_duplicates() {
       [](const MilestoneRecord& r) {
         return fmt::format("milestone '{}' of project '{}'{}", to_string(r.kind), r.project,
                            r.note.empty() ? std::string() : fmt::format(" ({})", r.note));
+      });
+  found_ += report_duplicates<SupplyEdgeKey, SupplyEdgeKeyHash>(
+      ws_, TableKind::kSupplyEdges, ws_.supply_edges, "class",
+      [](const SupplyEdgeRecord& r) -> std::optional<SupplyEdgeKey> {
+        if (r.supplier.empty() || r.customer.empty()) return std::nullopt;
+        return SupplyEdgeKey{r.supplier, r.customer, r.product_class};
+      },
+      [](const SupplyEdgeRecord& r) {
+        return fmt::format(
+            "supply edge {} → {}{}", r.supplier, r.customer,
+            r.product_class.empty() ? std::string() : fmt::format(" of class '{}'", r.product_class));
       });
   if (observations_unique(ws_.observations) == true) return;  // the common case, without a hash map
   found_ += report_duplicates<ObservationKey, ObservationKeyHash>(

@@ -178,4 +178,21 @@ void Validator::check_activity() {
   }
 }
 
+void Validator::check_supply_edges() {
+  const auto& t = ws_.supply_edges;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.live(i)) continue;
+    const SupplyEdgeRecord& r = t.rows[i];
+    if (!r.supplier.empty() && r.supplier == r.customer) {
+      ws_.report(TableKind::kSupplyEdges, t, i, ErrorCode::kInvalidValue, "customer",
+                 "an enterprise cannot supply itself");
+      ++found_;
+      continue;
+    }
+    reference(TableKind::kSupplyEdges, t, i, "supplier", r.supplier, enterprises_, "enterprise");
+    reference(TableKind::kSupplyEdges, t, i, "customer", r.customer, enterprises_, "enterprise");
+    reference(TableKind::kSupplyEdges, t, i, "class", r.product_class, taxonomy_, "taxonomy code");
+  }
+}
+
 }  // namespace atlas::io::internal

@@ -50,6 +50,7 @@ class Validator {
   void check_plan_records();
   void check_chains();
   void check_activity();
+  void check_supply_edges();
 
   /// Reports `value` of `field` when `target` is known and lacks it.
   template <class R>

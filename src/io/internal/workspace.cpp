@@ -36,6 +36,8 @@ std::string_view table_name(TableKind kind) {
       return "supplier_entries";
     case TableKind::kCandidates:
       return "candidates";
+    case TableKind::kSupplyEdges:
+      return "supply_edges";
   }
   return "?";
 }

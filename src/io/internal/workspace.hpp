@@ -31,8 +31,9 @@ enum class TableKind : std::uint8_t {
   kCarriers,
   kSupplierEntries,
   kCandidates,
+  kSupplyEdges,
 };
-inline constexpr std::size_t kTableKinds = 15;
+inline constexpr std::size_t kTableKinds = 16;
 
 /// Name of a table in messages and RejectedRow::table ("zone", "enterprises" …).
 [[nodiscard]] std::string_view table_name(TableKind kind);
@@ -106,6 +107,7 @@ struct Workspace {
   Table<CarrierRecord> carriers;
   Table<SupplierEntryRecord> supplier_entries;
   Table<CandidateRecord> candidates;
+  Table<SupplyEdgeRecord> supply_edges;
 
   [[nodiscard]] std::uint32_t add_source(std::string file);
   void mark_read(TableKind kind) { read[static_cast<std::size_t>(kind)] = true; }
@@ -201,6 +203,8 @@ void visit_table(Workspace& ws, TableKind kind, F&& f) {
       return f(ws.supplier_entries);
     case TableKind::kCandidates:
       return f(ws.candidates);
+    case TableKind::kSupplyEdges:
+      return f(ws.supply_edges);
   }
 }
 

@@ -117,10 +117,12 @@ YearRollup build_year_rollup(const ObservationColumns& columns, std::size_t ente
   r.value.assign(cells, 0);
   r.months.assign(cells, 0);
   r.any_sample.assign(cells, 0);
+  r.published_by.assign(static_cast<std::size_t>(r.years), 0);
   for (std::size_t e = 0; e < enterprise_count; ++e) {
     for (std::uint32_t i = columns.offsets[e]; i < columns.offsets[e + 1]; ++i) {
-      const std::size_t cell =
-          e * static_cast<std::size_t>(r.years) + (year_of(columns.last[i]) - r.first_year);
+      const auto year = static_cast<std::size_t>(year_of(columns.last[i]) - r.first_year);
+      r.published_by[year] = std::max(r.published_by[year], columns.published_at(i));
+      const std::size_t cell = e * static_cast<std::size_t>(r.years) + year;
       r.value[cell] += columns.value[i];
       r.months[cell] = static_cast<std::uint8_t>(r.months[cell] + columns.span[i]);
       r.any_sample[cell] |= columns.flags[i] & ObservationColumns::kSampleFlag;

@@ -6,21 +6,11 @@
 namespace atlas::query::internal {
 
 RollupGate rollup_gate(const Snapshot& snapshot, MetricId metric, int year) {
-  const ObservationColumns& o = snapshot.observations[metric.value];
+  // The Snapshot keeps, per metric and year, the day by which every figure of the year was out.
+  const YearRollup& rollup = snapshot.rollups[metric.value];
   RollupGate gate{metric, year, std::numeric_limits<DayNumber>::min()};
-  const MonthIndex first = month_index(year, 1);
-  const MonthIndex last = month_index(year, 12);
-  // Default publication days grow with the month, so the latest month of the year decides them;
-  // the sparse exceptions are checked one by one.
-  std::optional<MonthIndex> latest;
-  for (MonthIndex m : o.last) {
-    if (m >= first && m <= last && (!latest || m > *latest)) latest = m;
-  }
-  if (latest) gate.all_visible_from = Period{PeriodKind::kMonth, *latest, *latest}.default_published();
-  for (const auto& [index, day] : o.published_exceptions) {
-    if (o.last[index] >= first && o.last[index] <= last)
-      gate.all_visible_from = std::max(gate.all_visible_from, day);
-  }
+  const int slot = year - rollup.first_year;
+  if (slot >= 0 && slot < rollup.years) gate.all_visible_from = rollup.published_by[static_cast<std::size_t>(slot)];
   return gate;
 }
 

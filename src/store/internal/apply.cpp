@@ -142,6 +142,9 @@ Result<void> apply_tables(ApplyContext& ctx, const Dataset& d) {
             c, parents_first(s.enterprises, &EnterpriseRecord::id, &EnterpriseRecord::group));
       },
       [](ApplyContext& c, const Dataset& s) {
+        return apply_table<SupplyEdgeRecord>(c, s.supply_edges, NewRecords::kCounted);
+      },
+      [](ApplyContext& c, const Dataset& s) {
         return apply_table<ObservationRecord>(c, s.observations, NewRecords::kCounted);
       },
       [](ApplyContext& c, const Dataset& s) { return apply_table<FactRecord>(c, s.facts); },

@@ -52,12 +52,14 @@ template <>
 inline constexpr std::string_view kTableName<CandidateRecord> = "candidates";
 template <>
 inline constexpr std::string_view kTableName<TargetRecord> = "targets";
+template <>
+inline constexpr std::string_view kTableName<SupplyEdgeRecord> = "supply_edges";
 
 /// Every table that holds dataset records (not the audit, schema or state tables).
 inline constexpr std::string_view kDataTables[] = {
-    "plan",   "counties", "taxonomy",   "metrics", "zones",    "enterprises",      "observations",
-    "facts",  "projects", "milestones", "chains",  "carriers", "supplier_entries", "candidates",
-    "targets"};
+    "plan",    "counties",    "taxonomy",   "metrics", "zones",    "enterprises",      "observations",
+    "facts",   "projects",    "milestones", "chains",  "carriers", "supplier_entries", "candidates",
+    "targets", "supply_edges"};
 
 // The plan: one row (or none).
 [[nodiscard]] Result<std::optional<PlanInfo>> fetch(Db& db, const PlanInfo& plan);
@@ -87,6 +89,7 @@ ATLAS_STORE_CODEC(CarrierRecord)
 ATLAS_STORE_CODEC(SupplierEntryRecord)
 ATLAS_STORE_CODEC(CandidateRecord)
 ATLAS_STORE_CODEC(TargetRecord)
+ATLAS_STORE_CODEC(SupplyEdgeRecord)
 
 #undef ATLAS_STORE_CODEC
 
@@ -95,5 +98,8 @@ ATLAS_STORE_CODEC(TargetRecord)
                                     const std::function<Result<void>(const EnterpriseRecord&)>& visit);
 [[nodiscard]] Result<void> scan_all(Db& db,
                                     const std::function<Result<void>(const ObservationRecord&)>& visit);
+/// Streams every supply edge in key order (supplier, customer, product class).
+[[nodiscard]] Result<void> scan_all(Db& db,
+                                    const std::function<Result<void>(const SupplyEdgeRecord&)>& visit);
 
 }  // namespace atlas::store_internal

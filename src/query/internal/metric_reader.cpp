@@ -10,7 +10,8 @@ RollupGate rollup_gate(const Snapshot& snapshot, MetricId metric, int year) {
   const YearRollup& rollup = snapshot.rollups[metric.value];
   RollupGate gate{metric, year, std::numeric_limits<DayNumber>::min()};
   const int slot = year - rollup.first_year;
-  if (slot >= 0 && slot < rollup.years) gate.all_visible_from = rollup.published_by[static_cast<std::size_t>(slot)];
+  if (slot >= 0 && slot < rollup.years)
+    gate.all_visible_from = rollup.published_by[static_cast<std::size_t>(slot)];
   return gate;
 }
 

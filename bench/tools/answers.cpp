@@ -1,0 +1,119 @@
+// atlas_bench_answers N [SEED]: reads the cached synthetic dataset of N enterprises, builds its
+// Snapshot and prints, as JSON, the figures scripts/bench/compare.sh checks the peers against:
+// output per year, per county and year (a checksum and one county), enterprises over the output
+// tiers, one segment's total, and every target of the plan (nationally and for county c0001).
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "model/units.hpp"
+#include "query/indicator.hpp"
+#include "support/bench_data.hpp"
+#include "support/stream_loader.hpp"
+
+namespace {
+
+using atlas::Snapshot;
+
+std::int64_t evaluate(const std::string& text, const Snapshot& s) {
+  auto result = atlas::query::evaluate_indicator(text, s);
+  if (!result) {
+    std::fprintf(stderr, "%s: %s\n", text.c_str(), result.error().to_string().c_str());
+    std::exit(2);
+  }
+  return result->value;
+}
+
+std::string json_object(const std::map<std::string, std::int64_t>& values) {
+  std::string out = "{";
+  for (const auto& [key, value] : values)
+    out += fmt::format("{}\"{}\": {}", out.size() > 1 ? ", " : "", key, value);
+  return out + "}";
+}
+
+// Per (county, year) output and tier counts from the roll-ups, folded into two checksums the way
+// compare.py folds the peers' GROUP BY rows: Σ (output mod 1000003) × county number × year number
+// and Σ (over 1亿 + 3 × over 10亿 + 7 × over 20亿) × county number × year number, where the county
+// number is the digits of its id (c0001 → 1) and the year number counts from 1.
+std::pair<std::int64_t, std::int64_t> county_year_checksums(const Snapshot& s, const atlas::YearRollup& r) {
+  const auto years = static_cast<std::size_t>(r.years);
+  std::vector<std::int64_t> output(s.counties.size() * years), tiers(s.counties.size() * years);
+  for (std::size_t e = 0; e < s.enterprises.size(); ++e) {
+    const auto county = s.enterprises.county[e];
+    if (!county.valid()) continue;
+    for (std::size_t y = 0; y < years; ++y) {
+      const auto value = r.value[e * years + y];
+      output[county.value * years + y] += value;
+      tiers[county.value * years + y] +=
+          (value > atlas::kYi) + 3 * (value > 10 * atlas::kYi) + 7 * (value > 20 * atlas::kYi);
+    }
+  }
+  std::int64_t output_sum = 0, tier_sum = 0;
+  for (std::size_t c = 0; c < s.counties.size(); ++c) {
+    const std::int64_t number = std::stoll(s.counties[c].id.substr(1));
+    for (std::size_t y = 0; y < years; ++y) {
+      const auto weight = number * static_cast<std::int64_t>(y + 1);
+      output_sum += output[c * years + y] % 1000003 * weight;
+      tier_sum += tiers[c * years + y] * weight;
+    }
+  }
+  return {output_sum, tier_sum};
+}
+
+// Resident memory of this process in MiB (Linux), 0 when unknown.
+std::int64_t resident_mib() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.starts_with("VmRSS:")) return std::stoll(line.substr(6)) / 1024;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: atlas_bench_answers ENTERPRISES [SEED]\n");
+    return 2;
+  }
+  const auto n = std::strtoull(argv[1], nullptr, 10);
+  const auto seed = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : atlas::bench::bench_seed();
+  const auto snapshot = atlas::bench::stream_snapshot(atlas::bench::synthetic_dir(n, seed));
+  const auto& s = *snapshot;
+  const auto& rollup = s.rollups[s.find_metric("output_value")->value];
+
+  std::map<std::string, std::int64_t> per_year, tiers, targets, county_targets;
+  for (int y = rollup.first_year; y < rollup.first_year + rollup.years; ++y) {
+    per_year[fmt::to_string(y)] = evaluate(fmt::format("sum(output_value) in {}", y), s);
+  }
+  for (const auto& [name, limit] :
+       {std::pair{"over_1yi", "1亿"}, {"over_10yi", "10亿"}, {"over_20yi", "20亿"}}) {
+    tiers[name] = evaluate(fmt::format("count(enterprises) where output_value > {} in 2025", limit), s);
+  }
+  for (const auto& t : s.targets)
+    targets[t.id] = evaluate(t.indicator, s);
+  for (const auto& t : s.targets) {
+    const auto texts = atlas::bench::county_indicators({t}, "c0001");
+    if (!texts.empty()) county_targets[t.id] = evaluate(texts.front(), s);
+  }
+  const auto [output_checksum, tier_checksum] = county_year_checksums(s, rollup);
+  fmt::print("{{\n  \"enterprises\": {},\n  \"observations\": {},\n", s.enterprises.size(),
+             s.observation_count());
+  fmt::print("  \"resident_mib_with_snapshot\": {},\n", resident_mib());
+  fmt::print("  \"output_per_year\": {},\n", json_object(per_year));
+  fmt::print("  \"county_year_checksum\": {},\n  \"tier_checksum\": {},\n", output_checksum, tier_checksum);
+  fmt::print("  \"c0001_output_2025\": {},\n",
+             evaluate(R"(sum(output_value) where county = "c0001" in 2025)", s));
+  fmt::print("  \"tiers_2025\": {},\n", json_object(tiers));
+  fmt::print("  \"nev_output_2025\": {},\n",
+             evaluate(R"(sum(output_value) where segment = "nev" in 2025)", s));
+  fmt::print("  \"targets\": {},\n", json_object(targets));
+  fmt::print("  \"c0001_targets\": {}\n}}\n", json_object(county_targets));
+  return 0;
+}

@@ -5,11 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "model/text.hpp"
+
 namespace atlas::io::internal {
 
-/// Optimal-string-alignment distance (insertions, deletions, substitutions and transpositions of
-/// adjacent bytes each cost 1).
-[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+using atlas::edit_distance;
 
 /// The candidate closest to `word`, or "" when none is within about a third of the word's length.
 /// Ties go to the earlier candidate.

@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "model/text.hpp"
+
 namespace atlas::query::internal {
 
-/// Edit distance counting insertions, deletions, substitutions and swaps of adjacent characters
-/// (optimal string alignment), over UTF-8 code points. Thread-safe (pure).
-[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+using atlas::edit_distance;
 
 /// Collects candidates and keeps the closest one to `word` within a distance that grows with the
 /// word's length (1 for short words, about a third of the length for longer ones).

@@ -188,10 +188,15 @@ Result<void> SnapshotBuilder::add_observation(const ObservationRecord& r) {
     return fail(ErrorCode::kUnknownReference,
                 fmt::format("observation names unknown metric \"{}\"", r.metric), "metric");
   }
-  const DayNumber published = r.published ? r.published->last_day() : r.period.default_published();
+  const DayNumber published = r.published ? r.published->last_day() : default_published_day(r.period.last);
+  // Figures come in long runs of one provenance: skip the hash look-up while it repeats.
+  if (!last_provenance_.valid() || s.strings.view(last_provenance_) != r.provenance) {
+    last_provenance_ = s.strings.intern(r.provenance);
+    last_provenance_sample_ = is_sample(r.provenance);
+  }
   pending_.at(metric->value)
       .push_back(internal::RawObservation{e, r.period, r.value, published, r.published.has_value(),
-                                          s.strings.intern(r.provenance), is_sample(r.provenance)});
+                                          last_provenance_, last_provenance_sample_});
   return {};
 }
 

@@ -183,6 +183,8 @@ class SnapshotBuilder {
   Result<void> status_;
   std::vector<std::string> group_names_;
   std::vector<std::vector<internal::RawObservation>> pending_;  // per metric
+  StringId last_provenance_;                                    // of the previous observation added
+  bool last_provenance_sample_ = false;
   std::vector<internal::RawSupplyEdge> pending_edges_;
 };
 

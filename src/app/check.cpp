@@ -37,6 +37,11 @@ Result<query::IndicatorResult> evaluate_in_year(query::Indicator ind, int year, 
   return query::evaluate(*checked, s, vis);
 }
 
+template <class T>
+void add_unique(std::vector<T>& out, const T& value) {
+  if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
+}
+
 // Distinct provenance of the metric figures that enterprises contributed within a year.
 void add_figure_provenance(const Snapshot& s, MetricId metric, const query::IndicatorResult& r, int year,
                            const Visibility& vis, std::vector<StringId>& out) {
@@ -46,10 +51,7 @@ void add_figure_provenance(const Snapshot& s, MetricId metric, const query::Indi
   for (std::uint32_t e : r.records) {
     for (std::uint32_t i = o.offsets[e]; i < o.offsets[e + 1]; ++i) {
       if (o.last[i] < first || o.last[i] > last) continue;
-      if (!vis.include_sample && (o.flags[i] & ObservationColumns::kSampleFlag) != 0) continue;
-      if (o.published_at(i) > vis.as_of) continue;
-      const StringId p = o.provenance_at(i);
-      if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+      if (o.visible(i, vis)) add_unique(out, o.provenance_at(i));
     }
   }
 }
@@ -57,10 +59,8 @@ void add_figure_provenance(const Snapshot& s, MetricId metric, const query::Indi
 template <class Records>
 void add_record_provenance(const Records& rows, const std::vector<std::uint32_t>& indices,
                            std::vector<std::string>& out) {
-  for (std::uint32_t i : indices) {
-    const std::string& p = rows[i].provenance;
-    if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
-  }
+  for (std::uint32_t i : indices)
+    add_unique(out, rows[i].provenance);
 }
 
 // A project counts through its milestones' dates: their provenance is the figures'.
@@ -68,9 +68,7 @@ void add_milestone_provenance(const Snapshot& s, const std::vector<std::uint32_t
                               std::vector<std::string>& out) {
   for (std::uint32_t p : projects) {
     for (std::uint32_t m : s.project_milestones.row(p)) {
-      if (!s.milestones[m].actual) continue;
-      const std::string& provenance = s.milestones[m].provenance;
-      if (std::find(out.begin(), out.end(), provenance) == out.end()) out.push_back(provenance);
+      if (s.milestones[m].actual) add_unique(out, s.milestones[m].provenance);
     }
   }
 }

@@ -42,6 +42,11 @@ DayNumber ObservationColumns::published_at(std::uint32_t index) const {
   return default_published_day(last[index]);
 }
 
+bool ObservationColumns::visible(std::uint32_t index, const Visibility& vis) const {
+  if (!vis.include_sample && (flags[index] & kSampleFlag) != 0) return false;
+  return vis.as_of == std::numeric_limits<DayNumber>::max() || published_at(index) <= vis.as_of;
+}
+
 DayNumber default_published_day(MonthIndex last) {
   // One entry per possible month: the day computation is on the as_of hot path.
   static const std::vector<DayNumber> table = [] {
@@ -404,8 +409,7 @@ SpanValue Snapshot::sum_span(MetricId metric, EnterpriseId e, MonthIndex first, 
   for (; i < end && o.last[i] <= last; ++i) {
     const MonthIndex span_first = static_cast<MonthIndex>(o.last[i] + 1 - o.span[i]);
     if (span_first < first) continue;
-    if (!vis.include_sample && (o.flags[i] & ObservationColumns::kSampleFlag) != 0) continue;
-    if (vis.as_of != std::numeric_limits<DayNumber>::max() && o.published_at(i) > vis.as_of) continue;
+    if (!o.visible(i, vis)) continue;
     out.value += o.value[i];
     out.present = true;
     if (contiguous && span_first == next) {

@@ -93,6 +93,8 @@ struct ObservationColumns {
   [[nodiscard]] std::size_t size() const { return value.size(); }
   [[nodiscard]] StringId provenance_at(std::uint32_t index) const;
   [[nodiscard]] DayNumber published_at(std::uint32_t index) const;
+  /// True when figure `index` may be seen under `vis`: not a hidden sample, published by as_of.
+  [[nodiscard]] bool visible(std::uint32_t index, const Visibility& vis) const;
 };
 
 /// A metric summed over a span of months for one enterprise.

@@ -25,13 +25,6 @@ Result<Dataset> referable_records(Store& store) {
   return data;
 }
 
-bool is_empty_dataset(const Dataset& d) {
-  return d.plan == PlanInfo{} && d.counties.empty() && d.taxonomy.empty() && d.metrics.empty() &&
-         d.zones.empty() && d.enterprises.empty() && d.observations.empty() && d.facts.empty() &&
-         d.projects.empty() && d.milestones.empty() && d.chains.empty() && d.carriers.empty() &&
-         d.supplier_entries.empty() && d.candidates.empty() && d.targets.empty() && d.supply_edges.empty();
-}
-
 std::uint64_t written(const ApplySummary& s) {
   std::uint64_t n = 0;
   for (const auto& t : s.tables)
@@ -110,7 +103,7 @@ std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<st
   ImportReport report;
   for (auto& r : read->rejected)
     report.rejected.push_back({r.table, std::move(r.errors)});
-  if (is_empty_dataset(read->data)) return report;
+  if (read->data == Dataset{}) return report;  // nothing valid to write
   auto applied = store_.apply(read->data, {options.actor, "import"});
   if (!applied) return std::unexpected(errors_of(applied.error()));
   report.applied = std::move(*applied);

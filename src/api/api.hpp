@@ -1,0 +1,81 @@
+// The JSON API (/api/v1/...): a parsed HTTP request in, a complete response out. No sockets here
+// (server/ moves the bytes); this module is the only place where HTTP status codes exist.
+// docs/api.md describes every endpoint; /api/v1/openapi.json is the machine-readable contract.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/period.hpp"
+#include "model/snapshot.hpp"
+
+namespace atlas::api {
+
+/// One HTTP request as the transport received it (the body complete).
+struct Request {
+  std::string method;  // "GET", "POST" …
+  std::string target;  // origin-form: "/api/v1/enterprises?county=meixian&limit=20"
+  std::string body;
+  std::string content_type;     // the Content-Type header, as sent
+  std::string accept_language;  // the Accept-Language header, as sent (picks the problem title's language)
+};
+
+/// One complete HTTP response.
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Allow, Cache-Control …)
+};
+
+struct ApiOptions {
+  std::size_t max_body_bytes =
+      1U << 20;                     // larger request bodies get 413 (the server enforces it while reading)
+  std::size_t max_json_depth = 32;  // deeper request JSON gets 400
+  std::size_t default_page_size = 50;
+  std::size_t max_page_size = 500;   // a larger `limit` gets 400
+  std::size_t cache_entries = 1024;  // GET answers kept per published Snapshot
+};
+
+/// Where the Api reads the current Snapshot (never null) and today's date (for the default as_of).
+struct ApiContext {
+  std::function<std::shared_ptr<const Snapshot>()> snapshot;
+  std::function<DayNumber()> today;
+};
+
+/// Routes /api/v1 requests to their handlers. Thread-safe: handle() may run on every worker thread
+/// at once (it reads immutable Snapshots; the answer cache is internally synchronised).
+class Api {
+ public:
+  Api(ApiContext context, ApiOptions options);
+  ~Api();
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
+
+  /// Answers `request` (whose target starts with /api/). Never throws: an unexpected exception
+  /// becomes a 500 problem. Unknown paths are 404 problems, wrong methods 405 with Allow.
+  [[nodiscard]] Response handle(const Request& request) const;
+
+  /// The 413 problem for a request whose body exceeds options().max_body_bytes (the transport
+  /// stops reading and sends this).
+  [[nodiscard]] Response body_too_large(const Request& request) const;
+
+  /// A problem response for transport-level failures outside /api (404 for a missing static file,
+  /// 400 for a malformed request line): `code` is a stable problem type name such as "not-found".
+  [[nodiscard]] static Response problem(int status, std::string_view code, std::string_view detail_en,
+                                        std::string_view detail_zh);
+
+  [[nodiscard]] const ApiOptions& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace atlas::api

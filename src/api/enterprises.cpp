@@ -1,0 +1,13 @@
+// PLACEHOLDER (being written this session): replaced by the real handler.
+#include "api/internal/handler.hpp"
+
+namespace atlas::api::internal {
+
+Outcome<boost::json::object> list_enterprises(const ReadContext& /*ctx*/) {
+  return std::unexpected(Problem{501, "not-implemented", "not implemented yet", "尚未实现", {}, 0});
+}
+
+Outcome<boost::json::object> get_enterprise(const ReadContext& /*ctx*/) {
+  return std::unexpected(Problem{501, "not-implemented", "not implemented yet", "尚未实现", {}, 0});
+}
+}  // namespace atlas::api::internal

@@ -1,0 +1,122 @@
+// What every endpoint handler sees and returns. Private to api/: the router (api.cpp) parses the
+// request into a ReadContext / WriteContext, calls the handler, and renders its Problem or JSON.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <expected>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include "api/api.hpp"
+#include "model/error.hpp"
+#include "model/records.hpp"
+#include "model/snapshot.hpp"
+
+namespace atlas::api::internal {
+
+/// A failure to report as problem+json. `code` is the stable problem type name ("unknown-field",
+/// "not-found", "malformed-json" …; for an atlas::Error, error_code_name(error.code)).
+struct Problem {
+  int status = 400;
+  std::string code;
+  std::string detail_en;
+  std::string detail_zh;
+  std::string field;         // the parameter or JSON member at fault, or empty
+  std::uint32_t column = 0;  // 1-based character column (indicator expressions), 0 when none
+};
+
+/// A Problem from an atlas::Error: status 404 for kNotFound, 400 otherwise; the zh detail is made
+/// from the code and field ("参数 county 引用了不存在的对象") followed by the English detail.
+[[nodiscard]] Problem problem_from(const Error& error, int status = 0);
+
+template <class T>
+using Outcome = std::expected<T, Problem>;
+
+/// Decoded query parameters (percent-decoding and '+' done). A handler declares the names it
+/// accepts with `allow`; any other name is an `unknown-field` problem naming it.
+class Params {
+ public:
+  Params() = default;
+  explicit Params(std::vector<std::pair<std::string, std::string>> items) : items_(std::move(items)) {}
+
+  /// The last value of `name`, or nullopt.
+  [[nodiscard]] std::optional<std::string_view> get(std::string_view name) const;
+  /// Fails with unknown-field when a parameter is not in `names` (as_of and sample are always allowed).
+  [[nodiscard]] Outcome<void> allow(std::initializer_list<std::string_view> names) const;
+  /// A non-negative integer parameter: default when absent, invalid-value problem when not a number
+  /// or above `max` (the problem names the parameter and the limit).
+  [[nodiscard]] Outcome<std::size_t> get_size(std::string_view name, std::size_t fallback,
+                                              std::size_t max) const;
+  /// "true"/"false"/"1"/"0"; default when absent; invalid-value otherwise.
+  [[nodiscard]] Outcome<bool> get_bool(std::string_view name, bool fallback) const;
+
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& items() const { return items_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> items_;
+};
+
+/// offset / limit of a list request.
+struct Page {
+  std::size_t offset = 0;
+  std::size_t limit = 50;
+};
+
+/// Everything a GET handler reads. The Snapshot outlives the call.
+struct ReadContext {
+  const Snapshot& snapshot;
+  Visibility visibility;  // from as_of and sample
+  DayNumber as_of = 0;
+  DayNumber today = 0;
+  const Params& params;
+  std::span<const std::string> path;  // the {id} segments of the route, decoded
+  const ApiOptions& options;
+
+  /// offset and limit, checked against options.max_page_size.
+  [[nodiscard]] Outcome<Page> page() const;
+  /// {"snapshot_version", "as_of", "data_as_of", "sample"}.
+  [[nodiscard]] boost::json::object meta() const;
+};
+
+/// A POST handler: the request body already parsed (depth-checked) into JSON.
+struct WriteContext {
+  const Snapshot& snapshot;
+  DayNumber today = 0;
+  const boost::json::value& body;
+  const ApiOptions& options;
+};
+
+// JSON pieces shared by handlers.
+[[nodiscard]] boost::json::object names_json(const Names& names);
+[[nodiscard]] boost::json::object names_json(const Snapshot& s, StringId zh, StringId en);
+[[nodiscard]] std::string date_text(DayNumber day);  // "2026-11-27"
+/// {"id", "name"} of an enterprise / county / zone, or null for none().
+[[nodiscard]] boost::json::value enterprise_ref(const Snapshot& s, EnterpriseId e);
+[[nodiscard]] boost::json::value county_ref(const Snapshot& s, CountyId c);
+[[nodiscard]] boost::json::value zone_ref(const Snapshot& s, ZoneId z);
+/// True when a record's provenance text marks it as sample data.
+[[nodiscard]] bool is_sample(std::string_view provenance);
+
+// The handlers (one file each in src/api/). Each returns the whole response object.
+Outcome<boost::json::object> get_plan(const ReadContext& ctx);
+Outcome<boost::json::object> list_targets(const ReadContext& ctx);
+Outcome<boost::json::object> get_target(const ReadContext& ctx);  // path[0] = target id
+Outcome<boost::json::object> list_enterprises(const ReadContext& ctx);
+Outcome<boost::json::object> get_enterprise(const ReadContext& ctx);
+Outcome<boost::json::object> list_projects(const ReadContext& ctx);
+Outcome<boost::json::object> get_project(const ReadContext& ctx);
+Outcome<boost::json::object> list_zones(const ReadContext& ctx);
+Outcome<boost::json::object> get_taxonomy(const ReadContext& ctx);
+Outcome<boost::json::object> list_chains(const ReadContext& ctx);
+Outcome<boost::json::object> evaluate_indicator(const WriteContext& ctx);
+
+}  // namespace atlas::api::internal

@@ -1,19 +1,224 @@
-// PLACEHOLDER (being written this session): the router; replaced by the real implementation.
+// The router: parses the request target with Boost.URL, finds the route, reads the common
+// parameters, calls the handler and renders its answer; GET answers are cached per snapshot.
 #include "api/api.hpp"
 
-#include <boost/json/serialize.hpp>
+#include <algorithm>
+#include <exception>
 
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <fmt/format.h>
+
+#include "api/internal/cache.hpp"
 #include "api/internal/handler.hpp"
+#include "api/internal/render.hpp"
+#include "api/internal/request.hpp"
+#include "api/internal/router.hpp"
 
 namespace atlas::api {
 
-struct Api::Impl {
-  ApiContext context;
-  ApiOptions options;
+using internal::Outcome;
+using internal::Problem;
+
+namespace {
+
+// The request target taken apart: decoded path segments and query parameters.
+struct Target {
+  std::string path;
+  std::vector<std::string> segments;
+  internal::Params params;
 };
 
+Outcome<Target> parse_target(std::string_view text) {
+  const auto url = boost::urls::parse_origin_form(text);
+  if (!url) {
+    return std::unexpected(Problem{400,
+                                   "invalid-argument",
+                                   fmt::format("malformed request target: {}", url.error().message()),
+                                   "请求地址格式错误，无法解析",
+                                   {},
+                                   0});
+  }
+  Target t;
+  t.path = url->path();
+  for (auto segment : url->segments())
+    t.segments.push_back(segment);
+  std::vector<std::pair<std::string, std::string>> items;
+  for (auto param : url->params(boost::urls::encoding_opts(true)))
+    items.emplace_back(param.key, param.value);
+  t.params = internal::Params(std::move(items));
+  return t;
+}
+
+// The cache key of a GET: version, path, sorted parameters with as_of resolved.
+std::string cache_key(const Target& t, DayNumber as_of, bool sample) {
+  auto items = t.params.items();
+  std::erase_if(items, [](const auto& p) { return p.first == "as_of" || p.first == "sample"; });
+  std::stable_sort(items.begin(), items.end());
+  std::string key = fmt::format("GET {}\n{}\n{}", t.path, as_of, sample ? 1 : 0);
+  for (const auto& [name, value] : items)
+    key += fmt::format("\n{}={}", name, value);
+  return key;
+}
+
+// True when an If-None-Match header lists `etag` (or is "*"); weak tags compare by value.
+bool etag_matches(std::string_view header, std::string_view etag) {
+  while (!header.empty()) {
+    const auto comma = header.find(',');
+    std::string_view tag = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ')
+      tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ')
+      tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+  }
+  return false;
+}
+
+std::string_view etag_of(const Response& r) {
+  for (const auto& [name, value] : r.headers) {
+    if (name == "ETag") return value;
+  }
+  return {};
+}
+
+// A 304 in place of `r` when the client already holds it.
+Response revalidated(const Request& request, Response r) {
+  if (request.if_none_match.empty() || r.status != 200) return r;
+  const std::string_view etag = etag_of(r);
+  if (etag.empty() || !etag_matches(request.if_none_match, etag)) return r;
+  Response not_modified;
+  not_modified.status = 304;
+  not_modified.headers = r.headers;
+  return not_modified;
+}
+
+Response with_etag(Response r, std::uint64_t version) {
+  r.headers.emplace_back("ETag", fmt::format("\"v{}-{:016x}\"", version, internal::content_hash(r.body)));
+  r.headers.emplace_back("Cache-Control", "no-cache");
+  return r;
+}
+
+}  // namespace
+
+struct Api::Impl {
+  Impl(ApiContext c, ApiOptions o) : context(std::move(c)), options(o), cache(o.cache_entries) {}
+
+  ApiContext context;
+  ApiOptions options;
+  internal::ResponseCache cache;
+
+  [[nodiscard]] Response fail(const Request& request, const Problem& problem) const {
+    return internal::problem_response(problem, request.target,
+                                      internal::prefers_chinese(request.accept_language));
+  }
+  [[nodiscard]] Response dispatch(const Request& request) const;
+  [[nodiscard]] Response read(const Request& request, const internal::Route& route, const Target& target,
+                              const std::vector<std::string>& ids) const;
+  [[nodiscard]] Response write(const Request& request, const internal::Route& route,
+                               const Target& target) const;
+};
+
+Response Api::Impl::dispatch(const Request& request) const {
+  auto target = parse_target(request.target);
+  if (!target) return fail(request, target.error());
+  const auto match = internal::match_route(target->segments);
+  if (!match) {
+    return fail(request, Problem{404,
+                                 "not-found",
+                                 fmt::format("no endpoint at {}", target->path),
+                                 fmt::format("接口 {} 不存在", target->path),
+                                 {},
+                                 0});
+  }
+  const internal::Route* route = match->for_method(request.method);
+  if (route == nullptr) {
+    Response r = fail(request, Problem{405,
+                                       "method-not-allowed",
+                                       fmt::format("{} does not take {} (allowed: {})", target->path,
+                                                   request.method, match->allow()),
+                                       fmt::format("接口 {} 不支持 {} 请求方法（可用：{}）", target->path,
+                                                   request.method, match->allow()),
+                                       {},
+                                       0});
+    r.headers.emplace_back("Allow", match->allow());
+    return r;
+  }
+  if (route->method == "POST") return write(request, *route, *target);
+  return revalidated(request, read(request, *route, *target, match->ids));
+}
+
+Response Api::Impl::read(const Request& request, const internal::Route& route, const Target& target,
+                         const std::vector<std::string>& ids) const {
+  const internal::Params& params = target.params;
+  const DayNumber today = context.today();
+  DayNumber as_of = today;
+  if (const auto text = params.get("as_of")) {
+    auto day = internal::parse_day(*text, "as_of");
+    if (!day) return fail(request, day.error());
+    as_of = *day;
+  }
+  const auto sample = params.get_bool("sample", true);
+  if (!sample) return fail(request, sample.error());
+  if (route.read == nullptr) {  // the OpenAPI document: the same for every snapshot
+    if (auto ok = params.allow({}); !ok) return fail(request, ok.error());
+    Response r;
+    r.body = std::string(internal::openapi_document());
+    return with_etag(std::move(r), 0);
+  }
+  const std::shared_ptr<const Snapshot> snapshot = context.snapshot();
+  const std::string key = cache_key(target, as_of, *sample);
+  if (auto hit = cache.find(snapshot->version, key)) return std::move(*hit);
+
+  const internal::ReadContext ctx{*snapshot, Visibility{as_of, *sample}, as_of, today, params, ids, options};
+  auto answer = route.read(ctx);
+  if (!answer) return fail(request, answer.error());
+  Response r = with_etag(internal::json_response(*answer), snapshot->version);
+  cache.insert(snapshot->version, key, r);
+  return r;
+}
+
+Response Api::Impl::write(const Request& request, const internal::Route& route, const Target& target) const {
+  if (!target.params.items().empty()) {
+    const std::string& name = target.params.items().front().first;
+    return fail(
+        request,
+        Problem{400, "unknown-field",
+                fmt::format("unknown query parameter \"{}\": this endpoint reads its body only", name),
+                fmt::format("不支持参数 {}：此接口只读取请求体", name), name, 0});
+  }
+  if (!internal::is_json_media_type(request.content_type)) {
+    return fail(request,
+                Problem{415,
+                        "unsupported-media-type",
+                        fmt::format("the body must be application/json, not \"{}\"", request.content_type),
+                        fmt::format("请求体的类型须为 application/json，收到“{}”", request.content_type),
+                        {},
+                        0});
+  }
+  if (request.body.size() > options.max_body_bytes) {
+    return fail(request, Problem{413,
+                                 "body-too-large",
+                                 fmt::format("the request body exceeds {} bytes", options.max_body_bytes),
+                                 fmt::format("请求体超过 {} 字节的上限", options.max_body_bytes),
+                                 {},
+                                 0});
+  }
+  auto body = internal::parse_json_body(request.body, options.max_json_depth);
+  if (!body) return fail(request, body.error());
+  const std::shared_ptr<const Snapshot> snapshot = context.snapshot();
+  const internal::WriteContext ctx{*snapshot, context.today(), *body, options};
+  auto answer = route.write(ctx);
+  if (!answer) return fail(request, answer.error());
+  Response r = internal::json_response(*answer);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
 Api::Api(ApiContext context, ApiOptions options)
-    : impl_(std::make_unique<Impl>(Impl{std::move(context), options})) {
+    : impl_(std::make_unique<Impl>(std::move(context), options)) {
 }
 Api::~Api() = default;
 
@@ -23,22 +228,34 @@ const ApiOptions& Api::options() const {
 
 Response Api::problem(int status, std::string_view code, std::string_view detail_en,
                       std::string_view detail_zh) {
-  boost::json::object o;
-  o["type"] = std::string("/problems/") + std::string(code);
-  o["title"] = code;
-  o["status"] = status;
-  o["detail"] = detail_en;
-  o["code"] = code;
-  o["message"] = {{"zh", detail_zh}, {"en", detail_en}};
-  return Response{status, "application/problem+json", boost::json::serialize(o), {}};
+  return internal::problem_response(
+      Problem{status, std::string(code), std::string(detail_en), std::string(detail_zh), {}, 0}, "", false);
 }
 
-Response Api::handle(const Request& /*request*/) const {
-  return problem(501, "not-implemented", "not implemented yet", "尚未实现");
+Response Api::handle(const Request& request) const {
+  try {
+    return impl_->dispatch(request);
+  } catch (const std::exception& e) {
+    return impl_->fail(request, Problem{500,
+                                        "internal",
+                                        fmt::format("internal error: {}", e.what()),
+                                        "服务器内部错误，请稍后重试",
+                                        {},
+                                        0});
+  } catch (...) {
+    return impl_->fail(request,
+                       Problem{500, "internal", "internal error", "服务器内部错误，请稍后重试", {}, 0});
+  }
 }
 
-Response Api::body_too_large(const Request& /*request*/) const {
-  return problem(413, "body-too-large", "request body too large", "请求体过大");
+Response Api::body_too_large(const Request& request) const {
+  return impl_->fail(request,
+                     Problem{413,
+                             "body-too-large",
+                             fmt::format("the request body exceeds {} bytes", impl_->options.max_body_bytes),
+                             fmt::format("请求体超过 {} 字节的上限", impl_->options.max_body_bytes),
+                             {},
+                             0});
 }
 
 }  // namespace atlas::api

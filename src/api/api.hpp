@@ -24,6 +24,7 @@ struct Request {
   std::string body;
   std::string content_type;     // the Content-Type header, as sent
   std::string accept_language;  // the Accept-Language header, as sent (picks the problem title's language)
+  std::string if_none_match;    // the If-None-Match header, as sent: a matching ETag makes a GET a 304
 };
 
 /// One complete HTTP response.

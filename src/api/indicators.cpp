@@ -1,9 +1,125 @@
-// PLACEHOLDER (being written this session): replaced by the real handler.
+// POST /api/v1/indicators: evaluates an indicator expression on the current snapshot.
+#include <fmt/format.h>
+
 #include "api/internal/handler.hpp"
+#include "api/internal/problem_text.hpp"
+#include "api/internal/request.hpp"
+#include "app/target_detail.hpp"
+#include "query/indicator.hpp"
 
 namespace atlas::api::internal {
+namespace {
 
-Outcome<boost::json::object> evaluate_indicator(const WriteContext& /*ctx*/) {
-  return std::unexpected(Problem{501, "not-implemented", "not implemented yet", "尚未实现", {}, 0});
+namespace json = boost::json;
+
+constexpr std::size_t kRecordsShown = 100;
+
+struct IndicatorRequest {
+  std::string expression;
+  Visibility visibility;
+};
+
+Problem member_problem(std::string code, std::string_view member, std::string en, std::string zh) {
+  return Problem{400, std::move(code), std::move(en), std::move(zh), std::string(member), 0};
 }
+
+Outcome<IndicatorRequest> read_request(const WriteContext& ctx) {
+  const json::object* body = ctx.body.if_object();
+  if (body == nullptr) {
+    return std::unexpected(member_problem("invalid-value", "", "the request body must be a JSON object",
+                                          "请求体须为 JSON 对象"));
+  }
+  IndicatorRequest out{{}, Visibility{ctx.today, true}};
+  for (const auto& [key, value] : *body) {
+    if (key == "expression") {
+      if (!value.is_string()) {
+        return std::unexpected(member_problem("invalid-value", "expression", "expression: must be a string",
+                                              "成员 expression 须为字符串"));
+      }
+      out.expression = value.get_string();
+    } else if (key == "as_of") {
+      auto day = value.is_string() ? parse_day(value.get_string(), "as_of") : parse_day("", "as_of");
+      if (!day) return std::unexpected(day.error());
+      out.visibility.as_of = *day;
+    } else if (key == "sample") {
+      if (!value.is_bool()) {
+        return std::unexpected(member_problem("invalid-value", "sample", "sample: must be true or false",
+                                              "成员 sample 须为 true 或 false"));
+      }
+      out.visibility.include_sample = value.get_bool();
+    } else {
+      return std::unexpected(member_problem(
+          "unknown-field", key,
+          fmt::format("unknown member \"{}\" (the body takes expression, as_of, sample)", key),
+          fmt::format("不支持成员 {}（请求体只接受 expression、as_of、sample）", std::string_view(key))));
+    }
+  }
+  if (!body->contains("expression")) {
+    return std::unexpected(member_problem("missing-field", "expression", "expression: the member is required",
+                                          "缺少必填成员 expression"));
+  }
+  return out;
+}
+
+// A syntax, type or reference error in the expression: field "expression" and its column.
+Problem expression_problem(const Error& e) {
+  Problem p = problem_from(e);
+  p.field = "expression";
+  p.column = e.where.column;
+  p.detail_en = e.where.column > 0 ? fmt::format("expression, column {}: {}", e.where.column, e.message)
+                                   : fmt::format("expression: {}", e.message);
+  p.detail_zh = e.where.column > 0 ? fmt::format("{}（第 {} 个字符处）：{}", problem_zh(p.code, "expression"),
+                                                 e.where.column, e.message)
+                                   : fmt::format("{}：{}", problem_zh(p.code, "expression"), e.message);
+  return p;
+}
+
+json::value period_json(const query::IndicatorResult& r) {
+  if (!r.period) return nullptr;
+  const std::string text = r.coverage_text();
+  return json::value(text.empty() ? r.period->text : text);
+}
+
+json::array records_json(const Snapshot& s, const query::IndicatorResult& r) {
+  json::array out;
+  for (std::size_t i = 0; i < r.records.size() && i < kRecordsShown; ++i) {
+    const app::RecordLabel label = app::record_label(s, r.set, r.records[i]);
+    out.emplace_back(json::object{{"id", label.id}, {"name", names_json(label.name)}});
+  }
+  return out;
+}
+
+json::object meta_json(const Snapshot& s, const Visibility& vis) {
+  const DayNumber data_as_of = s.latest_published(vis);
+  return json::object{
+      {"snapshot_version", s.version},
+      {"as_of", date_text(vis.as_of)},
+      {"data_as_of", data_as_of > 0 ? json::value(date_text(data_as_of)) : json::value(nullptr)},
+      {"sample", vis.include_sample}};
+}
+
+}  // namespace
+
+Outcome<json::object> evaluate_indicator(const WriteContext& ctx) {
+  auto request = read_request(ctx);
+  if (!request) return std::unexpected(request.error());
+  auto checked = query::compile_indicator(request->expression, ctx.snapshot);
+  if (!checked) return std::unexpected(expression_problem(checked.error()));
+  auto r = query::evaluate(*checked, ctx.snapshot, request->visibility);
+  if (!r) return std::unexpected(expression_problem(r.error()));
+  json::object o;
+  o["meta"] = meta_json(ctx.snapshot, request->visibility);
+  o["expression"] = request->expression;
+  o["value"] = r->has_value ? json::value(r->value) : json::value(nullptr);
+  o["has_value"] = r->has_value;
+  o["unit"] = to_string(r->unit);
+  o["period"] = period_json(*r);
+  o["complete"] = r->complete();
+  o["contributors"] = r->contributors();
+  o["sample"] = r->includes_sample;
+  o["set"] = query::to_string(r->set);
+  o["records"] = records_json(ctx.snapshot, *r);
+  return o;
+}
+
 }  // namespace atlas::api::internal

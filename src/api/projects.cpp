@@ -1,13 +1,129 @@
-// PLACEHOLDER (being written this session): replaced by the real handler.
+// GET /api/v1/projects and /api/v1/projects/{id} (docs/api.md).
+#include <boost/json/array.hpp>
+
+#include "api/internal/browse_json.hpp"
 #include "api/internal/handler.hpp"
+#include "app/browse.hpp"
+#include "model/provenance.hpp"
 
 namespace atlas::api::internal {
 
-Outcome<boost::json::object> list_projects(const ReadContext& /*ctx*/) {
-  return std::unexpected(Problem{501, "not-implemented", "not implemented yet", "尚未实现", {}, 0});
+namespace {
+
+namespace json = boost::json;
+
+json::value amount_json(const std::optional<std::int64_t>& yuan) {
+  if (!yuan) return nullptr;
+  return json::value(*yuan);
 }
 
-Outcome<boost::json::object> get_project(const ReadContext& /*ctx*/) {
-  return std::unexpected(Problem{501, "not-implemented", "not implemented yet", "尚未实现", {}, 0});
+json::object project_item(const Snapshot& s, const Visibility& vis, const app::ProjectState& state) {
+  const std::uint32_t i = state.id.value;
+  const ProjectRecord& r = s.projects[i];
+  const EnterpriseId sponsor = s.project_sponsor[i];
+  json::array products;
+  for (const std::string& code : r.products)
+    products.emplace_back(code);
+  return json::object{
+      {"id", r.id},
+      {"name", names_json(r.name)},
+      {"type", to_string(r.type)},
+      {"sponsor", sponsor.valid() && app::enterprise_visible(s, vis, sponsor) ? enterprise_ref(s, sponsor)
+                                                                              : json::value(nullptr)},
+      {"zone", zone_ref(s, s.project_zone[i])},
+      {"county", county_ref(s, s.project_county[i])},
+      {"investment", amount_json(r.investment)},
+      {"expected_output", amount_json(r.expected_output)},
+      {"products", std::move(products)},
+      {"capacity", r.capacity},
+      {"status", app::to_string(state.status)},
+      {"late", state.late},
+      {"sample", atlas::is_sample(r.provenance)},
+      {"provenance", r.provenance},
+      {"quote", r.quote}};
 }
+
+json::array milestones_json(const Snapshot& s, const std::vector<app::MilestoneState>& states) {
+  json::array out;
+  for (const app::MilestoneState& m : states) {
+    const MilestoneRecord& r = s.milestones[m.milestone];
+    out.emplace_back(json::object{{"kind", to_string(r.kind)},
+                                  {"planned", date_json(r.planned)},
+                                  {"actual", m.reached ? date_json(r.actual) : json::value(nullptr)},
+                                  {"note", r.note},
+                                  {"late", m.late},
+                                  {"sample", atlas::is_sample(r.provenance)},
+                                  {"provenance", r.provenance}});
+  }
+  return out;
+}
+
+Outcome<app::ProjectFilter> filter_params(const ReadContext& ctx) {
+  const Snapshot& s = ctx.snapshot;
+  auto type = optional_param(ctx, "type", [](std::string_view t) { return app::resolve_project_type(t); });
+  if (!type) return std::unexpected(type.error());
+  auto zone = optional_param(ctx, "zone", [&](std::string_view t) { return app::resolve_zone(s, t); });
+  if (!zone) return std::unexpected(zone.error());
+  auto county = optional_param(ctx, "county", [&](std::string_view t) { return app::resolve_county(s, t); });
+  if (!county) return std::unexpected(county.error());
+  auto sponsor =
+      optional_param(ctx, "sponsor", [&](std::string_view t) { return app::resolve_sponsor(s, t); });
+  if (!sponsor) return std::unexpected(sponsor.error());
+  auto status =
+      optional_param(ctx, "status", [](std::string_view t) { return app::resolve_project_status(t); });
+  if (!status) return std::unexpected(status.error());
+  auto late = ctx.params.get_bool("late", false);
+  if (!late) return std::unexpected(late.error());
+  return app::ProjectFilter{
+      *type, *zone, *county, *sponsor, *status, *late, std::string(ctx.params.get("q").value_or(""))};
+}
+
+json::array summary_json(const app::ProjectPage& page) {
+  json::array out;
+  for (const app::StatusSummary& sum : page.summary) {
+    out.emplace_back(json::object{{"status", app::to_string(sum.status)},
+                                  {"projects", sum.projects},
+                                  {"expected_output", sum.expected_output},
+                                  {"investment", sum.investment}});
+  }
+  return out;
+}
+
+}  // namespace
+
+Outcome<json::object> list_projects(const ReadContext& ctx) {
+  if (auto ok =
+          ctx.params.allow({"type", "zone", "county", "sponsor", "status", "late", "q", "offset", "limit"});
+      !ok)
+    return std::unexpected(ok.error());
+  auto filter = filter_params(ctx);
+  if (!filter) return std::unexpected(filter.error());
+  auto page = ctx.page();
+  if (!page) return std::unexpected(page.error());
+  const app::ProjectPage result = app::list_projects(
+      ctx.snapshot, ctx.visibility, app::ProjectQuery{std::move(*filter), page->offset, page->limit});
+  json::array items;
+  for (const app::ProjectState& p : result.items)
+    items.emplace_back(project_item(ctx.snapshot, ctx.visibility, p));
+  return json::object{{"meta", ctx.meta()},   {"total", result.total},     {"offset", page->offset},
+                      {"limit", page->limit}, {"items", std::move(items)}, {"summary", summary_json(result)}};
+}
+
+Outcome<json::object> get_project(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({}); !ok) return std::unexpected(ok.error());
+  const std::string_view id = ctx.path.empty() ? std::string_view() : std::string_view(ctx.path[0]);
+  auto profile = lift(app::project_profile(ctx.snapshot, ctx.visibility, id));
+  if (!profile) return std::unexpected(profile.error());
+  json::object out{{"meta", ctx.meta()}};
+  json::object item = project_item(ctx.snapshot, ctx.visibility, profile->state);
+  for (auto& kv : item)
+    out[kv.key()] = std::move(kv.value());
+  out["milestones"] = milestones_json(ctx.snapshot, profile->milestones);
+  json::array facts;
+  for (std::uint32_t f : profile->facts)
+    facts.emplace_back(fact_json(ctx.snapshot.facts[f]));
+  out["facts"] = std::move(facts);
+  return out;
+}
+
 }  // namespace atlas::api::internal

@@ -1,15 +1,22 @@
 // `atlas`: the command line. A thin shell over app/: parse flags, call a use case, print.
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
+#include <memory>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "api/api.hpp"
 #include "app/check.hpp"
 #include "app/synthetic.hpp"
 #include "app/workspace.hpp"
 #include "cli/table.hpp"
+#include "server/server.hpp"
 
 namespace {
 
@@ -64,7 +71,7 @@ struct ImportFlags {
   bool skip_invalid = false;
 };
 
-// Import and export work on the database as it is: only `check` (and later `serve`) seed an
+// Import and export work on the database as it is: only `check` and `serve` seed an
 // empty one with the embedded plan, so a clerk's own dataset never gets Meizhou mixed in.
 atlas::app::OpenOptions unseeded() {
   atlas::app::OpenOptions o;
@@ -113,6 +120,70 @@ int run_gen(const atlas::app::SyntheticOptions& options) {
   return 0;
 }
 
+struct ServeFlags {
+  std::string db = "atlas.db";
+  std::string listen = "127.0.0.1:8080";
+  unsigned threads = 0;
+  std::string web;
+  bool no_access_log = false;
+};
+
+// The built web app: --web / ATLAS_WEB, else web/dist beside the source tree (the binary sits in
+// a build directory of it), else ./web/dist. The first candidate is kept when none exists, so the
+// "not built" answer names where it looked.
+std::filesystem::path web_root(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::filesystem::path beside =
+      ec ? std::filesystem::path("web/dist") : exe.parent_path() / ".." / "web" / "dist";
+  if (std::filesystem::is_directory(beside, ec)) return beside.lexically_normal();
+  if (std::filesystem::is_directory("web/dist", ec)) return std::filesystem::absolute("web/dist", ec);
+  return beside.lexically_normal();
+}
+
+// Blocks until SIGINT or SIGTERM (blocked in every thread before the server starts them).
+int wait_for_stop_signal(const sigset_t& signals) {
+  int signal = 0;
+  while (sigwait(&signals, &signal) != 0) {
+  }
+  return signal;
+}
+
+int run_serve(const ServeFlags& f) {
+  auto ws = atlas::app::Workspace::open(f.db);
+  if (!ws) return fail_with(ws.error());
+  // Read-only in this issue: the Snapshot published at start. Held atomically so a later reload can
+  // swap it while workers read.
+  std::atomic<std::shared_ptr<const atlas::Snapshot>> current{ws->snapshot()};
+  const auto snapshot = [&current] { return current.load(); };
+  const atlas::api::Api api(atlas::api::ApiContext{snapshot, today}, atlas::api::ApiOptions{});
+
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // the worker threads inherit the mask
+
+  atlas::server::ServerOptions options;
+  options.listen = f.listen;
+  options.threads = f.threads;
+  options.static_root = web_root(f.web);
+  options.access_log = !f.no_access_log;
+  auto server = atlas::server::Server::start(api, snapshot, options);
+  if (!server) return fail_with(server.error());
+  fmt::print("Cluster Atlas serving {} on http://{}/\n", f.db, (*server)->address());
+  std::fflush(stdout);
+
+  const int signal = wait_for_stop_signal(signals);
+  fmt::print(stderr, "atlas serve: {} received, stopping (finishing requests in flight)\n",
+             signal == SIGINT ? "SIGINT" : "SIGTERM");
+  (*server)->stop();
+  (*server)->wait();
+  fmt::print(stderr, "atlas serve: stopped\n");
+  return 0;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"Cluster Atlas — an industrial-cluster plan as live data (梅州市汽车零部件产业集群)", "atlas"};
   app.set_version_flag("--version", fmt::format("atlas {}", kVersion));
@@ -149,6 +220,20 @@ int run(int argc, char** argv) {
   g->add_option("--seed", gen.seed, "Random seed (same seed, same files)")->capture_default_str();
   g->add_option("dir", gen_dir, "Output directory")->required();
 
+  ServeFlags serve;
+  auto* s =
+      app.add_subcommand("serve", "Serve the API (/api/v1), the web app, /healthz and /metrics over HTTP");
+  s->add_option("--db", serve.db, "Database file (created and seeded with the embedded plan if empty)")
+      ->envname("ATLAS_DB")
+      ->capture_default_str();
+  s->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->envname("ATLAS_LISTEN")
+      ->capture_default_str();
+  s->add_option("--threads", serve.threads, "Worker threads (0: one per CPU core)")->capture_default_str();
+  s->add_option("--web", serve.web, "Directory of the built web app (default: web/dist)")
+      ->envname("ATLAS_WEB");
+  s->add_flag("--no-access-log", serve.no_access_log, "Do not log one line per request");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -163,6 +248,7 @@ int run(int argc, char** argv) {
   if (c->parsed()) return run_check(check);
   if (i->parsed()) return run_import(import);
   if (e->parsed()) return run_export(export_db, export_dir);
+  if (s->parsed()) return run_serve(serve);
   if (g->parsed()) {
     gen.out_dir = gen_dir;
     return run_gen(gen);

@@ -1,0 +1,202 @@
+#include <atomic>
+#include <stdexcept>
+
+#include "api/internal/core_test_support.hpp"
+
+namespace atlas::api {
+namespace {
+
+namespace json = boost::json;
+using coretest::answer;
+using coretest::get;
+using coretest::post;
+
+TEST(Router, UnknownPathIsANotFoundProblem) {
+  const auto a = get("/api/v1/nothing-here?x=1");
+  EXPECT_EQ(a.status(), 404);
+  EXPECT_EQ(a.response.content_type, "application/problem+json");
+  EXPECT_EQ(a.body.at("type").as_string(), "/problems/not-found");
+  EXPECT_EQ(a.body.at("title").as_string(), "Not found");
+  EXPECT_EQ(a.body.at("status").as_int64(), 404);
+  EXPECT_EQ(a.body.at("instance").as_string(), "/api/v1/nothing-here?x=1");
+  EXPECT_EQ(a.body.at("code").as_string(), "not-found");
+  EXPECT_EQ(a.body.at("message").at("en").as_string(), a.body.at("detail").as_string());
+  EXPECT_EQ(get("/api/v1/targets/total-output/extra").status(), 404);
+  EXPECT_EQ(get("/api/v2/plan").status(), 404);
+}
+
+TEST(Router, WrongMethodIs405WithAllow) {
+  const auto a =
+      answer(coretest::shared_api(), Request{"POST", "/api/v1/targets", "{}", "application/json", "", ""});
+  EXPECT_EQ(a.status(), 405);
+  EXPECT_EQ(a.body.at("code").as_string(), "method-not-allowed");
+  EXPECT_EQ(a.header("Allow"), "GET, HEAD");
+  const auto b = get("/api/v1/indicators");
+  EXPECT_EQ(b.status(), 405);
+  EXPECT_EQ(b.header("Allow"), "POST");
+  const auto c =
+      answer(coretest::shared_api(), Request{"DELETE", "/api/v1/targets/total-output", "", "", "", ""});
+  EXPECT_EQ(c.status(), 405);
+}
+
+TEST(Router, HeadIsAnsweredLikeGet) {
+  const auto head = answer(coretest::shared_api(), Request{"HEAD", "/api/v1/plan", "", "", "", ""});
+  const auto plain = get("/api/v1/plan");
+  EXPECT_EQ(head.status(), 200);
+  EXPECT_EQ(head.response.body, plain.response.body);
+  EXPECT_EQ(head.header("ETag"), plain.header("ETag"));
+}
+
+TEST(Router, PercentDecodesThePathAndTheQuery) {
+  const auto a = get("/api/v1/targets/total%2Doutput?as%5Fof=2023%2D06%2D30");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  EXPECT_EQ(a.body.at("id").as_string(), "total-output");
+  EXPECT_EQ(a.body.at("meta").at("as_of").as_string(), "2023-06-30");
+}
+
+TEST(Router, MalformedTargetIsABadRequest) {
+  const auto a = get("/api/v1/plan?as_of=%zz");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.response.content_type, "application/problem+json");
+  EXPECT_EQ(get("not a target").status(), 400);
+}
+
+TEST(Router, UnknownQueryParameterIsUnknownField) {
+  const auto a = get("/api/v1/targets/total-output?limt=5");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "unknown-field");
+  EXPECT_EQ(a.body.at("field").as_string(), "limt");
+  EXPECT_NE(a.body.at("detail").as_string().find("did you mean \"limit\""), json::string::npos);
+  EXPECT_EQ(get("/api/v1/plan?verbose=1").body.at("code").as_string(), "unknown-field");
+}
+
+TEST(Router, BadAsOfIsInvalidDateNamingTheField) {
+  for (const char* target : {"/api/v1/targets?as_of=2023-02-30", "/api/v1/targets?as_of=2023-6-30",
+                             "/api/v1/plan?as_of=2023", "/api/v1/targets?as_of="}) {
+    const auto a = get(target);
+    EXPECT_EQ(a.status(), 400) << target;
+    EXPECT_EQ(a.body.at("code").as_string(), "invalid-date") << target;
+    EXPECT_EQ(a.body.at("field").as_string(), "as_of") << target;
+  }
+}
+
+TEST(Router, BadSampleIsInvalidValue) {
+  const auto a = get("/api/v1/targets?sample=maybe");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "invalid-value");
+  EXPECT_EQ(a.body.at("field").as_string(), "sample");
+}
+
+TEST(Router, ProblemMessageIsChineseAndTitleFollowsAcceptLanguage) {
+  const auto a =
+      answer(coretest::shared_api(), Request{"GET", "/api/v1/plan?as_of=x", "", "", "zh-CN,zh;q=0.9", ""});
+  EXPECT_EQ(a.body.at("title").as_string(), "日期无效");
+  const std::string zh(a.body.at("message").at("zh").as_string());
+  EXPECT_NE(zh, std::string(a.body.at("message").at("en").as_string()));
+  EXPECT_NE(zh.find("as_of"), std::string::npos);
+  EXPECT_NE(zh.find("日期"), std::string::npos);
+}
+
+TEST(Router, UnexpectedExceptionIsAnInternalProblem) {
+  const Api api(
+      ApiContext{[]() -> std::shared_ptr<const Snapshot> { throw std::runtime_error("store gone"); },
+                 [] { return coretest::today(); }},
+      ApiOptions{});
+  const auto a = answer(api, Request{"GET", "/api/v1/plan", "", "", "", ""});
+  EXPECT_EQ(a.status(), 500);
+  EXPECT_EQ(a.body.at("code").as_string(), "internal");
+  EXPECT_EQ(a.body.at("type").as_string(), "/problems/internal");
+}
+
+TEST(Router, BodyTooLargeIs413) {
+  ApiOptions options;
+  options.max_body_bytes = 64;
+  const Api api(ApiContext{[] { return coretest::shared_snapshot(); }, [] { return coretest::today(); }},
+                options);
+  const Request request{"POST", "/api/v1/indicators", std::string(100, ' '), "application/json", "", ""};
+  const auto a = answer(api, request);
+  EXPECT_EQ(a.status(), 413);
+  EXPECT_EQ(a.body.at("code").as_string(), "body-too-large");
+  const Response b = api.body_too_large(request);
+  EXPECT_EQ(b.status, 413);
+  EXPECT_EQ(b.content_type, "application/problem+json");
+}
+
+TEST(Router, StaticProblemIsAProblemDocument) {
+  const Response r = Api::problem(404, "not-found", "no file /x.js", "文件 /x.js 不存在");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  const auto body = json::parse(r.body);
+  EXPECT_EQ(body.at("type").as_string(), "/problems/not-found");
+  EXPECT_EQ(body.at("message").at("zh").as_string(), "文件 /x.js 不存在");
+}
+
+TEST(PlanApi, AnswersThePlanAndItsCounts) {
+  const auto a = get("/api/v1/plan");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  EXPECT_EQ(a.body.at("id").as_string(), "meizhou-autoparts-2021-2025");
+  EXPECT_EQ(a.body.at("document").as_string(), "梅市府办〔2021〕14号");
+  EXPECT_EQ(a.body.at("issued").as_string(), "2021-07-02");
+  EXPECT_EQ(a.body.at("start_year").as_int64(), 2021);
+  EXPECT_EQ(a.body.at("end_year").as_int64(), 2025);
+  const auto& counts = a.body.at("counts");
+  EXPECT_EQ(counts.at("targets").as_int64(), 16);
+  EXPECT_EQ(counts.at("enterprises").as_int64(), 44);
+  EXPECT_EQ(counts.at("sample_enterprises").as_int64(), 12);
+  EXPECT_EQ(counts.at("observations").as_int64(), 2246);
+  EXPECT_EQ(a.body.at("meta").at("data_as_of").as_string(), "2026-10-31");
+}
+
+TEST(PlanApi, SampleFalseCountsOnlyFactualRecords) {
+  const auto a = get("/api/v1/plan?sample=false");
+  const auto& counts = a.body.at("counts");
+  EXPECT_EQ(counts.at("enterprises").as_int64(), 32);
+  EXPECT_EQ(counts.at("sample_enterprises").as_int64(), 0);
+  EXPECT_LT(counts.at("observations").as_int64(), 2246);
+}
+
+// An Api whose snapshot the test replaces, counting how often the handlers ran (through the
+// snapshot being asked for).
+struct SwitchingApi {
+  std::shared_ptr<const Snapshot> current = coretest::shared_snapshot();
+  Api api{ApiContext{[this] { return current; }, [] { return coretest::today(); }}, ApiOptions{}};
+};
+
+TEST(ResponseCacheBehaviour, RepeatsTheSameBodyAndETag) {
+  SwitchingApi s;
+  const auto a =
+      answer(s.api, Request{"GET", "/api/v1/targets?sample=true&as_of=2026-11-27", "", "", "", ""});
+  const auto b =
+      answer(s.api, Request{"GET", "/api/v1/targets?as_of=2026-11-27&sample=true", "", "", "", ""});
+  const auto c = answer(s.api, Request{"GET", "/api/v1/targets", "", "", "", ""});
+  ASSERT_EQ(a.status(), 200);
+  EXPECT_EQ(a.response.body, b.response.body);
+  EXPECT_EQ(a.response.body, c.response.body);
+  EXPECT_EQ(a.header("ETag"), b.header("ETag"));
+  EXPECT_TRUE(a.header("ETag").starts_with("\"v3-"));
+  EXPECT_EQ(a.header("Cache-Control"), "no-cache");
+}
+
+TEST(ResponseCacheBehaviour, IfNoneMatchWithTheETagIsNotModified) {
+  SwitchingApi s;
+  const auto a = answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", ""});
+  const auto b = answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", "W/\"x\", " + a.header("ETag")});
+  EXPECT_EQ(b.status(), 304);
+  EXPECT_TRUE(b.response.body.empty());
+  EXPECT_EQ(b.header("ETag"), a.header("ETag"));
+  EXPECT_EQ(answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", "\"v3-0\""}).status(), 200);
+}
+
+TEST(ResponseCacheBehaviour, NewSnapshotVersionIsNotAnsweredFromTheOldEntries) {
+  SwitchingApi s;
+  const auto a = answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", ""});
+  s.current = coretest::embedded_snapshot(4);
+  const auto b = answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", ""});
+  EXPECT_EQ(a.body.at("meta").at("snapshot_version").as_int64(), 3);
+  EXPECT_EQ(b.body.at("meta").at("snapshot_version").as_int64(), 4);
+  EXPECT_TRUE(b.header("ETag").starts_with("\"v4-"));
+  EXPECT_NE(a.header("ETag"), b.header("ETag"));
+}
+
+}  // namespace
+}  // namespace atlas::api

@@ -1,0 +1,132 @@
+#include <string>
+
+#include "api/internal/core_test_support.hpp"
+
+namespace atlas::api {
+namespace {
+
+namespace json = boost::json;
+using coretest::post;
+
+constexpr const char* kPath = "/api/v1/indicators";
+
+TEST(IndicatorsApi, EvaluatesAnExpression) {
+  const auto a = post(kPath, R"j({"expression": "sum(output_value) where segment = \"trailer\" in 2025"})j");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  const auto& o = a.body.as_object();
+  for (const char* key : {"meta", "expression", "value", "has_value", "unit", "period", "complete",
+                          "contributors", "sample", "set", "records"})
+    EXPECT_TRUE(o.contains(key)) << key;
+  EXPECT_EQ(o.size(), 11U);
+  EXPECT_EQ(o.at("unit").as_string(), "yuan");
+  EXPECT_EQ(o.at("period").as_string(), "2025");
+  EXPECT_TRUE(o.at("complete").as_bool());
+  EXPECT_EQ(o.at("set").as_string(), "enterprises");
+  EXPECT_GT(o.at("value").as_int64(), 0);
+  EXPECT_EQ(static_cast<std::int64_t>(o.at("records").as_array().size()), o.at("contributors").as_int64());
+  const auto& first = o.at("records").at(0);
+  EXPECT_TRUE(first.at("id").is_string());
+  EXPECT_TRUE(first.at("name").at("zh").is_string());
+  EXPECT_EQ(o.at("meta").at("as_of").as_string(), "2026-11-27");
+  EXPECT_EQ(a.header("Cache-Control"), "no-store");
+}
+
+TEST(IndicatorsApi, ReadsAsOfAndSampleFromTheBody) {
+  const auto all = post(kPath, R"j({"expression": "sum(output_value) in 2025"})j");
+  const auto factual = post(kPath, R"j({"expression": "sum(output_value) in 2025", "sample": false})j");
+  const auto early = post(kPath, R"j({"expression": "sum(output_value) in 2025", "as_of": "2025-06-30"})j");
+  ASSERT_EQ(factual.status(), 200) << factual.response.body;
+  ASSERT_EQ(early.status(), 200) << early.response.body;
+  EXPECT_TRUE(all.body.at("sample").as_bool());
+  EXPECT_FALSE(factual.body.at("sample").as_bool());
+  EXPECT_FALSE(factual.body.at("meta").at("sample").as_bool());
+  EXPECT_EQ(early.body.at("meta").at("as_of").as_string(), "2025-06-30");
+  EXPECT_FALSE(early.body.at("complete").as_bool());
+  EXPECT_LT(early.body.at("value").as_int64(), all.body.at("value").as_int64());
+}
+
+TEST(IndicatorsApi, CountsProjectsAndNamesThem) {
+  const auto a = post(kPath, R"j({"expression": "count(projects) where type = \"attraction\""})j");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  EXPECT_EQ(a.body.at("set").as_string(), "projects");
+  EXPECT_EQ(a.body.at("unit").as_string(), "count");
+  EXPECT_TRUE(a.body.at("period").is_null());
+}
+
+TEST(IndicatorsApi, TypoInAFieldIsAProblemWithColumnAndSuggestion) {
+  const auto a = post(kPath, R"j({"expression": "count(enterprises) where segmnt = \"nev\""})j");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("field").as_string(), "expression");
+  EXPECT_EQ(a.body.at("column").as_int64(), 26);
+  EXPECT_NE(a.body.at("detail").as_string().find("did you mean \"segment\""), json::string::npos)
+      << a.response.body;
+}
+
+TEST(IndicatorsApi, SyntaxErrorIsAProblemWithTheColumn) {
+  const auto a = post(kPath, R"j({"expression": "sum(output_value in 2025"})j");
+  EXPECT_EQ(a.status(), 400) << a.response.body;
+  EXPECT_EQ(a.body.at("code").as_string(), "syntax-error");
+  EXPECT_EQ(a.body.at("field").as_string(), "expression");
+  EXPECT_GT(a.body.at("column").as_int64(), 1);
+  const std::string zh(a.body.at("message").at("zh").as_string());
+  EXPECT_NE(zh.find("语法错误"), std::string::npos);
+}
+
+TEST(IndicatorsApi, TypeErrorIsAProblemOnTheExpression) {
+  const auto a = post(kPath, R"j({"expression": "count(enterprises) where segment > 5"})j");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "type-error");
+  EXPECT_EQ(a.body.at("field").as_string(), "expression");
+}
+
+TEST(IndicatorsApi, UnknownMemberIsUnknownField) {
+  const auto a = post(kPath, R"j({"expression": "count(enterprises)", "asof": "2025-01-01"})j");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "unknown-field");
+  EXPECT_EQ(a.body.at("field").as_string(), "asof");
+}
+
+TEST(IndicatorsApi, MissingOrMistypedMembersAreProblems) {
+  EXPECT_EQ(post(kPath, "{}").body.at("code").as_string(), "missing-field");
+  EXPECT_EQ(post(kPath, R"j({"expression": 5})j").body.at("code").as_string(), "invalid-value");
+  EXPECT_EQ(post(kPath, "[]").body.at("code").as_string(), "invalid-value");
+  const auto date = post(kPath, R"j({"expression": "count(enterprises)", "as_of": "2025-13-01"})j");
+  EXPECT_EQ(date.body.at("code").as_string(), "invalid-date");
+  EXPECT_EQ(date.body.at("field").as_string(), "as_of");
+  EXPECT_EQ(
+      post(kPath, R"j({"expression": "count(enterprises)", "sample": "no"})j").body.at("field").as_string(),
+      "sample");
+}
+
+TEST(IndicatorsApi, MalformedJsonIsAProblemWithThePosition) {
+  const auto a = post(kPath, "{\"expression\": \"count(enterprises)\",\n}");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "malformed-json");
+  EXPECT_NE(a.body.at("detail").as_string().find("line 2"), json::string::npos) << a.response.body;
+}
+
+TEST(IndicatorsApi, TooDeepJsonIsAProblem) {
+  const std::string deep = R"j({"expression": )j" + std::string(40, '[') + std::string(40, ']') + "}";
+  const auto a = post(kPath, deep);
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "json-too-deep");
+}
+
+TEST(IndicatorsApi, WrongContentTypeIsUnsupportedMediaType) {
+  const auto a = post(kPath, R"j({"expression": "count(enterprises)"})j", "text/plain");
+  EXPECT_EQ(a.status(), 415);
+  EXPECT_EQ(a.body.at("code").as_string(), "unsupported-media-type");
+  EXPECT_EQ(
+      post(kPath, R"j({"expression": "count(enterprises)"})j", "application/json; charset=utf-8").status(),
+      200);
+}
+
+TEST(IndicatorsApi, QueryParametersAreUnknownFields) {
+  const auto a = post(std::string(kPath) + "?as_of=2025-01-01", R"j({"expression": "count(enterprises)"})j");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "unknown-field");
+  EXPECT_EQ(a.body.at("field").as_string(), "as_of");
+}
+
+}  // namespace
+}  // namespace atlas::api

@@ -1,0 +1,82 @@
+#include "api/internal/router.hpp"
+
+#include <array>
+
+namespace atlas::api::internal {
+namespace {
+
+constexpr std::array<Route, 12> kRoutes{{
+    {"/api/v1/plan", "GET", &get_plan, nullptr},
+    {"/api/v1/targets", "GET", &list_targets, nullptr},
+    {"/api/v1/targets/{id}", "GET", &get_target, nullptr},
+    {"/api/v1/enterprises", "GET", &list_enterprises, nullptr},
+    {"/api/v1/enterprises/{id}", "GET", &get_enterprise, nullptr},
+    {"/api/v1/projects", "GET", &list_projects, nullptr},
+    {"/api/v1/projects/{id}", "GET", &get_project, nullptr},
+    {"/api/v1/zones", "GET", &list_zones, nullptr},
+    {"/api/v1/taxonomy", "GET", &get_taxonomy, nullptr},
+    {"/api/v1/chains", "GET", &list_chains, nullptr},
+    {"/api/v1/indicators", "POST", nullptr, &evaluate_indicator},
+    {"/api/v1/openapi.json", "GET", nullptr, nullptr},
+}};
+
+// Matches one template against the segments, appending the {…} values to `ids`.
+bool matches(std::string_view path, std::span<const std::string> segments, std::vector<std::string>& ids) {
+  std::vector<std::string> found;
+  std::size_t i = 0;
+  path.remove_prefix(1);  // the leading '/'
+  while (!path.empty()) {
+    const auto slash = path.find('/');
+    const std::string_view part = path.substr(0, slash);
+    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash + 1);
+    if (i >= segments.size()) return false;
+    if (part.starts_with('{')) {
+      if (segments[i].empty()) return false;
+      found.push_back(segments[i]);
+    } else if (part != segments[i]) {
+      return false;
+    }
+    ++i;
+  }
+  if (i != segments.size()) return false;
+  ids = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+std::span<const Route> routes() {
+  return kRoutes;
+}
+
+const Route* RouteMatch::for_method(std::string_view method) const {
+  const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
+  for (const Route* r : routes) {
+    if (r->method == wanted) return r;
+  }
+  return nullptr;
+}
+
+std::string RouteMatch::allow() const {
+  std::string out;
+  for (const Route* r : routes) {
+    if (!out.empty()) out += ", ";
+    out += r->method;
+    if (r->method == "GET") out += ", HEAD";
+  }
+  return out;
+}
+
+std::optional<RouteMatch> match_route(std::span<const std::string> segments) {
+  RouteMatch m;
+  for (const Route& r : kRoutes) {
+    std::vector<std::string> ids;
+    if (!matches(r.path, segments, ids)) continue;
+    m.routes.push_back(&r);
+    m.ids = std::move(ids);
+  }
+  if (m.routes.empty()) return std::nullopt;
+  return m;
+}
+
+}  // namespace atlas::api::internal

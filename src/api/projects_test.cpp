@@ -1,0 +1,86 @@
+#include <string>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "api/internal/browse_test_api.hpp"
+
+namespace atlas::api {
+namespace {
+
+namespace json = boost::json;
+using testing::get;
+
+TEST(ProjectsApi, ListsProjectsWithStatusLateAndSummary) {
+  const auto a = get("/api/v1/projects?limit=500");
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  const auto& items = a.body.at("items").as_array();
+  EXPECT_EQ(a.body.at("total").as_int64(), 19);
+  ASSERT_EQ(items.size(), 19U);
+  const auto& bpw = items[0].as_object();
+  for (const char* key : {"id", "name", "type", "sponsor", "zone", "county", "investment", "expected_output",
+                          "products", "capacity", "status", "late", "sample", "provenance", "quote"})
+    EXPECT_TRUE(bpw.contains(key)) << key;
+  EXPECT_EQ(bpw.at("id").as_string(), "bpw-phase8");
+  EXPECT_EQ(bpw.at("sponsor").at("id").as_string(), "bpw-meizhou");
+  EXPECT_EQ(bpw.at("status").as_string(), "commissioned");
+  EXPECT_TRUE(bpw.at("investment").is_null());
+  const auto& summary = a.body.at("summary").as_array();
+  ASSERT_EQ(summary.size(), 5U);
+  std::int64_t projects = 0;
+  for (const auto& s : summary)
+    projects += s.at("projects").as_int64();
+  EXPECT_EQ(projects, 19);
+  EXPECT_EQ(summary[0].at("status").as_string(), "planned");
+}
+
+TEST(ProjectsApi, FiltersByTypeZoneStatusAndLate) {
+  EXPECT_EQ(get("/api/v1/projects?type=attraction").body.at("total").as_int64(), 7);
+  EXPECT_EQ(get("/api/v1/projects?zone=meizhou-htz").body.at("total").as_int64(), 4);
+  EXPECT_EQ(get("/api/v1/projects?sponsor=fude-metal").body.at("items").at(0).at("id").as_string(),
+            "fude-wheel-hub");
+  const auto started = get("/api/v1/projects?status=started");
+  EXPECT_EQ(started.body.at("total").as_int64(), 2);
+  const auto late = get("/api/v1/projects?late=true&type=attraction&as_of=2021-12-31");
+  ASSERT_EQ(late.status, 200);
+  for (const auto& item : late.body.at("items").as_array())
+    EXPECT_TRUE(item.at("late").as_bool());
+  // At the end of 2021: gac-springs and hongyuan signed late, saint-gobain not commissioned.
+  EXPECT_EQ(late.body.at("total").as_int64(), 3);
+}
+
+TEST(ProjectsApi, BadFilterValuesAreProblems) {
+  auto a = get("/api/v1/projects?status=done");
+  EXPECT_EQ(a.status, 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "invalid-value");
+  EXPECT_EQ(a.body.at("field").as_string(), "status");
+  a = get("/api/v1/projects?sponsor=fude");
+  EXPECT_EQ(a.body.at("code").as_string(), "unknown-reference");
+  EXPECT_EQ(a.body.at("field").as_string(), "sponsor");
+  a = get("/api/v1/projects?type=attract");
+  EXPECT_EQ(a.body.at("field").as_string(), "type");
+  a = get("/api/v1/projects?late=maybe");
+  EXPECT_EQ(a.body.at("field").as_string(), "late");
+}
+
+TEST(ProjectsApi, ProfileHasMilestonesKnownOnAsOfAndFacts) {
+  const auto a = get("/api/v1/projects/gac-springs?as_of=2023-01-01");
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  EXPECT_EQ(a.body.at("status").as_string(), "started");
+  const auto& milestones = a.body.at("milestones").as_array();
+  ASSERT_EQ(milestones.size(), 4U);
+  EXPECT_EQ(milestones[0].at("kind").as_string(), "signed");
+  EXPECT_EQ(milestones[0].at("planned").as_string(), "2021-06");
+  EXPECT_EQ(milestones[0].at("actual").as_string(), "2021-08");
+  EXPECT_TRUE(milestones[0].at("late").as_bool());
+  EXPECT_TRUE(milestones[2].at("actual").is_null());  // commissioned 2023-05: not known yet
+  EXPECT_TRUE(milestones[2].at("sample").as_bool());
+  const auto& facts = a.body.at("facts").as_array();
+  ASSERT_EQ(facts.size(), 2U);
+  EXPECT_EQ(facts[0].at("value").as_int64(), 1'000'000'000);
+  EXPECT_EQ(facts[0].at("unit").as_string(), "yuan");
+  EXPECT_EQ(get("/api/v1/projects/none").status, 404);
+}
+
+}  // namespace
+}  // namespace atlas::api

@@ -1,0 +1,228 @@
+#include <set>
+#include <string>
+#include <vector>
+
+#include "api/internal/core_test_support.hpp"
+
+namespace atlas::api {
+namespace {
+
+namespace json = boost::json;
+using coretest::get;
+
+const json::object& target_in(const json::value& body, std::string_view id) {
+  for (const auto& t : body.at("targets").as_array()) {
+    if (t.at("id").as_string() == id) return t.as_object();
+  }
+  throw std::runtime_error("no target " + std::string(id));
+}
+
+std::vector<std::int64_t> years_of(const json::value& series) {
+  std::vector<std::int64_t> out;
+  for (const auto& p : series.as_array())
+    out.push_back(p.at("year").as_int64());
+  return out;
+}
+
+TEST(TargetsApi, ListsTheSixteenTargetsInPlanOrder) {
+  const auto a = get("/api/v1/targets");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  EXPECT_EQ(a.response.content_type, "application/json");
+  const auto& targets = a.body.at("targets").as_array();
+  ASSERT_EQ(targets.size(), 16U);
+  const auto snapshot = coretest::shared_snapshot();
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    EXPECT_EQ(targets[i].at("id").as_string(), snapshot->targets[i].id);
+  EXPECT_EQ(targets[0].at("id").as_string(), "total-output");
+  EXPECT_EQ(targets[15].at("id").as_string(), "park-output");
+  EXPECT_EQ(a.body.at("meta").at("as_of").as_string(), "2026-11-27");
+  EXPECT_EQ(a.body.at("meta").at("snapshot_version").as_int64(), 3);
+}
+
+TEST(TargetsApi, TargetHasExactlyTheDocumentedFields) {
+  const auto a = get("/api/v1/targets");
+  ASSERT_EQ(a.status(), 200);
+  const std::set<std::string> expected{"id",
+                                       "title",
+                                       "indicator",
+                                       "unit",
+                                       "goal",
+                                       "deadline",
+                                       "baseline",
+                                       "latest",
+                                       "progress",
+                                       "status",
+                                       "status_zh",
+                                       "final",
+                                       "projected",
+                                       "path_value",
+                                       "growth_needed_per_year",
+                                       "count_needed_per_year",
+                                       "sample",
+                                       "provenance",
+                                       "target_provenance",
+                                       "quote"};
+  for (const auto& t : a.body.at("targets").as_array()) {
+    std::set<std::string> keys;
+    for (const auto& [key, value] : t.as_object())
+      keys.emplace(key);
+    EXPECT_EQ(keys, expected) << t.at("id").as_string();
+  }
+}
+
+TEST(TargetsApi, TotalOutputHasThePlanBaselineGoalAndFinalStatus) {
+  const auto a = get("/api/v1/targets");
+  const auto& t = target_in(a.body, "total-output");
+  EXPECT_EQ(t.at("title").at("zh").as_string(), "汽车零部件工业总产值");
+  EXPECT_EQ(t.at("unit").as_string(), "yuan");
+  EXPECT_EQ(t.at("baseline").at("value").as_int64(), 2719000000);
+  EXPECT_EQ(t.at("baseline").at("period").as_string(), "2020");
+  EXPECT_EQ(t.at("baseline").at("provenance").as_string(), "plan §3(1)1");
+  EXPECT_EQ(t.at("goal").at("text").as_string(), ">= 100亿");
+  EXPECT_EQ(t.at("goal").at("value").as_int64(), 10000000000);
+  EXPECT_EQ(t.at("deadline").as_int64(), 2025);
+  EXPECT_EQ(t.at("latest").at("period").as_string(), "2025");
+  EXPECT_EQ(t.at("latest").at("value").as_int64(), 8340000000);
+  EXPECT_DOUBLE_EQ(t.at("progress").as_double(), 0.834);
+  EXPECT_EQ(t.at("status").as_string(), "missed");
+  EXPECT_EQ(t.at("status_zh").as_string(), "未达成");
+  EXPECT_TRUE(t.at("final").as_bool());
+  EXPECT_EQ(t.at("target_provenance").as_string(), "plan §4");
+}
+
+TEST(TargetsApi, CumulativeTargetWithoutRecordsHasNoReading) {
+  const auto a = get("/api/v1/targets");
+  for (const auto& t : a.body.at("targets").as_array()) {
+    if (t.at("status").as_string() != "no-data") continue;
+    EXPECT_TRUE(t.at("latest").is_null()) << t.at("id").as_string();
+    EXPECT_TRUE(t.at("progress").is_null()) << t.at("id").as_string();
+  }
+}
+
+TEST(TargetsApi, SampleFalseLeavesOutSampleFigures) {
+  const auto with = get("/api/v1/targets");
+  const auto without = get("/api/v1/targets?sample=false");
+  ASSERT_EQ(without.status(), 200) << without.response.body;
+  EXPECT_FALSE(without.body.at("meta").at("sample").as_bool());
+  const auto& a = target_in(with.body, "total-output");
+  const auto& b = target_in(without.body, "total-output");
+  EXPECT_TRUE(a.at("sample").as_bool());
+  EXPECT_FALSE(b.at("sample").as_bool());
+  EXPECT_NE(json::serialize(a.at("latest")), json::serialize(b.at("latest")));
+  for (const auto& t : without.body.at("targets").as_array()) {
+    EXPECT_FALSE(t.at("sample").as_bool()) << t.at("id").as_string();
+    for (const auto& p : t.at("provenance").as_array())
+      EXPECT_FALSE(p.as_string().starts_with("sample")) << t.at("id").as_string();
+  }
+}
+
+TEST(TargetsApi, AsOfMidYearReadsWhatWasKnownThen) {
+  const auto a = get("/api/v1/targets?as_of=2023-06-30");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  EXPECT_EQ(a.body.at("meta").at("as_of").as_string(), "2023-06-30");
+  const auto& t = target_in(a.body, "total-output");
+  EXPECT_EQ(t.at("latest").at("period").as_string(), "2023-01~05");
+  EXPECT_EQ(t.at("status").as_string(), "off-track");
+  EXPECT_FALSE(t.at("final").as_bool());
+  EXPECT_TRUE(t.at("projected").is_int64());
+  EXPECT_TRUE(t.at("growth_needed_per_year").is_double());
+}
+
+TEST(TargetDetailApi, IsTheTargetPlusSeriesPathAndContributors) {
+  const auto list = get("/api/v1/targets");
+  const auto a = get("/api/v1/targets/total-output");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  const auto& t = target_in(list.body, "total-output");
+  for (const auto& [key, value] : t)
+    EXPECT_EQ(json::serialize(a.body.at(key)), json::serialize(value)) << key;
+  EXPECT_TRUE(a.body.at("meta").is_object());
+  EXPECT_TRUE(a.body.at("series").is_array());
+  EXPECT_TRUE(a.body.at("required_path").is_array());
+  EXPECT_TRUE(a.body.at("contributors").is_object());
+}
+
+TEST(TargetDetailApi, SeriesRunsFromTheBaselineYearToThePartialRunningYear) {
+  const auto a = get("/api/v1/targets/total-output");
+  const auto& series = a.body.at("series").as_array();
+  EXPECT_EQ(years_of(series), (std::vector<std::int64_t>{2020, 2021, 2022, 2023, 2024, 2025, 2026}));
+  EXPECT_EQ(series[5].at("period").as_string(), "2025");
+  EXPECT_EQ(series[5].at("value").as_int64(), 8340000000);
+  EXPECT_TRUE(series[5].at("complete").as_bool());
+  EXPECT_EQ(series[6].at("period").as_string(), "2026-01~09");
+  EXPECT_FALSE(series[6].at("complete").as_bool());
+}
+
+TEST(TargetDetailApi, SeriesStopsAtTheLastYearKnownByAsOf) {
+  const auto a = get("/api/v1/targets/total-output?as_of=2023-06-30");
+  const auto& series = a.body.at("series").as_array();
+  EXPECT_EQ(years_of(series), (std::vector<std::int64_t>{2020, 2021, 2022, 2023}));
+  EXPECT_EQ(series[3].at("period").as_string(), "2023-01~05");
+  EXPECT_FALSE(series[3].at("complete").as_bool());
+}
+
+TEST(TargetDetailApi, CumulativeSeriesCountsRecordsKnownAtEachYearEnd) {
+  const auto a = get("/api/v1/targets/new-projects");
+  ASSERT_EQ(a.status(), 200);
+  const auto& series = a.body.at("series").as_array();
+  EXPECT_EQ(years_of(series), (std::vector<std::int64_t>{2021, 2022, 2023, 2024, 2025}));
+  EXPECT_EQ(series[0].at("period").as_string(), "2021");
+  EXPECT_EQ(series[4].at("period").as_string(), "2021..2025");
+  for (std::size_t i = 1; i < series.size(); ++i)
+    EXPECT_GE(series[i].at("value").as_int64(), series[i - 1].at("value").as_int64());
+  EXPECT_EQ(series[4].at("value").as_int64(), a.body.at("latest").at("value").as_int64());
+}
+
+TEST(TargetDetailApi, RequiredPathRunsFromTheBaselineToTheGoal) {
+  const auto a = get("/api/v1/targets/total-output");
+  const auto& path = a.body.at("required_path").as_array();
+  ASSERT_EQ(path.size(), 6U);
+  EXPECT_EQ(path.front().at("year").as_int64(), 2020);
+  EXPECT_EQ(path.front().at("value").as_int64(), 2719000000);
+  EXPECT_EQ(path.back().at("year").as_int64(), 2025);
+  EXPECT_EQ(path.back().at("value").as_int64(), 10000000000);
+  // Geometric: the same growth factor every year.
+  const double r1 = static_cast<double>(path[1].at("value").as_int64()) / 2719000000.0;
+  const double r5 = static_cast<double>(path[5].at("value").as_int64()) / path[4].at("value").as_int64();
+  EXPECT_NEAR(r1, r5, 1e-6);
+}
+
+TEST(TargetDetailApi, RequiredPathIsEmptyWithoutABaseline) {
+  const auto a = get("/api/v1/targets/passenger-output");
+  ASSERT_EQ(a.status(), 200);
+  EXPECT_TRUE(a.body.at("baseline").is_null());
+  EXPECT_TRUE(a.body.at("required_path").as_array().empty());
+}
+
+TEST(TargetDetailApi, ContributorsAreSortedByValueAndLimited) {
+  const auto a = get("/api/v1/targets/total-output?limit=5");
+  ASSERT_EQ(a.status(), 200);
+  const auto& c = a.body.at("contributors");
+  EXPECT_EQ(c.at("set").as_string(), "enterprises");
+  EXPECT_EQ(c.at("total").as_int64(), 35);
+  const auto& items = c.at("items").as_array();
+  ASSERT_EQ(items.size(), 5U);
+  EXPECT_EQ(items[0].at("id").as_string(), "bpw-meizhou");
+  EXPECT_EQ(items[0].at("value").as_int64(), 2480000000);
+  EXPECT_TRUE(items[0].at("name").at("zh").is_string());
+  for (std::size_t i = 1; i < items.size(); ++i)
+    EXPECT_GE(items[i - 1].at("value").as_int64(), items[i].at("value").as_int64());
+  EXPECT_EQ(get("/api/v1/targets/total-output").body.at("contributors").at("items").as_array().size(), 35U);
+}
+
+TEST(TargetDetailApi, LimitAboveTheMaximumIsInvalidValue) {
+  const auto a = get("/api/v1/targets/total-output?limit=501");
+  EXPECT_EQ(a.status(), 400);
+  EXPECT_EQ(a.body.at("code").as_string(), "invalid-value");
+  EXPECT_EQ(a.body.at("field").as_string(), "limit");
+}
+
+TEST(TargetDetailApi, UnknownTargetIsNotFound) {
+  const auto a = get("/api/v1/targets/total-outptu");
+  EXPECT_EQ(a.status(), 404);
+  EXPECT_EQ(a.response.content_type, "application/problem+json");
+  EXPECT_EQ(a.body.at("code").as_string(), "not-found");
+  EXPECT_NE(a.body.at("detail").as_string().find("did you mean \"total-output\""), json::string::npos);
+}
+
+}  // namespace
+}  // namespace atlas::api

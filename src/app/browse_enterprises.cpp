@@ -1,0 +1,138 @@
+// The enterprise list: posting-list filters, name search, sorting and paging.
+#include <algorithm>
+#include <limits>
+#include <span>
+
+#include "app/browse.hpp"
+#include "app/internal/browse_text.hpp"
+
+namespace atlas::app {
+
+namespace {
+
+// Keeps the ids of `ids` (sorted) that are in `list` (sorted). A moving lower_bound makes this
+// O(k log n) when `ids` is much shorter than `list`, and linear at worst.
+void intersect(std::vector<EnterpriseId>& ids, std::span<const EnterpriseId> list) {
+  auto from = list.begin();
+  std::erase_if(ids, [&](EnterpriseId e) {
+    from = std::lower_bound(from, list.end(), e);
+    return from == list.end() || *from != e;
+  });
+}
+
+std::vector<EnterpriseId> zone_members(const Snapshot& s, ZoneId zone) {
+  std::vector<EnterpriseId> out;
+  for (ZoneId z : zone_subtree(s, zone)) {
+    const auto row = s.by_zone.row(z.value);
+    out.insert(out.end(), row.begin(), row.end());
+  }
+  std::ranges::sort(out);  // an enterprise sits in one zone: no duplicates
+  return out;
+}
+
+// The intersection of the posting lists the filter names (shortest first), or nullopt when the
+// filter names none.
+std::optional<std::vector<EnterpriseId>> posting_candidates(const Snapshot& s, const EnterpriseFilter& f) {
+  std::vector<EnterpriseId> zone;
+  std::vector<std::span<const EnterpriseId>> lists;
+  if (f.county) lists.push_back(s.by_county.row(f.county->value));
+  if (f.segment) lists.push_back(s.by_segment.row(static_cast<std::size_t>(*f.segment)));
+  if (f.taxonomy) lists.push_back(s.by_taxonomy.row(f.taxonomy->value));
+  if (f.zone) {
+    zone = zone_members(s, *f.zone);
+    lists.emplace_back(zone);
+  }
+  if (lists.empty()) return std::nullopt;
+  std::ranges::sort(lists, {}, &std::span<const EnterpriseId>::size);
+  std::vector<EnterpriseId> ids(lists.front().begin(), lists.front().end());
+  for (std::size_t i = 1; i < lists.size() && !ids.empty(); ++i)
+    intersect(ids, lists[i]);
+  return ids;
+}
+
+// Sorts only what the page shows: [begin, end) ends up holding the elements a full sort would put
+// there, in order.
+template <class T, class Less>
+void sort_page(std::vector<T>& v, std::size_t begin, std::size_t end, Less less) {
+  if (begin >= end) return;
+  if (begin > 0) std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(begin), v.end(), less);
+  std::partial_sort(v.begin() + static_cast<std::ptrdiff_t>(begin),
+                    v.begin() + static_cast<std::ptrdiff_t>(end), v.end(), less);
+}
+
+struct OutputKey {
+  std::int64_t value = 0;
+  EnterpriseId id;
+  bool present = false;
+};
+
+void page_by_output(const YearTotals& output, std::vector<EnterpriseId>& ids, std::size_t begin,
+                    std::size_t end) {
+  std::vector<OutputKey> keys;
+  keys.reserve(ids.size());
+  for (EnterpriseId e : ids) {
+    const auto v = output.read(e);
+    keys.push_back(OutputKey{v ? v->value : 0, e, v.has_value()});
+  }
+  sort_page(keys, begin, end, [](const OutputKey& a, const OutputKey& b) {
+    if (a.present != b.present) return a.present;
+    if (a.value != b.value) return a.value > b.value;
+    return a.id < b.id;
+  });
+  for (std::size_t i = begin; i < end; ++i)
+    ids[i] = keys[i].id;
+}
+
+}  // namespace
+
+bool enterprise_visible(const Snapshot& s, const Visibility& vis, EnterpriseId e) {
+  return vis.include_sample || s.enterprises.sample[e.value] == 0;
+}
+
+std::vector<EnterpriseId> match_enterprises(const Snapshot& s, const Visibility& vis,
+                                            const EnterpriseFilter& f) {
+  const internal::TextMatcher matcher(f.q);
+  const auto& c = s.enterprises;
+  const auto keep = [&](EnterpriseId e) {
+    if (!enterprise_visible(s, vis, e)) return false;
+    if (f.q.empty()) return true;
+    const std::uint32_t i = e.value;
+    return matcher.matches(s.strings.view(c.name_zh[i])) || matcher.matches(s.strings.view(c.name_en[i])) ||
+           matcher.matches(s.strings.view(c.slug[i])) || matcher.matches(s.strings.view(c.credit_code[i]));
+  };
+  if (auto ids = posting_candidates(s, f)) {
+    std::erase_if(*ids, [&](EnterpriseId e) { return !keep(e); });
+    return std::move(*ids);
+  }
+  std::vector<EnterpriseId> ids;
+  ids.reserve(f.q.empty() ? c.size() : 0);
+  for (std::uint32_t i = 0; i < c.size(); ++i) {
+    if (keep(EnterpriseId{i})) ids.push_back(EnterpriseId{i});
+  }
+  return ids;
+}
+
+EnterprisePage list_enterprises(const Snapshot& s, const Visibility& vis, const EnterpriseQuery& query) {
+  std::vector<EnterpriseId> ids = match_enterprises(s, vis, query.filter);
+  EnterprisePage page;
+  page.total = ids.size();
+  const std::size_t begin = std::min(query.offset, ids.size());
+  const std::size_t end = begin + std::min(query.limit, ids.size() - begin);
+  const YearTotals output(s, s.find_metric(kOutputValueMetric), query.year, vis);
+  if (query.sort == EnterpriseSort::kOutputValueDesc) {
+    page_by_output(output, ids, begin, end);
+  } else {
+    const auto& names = s.enterprises.name_zh;
+    sort_page(ids, begin, end, [&](EnterpriseId a, EnterpriseId b) {
+      const std::string_view na = s.strings.view(names[a.value]);
+      const std::string_view nb = s.strings.view(names[b.value]);
+      return na != nb ? na < nb : a < b;
+    });
+  }
+  page.items.reserve(end - begin);
+  for (std::size_t i = begin; i < end; ++i)
+    page.items.push_back(EnterpriseRow{ids[i], output.read(ids[i])});
+  return page;
+}
+
+}  // namespace atlas::app

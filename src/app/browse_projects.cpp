@@ -1,0 +1,109 @@
+// Projects: status and lateness from the milestones known on as_of; the filtered list and summary.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "app/browse.hpp"
+#include "app/internal/browse_text.hpp"
+#include "model/provenance.hpp"
+
+namespace atlas::app {
+
+namespace {
+
+std::optional<ProjectStatus> status_of(MilestoneKind kind) {
+  switch (kind) {
+    case MilestoneKind::kSigned:
+      return ProjectStatus::kSigned;
+    case MilestoneKind::kStarted:
+      return ProjectStatus::kStarted;
+    case MilestoneKind::kCommissioned:
+      return ProjectStatus::kCommissioned;
+    case MilestoneKind::kFullProduction:
+      return ProjectStatus::kFullProduction;
+    case MilestoneKind::kPhase:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+MilestoneState judge(const MilestoneRecord& r, std::uint32_t index, DayNumber as_of) {
+  MilestoneState m{index, r.actual && r.actual->first_day() <= as_of, false};
+  if (r.planned) {
+    // A planned month or year is due at its end; a reached date counts from its start.
+    const DayNumber due = r.planned->last_day();
+    m.late = m.reached ? r.actual->first_day() > due : due < as_of;
+  }
+  return m;
+}
+
+bool matches(const Snapshot& s, const Visibility& vis, const ProjectFilter& f, const internal::TextMatcher& q,
+             const std::vector<ZoneId>& zones, ProjectId p, const ProjectState& state) {
+  const ProjectRecord& r = s.projects[p.value];
+  if (f.type && r.type != *f.type) return false;
+  if (f.zone && std::ranges::find(zones, s.project_zone[p.value]) == zones.end()) return false;
+  if (f.county && s.project_county[p.value] != *f.county) return false;
+  if (f.sponsor && s.project_sponsor[p.value] != *f.sponsor) return false;
+  if (f.status && state.status != *f.status) return false;
+  if (f.late_only && !state.late) return false;
+  if (!f.q.empty() && !q.matches(r.name.zh) && !q.matches(r.name.en) && !q.matches(r.id)) return false;
+  return project_visible(s, vis, p);
+}
+
+}  // namespace
+
+bool project_visible(const Snapshot& s, const Visibility& vis, ProjectId p) {
+  return vis.include_sample || !is_sample(s.projects[p.value].provenance);
+}
+
+std::vector<MilestoneState> milestone_states(const Snapshot& s, const Visibility& vis, ProjectId p) {
+  std::vector<MilestoneState> out;
+  for (std::uint32_t m : s.project_milestones.row(p.value)) {
+    const MilestoneRecord& r = s.milestones[m];
+    if (!vis.include_sample && is_sample(r.provenance)) continue;
+    out.push_back(judge(r, m, vis.as_of));
+  }
+  return out;
+}
+
+ProjectState project_state(const Snapshot& s, const Visibility& vis, ProjectId p) {
+  ProjectState state{p, ProjectStatus::kPlanned, false};
+  for (const MilestoneState& m : milestone_states(s, vis, p)) {
+    state.late = state.late || m.late;
+    if (!m.reached) continue;
+    if (auto reached = status_of(s.milestones[m.milestone].kind))
+      state.status = std::max(state.status, *reached);
+  }
+  return state;
+}
+
+ProjectPage list_projects(const Snapshot& s, const Visibility& vis, const ProjectQuery& query) {
+  const ProjectFilter& f = query.filter;
+  const internal::TextMatcher q(f.q);
+  const std::vector<ZoneId> zones = f.zone ? zone_subtree(s, *f.zone) : std::vector<ZoneId>{};
+  ProjectPage page;
+  for (std::size_t i = 0; i < kProjectStatusCount; ++i)
+    page.summary[i].status = static_cast<ProjectStatus>(i);
+  for (std::uint32_t i = 0; i < s.projects.size(); ++i) {
+    const ProjectId p{i};
+    const ProjectState state = project_state(s, vis, p);
+    if (!matches(s, vis, f, q, zones, p, state)) continue;
+    StatusSummary& sum = page.summary[static_cast<std::size_t>(state.status)];
+    ++sum.projects;
+    sum.expected_output += s.projects[i].expected_output.value_or(0);
+    sum.investment += s.projects[i].investment.value_or(0);
+    if (page.total >= query.offset && page.items.size() < query.limit) page.items.push_back(state);
+    ++page.total;
+  }
+  return page;
+}
+
+Result<ProjectProfile> project_profile(const Snapshot& s, const Visibility& vis, std::string_view id) {
+  const ProjectId p = s.find_project(id);
+  if (!p.valid() || !project_visible(s, vis, p)) {
+    return fail(ErrorCode::kNotFound, fmt::format("no project \"{}\"", id), "id");
+  }
+  return ProjectProfile{project_state(s, vis, p), milestone_states(s, vis, p), facts_about(s, vis, id)};
+}
+
+}  // namespace atlas::app

@@ -1,0 +1,200 @@
+#include "app/target_detail.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "app/internal/target_contributors.hpp"
+#include "model/text.hpp"
+
+namespace atlas::app {
+namespace {
+
+// The metric a level indicator reads: the aggregated field, or the first metric in its condition.
+std::optional<MetricId> metric_of(const query::Indicator& ind, const Snapshot& s) {
+  if (auto m = s.find_metric(ind.subject)) return m;
+  for (const auto& c : ind.conditions) {
+    if (c.kind != query::ConditionKind::kCompare) continue;
+    if (auto m = s.find_metric(c.field)) return m;
+  }
+  return std::nullopt;
+}
+
+// sum(metric) over every enterprise: tells whether a year has figures at all, and how far.
+query::Indicator probe_for(const Snapshot& s, MetricId metric) {
+  query::Indicator probe;
+  probe.aggregate = query::Aggregate::kSum;
+  probe.subject = s.metrics[metric.value].id;
+  return probe;
+}
+
+// The year a period text starts with ("2025-01~09" → 2025); 0 when it does not.
+int leading_year(std::string_view period) {
+  int year = 0;
+  const auto text = period.substr(0, 4);
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  return ec == std::errc{} && ptr == text.data() + text.size() ? year : 0;
+}
+
+int year_of_day(DayNumber day) {
+  return date_of(day).year;
+}
+
+Result<SeriesPoint> level_point(const Snapshot& s, const query::Indicator& ind,
+                                const std::optional<query::Indicator>& probe, int year,
+                                const Visibility& vis) {
+  auto r = evaluate_in_period(ind, calendar_year(year), s, vis);
+  if (!r) return std::unexpected(r.error());
+  std::optional<query::IndicatorResult> p;
+  if (probe) {
+    auto present = evaluate_in_period(*probe, calendar_year(year), s, vis);
+    if (!present) return std::unexpected(present.error());
+    p = std::move(*present);
+  }
+  const bool has_data = !p || p->contributors() > 0;
+  const query::IndicatorResult& basis = r->contributors() > 0 || !p ? *r : *p;
+  SeriesPoint point;
+  point.year = year;
+  point.complete = basis.complete();
+  const std::string coverage = basis.coverage_text();
+  point.period = point.complete || coverage.empty() ? std::to_string(year) : coverage;
+  if (has_data && r->has_value) point.value = r->value;
+  point.contributors = r->contributors();
+  point.sample = r->includes_sample;
+  return point;
+}
+
+// The last year up to as_of with a visible figure of `probe`'s metric, or 0.
+Result<int> last_year_with_data(const Snapshot& s, const query::Indicator& probe, int first_year,
+                                const Visibility& vis) {
+  const int top = std::min(year_of_day(vis.as_of), first_year + 100);
+  for (int year = top; year >= first_year; --year) {
+    auto present = evaluate_in_period(probe, calendar_year(year), s, vis);
+    if (!present) return std::unexpected(present.error());
+    if (present->contributors() > 0) return year;
+  }
+  return 0;
+}
+
+Result<std::vector<SeriesPoint>> level_series(const Snapshot& s, const query::Indicator& ind,
+                                              const TargetCheck& t, const Visibility& vis) {
+  const int baseline_year = t.baseline ? leading_year(t.baseline_period) : 0;
+  const int first_year = baseline_year > 0 ? baseline_year : s.plan.start_year;
+  std::optional<query::Indicator> probe;
+  int last_year = std::min(year_of_day(vis.as_of), t.deadline);
+  if (const auto metric = metric_of(ind, s)) {
+    probe = probe_for(s, *metric);
+    auto last = last_year_with_data(s, *probe, first_year, vis);
+    if (!last) return std::unexpected(last.error());
+    last_year = *last;
+  }
+  std::vector<SeriesPoint> out;
+  for (int year = first_year; last_year > 0 && year <= last_year; ++year) {
+    auto point = level_point(s, ind, probe, year, vis);
+    if (!point) return std::unexpected(point.error());
+    out.push_back(std::move(*point));
+  }
+  return out;
+}
+
+// A cumulative target as it stood at the end of each year: records dated by then.
+Result<std::vector<SeriesPoint>> cumulative_series(const Snapshot& s, const query::CheckedIndicator& checked,
+                                                   const TargetCheck& t, const Visibility& vis) {
+  const int first_year = s.plan.start_year;
+  const int last_year = std::min(year_of_day(vis.as_of), t.deadline);
+  std::vector<SeriesPoint> out;
+  for (int year = first_year; year <= last_year; ++year) {
+    const DayNumber year_end = day_number(year, 12, 31);
+    auto r = query::evaluate(checked, s, Visibility{std::min(vis.as_of, year_end), vis.include_sample});
+    if (!r) return std::unexpected(r.error());
+    SeriesPoint point;
+    point.year = year;
+    point.complete = vis.as_of >= year_end;
+    const std::string until = point.complete ? std::to_string(year) : date_of(vis.as_of).to_string();
+    point.period = point.complete && year == first_year ? until : fmt::format("{}..{}", first_year, until);
+    if (r->has_value) point.value = r->value;
+    point.contributors = r->contributors();
+    point.sample = r->includes_sample;
+    out.push_back(std::move(point));
+  }
+  return out;
+}
+
+std::vector<PathPoint> required_path(const TargetCheck& t) {
+  const int base_year = t.baseline ? leading_year(t.baseline_period) : 0;
+  if (!t.baseline || base_year <= 0 || base_year >= t.deadline) return {};
+  const double v0 = static_cast<double>(*t.baseline);
+  const double goal = static_cast<double>(t.goal.value);
+  std::vector<PathPoint> out;
+  for (int year = base_year; year <= t.deadline; ++year) {
+    const double share = static_cast<double>(year - base_year) / (t.deadline - base_year);
+    double value = v0 > 0 ? v0 * std::pow(goal / v0, share) : v0 + (goal - v0) * share;
+    if (year == t.deadline) value = goal;
+    if (t.unit == TargetUnit::kYuan) value = std::round(value);
+    out.push_back(PathPoint{year, value});
+  }
+  return out;
+}
+
+}  // namespace
+
+query::PeriodSpec calendar_year(int year) {
+  query::PeriodSpec p;
+  p.first = month_index(year, 1);
+  p.last = month_index(year, 12);
+  p.text = std::to_string(year);
+  return p;
+}
+
+Result<query::IndicatorResult> evaluate_in_period(query::Indicator indicator, const query::PeriodSpec& period,
+                                                  const Snapshot& snapshot, const Visibility& vis) {
+  indicator.period = period;
+  auto checked = query::check_indicator(std::move(indicator), snapshot);
+  if (!checked) return std::unexpected(checked.error());
+  return query::evaluate(*checked, snapshot, vis);
+}
+
+Result<TargetDetail> target_detail(const Snapshot& snapshot, std::string_view id,
+                                   const CheckOptions& options) {
+  const auto it = std::find_if(snapshot.targets.begin(), snapshot.targets.end(),
+                               [&](const TargetRecord& t) { return t.id == id; });
+  if (it == snapshot.targets.end()) {
+    std::string hint;
+    std::size_t best = 3;
+    for (const auto& t : snapshot.targets) {
+      if (const auto d = edit_distance(id, t.id); d < best) best = d, hint = t.id;
+    }
+    return fail(ErrorCode::kNotFound,
+                hint.empty() ? fmt::format("no target \"{}\"", id)
+                             : fmt::format("no target \"{}\" (did you mean \"{}\"?)", id, hint),
+                "id");
+  }
+  auto report = check_targets(snapshot, options);
+  if (!report) return std::unexpected(report.error());
+  TargetDetail out;
+  out.check = std::move(report->targets[static_cast<std::size_t>(it - snapshot.targets.begin())]);
+  out.data_as_of = report->data_as_of;
+  const Visibility vis{options.as_of, options.include_sample};
+  auto ind = query::parse_indicator(out.check.indicator);
+  if (!ind) return std::unexpected(ind.error());
+  if (ind->period) {
+    auto series = level_series(snapshot, *ind, out.check, vis);
+    if (!series) return std::unexpected(series.error());
+    out.series = std::move(*series);
+  } else {
+    auto checked = query::check_indicator(*ind, snapshot);
+    if (!checked) return std::unexpected(checked.error());
+    auto series = cumulative_series(snapshot, *checked, out.check, vis);
+    if (!series) return std::unexpected(series.error());
+    out.series = std::move(*series);
+  }
+  out.required_path = required_path(out.check);
+  auto contributors = internal::latest_contributors(snapshot, *ind, out.check, vis, out.set);
+  if (!contributors) return std::unexpected(contributors.error());
+  out.contributors = std::move(*contributors);
+  return out;
+}
+
+}  // namespace atlas::app

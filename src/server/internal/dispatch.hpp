@@ -1,0 +1,68 @@
+// One request in, one response out: routes /api/, /healthz, /metrics and the web app's files, and
+// builds the transport's own problems (malformed request, body too large …).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include <boost/beast/http/message_generator.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "api/api.hpp"
+#include "server/internal/metrics.hpp"
+#include "server/internal/routes.hpp"
+#include "server/internal/static_files.hpp"
+#include "server/server.hpp"
+
+namespace atlas::server::internal {
+
+namespace http = boost::beast::http;
+using HttpRequest = http::request<http::string_body>;
+
+/// A response ready to write, with what the access log and the metrics need.
+struct Reply {
+  http::message_generator message;
+  unsigned status = 0;
+  std::uint64_t body_bytes = 0;  // what the body is (for HEAD: what it would be)
+  Route route = Route::kOther;
+  bool keep_alive = false;
+};
+
+/// Stateless apart from its references (which must outlive it); thread-safe.
+class Dispatcher {
+ public:
+  Dispatcher(const api::Api& api, SnapshotSource snapshot, const StaticFiles& files, const Metrics& metrics)
+      : api_(api), snapshot_(std::move(snapshot)), files_(files), metrics_(metrics) {}
+
+  /// Answers a complete request. `keep_alive` false forces Connection: close. Never throws: an
+  /// exception becomes a 500 problem.
+  [[nodiscard]] Reply answer(HttpRequest&& request, bool keep_alive) const noexcept;
+
+  /// 413 for a request whose body is over the limit (`header`: the request as far as it was read).
+  [[nodiscard]] Reply body_too_large(const HttpRequest& header) const;
+  /// 400 (malformed request line or headers) or 431 (headers over the limit), Connection: close.
+  [[nodiscard]] static Reply malformed(unsigned version, bool header_too_large, std::string_view detail);
+
+  /// The api::Request for a Beast request (method, target, body, Content-Type, Accept-Language).
+  [[nodiscard]] static api::Request to_api(HttpRequest&& request);
+
+ private:
+  [[nodiscard]] Reply route(HttpRequest&& request, bool keep_alive) const;
+  [[nodiscard]] Reply health(const HttpRequest& request, bool keep_alive) const;
+  [[nodiscard]] Reply metrics(const HttpRequest& request, bool keep_alive) const;
+  [[nodiscard]] Reply static_file(const HttpRequest& request, bool keep_alive) const;
+  [[nodiscard]] Reply static_miss(const HttpRequest& request, StaticMiss miss, bool keep_alive) const;
+
+  const api::Api& api_;
+  SnapshotSource snapshot_;
+  const StaticFiles& files_;
+  const Metrics& metrics_;
+};
+
+/// A Reply from an api::Response for a request of HTTP `version`; `head` leaves the body out but
+/// keeps its Content-Length.
+[[nodiscard]] Reply make_reply(api::Response response, Route route, unsigned version, bool keep_alive,
+                               bool head);
+
+}  // namespace atlas::server::internal

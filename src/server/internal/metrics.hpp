@@ -1,0 +1,53 @@
+// Request counters and latency histograms for /metrics (Prometheus text exposition 0.0.4).
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "model/snapshot.hpp"
+#include "server/internal/routes.hpp"
+
+namespace atlas::server::internal {
+
+/// Lock-free: record() and the connection gauges are relaxed atomic increments, so workers never
+/// wait on each other; render() reads without stopping them (a scrape may see a request counted in
+/// one series and not yet in another). Thread-safe.
+class Metrics {
+ public:
+  /// Upper bounds (seconds) of the latency histogram buckets; +Inf is implied.
+  static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                   0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+
+  /// Counts one answered request: its route, HTTP status (100..599) and time from the end of its
+  /// header to the end of the answer.
+  void record(Route route, unsigned status, std::chrono::nanoseconds elapsed);
+  void connection_opened() { open_.fetch_add(1, std::memory_order_relaxed); }
+  void connection_closed() { open_.fetch_sub(1, std::memory_order_relaxed); }
+  [[nodiscard]] std::int64_t connections_open() const { return open_.load(std::memory_order_relaxed); }
+
+  /// The exposition text: request counters, histograms, open connections and the Snapshot's
+  /// version and enterprise count.
+  [[nodiscard]] std::string render(const Snapshot& snapshot) const;
+
+ private:
+  static constexpr unsigned kMinStatus = 100;
+  static constexpr unsigned kStatusSlots = 500;  // 100..599
+
+  struct RouteSeries {
+    std::array<std::atomic<std::uint64_t>, kStatusSlots> by_status{};
+    std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> buckets{};  // not cumulative
+    std::atomic<std::uint64_t> sum_ns{0};
+  };
+
+  void render_requests(std::string& out) const;
+  void render_durations(std::string& out) const;
+
+  std::array<RouteSeries, kRouteCount> routes_{};
+  std::atomic<std::int64_t> open_{0};
+};
+
+}  // namespace atlas::server::internal

@@ -1,0 +1,484 @@
+// The transport in-process: a real Server on 127.0.0.1 port 0, a small Beast client, the real Api
+// over the embedded Meizhou data. These checks hold whatever the API handlers answer.
+#include "server/server.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "io/embedded.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using Response = http::response<http::string_body>;
+using atlas::server::Server;
+using atlas::server::ServerOptions;
+
+// ---- a tiny client: every operation is bounded by a deadline so a server bug fails, not hangs ----
+
+class Client {
+ public:
+  explicit Client(std::uint16_t port) : stream_(ioc_) {
+    stream_.expires_after(std::chrono::seconds(30));
+    stream_.connect(net::ip::tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+  }
+
+  void send_raw(std::string_view bytes) {
+    beast::error_code result;
+    run([&](auto done) { net::async_write(stream_, net::buffer(bytes.data(), bytes.size()), done); }, result);
+    ASSERT_FALSE(result) << result.message();
+  }
+
+  /// Reads one response; nullopt when the server closed the connection (or did not answer).
+  std::optional<Response> read(bool head = false) {
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(boost::none);
+    parser.skip(head);
+    run([&](auto done) { http::async_read(stream_, buffer_, parser, done); }, last_error_);
+    if (last_error_) return std::nullopt;
+    return parser.release();
+  }
+
+  /// Why the last read() gave nothing: end_of_stream when the server closed the connection.
+  [[nodiscard]] beast::error_code last_error() const { return last_error_; }
+
+  std::optional<Response> request(http::verb method, const std::string& target, std::string body = {},
+                                  const std::string& content_type = "application/json") {
+    http::request<http::string_body> req{method, target, 11};
+    req.set(http::field::host, "127.0.0.1");
+    if (!body.empty()) req.set(http::field::content_type, content_type);
+    req.body() = std::move(body);
+    req.prepare_payload();
+    beast::error_code result;
+    run([&](auto done) { http::async_write(stream_, req, done); }, result);
+    if (result) return std::nullopt;
+    return read(method == http::verb::head);
+  }
+
+  std::optional<Response> get(const std::string& target) { return request(http::verb::get, target); }
+
+ private:
+  template <class Start>
+  void run(Start start, beast::error_code& result) {
+    stream_.expires_after(std::chrono::seconds(30));
+    start([&result](beast::error_code ec, std::size_t) { result = ec; });
+    ioc_.restart();
+    ioc_.run();
+  }
+
+  net::io_context ioc_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  beast::error_code last_error_;
+};
+
+std::shared_ptr<const atlas::Snapshot> embedded_snapshot() {
+  static const std::shared_ptr<const atlas::Snapshot> snapshot = [] {
+    auto read = atlas::io::read_embedded_dataset();
+    EXPECT_TRUE(read.has_value());
+    auto built = atlas::Snapshot::build(std::move(read->data), 7);
+    EXPECT_TRUE(built.has_value());
+    return *built;
+  }();
+  return snapshot;
+}
+
+std::string header(const Response& r, http::field f) {
+  return std::string(r[f]);
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("atlas-server-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "dist" / "assets");
+    write("dist/index.html", "<!doctype html><title>Cluster Atlas</title>");
+    write("dist/assets/index-4f2a9c.js", "console.log('atlas')");
+    write("dist/assets/index-77aa01.css", "body{margin:0}");
+    write("dist/favicon.ico", "ico");
+    write("secret.txt", "TOP-SECRET");
+    api_ = std::make_unique<atlas::api::Api>(
+        atlas::api::ApiContext{[] { return embedded_snapshot(); }, [] { return atlas::DayNumber{20'000}; }},
+        atlas::api::ApiOptions{});
+  }
+
+  void TearDown() override {
+    server_.reset();
+    fs::remove_all(dir_);
+  }
+
+  void write(const std::string& relative, const std::string& text) const {
+    std::ofstream(dir_ / relative, std::ios::binary) << text;
+  }
+
+  Server& start(ServerOptions options = {}, bool access_log = false) {
+    options.listen = "127.0.0.1:0";
+    options.threads = 2;
+    options.access_log = access_log;
+    if (options.static_root.empty()) options.static_root = dir_ / "dist";
+    auto server = Server::start(
+        *api_, [] { return embedded_snapshot(); }, options);
+    EXPECT_TRUE(server.has_value()) << server.error().to_string();
+    server_ = std::move(*server);
+    return *server_;
+  }
+
+  Client client() const { return Client(server_->port()); }
+
+  fs::path dir_;
+  std::unique_ptr<atlas::api::Api> api_;
+  std::unique_ptr<Server> server_;
+};
+
+// ---- start ----
+
+TEST_F(ServerTest, BindsAnEphemeralPortWhenAskedForPortZero) {
+  start();
+  EXPECT_NE(server_->port(), 0);
+  EXPECT_EQ(server_->address(), "127.0.0.1:" + std::to_string(server_->port()));
+}
+
+TEST_F(ServerTest, ReportsAnAddressInUseNamingTheAddress) {
+  start();
+  ServerOptions options;
+  options.listen = "127.0.0.1:" + std::to_string(server_->port());
+  options.access_log = false;
+  auto second = Server::start(
+      *api_, [] { return embedded_snapshot(); }, options);
+  ASSERT_FALSE(second.has_value());
+  EXPECT_EQ(second.error().code, atlas::ErrorCode::kIo);
+  EXPECT_NE(second.error().message.find(options.listen), std::string::npos) << second.error().message;
+}
+
+TEST_F(ServerTest, RejectsAListenStringThatIsNotHostAndPort) {
+  for (const std::string bad : {"nonsense", "127.0.0.1:http", "127.0.0.1:70000", "example.org:80", ":80"}) {
+    ServerOptions options;
+    options.listen = bad;
+    auto server = Server::start(
+        *api_, [] { return embedded_snapshot(); }, options);
+    ASSERT_FALSE(server.has_value()) << bad;
+    EXPECT_EQ(server.error().code, atlas::ErrorCode::kInvalidArgument);
+    EXPECT_NE(server.error().message.find(bad), std::string::npos) << server.error().message;
+  }
+}
+
+// ---- operations endpoints ----
+
+TEST_F(ServerTest, HealthzSaysOkWithTheSnapshotVersion) {
+  start();
+  auto c = client();
+  const auto r = c.get("/healthz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 200u);
+  EXPECT_EQ(header(*r, http::field::content_type), "application/json");
+  const auto body = boost::json::parse(r->body()).as_object();
+  EXPECT_EQ(body.at("status").as_string(), "ok");
+  EXPECT_EQ(body.at("snapshot_version").as_int64(), 7);
+}
+
+TEST_F(ServerTest, KeepsTheConnectionOpenForASecondRequest) {
+  start();
+  auto c = client();
+  const auto first = c.get("/healthz");
+  ASSERT_TRUE(first);
+  EXPECT_TRUE(first->keep_alive());
+  const auto second = c.get("/assets/index-4f2a9c.js");
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->result_int(), 200u);
+  EXPECT_EQ(second->body(), "console.log('atlas')");
+}
+
+std::uint64_t counter(const std::string& metrics, const std::string& series) {
+  const auto at = metrics.find("\n" + series + " ");  // a sample line, not a # HELP line
+  if (at == std::string::npos) return 0;
+  return std::stoull(metrics.substr(at + series.size() + 2));
+}
+
+TEST_F(ServerTest, MetricsCountRequestsByRoutePatternNeverByRawPath) {
+  start();
+  auto c = client();
+  ASSERT_TRUE(c.get("/api/v1/enterprises/some-id-123"));
+  ASSERT_TRUE(c.get("/healthz"));
+  const auto before = c.get("/metrics");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(header(*before, http::field::content_type), "text/plain; version=0.0.4; charset=utf-8");
+  const std::string& m = before->body();
+  EXPECT_NE(m.find("# TYPE atlas_http_requests_total counter"), std::string::npos) << m;
+  EXPECT_NE(m.find("# TYPE atlas_http_request_duration_seconds histogram"), std::string::npos);
+  EXPECT_NE(m.find("atlas_http_requests_total{route=\"/api/v1/enterprises/{id}\",status=\""),
+            std::string::npos);
+  EXPECT_EQ(m.find("some-id-123"), std::string::npos);
+  EXPECT_EQ(counter(m, "atlas_http_requests_total{route=\"healthz\",status=\"200\"}"), 1u) << m;
+  EXPECT_EQ(counter(m, "atlas_http_request_duration_seconds_count{route=\"healthz\"}"), 1u);
+  EXPECT_EQ(counter(m, "atlas_http_request_duration_seconds_bucket{route=\"healthz\",le=\"+Inf\"}"), 1u);
+  EXPECT_EQ(counter(m, "atlas_http_connections_open"), 1u);
+  EXPECT_EQ(counter(m, "atlas_snapshot_version"), 7u);
+  EXPECT_EQ(counter(m, "atlas_snapshot_enterprises"), embedded_snapshot()->enterprises.size());
+
+  ASSERT_TRUE(c.get("/healthz"));
+  const auto after = c.get("/metrics");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(counter(after->body(), "atlas_http_requests_total{route=\"healthz\",status=\"200\"}"), 2u);
+  EXPECT_EQ(counter(after->body(), "atlas_http_requests_total{route=\"metrics\",status=\"200\"}"), 1u);
+}
+
+// ---- the web app's files ----
+
+TEST_F(ServerTest, ServesHashedAssetsAsImmutableWithTheirContentType) {
+  start();
+  auto c = client();
+  const auto js = c.get("/assets/index-4f2a9c.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->result_int(), 200u);
+  EXPECT_EQ(header(*js, http::field::content_type), "text/javascript; charset=utf-8");
+  EXPECT_EQ(header(*js, http::field::cache_control), "public, max-age=31536000, immutable");
+  const auto css = c.get("/assets/index-77aa01.css?v=2");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(header(*css, http::field::content_type), "text/css; charset=utf-8");
+  const auto ico = c.get("/favicon.ico");
+  ASSERT_TRUE(ico);
+  EXPECT_EQ(header(*ico, http::field::content_type), "image/x-icon");
+  EXPECT_EQ(header(*ico, http::field::cache_control), "no-cache");
+}
+
+TEST_F(ServerTest, ServesIndexHtmlUncachedAtTheRoot) {
+  start();
+  auto c = client();
+  const auto index = c.get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->result_int(), 200u);
+  EXPECT_EQ(header(*index, http::field::content_type), "text/html; charset=utf-8");
+  EXPECT_EQ(header(*index, http::field::cache_control), "no-cache");
+  EXPECT_NE(index->body().find("Cluster Atlas"), std::string::npos);
+}
+
+TEST_F(ServerTest, HeadGivesTheLengthWithoutTheBody) {
+  start();
+  auto c = client();
+  const auto r = c.request(http::verb::head, "/assets/index-4f2a9c.js");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 200u);
+  EXPECT_EQ(header(*r, http::field::content_length),
+            std::to_string(std::string("console.log('atlas')").size()));
+  EXPECT_TRUE(r->body().empty());
+  EXPECT_TRUE(c.get("/healthz"));  // the connection is still in step
+}
+
+TEST_F(ServerTest, AnswersAppRoutesWithIndexHtml) {
+  start();
+  auto c = client();
+  const auto r = c.get("/enterprises/meixian-abc?tab=figures");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 200u);
+  EXPECT_NE(r->body().find("Cluster Atlas"), std::string::npos);
+  const auto missing = c.get("/assets/missing-1234.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->result_int(), 404u);
+  EXPECT_EQ(header(*missing, http::field::content_type), "application/problem+json");
+}
+
+TEST_F(ServerTest, RefusesWritesToTheWebApp) {
+  start();
+  auto c = client();
+  const auto r = c.request(http::verb::post, "/index.html", "{}");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 405u);
+  EXPECT_EQ(header(*r, http::field::allow), "GET, HEAD");
+}
+
+TEST_F(ServerTest, NeverServesAFileOutsideTheRoot) {
+  fs::create_directory_symlink(dir_, dir_ / "dist" / "escape");
+  start();
+  for (const std::string target : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt",
+                                   "/assets/%2E%2E/%2e%2e/secret.txt", "/..%5csecret.txt", "/%00secret.txt",
+                                   "/../etc/passwd", "/escape/secret.txt", "/./secret.txt", "/%zz"}) {
+    auto c = client();
+    c.send_raw("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto r = c.read();
+    ASSERT_TRUE(r) << target;
+    EXPECT_TRUE(r->result_int() == 400u || r->result_int() == 404u) << target << " → " << r->result_int();
+    EXPECT_EQ(r->body().find("TOP-SECRET"), std::string::npos) << target;
+    EXPECT_EQ(header(*r, http::field::content_type), "application/problem+json") << target;
+  }
+}
+
+TEST_F(ServerTest, SaysTheWebAppIsNotBuiltWhenTheRootIsMissing) {
+  ServerOptions options;
+  options.static_root = dir_ / "no-such-dist";
+  start(options);
+  auto c = client();
+  const auto r = c.get("/");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 404u);
+  EXPECT_EQ(header(*r, http::field::content_type), "application/problem+json");
+  const auto body = boost::json::parse(r->body()).as_object();
+  EXPECT_EQ(body.at("code").as_string(), "web-app-not-built");
+  EXPECT_TRUE(c.get("/healthz"));
+}
+
+// ---- limits and malformed input ----
+
+TEST_F(ServerTest, RefusesAnOversizedBodyWith413AndCloses) {
+  start();
+  auto c = client();
+  const auto r = c.request(http::verb::post, "/api/v1/indicators", std::string((1U << 20) + 1, ' '));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 413u);
+  EXPECT_EQ(header(*r, http::field::content_type), "application/problem+json");
+  EXPECT_FALSE(r->keep_alive());
+  EXPECT_FALSE(c.read());  // closed
+}
+
+TEST_F(ServerTest, RefusesAnOversizedChunkedBodyWith413) {
+  start();
+  auto c = client();
+  c.send_raw(
+      "POST /api/v1/indicators HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n");
+  const std::string chunk(64 * 1024, 'x');
+  for (int i = 0; i < 20; ++i)
+    c.send_raw("10000\r\n" + chunk + "\r\n");
+  c.send_raw("0\r\n\r\n");
+  const auto r = c.read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 413u);
+}
+
+TEST_F(ServerTest, AnswersAMalformedRequestWith400) {
+  start();
+  for (const std::string raw : {"GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n",
+                                "GET http://example.org/ HTTP/1.1\r\nHost: x\r\n\r\n"}) {
+    auto c = client();
+    c.send_raw(raw);
+    const auto r = c.read();
+    ASSERT_TRUE(r) << raw;
+    EXPECT_EQ(r->result_int(), 400u) << raw;
+    EXPECT_EQ(header(*r, http::field::content_type), "application/problem+json");
+    EXPECT_FALSE(c.read()) << raw;  // and closes
+  }
+}
+
+TEST_F(ServerTest, AnswersHugeHeadersWith431) {
+  start();
+  auto c = client();
+  c.send_raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(32 * 1024, 'a') + "\r\n\r\n");
+  const auto r = c.read();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 431u);
+}
+
+TEST_F(ServerTest, ClosesAConnectionThatStaysSilent) {
+  ServerOptions options;
+  options.idle_timeout = std::chrono::seconds(1);
+  start(options);
+  auto c = client();
+  EXPECT_FALSE(c.read());
+  EXPECT_EQ(c.last_error(), http::error::end_of_stream);  // closed by the server, not the client's deadline
+}
+
+// ---- the access log ----
+
+TEST_F(ServerTest, WritesOneAccessLogLinePerRequest) {
+  ::testing::internal::CaptureStderr();
+  start({}, true);
+  {
+    auto c = client();
+    ASSERT_TRUE(c.get("/healthz?probe=1"));
+    ASSERT_TRUE(c.get("/no-such-file.png"));
+  }
+  server_.reset();  // every line is written once the workers are done
+  const std::string log = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(log.find("127.0.0.1:"), std::string::npos) << log;
+  EXPECT_NE(log.find("\"GET /healthz?probe=1\" 200 "), std::string::npos) << log;
+  EXPECT_NE(log.find("\"GET /no-such-file.png\" 404 "), std::string::npos) << log;
+  EXPECT_NE(log.find("ms"), std::string::npos) << log;
+}
+
+TEST_F(ServerTest, WritesNoAccessLogWhenSwitchedOff) {
+  ::testing::internal::CaptureStderr();
+  start();
+  ASSERT_TRUE(client().get("/healthz"));
+  server_.reset();
+  EXPECT_EQ(::testing::internal::GetCapturedStderr().find("/healthz"), std::string::npos);
+}
+
+// ---- the API ----
+
+TEST_F(ServerTest, SendsContinueBeforeReadingABodyThatFits) {
+  start();
+  auto c = client();
+  const std::string body = R"j({"expression": "count(enterprises)"})j";
+  c.send_raw(
+      "POST /api/v1/indicators HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Expect: 100-continue\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n");
+  const auto interim = c.read();
+  ASSERT_TRUE(interim);
+  EXPECT_EQ(interim->result_int(), 100u);
+  c.send_raw(body);
+  const auto r = c.read();
+  ASSERT_TRUE(r);
+  EXPECT_NE(r->result_int(), 100u);
+  EXPECT_NE(r->result_int(), 413u);
+}
+
+TEST_F(ServerTest, ForwardsApiPathsToTheApiUnchanged) {
+  start();
+  auto c = client();
+  const auto r = c.get("/api/v1/no-such-endpoint?x=1");
+  ASSERT_TRUE(r);
+  const auto direct =
+      api_->handle(atlas::api::Request{"GET", "/api/v1/no-such-endpoint?x=1", "", "", "", ""});
+  EXPECT_EQ(r->result_int(), static_cast<unsigned>(direct.status));
+  EXPECT_EQ(header(*r, http::field::content_type), direct.content_type);
+  EXPECT_EQ(r->body(), direct.body);
+}
+
+// ---- stopping ----
+
+TEST_F(ServerTest, StopFinishesTheRequestInFlightAndClosesIdleConnections) {
+  ServerOptions options;
+  options.shutdown_grace = std::chrono::seconds(600);  // a connection left open would hang wait()
+  start(options);
+  auto idle = client();
+  ASSERT_TRUE(idle.get("/healthz"));
+  auto busy = client();
+  const std::string body = R"j({"expression": "count(enterprises)"})j";
+  busy.send_raw(
+      "POST /api/v1/indicators HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, 10));
+  ASSERT_TRUE(client().get("/healthz"));  // lets the server take in the partial request
+
+  server_->stop();
+  busy.send_raw(body.substr(10));
+  const auto r = busy.read();
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->keep_alive());  // answered, then closed
+  EXPECT_FALSE(idle.read());      // the idle keep-alive connection was closed
+  server_->wait();
+  EXPECT_THROW(client(), boost::system::system_error);  // no longer accepting
+}
+
+}  // namespace

@@ -1,0 +1,128 @@
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError, AtlasClient, buildQuery, problemToError, type ReadContext } from './client'
+
+const problem = {
+  type: '/problems/unknown-reference',
+  title: 'Unknown reference',
+  status: 400,
+  detail: 'county: no county "xx" (did you mean "meixian"?)',
+  instance: '/api/v1/enterprises?county=xx',
+  code: 'unknown-reference',
+  field: 'county',
+  column: 0,
+  message: { zh: '参数 county 引用了不存在的对象：xx', en: 'county: no county "xx" (did you mean "meixian"?)' },
+}
+
+function jsonResponse(body: unknown, status = 200, type = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } })
+}
+
+function clientWith(fetchImpl: ReturnType<typeof vi.fn>, ctx: ReadContext = { asOf: null, sample: true }) {
+  return new AtlasClient({ fetch: fetchImpl as never, context: () => ctx })
+}
+
+describe('buildQuery', () => {
+  it('adds as_of when set and sample always', () => {
+    expect(buildQuery({}, { asOf: '2024-06-30', sample: true })).toBe('as_of=2024-06-30&sample=true')
+    expect(buildQuery({}, { asOf: null, sample: false })).toBe('sample=false')
+  })
+  it('drops empty parameters and keeps the others in order', () => {
+    const q = buildQuery({ county: 'meixian', zone: '', q: undefined, limit: 20, class: null }, { asOf: '', sample: true })
+    expect(q).toBe('county=meixian&limit=20&sample=true')
+  })
+  it('encodes names and the sort minus sign safely', () => {
+    const q = buildQuery({ q: '梅州 BPW', sort: '-output_value' }, { asOf: null, sample: true })
+    expect(new URLSearchParams(q).get('q')).toBe('梅州 BPW')
+    expect(new URLSearchParams(q).get('sort')).toBe('-output_value')
+  })
+})
+
+describe('problemToError', () => {
+  it('keeps the Chinese and English messages, the code and the field', () => {
+    const e = problemToError(400, problem)
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e.status).toBe(400)
+    expect(e.code).toBe('unknown-reference')
+    expect(e.field).toBe('county')
+    expect(e.messageIn('zh-CN')).toBe('参数 county 引用了不存在的对象：xx')
+    expect(e.messageIn('en')).toBe('county: no county "xx" (did you mean "meixian"?)')
+  })
+  it('takes the code from the type when the code member is missing', () => {
+    const e = problemToError(404, { type: '/problems/not-found', title: 'Not found', status: 404 })
+    expect(e.code).toBe('not-found')
+    expect(e.messageIn('zh-CN')).toBe('Not found')
+  })
+  it('falls back to the other language when one message is empty', () => {
+    const e = problemToError(400, { code: 'syntax-error', message: { zh: '', en: 'unexpected token' }, column: 7 })
+    expect(e.messageIn('zh-CN')).toBe('unexpected token')
+    expect(e.column).toBe(7)
+  })
+  it('gives a readable message in both languages for a body that is not a problem', () => {
+    const e = problemToError(502, '<html>Bad gateway</html>')
+    expect(e.code).toBe('http-502')
+    expect(e.messageIn('zh-CN')).toContain('HTTP 502')
+    expect(e.messageIn('en')).toContain('HTTP 502')
+  })
+})
+
+describe('AtlasClient', () => {
+  it('sends as_of and sample from the context with every GET', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta: {}, total: 0, offset: 0, limit: 50, items: [] }))
+    await clientWith(fetchImpl, { asOf: '2025-12-31', sample: false }).enterprises({ county: 'meixian', sort: '-output_value' })
+    expect(fetchImpl).toHaveBeenCalledTimes(1)
+    const url = fetchImpl.mock.calls[0][0] as string
+    expect(url).toBe('/api/v1/enterprises?county=meixian&sort=-output_value&as_of=2025-12-31&sample=false')
+  })
+  it('reads the context at each request, so a switch applies to the next one', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, targets: [] })))
+    const ctx: ReadContext = { asOf: null, sample: true }
+    const client = clientWith(fetchImpl, ctx)
+    await client.targets()
+    ctx.sample = false
+    await client.targets()
+    expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/targets?sample=true')
+    expect(fetchImpl.mock.calls[1][0]).toBe('/api/v1/targets?sample=false')
+  })
+  it('sends late=true only when asked for late projects', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, items: [], summary: [] })))
+    const client = clientWith(fetchImpl)
+    await client.projects({ late: true, type: 'attraction' })
+    await client.projects({ late: false })
+    expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/projects?type=attraction&late=true&sample=true')
+    expect(fetchImpl.mock.calls[1][0]).toBe('/api/v1/projects?sample=true')
+  })
+  it('escapes ids in paths', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta: {} }))
+    await clientWith(fetchImpl).enterprise('a/b')
+    expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/enterprises/a%2Fb?sample=true')
+  })
+  it('throws an ApiError with the problem of a failed answer', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse(problem, 400, 'application/problem+json'))
+    const err = await clientWith(fetchImpl).enterprises({ county: 'xx' }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect((err as ApiError).field).toBe('county')
+    expect((err as ApiError).messageIn('zh-CN')).toBe(problem.message.zh)
+  })
+  it('turns a network failure into an ApiError with a message in both languages', async () => {
+    const fetchImpl = vi.fn().mockRejectedValue(new TypeError('fetch failed'))
+    const err = (await clientWith(fetchImpl).plan().catch((e: unknown) => e)) as ApiError
+    expect(err.code).toBe('network')
+    expect(err.messageIn('zh-CN')).toContain('无法连接服务器')
+    expect(err.messageIn('en')).toContain('Cannot reach the server')
+  })
+  it('reports the meta of each answer', async () => {
+    const meta = { snapshot_version: 3, as_of: '2026-11-27', data_as_of: '2026-10-31', sample: true }
+    const onMeta = vi.fn()
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta, targets: [] }))
+    await new AtlasClient({ fetch: fetchImpl as never, context: () => ({ asOf: null, sample: true }), onMeta }).targets()
+    expect(onMeta).toHaveBeenCalledWith(meta)
+  })
+  it('posts an indicator with the global as_of and sample in the body', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta: {}, value: 1 }))
+    await clientWith(fetchImpl, { asOf: '2025-06-30', sample: false }).indicator('sum(output_value) in 2025')
+    const [url, init] = fetchImpl.mock.calls[0] as [string, RequestInit]
+    expect(url).toBe('/api/v1/indicators')
+    expect(init.method).toBe('POST')
+    expect(JSON.parse(init.body as string)).toEqual({ expression: 'sum(output_value) in 2025', sample: false, as_of: '2025-06-30' })
+  })
+})

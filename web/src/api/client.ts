@@ -1,0 +1,655 @@
+// The one typed client of the Cluster Atlas HTTP API (docs/api.md, /api/v1).
+//
+// Every GET carries the two read parameters of the contract: `as_of` (only what was known on that
+// day; omitted = the server's today) and `sample` (false leaves out illustrative records). Errors
+// come back as RFC 9457 problem+json and are thrown as ApiError, which carries the server's
+// message in Chinese and English so that a page can show it in the user's language.
+
+// ---------------------------------------------------------------------------------------------
+// Shared shapes
+
+/** A name in both languages; `en` may be "". */
+export interface I18nText {
+  zh: string
+  en: string
+}
+
+/** Every read answer has it. */
+export interface Meta {
+  snapshot_version: number
+  as_of: string
+  data_as_of: string
+  /** Whether sample (illustrative) data was included. */
+  sample: boolean
+}
+
+/** A reference to another record: `{id, name}`. */
+export interface Ref {
+  id: string
+  name: I18nText
+}
+
+/** The output value of one year; `sample` when built from at least one sample figure. */
+export interface YearValue {
+  year: number
+  value: number
+  sample?: boolean
+}
+
+export interface Page<T> {
+  meta: Meta
+  total: number
+  offset: number
+  limit: number
+  items: T[]
+}
+
+export type Segment = 'passenger' | 'trailer' | 'nev' | 'general'
+export type MoneyOrCountUnit = 'yuan' | 'count'
+
+// ---------------------------------------------------------------------------------------------
+// /plan
+
+export interface PlanCounts {
+  enterprises: number
+  sample_enterprises: number
+  observations: number
+  projects: number
+  zones: number
+  counties: number
+  targets: number
+}
+
+export interface Plan {
+  meta: Meta
+  id: string
+  title: I18nText
+  document: string
+  issued: string
+  start_year: number
+  end_year: number
+  counts: PlanCounts
+}
+
+// ---------------------------------------------------------------------------------------------
+// /targets
+
+export type TargetStatus = 'met' | 'on-track' | 'at-risk' | 'off-track' | 'missed' | 'no-data'
+
+export interface Target {
+  id: string
+  title: I18nText
+  indicator: string
+  unit: MoneyOrCountUnit
+  goal: { text: string; value: number }
+  deadline: number
+  baseline: { value: number; period: string; provenance: string } | null
+  latest: { value: number; period: string; contributors: number } | null
+  /** latest / goal, 0..∞; null without a reading. */
+  progress: number | null
+  /** One of TargetStatus; kept open because the engine may append statuses. */
+  status: TargetStatus | string
+  status_zh: string
+  /** The deadline has passed: the result is final, not a forecast. */
+  final: boolean
+  projected: number | null
+  path_value: number | null
+  growth_needed_per_year: number | null
+  count_needed_per_year: number | null
+  sample: boolean
+  provenance: string[]
+  target_provenance: string
+  quote: string
+}
+
+export interface TargetList {
+  meta: Meta
+  targets: Target[]
+}
+
+export interface SeriesPoint {
+  /** "2021", or "2026-01~09" for a running year. */
+  period: string
+  year: number
+  value: number
+  complete: boolean
+  contributors: number
+  sample: boolean
+}
+
+export type ContributorSet = 'enterprises' | 'projects' | 'carriers' | 'supplier_entries'
+
+export interface Contributor {
+  id: string
+  name: I18nText
+  /** The record's value of the summed field; absent for counts. */
+  value?: number | null
+  sample: boolean
+}
+
+export interface TargetDetail extends Target {
+  meta: Meta
+  series: SeriesPoint[]
+  required_path: { year: number; value: number }[]
+  contributors: {
+    set: ContributorSet | string
+    total: number
+    items: Contributor[]
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// /enterprises
+
+export interface EnterpriseItem {
+  id: string
+  name: I18nText
+  credit_code: string | null
+  county: Ref | null
+  zone: Ref | null
+  segment: Segment | string
+  above_size: boolean | null
+  high_tech: boolean | null
+  classes: string[]
+  output_value: YearValue | null
+  sample: boolean
+  provenance: string
+}
+
+export interface EnterpriseQuery {
+  county?: string
+  zone?: string
+  segment?: string
+  class?: string
+  q?: string
+  year?: number
+  sort?: 'name' | '-output_value'
+  offset?: number
+  limit?: number
+}
+
+export interface TaxonomyPathStep {
+  code: string
+  level: string
+  name: I18nText
+}
+
+export interface Product {
+  code: string
+  name: I18nText
+  path: TaxonomyPathStep[]
+}
+
+export interface FigureItem {
+  period: string
+  value: number
+  published: string | null
+  provenance: string
+  sample: boolean
+}
+
+export interface Figure {
+  metric: string
+  name: I18nText
+  unit: MoneyOrCountUnit | string
+  annual: { year: number; value: number; months: number; sample: boolean }[]
+  items: FigureItem[]
+}
+
+export interface ProjectRef {
+  id: string
+  name: I18nText
+  type: string
+  status: string
+}
+
+export interface CarrierItem {
+  id: string
+  name: I18nText
+  kind?: string
+  level?: string
+  recognized?: string | null
+  sample?: boolean
+  provenance?: string
+}
+
+export interface SupplierEntryItem {
+  id: string
+  class?: string | { code: string; name: I18nText }
+  oem?: string
+  tier?: number
+  entered?: string | null
+  sample?: boolean
+  provenance?: string
+}
+
+export interface SupplyEdge {
+  id: string
+  name: I18nText
+  class: string | { code: string; name: I18nText } | null
+  sample: boolean
+}
+
+export interface EnterpriseDetail extends EnterpriseItem {
+  meta: Meta
+  products: Product[]
+  processes: string[]
+  certifications: string[]
+  customers: string[]
+  employees: number | null
+  group: Ref | null
+  figures: Figure[]
+  projects: ProjectRef[]
+  carriers: CarrierItem[]
+  supplier_entries: SupplierEntryItem[]
+  suppliers: SupplyEdge[]
+  customers_of: SupplyEdge[]
+  facts?: Fact[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// /projects
+
+export type ProjectType = 'expansion' | 'retrofit' | 'attraction'
+export type ProjectStatus = 'planned' | 'signed' | 'started' | 'commissioned' | 'full-production'
+
+export interface ProjectItem {
+  id: string
+  name: I18nText
+  type: ProjectType | string
+  sponsor: Ref | null
+  zone: Ref | null
+  county: Ref | null
+  investment: number | null
+  expected_output: number | null
+  products: string[]
+  capacity: string
+  status: ProjectStatus | string
+  late: boolean
+  sample: boolean
+  provenance: string
+  quote: string
+}
+
+export interface ProjectSummaryRow {
+  status: ProjectStatus | string
+  projects: number
+  expected_output: number | null
+  investment: number | null
+  sample?: boolean
+}
+
+export interface ProjectList extends Page<ProjectItem> {
+  summary: ProjectSummaryRow[]
+}
+
+export interface ProjectQuery {
+  type?: string
+  zone?: string
+  county?: string
+  sponsor?: string
+  status?: string
+  late?: boolean
+  q?: string
+  offset?: number
+  limit?: number
+}
+
+export interface Milestone {
+  /** signed | started | commissioned | full-production, or another kind such as "phase". */
+  kind: string
+  /** "2023", "2021-03" or "2021-03-15"; null when the plan gave no date. */
+  planned: string | null
+  actual: string | null
+  note: string
+  late: boolean
+  sample: boolean
+  provenance: string
+}
+
+export interface Fact {
+  id: string
+  metric: string
+  period: string
+  /** Integer yuan or count, a decimal (percent), or the text as written. */
+  value: number | string
+  unit: string
+  qualifier: string
+  quote: string
+  note: string
+  provenance: string
+  sample?: boolean
+}
+
+export interface ProjectDetail extends ProjectItem {
+  meta: Meta
+  milestones: Milestone[]
+  facts: Fact[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// /zones, /taxonomy, /chains
+
+export interface Zone {
+  id: string
+  name: I18nText
+  kind: string
+  parent: string | null
+  counties: string[]
+  enterprises: number
+  output_value: YearValue | null
+  facts: Fact[]
+  targets: string[]
+  sample?: boolean
+  provenance: string
+}
+
+export interface County {
+  id: string
+  adcode: string | number
+  name: I18nText
+  enterprises: number
+  output_value: YearValue | null
+  sample?: boolean
+  provenance: string
+}
+
+export interface ZoneList {
+  meta: Meta
+  zones: Zone[]
+  counties: County[]
+}
+
+export interface TaxonomyNode {
+  code: string
+  level: 'category' | 'subsystem' | 'class' | string
+  name: I18nText
+  /** The plan's count of product classes (categories only). */
+  class_count: number | null
+  hs: string[]
+  /** Local makers of this node or anything below it. */
+  enterprises: number
+  sample?: boolean
+  provenance: string
+  children: TaxonomyNode[]
+}
+
+export interface Taxonomy {
+  meta: Meta
+  categories: TaxonomyNode[]
+}
+
+export interface ChainLink {
+  id: string
+  name: I18nText
+  classes: { code: string; name: I18nText }[]
+  enterprises: number
+}
+
+export interface Chain {
+  id: string
+  name: I18nText
+  provenance: string
+  links: ChainLink[]
+  edges: { from: string; to: string }[]
+}
+
+export interface ChainList {
+  meta: Meta
+  chains: Chain[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// POST /indicators
+
+export interface IndicatorRequest {
+  expression: string
+  as_of?: string
+  sample?: boolean
+}
+
+export interface IndicatorResult {
+  meta: Meta
+  expression: string
+  value: number | null
+  has_value: boolean
+  unit: MoneyOrCountUnit | string
+  period: string
+  complete: boolean
+  contributors: number
+  sample: boolean
+  set: string
+  records: { id: string; name: I18nText }[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** An RFC 9457 problem as the API sends it. */
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  instance?: string
+  code?: string
+  field?: string
+  column?: number
+  message?: Partial<I18nText>
+}
+
+/** A failed request: a problem from the server, or a transport failure made to look like one. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly field: string | null
+  readonly column: number | null
+  readonly messages: I18nText
+  readonly problem: Problem | null
+
+  constructor(status: number, code: string, messages: I18nText, problem: Problem | null = null) {
+    super(messages.en || messages.zh)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.messages = messages
+    this.problem = problem
+    this.field = problem?.field ?? null
+    this.column = problem?.column ?? null
+  }
+
+  /** The message in the user's language, falling back to the other one. */
+  messageIn(locale: string): string {
+    const zhFirst = locale.toLowerCase().startsWith('zh')
+    const first = zhFirst ? this.messages.zh : this.messages.en
+    const second = zhFirst ? this.messages.en : this.messages.zh
+    return first || second || this.code
+  }
+}
+
+/** Turns a problem+json body (or any failed answer) into an ApiError. */
+export function problemToError(status: number, body: unknown): ApiError {
+  if (body && typeof body === 'object') {
+    const p = body as Problem
+    const code = p.code ?? (p.type ? p.type.replace(/^.*\/problems\//, '') : `http-${status}`)
+    const zh = p.message?.zh || p.detail || p.title || ''
+    const en = p.message?.en || p.detail || p.title || ''
+    if (zh || en) return new ApiError(p.status ?? status, code, { zh: zh || en, en: en || zh }, p)
+  }
+  return httpError(status)
+}
+
+function httpError(status: number): ApiError {
+  if (status === 404) {
+    return new ApiError(status, 'not-found', { zh: '请求的内容不存在（HTTP 404）', en: 'Not found (HTTP 404)' })
+  }
+  return new ApiError(status, `http-${status}`, {
+    zh: `服务器返回错误（HTTP ${status}）`,
+    en: `The server answered with an error (HTTP ${status})`,
+  })
+}
+
+export function networkError(cause: unknown): ApiError {
+  const detail = cause instanceof Error ? cause.message : String(cause)
+  const e = new ApiError(0, 'network', {
+    zh: '无法连接服务器，请检查网络或稍后重试',
+    en: 'Cannot reach the server; check the connection and try again',
+  })
+  e.cause = detail
+  return e
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query building
+
+/** The read parameters every GET carries. */
+export interface ReadContext {
+  /** YYYY-MM-DD, or null/"" for the server's today. */
+  asOf: string | null
+  /** false leaves out sample (illustrative) data. */
+  sample: boolean
+}
+
+export type QueryValue = string | number | boolean | null | undefined
+
+/**
+ * The query string of a GET: the caller's parameters (empty ones dropped, in the given order),
+ * then `as_of` (when set) and `sample` (always, "true" or "false").
+ */
+export function buildQuery(params: Record<string, QueryValue>, ctx: ReadContext): string {
+  const q = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue
+    q.append(key, String(value))
+  }
+  if (ctx.asOf) q.set('as_of', ctx.asOf)
+  q.set('sample', ctx.sample ? 'true' : 'false')
+  return q.toString()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
+
+export interface ClientOptions {
+  /** Prefix of every path, "/api/v1" by default (same origin). */
+  baseUrl?: string
+  fetch?: FetchLike
+  /** Read at every request, so a change of the global switches applies to the next request. */
+  context: () => ReadContext
+  /** Called with the meta of every successful read (the header shows data_as_of). */
+  onMeta?: (meta: Meta) => void
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal
+}
+
+export class AtlasClient {
+  private readonly baseUrl: string
+  private readonly fetchImpl: FetchLike
+  private readonly context: () => ReadContext
+  private readonly onMeta?: (meta: Meta) => void
+
+  constructor(options: ClientOptions) {
+    this.baseUrl = options.baseUrl ?? '/api/v1'
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+    this.context = options.context
+    this.onMeta = options.onMeta
+  }
+
+  /** The URL a GET of `path` with `params` goes to (with as_of and sample). */
+  url(path: string, params: Record<string, QueryValue> = {}): string {
+    const query = buildQuery(params, this.context())
+    return `${this.baseUrl}${path}${query ? `?${query}` : ''}`
+  }
+
+  async get<T>(path: string, params: Record<string, QueryValue> = {}, opts: RequestOptions = {}): Promise<T> {
+    return this.send<T>(this.url(path, params), { method: 'GET', signal: opts.signal })
+  }
+
+  async post<T>(path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
+    return this.send<T>(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: opts.signal,
+    })
+  }
+
+  private async send<T>(url: string, init: RequestInit): Promise<T> {
+    const headers = { Accept: 'application/json, application/problem+json', ...(init.headers ?? {}) }
+    let response: Response
+    try {
+      response = await this.fetchImpl(url, { ...init, headers })
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+      throw networkError(cause)
+    }
+    const body = await readBody(response)
+    if (!response.ok) throw problemToError(response.status, body)
+    if (body === undefined || body === null || typeof body !== 'object') {
+      throw new ApiError(response.status, 'malformed-answer', {
+        zh: '服务器返回的内容无法解析',
+        en: 'The server sent an answer that could not be read',
+      })
+    }
+    const meta = (body as { meta?: Meta }).meta
+    if (meta && this.onMeta) this.onMeta(meta)
+    return body as T
+  }
+
+  plan(o?: RequestOptions) {
+    return this.get<Plan>('/plan', {}, o)
+  }
+  targets(o?: RequestOptions) {
+    return this.get<TargetList>('/targets', {}, o)
+  }
+  target(id: string, params: { limit?: number } = {}, o?: RequestOptions) {
+    return this.get<TargetDetail>(`/targets/${encodeURIComponent(id)}`, { ...params }, o)
+  }
+  enterprises(params: EnterpriseQuery = {}, o?: RequestOptions) {
+    return this.get<Page<EnterpriseItem>>('/enterprises', { ...params }, o)
+  }
+  enterprise(id: string, o?: RequestOptions) {
+    return this.get<EnterpriseDetail>(`/enterprises/${encodeURIComponent(id)}`, {}, o)
+  }
+  projects(params: ProjectQuery = {}, o?: RequestOptions) {
+    const { late, ...rest } = params
+    return this.get<ProjectList>('/projects', { ...rest, late: late ? 'true' : undefined }, o)
+  }
+  project(id: string, o?: RequestOptions) {
+    return this.get<ProjectDetail>(`/projects/${encodeURIComponent(id)}`, {}, o)
+  }
+  zones(params: { year?: number } = {}, o?: RequestOptions) {
+    return this.get<ZoneList>('/zones', { ...params }, o)
+  }
+  taxonomy(o?: RequestOptions) {
+    return this.get<Taxonomy>('/taxonomy', {}, o)
+  }
+  chains(o?: RequestOptions) {
+    return this.get<ChainList>('/chains', {}, o)
+  }
+  /** Evaluates an indicator; as_of and sample default to the global switches. */
+  indicator(expression: string, o?: RequestOptions) {
+    const ctx = this.context()
+    const body: IndicatorRequest = { expression, sample: ctx.sample }
+    if (ctx.asOf) body.as_of = ctx.asOf
+    return this.post<IndicatorResult>('/indicators', body, o)
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '')
+  if (!text) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}

@@ -1,0 +1,64 @@
+// Expected output of the projects summed by status (the furthest milestone reached), in the order
+// of the pipeline: planned → signed → started → commissioned → full production.
+import type { EChartsOption } from 'echarts'
+import { formatMoney, moneyScale, scaled } from '../format/money'
+
+export const PIPELINE_ORDER = ['planned', 'signed', 'started', 'commissioned', 'full-production']
+export const PIPELINE_COLOURS: Record<string, string> = {
+  planned: '#c0c4cc',
+  signed: '#93b8f5',
+  started: '#4a85e8',
+  commissioned: '#1d4ed8',
+  'full-production': '#0f766e',
+}
+
+export interface SummaryRow {
+  status: string
+  projects: number
+  expected_output: number | null
+}
+
+export interface SummaryLabels {
+  status: (s: string) => string
+  expectedOutput: string
+  projects: (n: number) => string
+}
+
+/** Rows in pipeline order; statuses the app does not know go last. */
+export function orderSummary<T extends { status: string }>(rows: T[]): T[] {
+  const rank = (s: string) => {
+    const i = PIPELINE_ORDER.indexOf(s)
+    return i < 0 ? PIPELINE_ORDER.length : i
+  }
+  return [...rows].sort((a, b) => rank(a.status) - rank(b.status))
+}
+
+export function buildProjectSummaryOption(rows: SummaryRow[], locale: string, labels: SummaryLabels): EChartsOption {
+  const ordered = orderSummary(rows)
+  const scale = moneyScale(Math.max(0, ...ordered.map((r) => r.expected_output ?? 0)), locale)
+  return {
+    grid: { left: 56, right: 16, top: 36, bottom: 28 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => {
+        const one = Array.isArray(p) ? p[0] : p
+        const row = ordered[one.dataIndex]
+        return `${labels.status(row.status)}<br/>${labels.expectedOutput}: ${formatMoney(row.expected_output, locale)}<br/>${labels.projects(row.projects)}`
+      },
+    },
+    xAxis: { type: 'category', data: ordered.map((r) => labels.status(r.status)) },
+    yAxis: { type: 'value', name: scale.unit, splitLine: { lineStyle: { type: 'dashed' } } },
+    series: [
+      {
+        name: labels.expectedOutput,
+        type: 'bar',
+        barMaxWidth: 48,
+        data: ordered.map((r) => ({
+          value: scaled(r.expected_output ?? 0, scale),
+          itemStyle: { color: PIPELINE_COLOURS[r.status] ?? '#909399' },
+        })),
+        label: { show: true, position: 'top', formatter: (p) => labels.projects(ordered[p.dataIndex].projects) },
+      },
+    ],
+  }
+}

@@ -1,0 +1,32 @@
+import { useI18n } from 'vue-i18n'
+import type { I18nText } from '../api/client'
+
+/** Helpers bound to the current language: names, keyed labels with a fallback. */
+export function useText() {
+  const { t, te, locale } = useI18n()
+
+  /** The name in the current language; Chinese when there is no English one. */
+  function name(n: I18nText | null | undefined): string {
+    if (!n) return '—'
+    return (locale.value === 'en' ? n.en || n.zh : n.zh || n.en) || '—'
+  }
+
+  /** `t(prefix.key)` when that message exists, else the key itself (a value the app does not know yet). */
+  function label(prefix: string, key: string | null | undefined): string {
+    if (!key) return '—'
+    const path = `${prefix}.${key}`
+    return te(path) ? t(path) : key
+  }
+
+  /** "（x）" in Chinese, " (x)" in English. */
+  function paren(x: string | number): string {
+    return t('common.paren', { x })
+  }
+
+  /** "label：value" in Chinese, "label: value" in English. */
+  function labelled(lbl: string, value: string | number): string {
+    return t('common.labelled', { label: lbl, value })
+  }
+
+  return { t, locale, name, label, paren, labelled }
+}

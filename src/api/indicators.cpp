@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include "api/internal/handler.hpp"
-#include "api/internal/problem_text.hpp"
 #include "api/internal/request.hpp"
 #include "app/target_detail.hpp"
 #include "query/indicator.hpp"
@@ -61,6 +60,18 @@ Outcome<IndicatorRequest> read_request(const WriteContext& ctx) {
   return out;
 }
 
+// What is wrong inside an indicator expression, in Chinese ("unknown-field" is a field name of the
+// language here, not a request member).
+std::string_view expression_zh(std::string_view code) {
+  if (code == "syntax-error") return "指标表达式存在语法错误";
+  if (code == "type-error") return "指标表达式存在类型错误";
+  if (code == "unknown-field") return "指标表达式中有未知的字段名";
+  if (code == "unknown-reference") return "指标表达式引用了不存在的对象";
+  if (code == "invalid-amount") return "指标表达式中的金额格式无效";
+  if (code == "invalid-period") return "指标表达式中的期间格式无效";
+  return "指标表达式有误";
+}
+
 // A syntax, type or reference error in the expression: field "expression" and its column.
 Problem expression_problem(const Error& e) {
   Problem p = problem_from(e);
@@ -68,9 +79,9 @@ Problem expression_problem(const Error& e) {
   p.column = e.where.column;
   p.detail_en = e.where.column > 0 ? fmt::format("expression, column {}: {}", e.where.column, e.message)
                                    : fmt::format("expression: {}", e.message);
-  p.detail_zh = e.where.column > 0 ? fmt::format("{}（第 {} 个字符处）：{}", problem_zh(p.code, "expression"),
+  p.detail_zh = e.where.column > 0 ? fmt::format("{}（第 {} 个字符处）：{}", expression_zh(p.code),
                                                  e.where.column, e.message)
-                                   : fmt::format("{}：{}", problem_zh(p.code, "expression"), e.message);
+                                   : fmt::format("{}：{}", expression_zh(p.code), e.message);
   return p;
 }
 

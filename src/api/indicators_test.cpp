@@ -60,6 +60,8 @@ TEST(IndicatorsApi, TypoInAFieldIsAProblemWithColumnAndSuggestion) {
   EXPECT_EQ(a.body.at("column").as_int64(), 26);
   EXPECT_NE(a.body.at("detail").as_string().find("did you mean \"segment\""), json::string::npos)
       << a.response.body;
+  const std::string zh(a.body.at("message").at("zh").as_string());
+  EXPECT_EQ(zh.rfind("指标表达式中有未知的字段名（第 26 个字符处）", 0), 0U) << zh;
 }
 
 TEST(IndicatorsApi, SyntaxErrorIsAProblemWithTheColumn) {

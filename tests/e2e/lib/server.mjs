@@ -1,0 +1,146 @@
+// The harness of the end-to-end tests: a real `atlas serve` process on a free port with a fresh
+// database, and Debian's Chromium driven by playwright-core. Builds nothing.
+//
+//   ATLAS_BINARY  the atlas executable (default <repo>/build/atlas)
+//   ATLAS_WEB     the built web app (default <repo>/web/dist)
+//   CHROMIUM      the browser (default /usr/bin/chromium; never downloaded)
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+export const atlasBinary = path.resolve(repoRoot, process.env.ATLAS_BINARY || 'build/atlas')
+export const webDir = path.resolve(repoRoot, process.env.ATLAS_WEB || 'web/dist')
+export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium'
+
+const kBannerTimeoutMs = 60_000
+const kHealthTimeoutMs = 30_000
+const kStopTimeoutMs = 20_000
+const kBanner = /^Cluster Atlas serving (.+) on (http:\/\/127\.0\.0\.1:(\d+)\/)$/
+
+/** Resolves with the first line `stream` produces; rejects when `child` exits first or on timeout. */
+function firstLine(stream, child, stderrText) {
+  return new Promise((resolve, reject) => {
+    let buffer = ''
+    const timer = setTimeout(() => finish(new Error(`atlas serve printed no line in ${kBannerTimeoutMs} ms; stderr:\n${stderrText()}`)), kBannerTimeoutMs)
+    function finish(error, line) {
+      clearTimeout(timer)
+      stream.off('data', onData)
+      child.off('exit', onExit)
+      error ? reject(error) : resolve(line)
+    }
+    function onData(chunk) {
+      buffer += chunk
+      const newline = buffer.indexOf('\n')
+      if (newline >= 0) finish(null, buffer.slice(0, newline))
+    }
+    function onExit(code, signal) {
+      finish(new Error(`atlas serve exited (code ${code}, signal ${signal}) before its first line; stderr:\n${stderrText()}`))
+    }
+    stream.setEncoding('utf8')
+    stream.on('data', onData)
+    child.on('exit', onExit)
+  })
+}
+
+async function waitForHealth(url, child) {
+  const deadline = Date.now() + kHealthTimeoutMs
+  let last = ''
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`atlas serve exited with ${child.exitCode} while waiting for /healthz`)
+    try {
+      const res = await fetch(new URL('/healthz', url))
+      const body = await res.json()
+      if (res.status === 200 && body.status === 'ok') return body
+      last = `HTTP ${res.status} ${JSON.stringify(body)}`
+    } catch (e) {
+      last = String(e)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`/healthz did not answer ok within ${kHealthTimeoutMs} ms: ${last}`)
+}
+
+/**
+ * Starts `atlas serve` on 127.0.0.1:0 with a fresh database in a temporary directory and waits
+ * until /healthz answers. Returns `{url, db, stderr(), stop()}`; `stop()` sends SIGTERM, waits
+ * for the exit and throws unless the exit code is 0, then removes the temporary directory.
+ */
+export async function startServer({ extraArgs = [] } = {}) {
+  if (!existsSync(atlasBinary)) throw new Error(`no atlas binary at ${atlasBinary} (set ATLAS_BINARY or build first)`)
+  const dir = await mkdtemp(path.join(tmpdir(), 'atlas-e2e-'))
+  const db = path.join(dir, 'atlas.db')
+  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', webDir, '--no-access-log', ...extraArgs]
+  const child = spawn(atlasBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr.setEncoding('utf8')
+  child.stderr.on('data', (s) => (stderr += s))
+  const stderrText = () => stderr
+  const exited = once(child, 'exit')
+  try {
+    const line = await firstLine(child.stdout, child, stderrText)
+    const match = kBanner.exec(line)
+    if (!match) throw new Error(`unexpected first stdout line of atlas serve: ${JSON.stringify(line)}`)
+    if (match[1] !== db) throw new Error(`atlas serve names database ${match[1]}, expected ${db}`)
+    const url = match[2]
+    child.stdout.resume()
+    await waitForHealth(url, child)
+    let stopped = false
+    return {
+      url,
+      db,
+      stderr: stderrText,
+      async stop() {
+        if (stopped) return
+        stopped = true
+        try {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+          const timer = setTimeout(() => child.kill('SIGKILL'), kStopTimeoutMs)
+          const [code, signal] = await exited
+          clearTimeout(timer)
+          if (code !== 0) throw new Error(`atlas serve exited with code ${code} (signal ${signal}) after SIGTERM; stderr:\n${stderr}`)
+        } finally {
+          await rm(dir, { recursive: true, force: true })
+        }
+      },
+    }
+  } catch (e) {
+    child.kill('SIGKILL')
+    await exited
+    await rm(dir, { recursive: true, force: true })
+    throw e
+  }
+}
+
+export const chromiumArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--no-first-run',
+]
+
+/** Launches Debian's Chromium (never a downloaded one). */
+export async function launchBrowser() {
+  if (!existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM)`)
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, timeout: 60_000 })
+}
+
+/**
+ * A fresh browser context on `baseURL`: viewport 1440×1000, locale zh-CN. `errors` collects
+ * uncaught page errors (a test may assert it stays empty).
+ */
+export async function newPage(browser, baseURL) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  context.setDefaultTimeout(15_000)
+  const page = await context.newPage()
+  const errors = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return { context, page, errors }
+}

@@ -122,12 +122,8 @@ EnterprisePage list_enterprises(const Snapshot& s, const Visibility& vis, const 
   if (query.sort == EnterpriseSort::kOutputValueDesc) {
     page_by_output(output, ids, begin, end);
   } else {
-    const auto& names = s.enterprises.name_zh;
-    sort_page(ids, begin, end, [&](EnterpriseId a, EnterpriseId b) {
-      const std::string_view na = s.strings.view(names[a.value]);
-      const std::string_view nb = s.strings.view(names[b.value]);
-      return na != nb ? na < nb : a < b;
-    });
+    const auto& rank = s.enterprises.name_rank;  // Chinese names by pinyin
+    sort_page(ids, begin, end, [&](EnterpriseId a, EnterpriseId b) { return rank[a.value] < rank[b.value]; });
   }
   page.items.reserve(end - begin);
   for (std::size_t i = begin; i < end; ++i)

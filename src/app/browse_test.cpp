@@ -97,14 +97,24 @@ TEST(EnterpriseList, SampleFalseHidesTheTwelveSampleEnterprises) {
   EXPECT_EQ(without, csv_enterprises([](const EnterpriseRecord& r) { return !is_sample(r.provenance); }));
 }
 
-TEST(EnterpriseList, SortsByNameByDefault) {
+TEST(EnterpriseList, SortsChineseNamesByPinyinByDefault) {
   EnterpriseQuery q;
   q.limit = 500;
   const auto page = list_enterprises(snap(), kAll, q);
   ASSERT_EQ(page.items.size(), 44U);
+  const auto position = [&](std::string_view slug) {
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+      if (snap().strings.view(snap().enterprises.slug[page.items[i].id.value]) == slug) return i;
+    }
+    return page.items.size();
+  };
+  // 丰顺县培英 (fēng) < 广东嘉元 (guǎng) < 梅州广汽华德 (méi) < 云山汽车 (yún): not byte order.
+  EXPECT_LT(position("peiying"), position("jiayuan"));
+  EXPECT_LT(position("jiayuan"), position("gac-huade"));
+  EXPECT_LT(position("gac-huade"), position("yunshan"));
   for (std::size_t i = 1; i < page.items.size(); ++i) {
-    EXPECT_LE(snap().strings.view(snap().enterprises.name_zh[page.items[i - 1].id.value]),
-              snap().strings.view(snap().enterprises.name_zh[page.items[i].id.value]));
+    EXPECT_LT(snap().enterprises.name_rank[page.items[i - 1].id.value],
+              snap().enterprises.name_rank[page.items[i].id.value]);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/internal/name_order.hpp"
 #include "model/internal/observation_normalizer.hpp"
 #include "model/internal/supply_graph.hpp"
 #include "model/provenance.hpp"
@@ -265,6 +266,7 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::finish() && {
     s.rollups[m] = internal::build_year_rollup(s.observations[m], n);
   }
   build_postings_lists();
+  rank_names();
   auto supply = internal::build_supply_edges(std::move(pending_edges_), n, s);
   if (!supply) return std::unexpected(supply.error());
   s.supply = std::move(*supply);
@@ -324,6 +326,14 @@ Result<void> SnapshotBuilder::resolve_projects() {
     s.project_milestones.offsets.push_back(static_cast<std::uint32_t>(s.project_milestones.values.size()));
   }
   return {};
+}
+
+void SnapshotBuilder::rank_names() {
+  auto& c = snap_->enterprises;
+  std::vector<std::string_view> names(c.size());
+  for (std::size_t i = 0; i < c.size(); ++i)
+    names[i] = snap_->strings.view(c.name_zh[i]);
+  c.name_rank = internal::collation_ranks(names);
 }
 
 void SnapshotBuilder::build_postings_lists() {

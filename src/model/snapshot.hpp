@@ -60,6 +60,7 @@ struct EnterpriseColumns {
   std::vector<std::int64_t> employees;  // -1 unknown
   Csr<ClassId> classes;                 // product classes as given (leaves of the taxonomy)
   Csr<StringId> processes, certifications, customers;
+  std::vector<std::uint32_t> name_rank;  // position in name order (Chinese by pinyin), set by finish()
   [[nodiscard]] std::size_t size() const { return slug.size(); }
 };
 
@@ -180,6 +181,7 @@ class SnapshotBuilder {
   Result<void> resolve_groups();
   Result<void> resolve_projects();
   void build_postings_lists();
+  void rank_names();
 
   std::shared_ptr<Snapshot> snap_;
   Result<void> status_;

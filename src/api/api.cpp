@@ -232,6 +232,28 @@ Response Api::problem(int status, std::string_view code, std::string_view detail
       Problem{status, std::string(code), std::string(detail_en), std::string(detail_zh), {}, 0}, "", false);
 }
 
+std::string_view Api::route_pattern(std::string_view target) {
+  const auto url = boost::urls::parse_origin_form(target);
+  if (!url) return {};
+  std::vector<std::string> segments;
+  for (auto segment : url->segments())
+    segments.push_back(segment);
+  const auto match = internal::match_route(segments);
+  if (!match) return {};
+  return match->routes.front()->path;  // every route of a match has the same path
+}
+
+std::span<const std::string_view> Api::route_patterns() {
+  static const std::vector<std::string_view> patterns = [] {
+    std::vector<std::string_view> out;
+    for (const internal::Route& r : internal::routes()) {
+      if (std::ranges::find(out, r.path) == out.end()) out.push_back(r.path);
+    }
+    return out;
+  }();
+  return patterns;
+}
+
 Response Api::handle(const Request& request) const {
   try {
     return impl_->dispatch(request);

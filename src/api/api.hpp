@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -71,6 +72,17 @@ class Api {
   /// 400 for a malformed request line): `code` is a stable problem type name such as "not-found".
   [[nodiscard]] static Response problem(int status, std::string_view code, std::string_view detail_en,
                                         std::string_view detail_zh);
+
+  /// The route pattern ("/api/v1/enterprises/{id}") of the endpoint that a request target
+  /// ("/api/v1/enterprises/x?limit=5") or a bare path names, matched as handle() matches it (the
+  /// path percent-decoded, whatever the method); empty when the target does not parse or names no
+  /// endpoint. The view has static storage (it is one of route_patterns()), so a caller may keep it
+  /// as a bounded label such as a metrics series. Pure and thread-safe; throws only std::bad_alloc.
+  [[nodiscard]] static std::string_view route_pattern(std::string_view target);
+
+  /// Every route pattern once, in documentation order (the router's own table). Static storage;
+  /// thread-safe.
+  [[nodiscard]] static std::span<const std::string_view> route_patterns();
 
   [[nodiscard]] const ApiOptions& options() const;
 

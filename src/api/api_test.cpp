@@ -131,6 +131,50 @@ TEST(Router, StaticProblemIsAProblemDocument) {
   EXPECT_EQ(body.at("message").at("zh").as_string(), "文件 /x.js 不存在");
 }
 
+TEST(RoutePattern, NamesTheEndpointOfATargetNeverItsIds) {
+  EXPECT_EQ(Api::route_pattern("/api/v1/enterprises/some-id-123?limit=5"), "/api/v1/enterprises/{id}");
+  EXPECT_EQ(Api::route_pattern("/api/v1/plan"), "/api/v1/plan");
+  EXPECT_EQ(Api::route_pattern("/api/v1/projects?late=true"), "/api/v1/projects");
+  EXPECT_EQ(Api::route_pattern("/api/v1/targets/total%2Doutput"), "/api/v1/targets/{id}");
+  EXPECT_EQ(Api::route_pattern("/api/v1/indicators"), "/api/v1/indicators");
+  EXPECT_EQ(Api::route_pattern("/api/v1/openapi.json"), "/api/v1/openapi.json");
+}
+
+TEST(RoutePattern, IsEmptyWhereHandleFindsNoEndpoint) {
+  for (const char* target : {"/api/v1/nothing-here", "/api/v1/targets/total-output/extra", "/api/v2/plan",
+                             "/api/v1/targets/", "/api/", "/healthz", "/api/v1/plan?as_of=%zz", ""}) {
+    EXPECT_EQ(Api::route_pattern(target), "") << target;
+    if (std::string_view(target).starts_with("/api/")) {
+      EXPECT_GE(get(target).status(), 400) << target;  // 404, or 400 for a target that does not parse
+    }
+  }
+}
+
+TEST(RoutePattern, ComesFromTheRoutersTableEachPatternOnce) {
+  const auto patterns = Api::route_patterns();
+  ASSERT_EQ(patterns.size(), 12U);  // /api/v1/indicators is one pattern (POST only)
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    for (std::size_t j = i + 1; j < patterns.size(); ++j)
+      EXPECT_NE(patterns[i], patterns[j]);
+    std::string path(patterns[i]);
+    if (const auto brace = path.find("{id}"); brace != std::string::npos) path.replace(brace, 4, "x");
+    const std::string_view found = Api::route_pattern(path);
+    EXPECT_EQ(found, patterns[i]);
+    EXPECT_EQ(found.data(), patterns[i].data()) << "the view must be the table's static storage";
+  }
+}
+
+TEST(Router, TransportProblemsHaveTheirOwnTitles) {
+  const std::pair<const char*, const char*> cases[] = {{"invalid-path", "Invalid path"},
+                                                       {"web-app-not-built", "Web app not built"},
+                                                       {"malformed-request", "Malformed request"},
+                                                       {"header-too-large", "Request headers too large"}};
+  for (const auto& [code, title] : cases) {
+    const auto body = json::parse(Api::problem(400, code, "x", "x").body);
+    EXPECT_EQ(body.at("title").as_string(), title) << code;
+  }
+}
+
 TEST(PlanApi, AnswersThePlanAndItsCounts) {
   const auto a = get("/api/v1/plan");
   ASSERT_EQ(a.status(), 200) << a.response.body;

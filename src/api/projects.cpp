@@ -17,7 +17,31 @@ json::value amount_json(const std::optional<std::int64_t>& yuan) {
   return json::value(*yuan);
 }
 
-json::object project_item(const Snapshot& s, const Visibility& vis, const app::ProjectState& state) {
+json::value days_json(const std::optional<std::int32_t>& days) {
+  if (!days) return nullptr;
+  return json::value(*days);
+}
+
+json::array milestones_json(const Snapshot& s, const std::vector<app::MilestoneState>& states) {
+  json::array out;
+  for (const app::MilestoneState& m : states) {
+    const MilestoneRecord& r = s.milestones[m.milestone];
+    out.emplace_back(json::object{{"kind", to_string(r.kind)},
+                                  {"planned", date_json(r.planned)},
+                                  {"actual", m.reached ? date_json(r.actual) : json::value(nullptr)},
+                                  {"note", r.note},
+                                  {"overdue", m.overdue},
+                                  {"overdue_days", days_json(m.overdue_days)},
+                                  {"delay_days", days_json(m.delay_days)},
+                                  {"sample", atlas::is_sample(r.provenance)},
+                                  {"provenance", r.provenance}});
+  }
+  return out;
+}
+
+// A project as listed: its record, status, schedule flags and milestones (judged at vis.as_of).
+json::object project_item(const Snapshot& s, const Visibility& vis, const app::ProjectState& state,
+                          const std::vector<app::MilestoneState>& milestones) {
   const std::uint32_t i = state.id.value;
   const ProjectRecord& r = s.projects[i];
   const EnterpriseId sponsor = s.project_sponsor[i];
@@ -38,24 +62,11 @@ json::object project_item(const Snapshot& s, const Visibility& vis, const app::P
       {"capacity", r.capacity},
       {"status", app::to_string(state.status)},
       {"late", state.late},
+      {"delayed", state.delayed},
       {"sample", atlas::is_sample(r.provenance)},
       {"provenance", r.provenance},
-      {"quote", r.quote}};
-}
-
-json::array milestones_json(const Snapshot& s, const std::vector<app::MilestoneState>& states) {
-  json::array out;
-  for (const app::MilestoneState& m : states) {
-    const MilestoneRecord& r = s.milestones[m.milestone];
-    out.emplace_back(json::object{{"kind", to_string(r.kind)},
-                                  {"planned", date_json(r.planned)},
-                                  {"actual", m.reached ? date_json(r.actual) : json::value(nullptr)},
-                                  {"note", r.note},
-                                  {"late", m.late},
-                                  {"sample", atlas::is_sample(r.provenance)},
-                                  {"provenance", r.provenance}});
-  }
-  return out;
+      {"quote", r.quote},
+      {"milestones", milestones_json(s, milestones)}};
 }
 
 Outcome<app::ProjectFilter> filter_params(const ReadContext& ctx) {
@@ -74,8 +85,10 @@ Outcome<app::ProjectFilter> filter_params(const ReadContext& ctx) {
   if (!status) return std::unexpected(status.error());
   auto late = ctx.params.get_bool("late", false);
   if (!late) return std::unexpected(late.error());
-  return app::ProjectFilter{
-      *type, *zone, *county, *sponsor, *status, *late, std::string(ctx.params.get("q").value_or(""))};
+  auto delayed = ctx.params.get_bool("delayed", false);
+  if (!delayed) return std::unexpected(delayed.error());
+  return app::ProjectFilter{*type,   *zone, *county,  *sponsor,
+                            *status, *late, *delayed, std::string(ctx.params.get("q").value_or(""))};
 }
 
 json::array summary_json(const app::ProjectPage& page) {
@@ -83,8 +96,8 @@ json::array summary_json(const app::ProjectPage& page) {
   for (const app::StatusSummary& sum : page.summary) {
     out.emplace_back(json::object{{"status", app::to_string(sum.status)},
                                   {"projects", sum.projects},
-                                  {"expected_output", sum.expected_output},
-                                  {"investment", sum.investment}});
+                                  {"expected_output", amount_json(sum.expected_output)},
+                                  {"investment", amount_json(sum.investment)}});
   }
   return out;
 }
@@ -92,8 +105,8 @@ json::array summary_json(const app::ProjectPage& page) {
 }  // namespace
 
 Outcome<json::object> list_projects(const ReadContext& ctx) {
-  if (auto ok =
-          ctx.params.allow({"type", "zone", "county", "sponsor", "status", "late", "q", "offset", "limit"});
+  if (auto ok = ctx.params.allow(
+          {"type", "zone", "county", "sponsor", "status", "late", "delayed", "q", "offset", "limit"});
       !ok)
     return std::unexpected(ok.error());
   auto filter = filter_params(ctx);
@@ -104,7 +117,8 @@ Outcome<json::object> list_projects(const ReadContext& ctx) {
       ctx.snapshot, ctx.visibility, app::ProjectQuery{std::move(*filter), page->offset, page->limit});
   json::array items;
   for (const app::ProjectState& p : result.items)
-    items.emplace_back(project_item(ctx.snapshot, ctx.visibility, p));
+    items.emplace_back(project_item(ctx.snapshot, ctx.visibility, p,
+                                    app::milestone_states(ctx.snapshot, ctx.visibility, p.id)));
   return json::object{{"meta", ctx.meta()},   {"total", result.total},     {"offset", page->offset},
                       {"limit", page->limit}, {"items", std::move(items)}, {"summary", summary_json(result)}};
 }
@@ -115,10 +129,9 @@ Outcome<json::object> get_project(const ReadContext& ctx) {
   auto profile = lift(app::project_profile(ctx.snapshot, ctx.visibility, id));
   if (!profile) return std::unexpected(profile.error());
   json::object out{{"meta", ctx.meta()}};
-  json::object item = project_item(ctx.snapshot, ctx.visibility, profile->state);
+  json::object item = project_item(ctx.snapshot, ctx.visibility, profile->state, profile->milestones);
   for (auto& kv : item)
     out[kv.key()] = std::move(kv.value());
-  out["milestones"] = milestones_json(ctx.snapshot, profile->milestones);
   json::array facts;
   for (std::uint32_t f : profile->facts)
     facts.emplace_back(fact_json(ctx.snapshot.facts[f]));

@@ -1,4 +1,5 @@
 #include <string>
+#include <vector>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -11,20 +12,31 @@ namespace {
 namespace json = boost::json;
 using testing::get;
 
-TEST(ProjectsApi, ListsProjectsWithStatusLateAndSummary) {
+TEST(ProjectsApi, ListsProjectsWithStatusScheduleMilestonesAndSummary) {
   const auto a = get("/api/v1/projects?limit=500");
   ASSERT_EQ(a.status, 200) << json::serialize(a.body);
   const auto& items = a.body.at("items").as_array();
   EXPECT_EQ(a.body.at("total").as_int64(), 19);
   ASSERT_EQ(items.size(), 19U);
   const auto& bpw = items[0].as_object();
-  for (const char* key : {"id", "name", "type", "sponsor", "zone", "county", "investment", "expected_output",
-                          "products", "capacity", "status", "late", "sample", "provenance", "quote"})
+  for (const char* key :
+       {"id", "name", "type", "sponsor", "zone", "county", "investment", "expected_output", "products",
+        "capacity", "status", "late", "delayed", "sample", "provenance", "quote", "milestones"})
     EXPECT_TRUE(bpw.contains(key)) << key;
   EXPECT_EQ(bpw.at("id").as_string(), "bpw-phase8");
   EXPECT_EQ(bpw.at("sponsor").at("id").as_string(), "bpw-meizhou");
   EXPECT_EQ(bpw.at("status").as_string(), "commissioned");
   EXPECT_TRUE(bpw.at("investment").is_null());
+  // bpw: commissioned in 2021 with no planned date: on time.
+  EXPECT_FALSE(bpw.at("late").as_bool());
+  EXPECT_FALSE(bpw.at("delayed").as_bool());
+  ASSERT_EQ(bpw.at("milestones").as_array().size(), 1U);
+  EXPECT_EQ(bpw.at("milestones").at(0).at("actual").as_string(), "2021");
+  // The list's milestones are the detail's.
+  for (const auto& item : items) {
+    const std::string id(item.at("id").as_string());
+    EXPECT_EQ(item.at("milestones"), get("/api/v1/projects/" + id).body.at("milestones")) << id;
+  }
   const auto& summary = a.body.at("summary").as_array();
   ASSERT_EQ(summary.size(), 5U);
   std::int64_t projects = 0;
@@ -32,9 +44,15 @@ TEST(ProjectsApi, ListsProjectsWithStatusLateAndSummary) {
     projects += s.at("projects").as_int64();
   EXPECT_EQ(projects, 19);
   EXPECT_EQ(summary[0].at("status").as_string(), "planned");
+  // weiyou and oufulai (planned) state no expected output, no project an investment: unknown.
+  EXPECT_TRUE(summary[0].at("expected_output").is_null());
+  for (const auto& s : summary)
+    EXPECT_TRUE(s.at("investment").is_null());
+  EXPECT_EQ(summary[3].at("status").as_string(), "commissioned");
+  EXPECT_EQ(summary[3].at("expected_output").as_int64(), 500'000'000);  // gac-springs
 }
 
-TEST(ProjectsApi, FiltersByTypeZoneStatusAndLate) {
+TEST(ProjectsApi, FiltersByTypeZoneStatusLateAndDelayed) {
   EXPECT_EQ(get("/api/v1/projects?type=attraction").body.at("total").as_int64(), 7);
   EXPECT_EQ(get("/api/v1/projects?zone=meizhou-htz").body.at("total").as_int64(), 4);
   EXPECT_EQ(get("/api/v1/projects?sponsor=fude-metal").body.at("items").at(0).at("id").as_string(),
@@ -45,8 +63,23 @@ TEST(ProjectsApi, FiltersByTypeZoneStatusAndLate) {
   ASSERT_EQ(late.status, 200);
   for (const auto& item : late.body.at("items").as_array())
     EXPECT_TRUE(item.at("late").as_bool());
-  // At the end of 2021: gac-springs and hongyuan signed late, saint-gobain not commissioned.
-  EXPECT_EQ(late.body.at("total").as_int64(), 3);
+  // At the end of 2021 only saint-gobain is behind: commissioning planned 2021-03, unreported.
+  // (gac-springs and hongyuan signed late, but had signed by then.)
+  EXPECT_EQ(late.body.at("total").as_int64(), 1);
+  EXPECT_EQ(late.body.at("items").at(0).at("id").as_string(), "saint-gobain-glass");
+  const auto delayed = get("/api/v1/projects?delayed=true&type=attraction&as_of=2021-12-31");
+  ASSERT_EQ(delayed.status, 200);
+  std::vector<std::string> ids;
+  for (const auto& item : delayed.body.at("items").as_array()) {
+    EXPECT_TRUE(item.at("delayed").as_bool());
+    EXPECT_FALSE(item.at("late").as_bool());
+    ids.emplace_back(item.at("id").as_string());
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"gac-springs", "hongyuan-seat-covers"}));
+  // Today: 7 late, 9 delayed, 3 on time.
+  EXPECT_EQ(get("/api/v1/projects?late=true").body.at("total").as_int64(), 7);
+  EXPECT_EQ(get("/api/v1/projects?delayed=true").body.at("total").as_int64(), 9);
+  EXPECT_EQ(get("/api/v1/projects?late=true&delayed=true").body.at("total").as_int64(), 0);
 }
 
 TEST(ProjectsApi, BadFilterValuesAreProblems) {
@@ -61,6 +94,9 @@ TEST(ProjectsApi, BadFilterValuesAreProblems) {
   EXPECT_EQ(a.body.at("field").as_string(), "type");
   a = get("/api/v1/projects?late=maybe");
   EXPECT_EQ(a.body.at("field").as_string(), "late");
+  a = get("/api/v1/projects?delayed=yes");
+  EXPECT_EQ(a.status, 400);
+  EXPECT_EQ(a.body.at("field").as_string(), "delayed");
 }
 
 TEST(ProjectsApi, ProfileHasMilestonesKnownOnAsOfAndFacts) {
@@ -72,8 +108,15 @@ TEST(ProjectsApi, ProfileHasMilestonesKnownOnAsOfAndFacts) {
   EXPECT_EQ(milestones[0].at("kind").as_string(), "signed");
   EXPECT_EQ(milestones[0].at("planned").as_string(), "2021-06");
   EXPECT_EQ(milestones[0].at("actual").as_string(), "2021-08");
-  EXPECT_TRUE(milestones[0].at("late").as_bool());
-  EXPECT_TRUE(milestones[2].at("actual").is_null());  // commissioned 2023-05: not known yet
+  EXPECT_FALSE(milestones[0].at("overdue").as_bool());
+  EXPECT_EQ(milestones[0].at("delay_days").as_int64(), 32);  // due 2021-06-30, reached from 2021-08-01
+  EXPECT_TRUE(milestones[0].at("overdue_days").is_null());
+  EXPECT_TRUE(milestones[2].at("actual").is_null());   // commissioned 2023-05: not known yet
+  EXPECT_TRUE(milestones[2].at("overdue").as_bool());  // planned 2022-12
+  EXPECT_EQ(milestones[2].at("overdue_days").as_int64(), 1);
+  EXPECT_TRUE(milestones[2].at("delay_days").is_null());
+  EXPECT_TRUE(a.body.at("late").as_bool());
+  EXPECT_FALSE(a.body.at("delayed").as_bool());
   EXPECT_TRUE(milestones[2].at("sample").as_bool());
   const auto& facts = a.body.at("facts").as_array();
   ASSERT_EQ(facts.size(), 2U);

@@ -152,20 +152,28 @@ inline constexpr std::size_t kProjectStatusCount = 5;
 [[nodiscard]] Result<ProjectStatus> resolve_project_status(std::string_view word,
                                                            std::string_view field = "status");
 
-/// A milestone as known on as_of. Late: its planned date is over (before as_of) and it was not
-/// reached by then, or it was reached after the planned date. Reached: its actual date is known
-/// and not after as_of (a date of month or year precision counts from its first day).
+/// A milestone as known on as_of. Reached: its actual date is known and not after as_of. A date of
+/// month or year precision counts from its first day when it is an actual date and is due on its
+/// last day when it is a planned one. Overdue (逾期): its planned date has passed (is before
+/// as_of) and it was not reached by then. Delay: how many days after its planned date it was
+/// reached.
 struct MilestoneState {
   std::uint32_t milestone = 0;  // index into Snapshot::milestones
   bool reached = false;
-  bool late = false;
+  bool overdue = false;
+  /// Reached and planned: actual − planned in days when reached after the plan, else 0. Not
+  /// reached or without a planned date: nullopt.
+  std::optional<std::int32_t> delay_days;
+  /// Overdue: as_of − planned in days (how long it has been outstanding); else nullopt.
+  std::optional<std::int32_t> overdue_days;
 };
 
-/// A project as known on as_of.
+/// A project's schedule as known on as_of (at most one of the two holds).
 struct ProjectState {
   ProjectId id;
   ProjectStatus status = ProjectStatus::kPlanned;
-  bool late = false;  // any visible milestone is late
+  bool late = false;     // 滞后: a visible milestone is overdue now
+  bool delayed = false;  // 延期完成: not late, but a visible milestone was reached after its plan
 };
 
 /// True when project `p` may be shown under `vis` (not a hidden sample record).
@@ -173,7 +181,7 @@ struct ProjectState {
 /// The visible milestones of `p` in data order, each judged at vis.as_of.
 [[nodiscard]] std::vector<MilestoneState> milestone_states(const Snapshot& s, const Visibility& vis,
                                                            ProjectId p);
-/// The project's status and lateness at vis.as_of from its visible milestones.
+/// The project's status, lateness and delay at vis.as_of from its visible milestones.
 [[nodiscard]] ProjectState project_state(const Snapshot& s, const Visibility& vis, ProjectId p);
 
 /// What a listed project must match; every filter given must hold (absent: no condition).
@@ -183,8 +191,9 @@ struct ProjectFilter {
   std::optional<CountyId> county;
   std::optional<EnterpriseId> sponsor;
   std::optional<ProjectStatus> status;
-  bool late_only = false;
-  std::string q;  // substring of the name (zh or en) or id; ASCII case-insensitive
+  bool late_only = false;     // only late projects (behind schedule now)
+  bool delayed_only = false;  // only delayed projects (both flags: none, as no project is both)
+  std::string q;              // substring of the name (zh or en) or id; ASCII case-insensitive
 };
 
 /// A page request of the project list.
@@ -194,12 +203,13 @@ struct ProjectQuery {
   std::size_t limit = 50;
 };
 
-/// Totals of the matching projects in one status. Missing amounts count as 0.
+/// Totals of the matching projects in one status. An amount sums the projects that state it;
+/// nullopt when none does (unknown, not 0).
 struct StatusSummary {
   ProjectStatus status = ProjectStatus::kPlanned;
   std::size_t projects = 0;
-  std::int64_t expected_output = 0;  // yuan a year at full production
-  std::int64_t investment = 0;       // yuan
+  std::optional<std::int64_t> expected_output;  // yuan a year at full production
+  std::optional<std::int64_t> investment;       // yuan
 };
 
 /// One page of the project list and the summary over every matching project.

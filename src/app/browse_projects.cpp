@@ -1,5 +1,8 @@
-// Projects: status and lateness from the milestones known on as_of; the filtered list and summary.
+// Projects: status, lateness and delay from the milestones known on as_of; the filtered list and
+// summary.
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -28,13 +31,21 @@ std::optional<ProjectStatus> status_of(MilestoneKind kind) {
 }
 
 MilestoneState judge(const MilestoneRecord& r, std::uint32_t index, DayNumber as_of) {
-  MilestoneState m{index, r.actual && r.actual->first_day() <= as_of, false};
-  if (r.planned) {
-    // A planned month or year is due at its end; a reached date counts from its start.
-    const DayNumber due = r.planned->last_day();
-    m.late = m.reached ? r.actual->first_day() > due : due < as_of;
+  MilestoneState m{index, r.actual && r.actual->first_day() <= as_of, false, std::nullopt, std::nullopt};
+  if (!r.planned) return m;
+  // A planned month or year is due at its end; a reached date counts from its start.
+  const DayNumber due = r.planned->last_day();
+  if (m.reached) {
+    m.delay_days = std::max<std::int32_t>(r.actual->first_day() - due, 0);
+  } else if (due < as_of) {
+    m.overdue = true;
+    m.overdue_days = as_of - due;
   }
   return m;
+}
+
+void add_amount(std::optional<std::int64_t>& sum, const std::optional<std::int64_t>& amount) {
+  if (amount) sum = sum.value_or(0) + *amount;
 }
 
 bool matches(const Snapshot& s, const Visibility& vis, const ProjectFilter& f, const internal::TextMatcher& q,
@@ -46,6 +57,7 @@ bool matches(const Snapshot& s, const Visibility& vis, const ProjectFilter& f, c
   if (f.sponsor && s.project_sponsor[p.value] != *f.sponsor) return false;
   if (f.status && state.status != *f.status) return false;
   if (f.late_only && !state.late) return false;
+  if (f.delayed_only && !state.delayed) return false;
   if (!f.q.empty() && !q.matches(r.name.zh) && !q.matches(r.name.en) && !q.matches(r.id)) return false;
   return project_visible(s, vis, p);
 }
@@ -67,13 +79,16 @@ std::vector<MilestoneState> milestone_states(const Snapshot& s, const Visibility
 }
 
 ProjectState project_state(const Snapshot& s, const Visibility& vis, ProjectId p) {
-  ProjectState state{p, ProjectStatus::kPlanned, false};
+  ProjectState state{p, ProjectStatus::kPlanned, false, false};
+  bool reached_late = false;
   for (const MilestoneState& m : milestone_states(s, vis, p)) {
-    state.late = state.late || m.late;
+    state.late = state.late || m.overdue;
+    reached_late = reached_late || m.delay_days.value_or(0) > 0;
     if (!m.reached) continue;
     if (auto reached = status_of(s.milestones[m.milestone].kind))
       state.status = std::max(state.status, *reached);
   }
+  state.delayed = !state.late && reached_late;
   return state;
 }
 
@@ -90,8 +105,8 @@ ProjectPage list_projects(const Snapshot& s, const Visibility& vis, const Projec
     if (!matches(s, vis, f, q, zones, p, state)) continue;
     StatusSummary& sum = page.summary[static_cast<std::size_t>(state.status)];
     ++sum.projects;
-    sum.expected_output += s.projects[i].expected_output.value_or(0);
-    sum.investment += s.projects[i].investment.value_or(0);
+    add_amount(sum.expected_output, s.projects[i].expected_output);
+    add_amount(sum.investment, s.projects[i].investment);
     if (page.total >= query.offset && page.items.size() < query.limit) page.items.push_back(state);
     ++page.total;
   }

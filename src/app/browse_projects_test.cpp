@@ -28,28 +28,81 @@ TEST(ProjectState, IsTheFurthestMilestoneReachedByAsOf) {
   EXPECT_EQ(state_of("oufulai-line", at(2025, 1, 1)).status, ProjectStatus::kPlanned);
 }
 
-TEST(ProjectState, LateWhenAPlannedDateIsMissedOrMetLate) {
+TEST(ProjectState, LateOnlyWhileAPlannedDateHasPassedUnreached) {
   // saint-gobain: commissioning planned 2021-03 and never reported.
   EXPECT_FALSE(state_of("saint-gobain-glass", at(2021, 3, 31)).late);
   EXPECT_TRUE(state_of("saint-gobain-glass", at(2021, 4, 1)).late);
-  // qingda: commissioned 2022-05, planned 2022-06: early, never late.
-  EXPECT_FALSE(state_of("qingda-brake-shoes", at(2026, 11, 27)).late);
-  // huayue: signed 2022-01 against 2021-12: not yet late on the last planned day, late after.
+  EXPECT_TRUE(state_of("saint-gobain-glass", at(2026, 11, 27)).late);
+  // gac-springs: signing planned 2021-06, reached 2021-08: late in between, not after.
+  EXPECT_TRUE(state_of("gac-springs", at(2021, 7, 15)).late);
+  EXPECT_FALSE(state_of("gac-springs", at(2021, 9, 1)).late);
+  // huayue: signed 2022-01 against 2021-12: not yet late on the last planned day.
   EXPECT_FALSE(state_of("huayue-parts", at(2021, 12, 31)).late);
-  EXPECT_TRUE(state_of("huayue-parts", at(2022, 1, 5)).late);
-  // hongyu: commissioned in the planned month.
-  EXPECT_FALSE(state_of("hongyu-process-upgrade", at(2026, 11, 27)).late);
+  EXPECT_FALSE(state_of("huayue-parts", at(2021, 12, 31)).delayed);
+}
+
+TEST(ProjectState, DelayedWhenAMilestoneWasReachedLateAndNothingIsOverdue) {
+  // xionghui: started and commissioned months after plan, both long done.
+  const ProjectState xionghui = state_of("xionghui-precision-casting", at(2026, 11, 27));
+  EXPECT_FALSE(xionghui.late);
+  EXPECT_TRUE(xionghui.delayed);
+  // huayue: signed 2022-01 against 2021-12, so delayed from the day it is known.
+  EXPECT_TRUE(state_of("huayue-parts", at(2022, 1, 5)).delayed);
+  // gac-springs: signed late, but full production (2025-12) is overdue now: late, not delayed.
+  const ProjectState gac = state_of("gac-springs", at(2026, 11, 27));
+  EXPECT_TRUE(gac.late);
+  EXPECT_FALSE(gac.delayed);
+  // qingda: commissioned 2022-05 against 2022-06 (early); hongyu: in the planned month.
+  for (const char* id : {"qingda-brake-shoes", "hongyu-process-upgrade"}) {
+    EXPECT_FALSE(state_of(id, at(2026, 11, 27)).late) << id;
+    EXPECT_FALSE(state_of(id, at(2026, 11, 27)).delayed) << id;
+  }
+}
+
+TEST(ProjectState, SplitsTheMeizhouProjectsIntoLateDelayedAndOnTime) {
+  std::size_t late = 0;
+  std::size_t delayed = 0;
+  for (std::uint32_t i = 0; i < snap().projects.size(); ++i) {
+    const ProjectState st = project_state(snap(), at(2026, 11, 27), ProjectId{i});
+    EXPECT_FALSE(st.late && st.delayed) << snap().projects[i].id;
+    late += st.late ? 1 : 0;
+    delayed += st.delayed ? 1 : 0;
+  }
+  // Overdue on 2026-11-27: saint-gobain, fude, jiayuan, weiyou, peiying, gac-springs, oufulai.
+  EXPECT_EQ(late, 7U);
+  EXPECT_EQ(delayed, 9U);
+  EXPECT_EQ(snap().projects.size() - late - delayed, 3U);  // bpw, qingda, hongyu
 }
 
 TEST(MilestoneStates, HideActualDatesAfterAsOf) {
   const auto states = milestone_states(snap(), at(2023, 1, 1), snap().find_project("gac-springs"));
   ASSERT_EQ(states.size(), 4U);
   EXPECT_TRUE(states[0].reached);   // signed 2021-08
-  EXPECT_TRUE(states[0].late);      // planned 2021-06
+  EXPECT_FALSE(states[0].overdue);  // planned 2021-06, reached
   EXPECT_TRUE(states[1].reached);   // started 2021-12
   EXPECT_FALSE(states[2].reached);  // commissioned 2023-05, after as_of
-  EXPECT_TRUE(states[2].late);      // planned 2022-12: due 2022-12-31, before as_of
-  EXPECT_FALSE(states[3].late);     // full production planned 2025-12
+  EXPECT_TRUE(states[2].overdue);   // planned 2022-12: due 2022-12-31, before as_of
+  EXPECT_FALSE(states[3].overdue);  // full production planned 2025-12
+}
+
+TEST(MilestoneStates, CountDelayFromTheEndOfThePlannedPeriodToTheStartOfTheActualOne) {
+  const auto states = milestone_states(snap(), at(2023, 1, 1), snap().find_project("gac-springs"));
+  ASSERT_EQ(states.size(), 4U);
+  EXPECT_EQ(states[0].delay_days, 32);            // planned 2021-06 (due 06-30), reached 2021-08 (from 08-01)
+  EXPECT_EQ(states[1].delay_days, 31);            // planned 2021-10 (due 10-31), reached 2021-12 (from 12-01)
+  EXPECT_EQ(states[2].delay_days, std::nullopt);  // not reached yet
+  EXPECT_EQ(states[2].overdue_days, 1);           // due 2022-12-31, as_of 2023-01-01
+  EXPECT_EQ(states[0].overdue_days, std::nullopt);
+  // Reached early or on time: no delay.
+  const auto qingda = milestone_states(snap(), at(2026, 11, 27), snap().find_project("qingda-brake-shoes"));
+  ASSERT_EQ(qingda.size(), 1U);
+  EXPECT_EQ(qingda[0].delay_days, 0);
+  // Reached without a planned date: nothing to be late against.
+  const auto bpw = milestone_states(snap(), at(2026, 11, 27), snap().find_project("bpw-phase8"));
+  ASSERT_EQ(bpw.size(), 1U);
+  EXPECT_TRUE(bpw[0].reached);
+  EXPECT_EQ(bpw[0].delay_days, std::nullopt);
+  EXPECT_FALSE(bpw[0].overdue);
 }
 
 TEST(MilestoneStates, SampleFalseLeavesOutSampleMilestones) {
@@ -57,10 +110,11 @@ TEST(MilestoneStates, SampleFalseLeavesOutSampleMilestones) {
   EXPECT_TRUE(milestone_states(snap(), facts_only, snap().find_project("gac-springs")).empty());
   EXPECT_EQ(state_of("gac-springs", facts_only).status, ProjectStatus::kPlanned);
   EXPECT_FALSE(state_of("gac-springs", facts_only).late);
+  EXPECT_FALSE(state_of("gac-springs", facts_only).delayed);
   EXPECT_EQ(milestone_states(snap(), facts_only, snap().find_project("saint-gobain-glass")).size(), 4U);
 }
 
-TEST(ProjectList, FiltersByTypeZoneCountySponsorStatusLateAndText) {
+TEST(ProjectList, FiltersByTypeZoneCountySponsorStatusScheduleAndText) {
   const Visibility vis = at(2026, 11, 27);
   auto ids = [&](const ProjectFilter& f) {
     ProjectQuery q{f, 0, 500};
@@ -91,6 +145,17 @@ TEST(ProjectList, FiltersByTypeZoneCountySponsorStatusLateAndText) {
   f.late_only = true;
   f.q = "轮毂";
   EXPECT_EQ(ids(f), (std::vector<std::string>{"fude-wheel-hub"}));  // phase 2 planned 2022-06, unreported
+  f = {};
+  f.delayed_only = true;
+  f.county = snap().find_county("meixian");
+  EXPECT_TRUE(ids(f).empty());  // bpw and qingda on time, jiayuan late (full production 2023-12)
+  f = {};
+  f.delayed_only = true;
+  f.type = ProjectType::kAttraction;
+  EXPECT_EQ(ids(f), (std::vector<std::string>{"hongyuan-seat-covers", "huayue-parts", "anwen-parts",
+                                              "hengyusheng-nev-parts"}));
+  f.late_only = true;
+  EXPECT_TRUE(ids(f).empty());  // no project is both
 }
 
 TEST(ProjectList, SummaryCoversEveryMatchingProjectNotOnlyThePage) {
@@ -104,11 +169,24 @@ TEST(ProjectList, SummaryCoversEveryMatchingProjectNotOnlyThePage) {
   std::int64_t expected = 0;
   for (const auto& s : page.summary) {
     projects += s.projects;
-    expected += s.expected_output;
+    expected += s.expected_output.value_or(0);
   }
   EXPECT_EQ(projects, 7U);
   EXPECT_EQ(expected, 500'000'000 + 1'180'000'000);  // gac-springs 5亿 + saint-gobain 11.8亿
   EXPECT_EQ(page.summary[static_cast<std::size_t>(ProjectStatus::kPlanned)].projects, 1U);  // oufulai
+}
+
+TEST(ProjectList, SummaryAmountsAreUnknownWhenNoProjectStatesThem) {
+  const auto page = list_projects(snap(), at(2026, 11, 27), ProjectQuery{});
+  auto of = [&](ProjectStatus st) { return page.summary[static_cast<std::size_t>(st)]; };
+  // weiyou and oufulai (planned) state no expected output: unknown, not 0.
+  EXPECT_EQ(of(ProjectStatus::kPlanned).projects, 2U);
+  EXPECT_EQ(of(ProjectStatus::kPlanned).expected_output, std::nullopt);
+  // gac-springs (commissioned) states 5亿; the other commissioned projects state nothing.
+  EXPECT_EQ(of(ProjectStatus::kCommissioned).expected_output, 500'000'000);
+  // The plan gives no project's investment.
+  for (const auto& s : page.summary)
+    EXPECT_EQ(s.investment, std::nullopt) << to_string(s.status);
 }
 
 TEST(ProjectList, PagesInPlanOrder) {

@@ -219,6 +219,7 @@ TEST_F(ServerTest, MetricsCountRequestsByRoutePatternNeverByRawPath) {
   start();
   auto c = client();
   ASSERT_TRUE(c.get("/api/v1/enterprises/some-id-123"));
+  ASSERT_TRUE(c.get("/api/v1/no-such-endpoint/abc"));
   ASSERT_TRUE(c.get("/healthz"));
   const auto before = c.get("/metrics");
   ASSERT_TRUE(before);
@@ -229,6 +230,8 @@ TEST_F(ServerTest, MetricsCountRequestsByRoutePatternNeverByRawPath) {
   EXPECT_NE(m.find("atlas_http_requests_total{route=\"/api/v1/enterprises/{id}\",status=\""),
             std::string::npos);
   EXPECT_EQ(m.find("some-id-123"), std::string::npos);
+  EXPECT_EQ(m.find("no-such-endpoint"), std::string::npos);
+  EXPECT_EQ(counter(m, "atlas_http_requests_total{route=\"other\",status=\"404\"}"), 1u) << m;
   EXPECT_EQ(counter(m, "atlas_http_requests_total{route=\"healthz\",status=\"200\"}"), 1u) << m;
   EXPECT_EQ(counter(m, "atlas_http_request_duration_seconds_count{route=\"healthz\"}"), 1u);
   EXPECT_EQ(counter(m, "atlas_http_request_duration_seconds_bucket{route=\"healthz\",le=\"+Inf\"}"), 1u);

@@ -212,17 +212,35 @@ function taxonomyPath(code) {
   return out
 }
 
+// Days since 1970 of the first / last day of "2021", "2021-03" or "2021-03-15".
+const DAY = 86400000
+function firstDay(d) {
+  const [y, m, day] = d.split('-').map(Number)
+  return Date.UTC(y, m ? m - 1 : 0, day || 1) / DAY
+}
+function lastDay(d) {
+  const [y, m, day] = d.split('-').map(Number)
+  if (day) return Date.UTC(y, m - 1, day) / DAY
+  return Date.UTC(y, m ? m : 12, 0) / DAY
+}
+
+// docs/api.md "Schedule": overdue = planned date passed by as_of and not reached; late = any
+// overdue; delayed = not late but some milestone reached after plan.
 function projectState(p, ctx) {
   const order = ['signed', 'started', 'commissioned', 'full-production']
   const ms = milestoneRows.filter((m) => m.project === p.id && (ctx.sample || !isSample(m.provenance)))
+  const asOf = firstDay(ctx.asOf)
   let status = 'planned'
   const milestones = ms.map((m) => {
-    const reached = m.actual && m.actual <= ctx.asOf
-    const late = (!!m.planned && m.planned < ctx.asOf.slice(0, m.planned.length) && !reached) || (!!reached && !!m.planned && m.actual.slice(0, m.planned.length) > m.planned)
+    const reached = !!m.actual && firstDay(m.actual) <= asOf
+    const due = m.planned ? lastDay(m.planned) : null
+    const overdue = due !== null && !reached && due < asOf
+    const delay = due !== null && reached ? Math.max(0, firstDay(m.actual) - due) : null
     if (reached && order.indexOf(m.kind) > order.indexOf(status)) status = m.kind
-    return { kind: m.kind, planned: m.planned || null, actual: reached ? m.actual : null, note: m.note, late, sample: isSample(m.provenance), provenance: m.provenance }
+    return { kind: m.kind, planned: m.planned || null, actual: reached ? m.actual : null, note: m.note, overdue, overdue_days: overdue ? asOf - due : null, delay_days: delay, sample: isSample(m.provenance), provenance: m.provenance }
   })
-  return { status, late: milestones.some((m) => m.late), milestones }
+  const late = milestones.some((m) => m.overdue)
+  return { status, late, delayed: !late && milestones.some((m) => (m.delay_days ?? 0) > 0), milestones }
 }
 
 function projectItem(p, ctx) {
@@ -240,9 +258,11 @@ function projectItem(p, ctx) {
     capacity: p.capacity ?? '',
     status: s.status,
     late: s.late,
+    delayed: s.delayed,
     sample: isSample(p.provenance),
     provenance: p.provenance,
     quote: p.quote ?? '',
+    milestones: s.milestones,
   }
 }
 
@@ -253,13 +273,14 @@ function listProjects(ctx, q) {
   if (q.get('zone')) items = items.filter((p) => p.zone && zoneAndChildren(q.get('zone')).includes(p.zone.id))
   if (q.get('county')) items = items.filter((p) => p.county?.id === q.get('county'))
   if (q.get('late') === 'true') items = items.filter((p) => p.late)
+  if (q.get('delayed') === 'true') items = items.filter((p) => p.delayed)
   if (q.get('q')) items = items.filter((p) => (p.name.zh + p.name.en + p.id).toLowerCase().includes(q.get('q').toLowerCase()))
   const summary = new Map()
   for (const p of items) {
-    const row = summary.get(p.status) ?? { status: p.status, projects: 0, expected_output: 0, investment: 0 }
+    const row = summary.get(p.status) ?? { status: p.status, projects: 0, expected_output: null, investment: null }
     row.projects++
-    row.expected_output += p.expected_output ?? 0
-    row.investment += p.investment ?? 0
+    if (p.expected_output !== null) row.expected_output = (row.expected_output ?? 0) + p.expected_output
+    if (p.investment !== null) row.investment = (row.investment ?? 0) + p.investment
     summary.set(p.status, row)
   }
   const offset = Number(q.get('offset') ?? 0)
@@ -464,7 +485,7 @@ function route(method, url) {
   if (m) {
     const proj = projects.find((x) => x.id === m[1])
     if (!proj) return problem(404, 'not-found', 'id', `项目不存在：${m[1]}`, `no project "${m[1]}"`)
-    return { meta: meta(ctx), ...projectItem(proj, ctx), milestones: projectState(proj, ctx).milestones, facts: facts.filter((f) => f.subject === `project:${proj.id}`).map(factJson) }
+    return { meta: meta(ctx), ...projectItem(proj, ctx), facts: facts.filter((f) => f.subject === `project:${proj.id}`).map(factJson) }
   }
   if (p === '/zones') return zonesAnswer(ctx)
   if (p === '/taxonomy') return { meta: meta(ctx), categories: taxonomyRows.filter((t) => t.level === 'category').map((t) => taxonomyNode(t, ctx)) }

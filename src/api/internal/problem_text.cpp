@@ -15,7 +15,7 @@ struct ProblemText {
   std::string_view zh_plain;  // without a field
 };
 
-constexpr std::array<ProblemText, 23> kTexts{{
+constexpr std::array<ProblemText, 27> kTexts{{
     {"invalid-amount", "Invalid amount", "金额无效", "参数 {} 的金额格式无效", "金额格式无效"},
     {"invalid-period", "Invalid period", "期间无效", "参数 {} 的期间格式无效", "期间格式无效"},
     {"invalid-date", "Invalid date", "日期无效", "参数 {} 不是有效日期（应为 YYYY-MM-DD）", "日期格式无效"},
@@ -44,6 +44,12 @@ constexpr std::array<ProblemText, 23> kTexts{{
      "该路径不支持此请求方法"},
     {"unsupported-media-type", "Unsupported media type", "不支持的媒体类型", "{} 不是支持的媒体类型",
      "请求体的类型须为 application/json"},
+    // Transport codes: the server's own problems (docs/server.md), built through Api::problem.
+    {"invalid-path", "Invalid path", "路径无效", "路径 {} 无效", "请求路径无效"},
+    {"web-app-not-built", "Web app not built", "网页应用尚未构建", "{} 中没有构建好的网页应用",
+     "网页应用尚未构建"},
+    {"malformed-request", "Malformed request", "请求格式错误", "请求的 {} 格式错误", "HTTP 请求格式错误"},
+    {"header-too-large", "Request headers too large", "请求头过大", "请求头 {} 过大", "请求头超过大小上限"},
     {"internal", "Internal error", "内部错误", "处理 {} 时服务器内部出错", "服务器内部错误"},
 }};
 

@@ -12,8 +12,16 @@ constexpr auto kRelaxed = std::memory_order_relaxed;
 
 }  // namespace
 
+Metrics::Metrics() : route_count_(route_count()), routes_(std::make_unique<RouteSeries[]>(route_count_)) {
+}
+
+Metrics::RouteSeries& Metrics::series_of(Route route) {
+  const auto i = static_cast<std::size_t>(route);
+  return routes_[i < route_count_ ? i : static_cast<std::size_t>(Route::kOther)];
+}
+
 void Metrics::record(Route route, unsigned status, std::chrono::nanoseconds elapsed) {
-  auto& series = routes_[static_cast<std::size_t>(route)];
+  auto& series = series_of(route);
   const unsigned slot = std::clamp(status, kMinStatus, kMinStatus + kStatusSlots - 1) - kMinStatus;
   series.by_status[slot].fetch_add(1, kRelaxed);
   const double seconds = std::chrono::duration<double>(elapsed).count();
@@ -25,7 +33,7 @@ void Metrics::record(Route route, unsigned status, std::chrono::nanoseconds elap
 void Metrics::render_requests(std::string& out) const {
   out += "# HELP atlas_http_requests_total HTTP requests answered, by route pattern and status.\n";
   out += "# TYPE atlas_http_requests_total counter\n";
-  for (std::size_t r = 0; r < kRouteCount; ++r) {
+  for (std::size_t r = 0; r < route_count_; ++r) {
     const auto label = route_label(static_cast<Route>(r));
     for (unsigned s = 0; s < kStatusSlots; ++s) {
       const std::uint64_t n = routes_[r].by_status[s].load(kRelaxed);
@@ -39,7 +47,7 @@ void Metrics::render_requests(std::string& out) const {
 void Metrics::render_durations(std::string& out) const {
   out += "# HELP atlas_http_request_duration_seconds Time from the end of a request's header to the end of ";
   out += "its answer.\n# TYPE atlas_http_request_duration_seconds histogram\n";
-  for (std::size_t r = 0; r < kRouteCount; ++r) {
+  for (std::size_t r = 0; r < route_count_; ++r) {
     const auto& series = routes_[r];
     std::array<std::uint64_t, kBuckets.size() + 1> counts{};
     for (std::size_t b = 0; b < counts.size(); ++b)

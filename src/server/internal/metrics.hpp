@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "model/snapshot.hpp"
@@ -18,12 +19,15 @@ namespace atlas::server::internal {
 /// one series and not yet in another). Thread-safe.
 class Metrics {
  public:
+  /// One series per route of route_count(), all zero.
+  Metrics();
+
   /// Upper bounds (seconds) of the latency histogram buckets; +Inf is implied.
   static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                    0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
 
-  /// Counts one answered request: its route, HTTP status (100..599) and time from the end of its
-  /// header to the end of the answer.
+  /// Counts one answered request: its route (a number outside route_count() counts as kOther),
+  /// HTTP status (100..599) and time from the end of its header to the end of the answer.
   void record(Route route, unsigned status, std::chrono::nanoseconds elapsed);
   void connection_opened() { open_.fetch_add(1, std::memory_order_relaxed); }
   void connection_closed() { open_.fetch_sub(1, std::memory_order_relaxed); }
@@ -46,7 +50,10 @@ class Metrics {
   void render_requests(std::string& out) const;
   void render_durations(std::string& out) const;
 
-  std::array<RouteSeries, kRouteCount> routes_{};
+  [[nodiscard]] RouteSeries& series_of(Route route);
+
+  std::size_t route_count_;
+  std::unique_ptr<RouteSeries[]> routes_;  // route_count_ of them, fixed at construction
   std::atomic<std::int64_t> open_{0};
 };
 

@@ -91,6 +91,14 @@ describe('AtlasClient', () => {
     expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/projects?type=attraction&late=true&sample=true')
     expect(fetchImpl.mock.calls[1][0]).toBe('/api/v1/projects?sample=true')
   })
+  it('sends delayed=true only when asked for delayed projects', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, items: [], summary: [] })))
+    const client = clientWith(fetchImpl)
+    await client.projects({ delayed: true })
+    await client.projects({ delayed: false, late: false })
+    expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/projects?delayed=true&sample=true')
+    expect(fetchImpl.mock.calls[1][0]).toBe('/api/v1/projects?sample=true')
+  })
   it('escapes ids in paths', async () => {
     const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta: {} }))
     await clientWith(fetchImpl).enterprise('a/b')

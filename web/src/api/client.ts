@@ -265,15 +265,21 @@ export interface ProjectItem {
   products: string[]
   capacity: string
   status: ProjectStatus | string
+  /** 滞后: a milestone is overdue at as_of (its planned date has passed, not reached). */
   late: boolean
+  /** 延期完成: not late, but a milestone was reached after its planned date. */
+  delayed: boolean
   sample: boolean
   provenance: string
   quote: string
+  /** The visible milestones, judged at as_of (the same objects as the detail's). */
+  milestones: Milestone[]
 }
 
 export interface ProjectSummaryRow {
   status: ProjectStatus | string
   projects: number
+  /** Sums over the projects that state them; null when none does. */
   expected_output: number | null
   investment: number | null
   sample?: boolean
@@ -290,6 +296,7 @@ export interface ProjectQuery {
   sponsor?: string
   status?: string
   late?: boolean
+  delayed?: boolean
   q?: string
   offset?: number
   limit?: number
@@ -302,7 +309,12 @@ export interface Milestone {
   planned: string | null
   actual: string | null
   note: string
-  late: boolean
+  /** The planned date has passed by as_of and the milestone was not reached by then. */
+  overdue: boolean
+  /** Overdue: days from the planned date (its last day) to as_of; else null. */
+  overdue_days: number | null
+  /** Reached and planned: days late (0 on time or early); null when not reached or unplanned. */
+  delay_days: number | null
   sample: boolean
   provenance: string
 }
@@ -323,7 +335,6 @@ export interface Fact {
 
 export interface ProjectDetail extends ProjectItem {
   meta: Meta
-  milestones: Milestone[]
   facts: Fact[]
 }
 
@@ -620,8 +631,8 @@ export class AtlasClient {
     return this.get<EnterpriseDetail>(`/enterprises/${encodeURIComponent(id)}`, {}, o)
   }
   projects(params: ProjectQuery = {}, o?: RequestOptions) {
-    const { late, ...rest } = params
-    return this.get<ProjectList>('/projects', { ...rest, late: late ? 'true' : undefined }, o)
+    const { late, delayed, ...rest } = params
+    return this.get<ProjectList>('/projects', { ...rest, late: late ? 'true' : undefined, delayed: delayed ? 'true' : undefined }, o)
   }
   project(id: string, o?: RequestOptions) {
     return this.get<ProjectDetail>(`/projects/${encodeURIComponent(id)}`, {}, o)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildCountyMapOption, countyMapData, mapFeatures, mapLabel, type CountyMapInput } from './countyMap'
+import meizhouGeo from '../assets/geo/441400_full.json'
+import { buildCountyMapOption, countyMapData, labelPoint, mapFeatures, mapLabel, withLabelPoints, type CountyMapInput, type GeoFeature } from './countyMap'
 
 type Any = any
 
@@ -73,5 +74,103 @@ describe('buildCountyMapOption', () => {
     const fmt = (option.tooltip as Any).formatter
     expect(fmt({ name: '梅江区', data: series.data[0] })).toBe('梅江区<br/>工业总产值: 5亿元 · 示例')
     expect(fmt({ name: '蕉岭县', data: series.data[2] })).toBe('蕉岭县<br/>暂无数据')
+  })
+})
+
+// A ring's area-weighted centroid (where ECharts puts a label by default).
+function centroid(ring: number[][]): [number, number] {
+  let [a, cx, cy] = [0, 0, 0]
+  for (let i = 0; i < ring.length - 1; i++) {
+    const c = ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1]
+    a += c
+    cx += (ring[i][0] + ring[i + 1][0]) * c
+    cy += (ring[i][1] + ring[i + 1][1]) * c
+  }
+  return [cx / (3 * a), cy / (3 * a)]
+}
+
+function inside([x, y]: number[], ring: number[][]): boolean {
+  let c = false
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    if (ring[i][1] > y !== ring[j][1] > y && x < ((ring[j][0] - ring[i][0]) * (y - ring[i][1])) / (ring[j][1] - ring[i][1]) + ring[i][0]) c = !c
+  }
+  return c
+}
+
+describe('labelPoint', () => {
+  it('is the middle of a square', () => {
+    const [x, y] = labelPoint([
+      [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ],
+    ])
+    expect(x).toBeCloseTo(1, 1)
+    expect(y).toBeCloseTo(1, 1)
+  })
+
+  it('lies inside a U-shaped region whose centroid falls in the notch', () => {
+    // A U: two arms joined at the bottom; the notch between the arms is outside.
+    const u = [
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [2, 3],
+      [2, 1],
+      [1, 1],
+      [1, 3],
+      [0, 3],
+      [0, 0],
+    ]
+    expect(inside(centroid(u), u)).toBe(false)
+    expect(inside(labelPoint([u]), u)).toBe(true)
+  })
+
+  it('keeps out of holes', () => {
+    const outer = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [0, 4],
+      [0, 0],
+    ]
+    const hole = [
+      [1, 1],
+      [3, 1],
+      [3, 3],
+      [1, 3],
+      [1, 1],
+    ]
+    const p = labelPoint([outer, hole])
+    expect(inside(p, outer) && !inside(p, hole)).toBe(true)
+  })
+})
+
+describe('withLabelPoints on the Meizhou map', () => {
+  const geo = meizhouGeo as unknown as { features: (GeoFeature & { geometry: { coordinates: number[][][][] } })[] }
+  const placed = withLabelPoints(geo)
+  const feature = (name: string) => placed.features.find((f) => f.properties.name === name)!
+  const ring = (name: string) => feature(name).geometry!.coordinates[0][0]
+
+  it('puts every label inside its own county', () => {
+    for (const f of placed.features) expect(inside(f.properties.cp!, f.geometry.coordinates[0][0]), f.properties.name).toBe(true)
+  })
+
+  it('moves 梅县区 off 梅江区: well apart, and not inside 梅江区', () => {
+    // The default centroids are about 0.12° apart — one label height on the page: they overlapped.
+    const dist = (a: number[], b: number[]) => Math.hypot((a[0] - b[0]) * Math.cos((24.3 * Math.PI) / 180), a[1] - b[1])
+    expect(dist(centroid(ring('梅县区')), centroid(ring('梅江区')))).toBeLessThan(0.13)
+    const meixian = feature('梅县区').properties.cp!
+    const meijiang = feature('梅江区').properties.cp!
+    expect(dist(meixian, meijiang)).toBeGreaterThan(0.2)
+    expect(inside(meixian, ring('梅江区'))).toBe(false)
+  })
+
+  it('leaves the input unchanged', () => {
+    expect((geo.features[0].properties as { cp?: unknown }).cp).toBeUndefined()
+    expect(placed.features).toHaveLength(geo.features.length)
   })
 })

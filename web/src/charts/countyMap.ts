@@ -1,6 +1,9 @@
 // The county map: each county of the GeoJSON coloured by its output value or its number of
 // enterprises. Counties are matched to GeoJSON features by adcode, so the map layer can be any
 // GeoJSON of the DataV layout; English names replace the features' Chinese names via nameMap.
+// Each county's label sits at its "pole of inaccessibility" (the inside point farthest from its
+// borders), not at ECharts' default centroid: 梅县区 wraps around the small 梅江区, so its centroid
+// falls next to 梅江区's and the two labels overlapped.
 import type { EChartsOption } from 'echarts'
 import { formatValue, moneyScale, scaled } from '../format/money'
 
@@ -36,6 +39,99 @@ export interface CountyMapInput {
 }
 
 export const MAP_COLOURS = ['#e0ecff', '#93b8f5', '#4a85e8', '#1d4ed8', '#13318f']
+
+type Position = number[]
+type Ring = Position[]
+type Polygon = Ring[]
+
+export interface GeoFeature {
+  properties: { adcode: number | string; name: string; cp?: [number, number]; [key: string]: unknown }
+  geometry?: { type: string; coordinates: unknown }
+  [key: string]: unknown
+}
+
+function ringArea(ring: Ring): number {
+  let a = 0
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1])
+  return Math.abs(a / 2)
+}
+
+function insideRing(x: number, y: number, ring: Ring): boolean {
+  let inside = false
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]
+    const [xj, yj] = ring[j]
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside
+  }
+  return inside
+}
+
+// Distance from (x, y) to the nearest edge of `polygon`, negative outside it; x is scaled by
+// `kx` (cos latitude) so that a degree of longitude and of latitude weigh alike.
+function signedDistance(x: number, y: number, polygon: Polygon, kx: number): number {
+  let best = Infinity
+  for (const ring of polygon) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const ax = ring[j][0] * kx
+      const ay = ring[j][1]
+      const dx = ring[i][0] * kx - ax
+      const dy = ring[i][1] - ay
+      const px = x * kx
+      const len = dx * dx + dy * dy
+      const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (y - ay) * dy) / len))
+      best = Math.min(best, Math.hypot(px - ax - t * dx, y - ay - t * dy))
+    }
+  }
+  const inside = insideRing(x, y, polygon[0]) && polygon.slice(1).every((hole) => !insideRing(x, y, hole))
+  return inside ? best : -best
+}
+
+/**
+ * The point inside a polygon (exterior ring, then holes; [lng, lat]) farthest from its edges, to
+ * within a small fraction of its size: a grid search over the bounding box, refined three times
+ * around the best cell. Pure.
+ */
+export function labelPoint(polygon: Polygon, steps = 24): [number, number] {
+  const xs = polygon[0].map((p) => p[0])
+  const ys = polygon[0].map((p) => p[1])
+  const kx = Math.cos((((Math.min(...ys) + Math.max(...ys)) / 2) * Math.PI) / 180)
+  let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
+  let best: [number, number] = [(x0 + x1) / 2, (y0 + y1) / 2]
+  let bestDistance = signedDistance(best[0], best[1], polygon, kx)
+  for (let round = 0; round < 4; round++) {
+    const [cw, ch] = [(x1 - x0) / steps, (y1 - y0) / steps]
+    for (let i = 0; i <= steps; i++) {
+      for (let j = 0; j <= steps; j++) {
+        const [x, y] = [x0 + i * cw, y0 + j * ch]
+        const d = signedDistance(x, y, polygon, kx)
+        if (d > bestDistance) [best, bestDistance] = [[x, y], d]
+      }
+    }
+    ;[x0, x1, y0, y1] = [best[0] - 2 * cw, best[0] + 2 * cw, best[1] - 2 * ch, best[1] + 2 * ch]
+  }
+  return best
+}
+
+function largestPolygon(geometry: GeoFeature['geometry']): Polygon | null {
+  if (!geometry) return null
+  const polygons = (geometry.type === 'MultiPolygon' ? geometry.coordinates : geometry.type === 'Polygon' ? [geometry.coordinates] : []) as Polygon[]
+  let best: Polygon | null = null
+  for (const p of polygons) if (p[0]?.length && (!best || ringArea(p[0]) > ringArea(best[0]))) best = p
+  return best
+}
+
+/**
+ * A copy of a GeoJSON collection whose features carry `properties.cp` (where ECharts centres a
+ * region's label) at the label point of their largest polygon. Features that already have a cp,
+ * or no polygon, are left as they are. Pure: the input is not changed.
+ */
+export function withLabelPoints<G extends { features: GeoFeature[] }>(geo: G): G {
+  const features = geo.features.map((f) => {
+    const polygon = f.properties.cp ? null : largestPolygon(f.geometry)
+    return polygon ? { ...f, properties: { ...f.properties, cp: labelPoint(polygon) } } : f
+  })
+  return { ...geo, features }
+}
 
 /** The GeoJSON features' adcodes and names. */
 export function mapFeatures(geo: { features: { properties: { adcode: number | string; name: string } }[] }): MapFeature[] {

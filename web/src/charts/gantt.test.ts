@@ -10,35 +10,64 @@ const projects: GanttProject[] = [
     name: '圣戈班梅州高端汽车玻璃生产项目',
     late: true,
     milestones: [
-      { kind: 'signed', planned: null, actual: '2020-06-23', late: false },
-      { kind: 'commissioned', planned: '2021-03', actual: '2021-09-10', late: true },
-      { kind: 'phase', planned: '2023', actual: null, late: true },
+      { kind: 'signed', planned: null, actual: '2020-06-23', overdue: false, delay_days: null },
+      { kind: 'commissioned', planned: '2021-03', actual: null, overdue: true, overdue_days: 2067, delay_days: null },
+      { kind: 'phase', planned: '2023', actual: null, overdue: true, overdue_days: 1427, delay_days: null },
     ],
   },
-  { id: 'fude-wheel-hub', name: '福德汽车轮毂项目', late: false, milestones: [{ kind: 'signed', planned: null, actual: null, late: false }] },
-  { id: 'gac-springs', name: '广汽汽车弹簧生产项目', late: false, milestones: [{ kind: 'started', planned: '2022-01', actual: '2021-12-01', late: false }] },
+  { id: 'fude-wheel-hub', name: '福德汽车轮毂项目', late: false, milestones: [{ kind: 'signed', planned: null, actual: null, overdue: false, delay_days: null }] },
+  { id: 'gac-springs', name: '广汽汽车弹簧生产项目', late: false, milestones: [{ kind: 'started', planned: '2022-01', actual: '2021-12-01', overdue: false, delay_days: 0 }] },
+  {
+    id: 'xionghui-precision-casting',
+    name: '雄晖精密铸造项目',
+    late: false,
+    delayed: true,
+    milestones: [{ kind: 'commissioned', planned: '2022-12', actual: '2023-04', overdue: false, delay_days: 91 }],
+  },
 ]
 
-const labels = { planned: '计划', actual: '实际', late: '滞后', asOf: '数据日期', sample: '示例', kind: (k: string) => `节点:${k}` }
+const labels = {
+  planned: '计划',
+  actual: '实际',
+  late: '逾期未达',
+  delayed: '延期达到',
+  asOf: '数据日期',
+  sample: '示例',
+  kind: (k: string) => `节点:${k}`,
+  overdueDays: (n: number) => `已逾期 ${n} 天`,
+  delayDays: (n: number) => `晚于计划 ${n} 天`,
+}
 
 describe('ganttData', () => {
   const data = ganttData(projects, '2026-11-27')
 
-  it('spans planned and actual milestones per project, red when the project is late', () => {
+  it('spans planned and actual milestones per project, red when late and amber when delayed', () => {
     expect(data.bars).toEqual([
       [0, Date.UTC(2021, 2, 1), Date.UTC(2023, 0, 1), 0, 0],
-      [0, Date.UTC(2020, 5, 23), Date.UTC(2021, 8, 10), 1, 1],
+      [0, Date.UTC(2020, 5, 23), Date.UTC(2020, 5, 23), 1, 1],
       [2, Date.UTC(2022, 0, 1), Date.UTC(2022, 0, 1), 0, 0],
       [2, Date.UTC(2021, 11, 1), Date.UTC(2021, 11, 1), 1, 0],
+      [3, Date.UTC(2022, 11, 1), Date.UTC(2022, 11, 1), 0, 0],
+      [3, Date.UTC(2023, 3, 1), Date.UTC(2023, 3, 1), 1, 2],
     ])
   })
 
   it('draws a point per dated milestone and skips undated ones', () => {
-    expect(data.points).toHaveLength(6)
+    expect(data.points).toHaveLength(7)
     expect(data.points.filter((p) => p.value[1] === 1)).toHaveLength(0)
-    const late = data.points.find((p) => p.kind === 'commissioned' && p.track === 1)!
-    expect(late.late).toBe(true)
-    expect(late.date).toBe('2021-09-10')
+  })
+
+  it('marks overdue planned dates red and dates reached after plan amber, with their days', () => {
+    const overdue = data.points.find((p) => p.kind === 'commissioned' && p.track === 0 && p.value[1] === 0)!
+    expect(overdue.tone).toBe(1)
+    expect(overdue.days).toBe(2067)
+    const reachedLate = data.points.find((p) => p.value[1] === 3 && p.track === 1)!
+    expect(reachedLate.tone).toBe(2)
+    expect(reachedLate.days).toBe(91)
+    expect(reachedLate.date).toBe('2023-04')
+    // Reached early (gac-springs) and the planned date of a milestone reached late: plain.
+    expect(data.points.find((p) => p.value[1] === 2 && p.track === 1)!.tone).toBe(0)
+    expect(data.points.find((p) => p.value[1] === 3 && p.track === 0)!.tone).toBe(0)
   })
 
   it('pads the time range and reaches to the as-of date', () => {
@@ -75,17 +104,26 @@ describe('renderGanttBar', () => {
     expect(bar.style.fill).toBe(GANTT_COLOURS.late)
     expect(bar.shape.width).toBe(3)
   })
+
+  it('draws the actual bar of a delayed project amber', () => {
+    const bar = renderGanttBar(params, api([0, 1e9, 5e9, 1, 2])) as Any
+    expect(bar.style.fill).toBe(GANTT_COLOURS.delayed)
+    expect(GANTT_COLOURS.delayed).not.toBe(GANTT_COLOURS.asOf)
+  })
 })
 
 describe('buildGanttOption', () => {
   const option = buildGanttOption({ projects, asOf: '2026-11-27', labels })
 
-  it('lists projects top to bottom and names late ones in red', () => {
+  it('lists projects top to bottom and names late ones in red and delayed ones in amber', () => {
     const y = option.yAxis as Any
     expect(y.inverse).toBe(true)
     expect(y.data).toEqual(projects.map((p) => p.name))
     expect(y.axisLabel.formatter(projects[0].name, 0)).toBe(`{late|${projects[0].name}}`)
     expect(y.axisLabel.formatter(projects[1].name, 1)).toBe(projects[1].name)
+    expect(y.axisLabel.formatter(projects[3].name, 3)).toBe(`{delayed|${projects[3].name}}`)
+    expect(y.axisLabel.rich.late.color).toBe(GANTT_COLOURS.late)
+    expect(y.axisLabel.rich.delayed.color).toBe(GANTT_COLOURS.delayed)
   })
 
   it('uses a custom series for the bars and marks the as-of date', () => {
@@ -95,13 +133,26 @@ describe('buildGanttOption', () => {
     expect(series[0].markLine.data).toEqual([{ xAxis: Date.UTC(2026, 10, 27) }])
   })
 
-  it('explains a milestone in the tooltip', () => {
+  it('puts overdue planned dates and dates reached late in series of their own', () => {
     const series = option.series as Any[]
-    const latePoint = series[2].data[0]
-    const text = (option.tooltip as Any).formatter({ data: latePoint })
-    expect(text).toContain('节点:commissioned')
-    expect(text).toContain('实际 2021-09-10')
-    expect(text).toContain('滞后')
+    const byName = (name: string) => series.filter((x) => x.type === 'scatter' && x.name === name)
+    expect(byName('逾期未达')[0].data.map((p: Any) => p.kind)).toEqual(['commissioned', 'phase'])
+    expect(byName('逾期未达')[0].data[0].itemStyle.borderColor).toBe(GANTT_COLOURS.late)
+    expect(byName('延期达到')[0].data.map((p: Any) => p.date)).toEqual(['2023-04'])
+    expect(byName('延期达到')[0].itemStyle.color).toBe(GANTT_COLOURS.delayed)
+    expect((option.legend as Any).data).toEqual(['计划', '实际', '延期达到', '逾期未达'])
+  })
+
+  it('explains a milestone in the tooltip with its days', () => {
+    const series = option.series as Any[]
+    const tip = (p: Any) => (option.tooltip as Any).formatter({ data: p })
+    const overdue = tip(series.find((x) => x.name === '逾期未达').data[0])
+    expect(overdue).toContain('节点:commissioned')
+    expect(overdue).toContain('计划 2021-03')
+    expect(overdue).toContain('已逾期 2067 天')
+    const late = tip(series.find((x) => x.name === '延期达到').data[0])
+    expect(late).toContain('实际 2023-04')
+    expect(late).toContain('晚于计划 91 天')
   })
 
   it('grows with the number of projects', () => {

@@ -1,7 +1,9 @@
 // The projects' milestones as a Gantt chart (ECharts custom series): for each project a grey bar
-// from its first to its last planned milestone, a blue bar over the milestones actually reached
-// (red when the project is late), and a diamond per milestone (hollow: planned, filled: reached,
-// red: late). Late projects have their names in red. Milestones without a date are not drawn.
+// from its first to its last planned milestone, a bar over the milestones actually reached (blue;
+// red when the project is late — a milestone is overdue now; amber when it is delayed — finished a
+// milestone after plan), and a diamond per milestone: hollow for a planned date (red-rimmed when
+// overdue), filled for a reached one (amber when reached after plan). Late projects have their
+// names in red, delayed ones in amber. Milestones without a date are not drawn.
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn, EChartsOption } from 'echarts'
 import { periodStart } from '../format/period'
 
@@ -9,7 +11,12 @@ export interface GanttMilestone {
   kind: string
   planned: string | null
   actual: string | null
-  late: boolean
+  /** The planned date has passed by as-of and the milestone was not reached. */
+  overdue: boolean
+  /** Days overdue at as-of (overdue milestones). */
+  overdue_days?: number | null
+  /** Days reached after the planned date (0: on time or early; null: not reached or no plan). */
+  delay_days: number | null
   sample?: boolean
   note?: string
 }
@@ -17,7 +24,10 @@ export interface GanttMilestone {
 export interface GanttProject {
   id: string
   name: string
+  /** A milestone is overdue now (滞后). */
   late: boolean
+  /** Not late, but a milestone was reached after plan (延期完成). */
+  delayed?: boolean
   sample?: boolean
   milestones: GanttMilestone[]
 }
@@ -25,10 +35,17 @@ export interface GanttProject {
 export interface GanttLabels {
   planned: string
   actual: string
+  /** Legend of overdue planned milestones. */
   late: string
+  /** Legend of milestones reached after plan. */
+  delayed: string
   asOf: string
   sample: string
   kind: (kind: string) => string
+  /** "已逾期 {n} 天" */
+  overdueDays: (days: number) => string
+  /** "晚于计划 {n} 天" */
+  delayDays: (days: number) => string
 }
 
 export interface GanttInput {
@@ -38,15 +55,21 @@ export interface GanttInput {
   labels: GanttLabels
 }
 
-export const GANTT_COLOURS = { planned: '#c0c4cc', actual: '#1d4ed8', late: '#f56c6c', asOf: '#e6a23c' }
+export const GANTT_COLOURS = { planned: '#c0c4cc', actual: '#1d4ed8', late: '#f56c6c', delayed: '#e6a23c', asOf: '#606266' }
 
-/** A bar: [row, start, end, track (0 planned, 1 actual), late (0/1)]. */
-export type GanttBar = [number, number, number, 0 | 1, 0 | 1]
+/** How a bar or point is coloured: 0 normal, 1 late (red), 2 delayed (amber). */
+export type GanttTone = 0 | 1 | 2
+
+/** A bar: [row, start, end, track (0 planned, 1 actual), tone]. */
+export type GanttBar = [number, number, number, 0 | 1, GanttTone]
 
 export interface GanttPoint {
   value: [number, number]
   track: 0 | 1
-  late: boolean
+  /** Planned track: overdue → 1; actual track: reached after plan → 2; else 0. */
+  tone: GanttTone
+  /** Days overdue (tone 1) or late (tone 2); 0 otherwise. */
+  days: number
   kind: string
   date: string
   project: string
@@ -64,6 +87,16 @@ export interface GanttData {
 
 const MONTH = 31 * 24 * 3600 * 1000
 
+function projectTone(p: GanttProject): GanttTone {
+  if (p.late) return 1
+  return p.delayed ? 2 : 0
+}
+
+function pointTone(m: GanttMilestone, track: 0 | 1): GanttTone {
+  if (track === 0) return m.overdue ? 1 : 0
+  return (m.delay_days ?? 0) > 0 ? 2 : 0
+}
+
 /** The bars and points of the chart; rows follow the order of `projects`. */
 export function ganttData(projects: GanttProject[], asOf: string): GanttData {
   const bars: GanttBar[] = []
@@ -77,10 +110,12 @@ export function ganttData(projects: GanttProject[], asOf: string): GanttData {
         const t = periodStart(date)
         if (t === null || !date) continue
         dates.push(t)
+        const tone = pointTone(m, track)
         points.push({
           value: [t, row],
           track,
-          late: m.late,
+          tone,
+          days: tone === 1 ? (m.overdue_days ?? 0) : tone === 2 ? (m.delay_days ?? 0) : 0,
           kind: m.kind,
           date,
           project: p.name,
@@ -90,7 +125,7 @@ export function ganttData(projects: GanttProject[], asOf: string): GanttData {
       }
       if (!dates.length) continue
       all.push(...dates)
-      bars.push([row, Math.min(...dates), Math.max(...dates), track, track === 1 && p.late ? 1 : 0])
+      bars.push([row, Math.min(...dates), Math.max(...dates), track, track === 1 ? projectTone(p) : 0])
     }
   })
   const asOfTime = periodStart(asOf)
@@ -103,6 +138,11 @@ export function ganttData(projects: GanttProject[], asOf: string): GanttData {
   }
 }
 
+function toneColour(tone: number, normal: string): string {
+  if (tone === 1) return GANTT_COLOURS.late
+  return tone === 2 ? GANTT_COLOURS.delayed : normal
+}
+
 /** Draws one bar: planned above the row's centre line, actual below it. */
 export function renderGanttBar(_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn {
   const row = api.value(0) as number
@@ -111,9 +151,9 @@ export function renderGanttBar(_params: CustomSeriesRenderItemParams, api: Custo
   const band = (api.size?.([0, 1]) as number[] | undefined)?.[1] ?? 30
   const height = Math.max(4, band * 0.22)
   const track = api.value(3) as number
-  const late = api.value(4) as number
+  const tone = api.value(4) as number
   const y = track === 0 ? start[1] - height - 1 : start[1] + 1
-  const fill = track === 0 ? GANTT_COLOURS.planned : late ? GANTT_COLOURS.late : GANTT_COLOURS.actual
+  const fill = track === 0 ? GANTT_COLOURS.planned : toneColour(tone, GANTT_COLOURS.actual)
   return {
     type: 'rect',
     shape: { x: start[0], y, width: Math.max(end[0] - start[0], 3), height },
@@ -126,19 +166,21 @@ export function ganttHeight(rows: number): number {
   return Math.max(160, rows * 34 + 90)
 }
 
-function pointColour(p: GanttPoint): string {
-  if (p.late) return GANTT_COLOURS.late
-  return p.track === 0 ? GANTT_COLOURS.planned : GANTT_COLOURS.actual
+/** The note a point's tooltip adds: how many days overdue or late. */
+function daysNote(p: GanttPoint, labels: GanttLabels): string {
+  if (p.tone === 1) return labels.overdueDays(p.days)
+  return p.tone === 2 ? labels.delayDays(p.days) : ''
 }
 
 export function buildGanttOption(input: GanttInput): EChartsOption {
   const { projects, labels } = input
   const data = ganttData(projects, input.asOf)
   const asOfTime = periodStart(input.asOf)
-  const late = projects.map((p) => p.late)
+  const tones = projects.map(projectTone)
+  const plannedPoint = (p: GanttPoint) => ({ ...p, itemStyle: { color: '#fff', borderColor: toneColour(p.tone, GANTT_COLOURS.planned), borderWidth: 2 } })
   return {
     grid: { left: 240, right: 96, top: 36, bottom: 40 },
-    legend: { bottom: 4, data: [labels.planned, labels.actual, labels.late] },
+    legend: { bottom: 4, data: [labels.planned, labels.actual, labels.delayed, labels.late] },
     tooltip: {
       trigger: 'item',
       formatter: (params) => {
@@ -146,7 +188,7 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
         const p = one.data as GanttPoint | GanttBar
         if (Array.isArray(p)) return projects[p[0]]?.name ?? ''
         const what = `${labels.kind(p.kind)} · ${p.track === 0 ? labels.planned : labels.actual} ${p.date}`
-        const extra = [p.late ? labels.late : '', p.sample ? labels.sample : '', p.note].filter(Boolean).join(' · ')
+        const extra = [daysNote(p, labels), p.sample ? labels.sample : '', p.note].filter(Boolean).join(' · ')
         return `${p.project}<br/>${what}${extra ? `<br/>${extra}` : ''}`
       },
     },
@@ -165,8 +207,8 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
       axisLabel: {
         width: 220,
         overflow: 'truncate',
-        formatter: (value: string, index: number) => (late[index] ? `{late|${value}}` : value),
-        rich: { late: { color: GANTT_COLOURS.late, fontWeight: 'bold' } },
+        formatter: (value: string, index: number) => (tones[index] === 1 ? `{late|${value}}` : tones[index] === 2 ? `{delayed|${value}}` : value),
+        rich: { late: { color: GANTT_COLOURS.late, fontWeight: 'bold' }, delayed: { color: GANTT_COLOURS.delayed, fontWeight: 'bold' } },
       },
     },
     series: [
@@ -196,18 +238,25 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
         symbolSize: 10,
         symbolOffset: [0, -6],
         itemStyle: { color: GANTT_COLOURS.planned },
-        data: data.points
-          .filter((p) => p.track === 0)
-          .map((p) => ({ ...p, itemStyle: { color: '#fff', borderColor: pointColour(p), borderWidth: 2 } })),
+        data: data.points.filter((p) => p.track === 0 && p.tone !== 1).map(plannedPoint),
       },
       {
         name: labels.late,
         type: 'scatter',
         symbol: 'diamond',
         symbolSize: 10,
-        symbolOffset: [0, 6],
+        symbolOffset: [0, -6],
         itemStyle: { color: GANTT_COLOURS.late },
-        data: data.points.filter((p) => p.track === 1 && p.late),
+        data: data.points.filter((p) => p.track === 0 && p.tone === 1).map(plannedPoint),
+      },
+      {
+        name: labels.delayed,
+        type: 'scatter',
+        symbol: 'diamond',
+        symbolSize: 10,
+        symbolOffset: [0, 6],
+        itemStyle: { color: GANTT_COLOURS.delayed },
+        data: data.points.filter((p) => p.track === 1 && p.tone === 2),
       },
       {
         name: labels.actual,
@@ -216,7 +265,7 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
         symbolSize: 10,
         symbolOffset: [0, 6],
         itemStyle: { color: GANTT_COLOURS.actual },
-        data: data.points.filter((p) => p.track === 1 && !p.late),
+        data: data.points.filter((p) => p.track === 1 && p.tone !== 2),
       },
     ],
   }

@@ -11,16 +11,6 @@
 namespace atlas::app {
 namespace {
 
-// The metric a level indicator reads: the aggregated field, or the first metric in its condition.
-std::optional<MetricId> metric_of(const query::Indicator& ind, const Snapshot& s) {
-  if (auto m = s.find_metric(ind.subject)) return m;
-  for (const auto& c : ind.conditions) {
-    if (c.kind != query::ConditionKind::kCompare) continue;
-    if (auto m = s.find_metric(c.field)) return m;
-  }
-  return std::nullopt;
-}
-
 query::PeriodSpec year_spec(int year) {
   query::PeriodSpec p;
   p.first = month_index(year, 1);
@@ -116,7 +106,7 @@ Result<std::optional<engine::Reading>> parse_baseline(const TargetRecord& t) {
 // A level target: the indicator in the latest year (up to its own) that has figures.
 Result<void> read_level(const Snapshot& s, const query::Indicator& ind, const Visibility& vis,
                         TargetCheck& row, engine::AssessInput& in) {
-  const auto metric = metric_of(ind, s);
+  const auto metric = query::metric_read_by(ind, s);
   if (!metric) return {};
   query::Indicator probe;
   probe.aggregate = query::Aggregate::kSum;

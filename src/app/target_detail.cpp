@@ -8,19 +8,10 @@
 
 #include "app/internal/target_contributors.hpp"
 #include "model/text.hpp"
+#include "query/indicator.hpp"
 
 namespace atlas::app {
 namespace {
-
-// The metric a level indicator reads: the aggregated field, or the first metric in its condition.
-std::optional<MetricId> metric_of(const query::Indicator& ind, const Snapshot& s) {
-  if (auto m = s.find_metric(ind.subject)) return m;
-  for (const auto& c : ind.conditions) {
-    if (c.kind != query::ConditionKind::kCompare) continue;
-    if (auto m = s.find_metric(c.field)) return m;
-  }
-  return std::nullopt;
-}
 
 // sum(metric) over every enterprise: tells whether a year has figures at all, and how far.
 query::Indicator probe_for(const Snapshot& s, MetricId metric) {
@@ -84,7 +75,7 @@ Result<std::vector<SeriesPoint>> level_series(const Snapshot& s, const query::In
   const int first_year = baseline_year > 0 ? baseline_year : s.plan.start_year;
   std::optional<query::Indicator> probe;
   int last_year = std::min(year_of_day(vis.as_of), t.deadline);
-  if (const auto metric = metric_of(ind, s)) {
+  if (const auto metric = query::metric_read_by(ind, s)) {
     probe = probe_for(s, *metric);
     auto last = last_year_with_data(s, *probe, first_year, vis);
     if (!last) return std::unexpected(last.error());

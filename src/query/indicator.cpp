@@ -15,4 +15,13 @@ Result<IndicatorResult> evaluate_indicator(std::string_view text, const Snapshot
   return evaluate(*checked, snapshot, visibility);
 }
 
+std::optional<MetricId> metric_read_by(const Indicator& indicator, const Snapshot& snapshot) {
+  if (auto m = snapshot.find_metric(indicator.subject)) return m;
+  for (const auto& c : indicator.conditions) {
+    if (c.kind != ConditionKind::kCompare) continue;
+    if (auto m = snapshot.find_metric(c.field)) return m;
+  }
+  return std::nullopt;
+}
+
 }  // namespace atlas::query

@@ -2,6 +2,7 @@
 // (docs/indicator-language.md). `sum(output_value) where segment = "nev" in 2025`.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "model/error.hpp"
@@ -21,5 +22,10 @@ namespace atlas::query {
 /// same text repeatedly. Thread-safe.
 [[nodiscard]] Result<IndicatorResult> evaluate_indicator(std::string_view text, const Snapshot& snapshot,
                                                          const Visibility& visibility = {});
+
+/// The metric an indicator reads: the aggregated field (`sum(output_value)`), else the first metric
+/// compared in its conditions (`count(enterprises) where output_value > 1亿`); nullopt when it
+/// reads none (counts of carriers, projects …). Thread-safe.
+[[nodiscard]] std::optional<MetricId> metric_read_by(const Indicator& indicator, const Snapshot& snapshot);
 
 }  // namespace atlas::query

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "model/provenance.hpp"
+#include "query/indicator.hpp"
 
 namespace atlas::app {
 
@@ -47,15 +48,6 @@ RecordLabel record_label(const Snapshot& s, query::RecordSet set, std::uint32_t 
 namespace internal {
 namespace {
 
-std::optional<MetricId> metric_of(const query::Indicator& ind, const Snapshot& s) {
-  if (auto m = s.find_metric(ind.subject)) return m;
-  for (const auto& c : ind.conditions) {
-    if (c.kind != query::ConditionKind::kCompare) continue;
-    if (auto m = s.find_metric(c.field)) return m;
-  }
-  return std::nullopt;
-}
-
 // True when a visible sample figure of `metric` lies wholly inside [first, last] for `e`.
 bool uses_sample_figure(const Snapshot& s, MetricId metric, std::uint32_t e, MonthIndex first,
                         MonthIndex last, const Visibility& vis) {
@@ -77,7 +69,7 @@ std::optional<std::int64_t> project_amount(const Snapshot& s, const query::Indic
 
 std::vector<ContributorItem> items_of(const Snapshot& s, const query::Indicator& ind,
                                       const query::IndicatorResult& r, const Visibility& vis) {
-  const auto metric = r.set == query::RecordSet::kEnterprises ? metric_of(ind, s) : std::nullopt;
+  const auto metric = r.set == query::RecordSet::kEnterprises ? query::metric_read_by(ind, s) : std::nullopt;
   std::vector<ContributorItem> items;
   items.reserve(r.records.size());
   for (std::uint32_t rec : r.records) {

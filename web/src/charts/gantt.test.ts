@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts'
-import { buildGanttOption, GANTT_COLOURS, ganttData, ganttHeight, renderGanttBar, type GanttProject } from './gantt'
+import { buildGanttOption, GANTT_COLOURS, ganttData, ganttHeight, ganttRange, renderGanttBar, type GanttProject } from './gantt'
 
 type Any = any
 
@@ -75,8 +75,30 @@ describe('ganttData', () => {
     expect(data.max!).toBeGreaterThan(Date.UTC(2026, 10, 27))
   })
 
+  it('opens the axis before the earliest date, even one before the plan period (signed 2020-06-23)', () => {
+    expect(data.min).toBe(Date.UTC(2020, 0, 1))
+    expect(data.max).toBe(Date.UTC(2027, 0, 1))
+    const earliest = Math.min(...data.points.map((p) => p.value[0]))
+    expect(earliest).toBe(Date.UTC(2020, 5, 23))
+    expect(earliest - data.min!).toBeGreaterThanOrEqual(28 * 24 * 3600 * 1000)
+  })
+
   it('has no range without dated milestones', () => {
     expect(ganttData([projects[1]], '2026-11-27')).toEqual({ bars: [], points: [], min: null, max: null })
+  })
+})
+
+describe('ganttRange', () => {
+  const day = 24 * 3600 * 1000
+  it('keeps at least a month clear at both ends, on half-year boundaries', () => {
+    expect(ganttRange([Date.UTC(2020, 0, 5), Date.UTC(2023, 6, 20)])).toEqual({ min: Date.UTC(2019, 6, 1), max: Date.UTC(2024, 0, 1) })
+    expect(ganttRange([Date.UTC(2021, 2, 1), Date.UTC(2025, 10, 15)])).toEqual({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2026, 0, 1) })
+    const r = ganttRange([Date.UTC(2022, 6, 1)])!
+    expect(Date.UTC(2022, 6, 1) - r.min).toBeGreaterThanOrEqual(30 * day)
+    expect(r.max - Date.UTC(2022, 6, 1)).toBeGreaterThanOrEqual(30 * day)
+  })
+  it('has no range without dates', () => {
+    expect(ganttRange([])).toBeNull()
   })
 })
 
@@ -124,6 +146,13 @@ describe('buildGanttOption', () => {
     expect(y.axisLabel.formatter(projects[3].name, 3)).toBe(`{delayed|${projects[3].name}}`)
     expect(y.axisLabel.rich.late.color).toBe(GANTT_COLOURS.late)
     expect(y.axisLabel.rich.delayed.color).toBe(GANTT_COLOURS.delayed)
+  })
+
+  it('starts the time axis before the earliest milestone', () => {
+    const x = option.xAxis as Any
+    expect(x.type).toBe('time')
+    expect(x.min).toBeLessThan(Date.UTC(2020, 5, 23))
+    expect(x.max).toBeGreaterThan(Date.UTC(2026, 10, 27))
   })
 
   it('uses a custom series for the bars and marks the as-of date', () => {

@@ -80,7 +80,7 @@ export interface GanttPoint {
 export interface GanttData {
   bars: GanttBar[]
   points: GanttPoint[]
-  /** The time range to show, padded by a month on each side. */
+  /** The time range to show: every date at least a month inside it, on half-year boundaries. */
   min: number | null
   max: number | null
 }
@@ -130,12 +130,27 @@ export function ganttData(projects: GanttProject[], asOf: string): GanttData {
   })
   const asOfTime = periodStart(asOf)
   if (asOfTime !== null && all.length) all.push(asOfTime)
-  return {
-    bars,
-    points,
-    min: all.length ? Math.min(...all) - MONTH : null,
-    max: all.length ? Math.max(...all) + MONTH : null,
-  }
+  const range = ganttRange(all)
+  return { bars, points, min: range?.min ?? null, max: range?.max ?? null }
+}
+
+/** The first day (UTC) of the half-year that holds `t`. */
+function halfYearFloor(t: number): number {
+  const d = new Date(t)
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() < 6 ? 0 : 6, 1)
+}
+
+/**
+ * The time axis for these dates: from the start of the half-year a month before the earliest one
+ * (a milestone signed 2020-06-23 opens the axis at 2020-01-01, clear of the left edge) to the end
+ * of the half-year a month after the latest; null when there are no dates.
+ */
+export function ganttRange(times: number[]): { min: number; max: number } | null {
+  if (!times.length) return null
+  const min = halfYearFloor(Math.min(...times) - MONTH)
+  const last = halfYearFloor(Math.max(...times) + MONTH)
+  const d = new Date(last)
+  return { min, max: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 6, 1) }
 }
 
 function toneColour(tone: number, normal: string): string {

@@ -28,5 +28,15 @@ export function useText() {
     return t('common.labelled', { label: lbl, value })
   }
 
-  return { t, locale, name, label, paren, labelled }
+  /** Items joined the language's way: "梅江区、梅县区" / "Meijiang District, Meixian District"; '—' when empty. */
+  function list(items: readonly string[]): string {
+    return items.length ? items.join(t('common.listSep')) : '—'
+  }
+
+  /** A count message with its plural form chosen by n ("1 enterprise | {n} enterprises"). */
+  function count(key: string, n: number, named: Record<string, unknown> = {}): string {
+    return t(key, { n, ...named }, n)
+  }
+
+  return { t, locale, name, label, paren, labelled, list, count }
 }

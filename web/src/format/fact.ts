@@ -1,6 +1,7 @@
 // Display of a Fact's value (facts.csv: figures the plan or public reports state) with its unit
 // and qualifier: "约27.19亿元", "16", "68.35%", "第12位", "超40亿元". Pure, unit-tested.
 import { formatCount, formatMoney } from './money'
+import { formatPeriod } from './period'
 
 export interface FactLike {
   value: number | string
@@ -23,12 +24,21 @@ function bare(f: FactLike, locale: string): string {
     case 'rank':
       return zh ? `第${f.value}位` : `No. ${f.value}`
     case 'year':
-      return String(f.value)
+      return zh ? `${f.value}年` : String(f.value)
     case 't':
       return zh ? `${formatCount(f.value, locale)}吨` : `${formatCount(f.value, locale)} t`
     default:
-      return formatCount(f.value, locale)
+      return zh ? zhCount(f.value, locale) : formatCount(f.value, locale)
   }
+}
+
+/** Large counts the way the plan writes them: 4500000 → "450万", 57600 → "5.76万"; others as digits. */
+function zhCount(n: number, locale: string): string {
+  const wan = n / 10000
+  if (Math.abs(n) >= 10000 && Number.isInteger(n) && Math.abs(wan * 100 - Math.round(wan * 100)) < 1e-9) {
+    return `${formatCount(Math.round(wan * 100) / 100, locale)}万`
+  }
+  return formatCount(n, locale)
 }
 
 export function formatFactValue(f: FactLike, locale: string): string {
@@ -40,7 +50,34 @@ export function formatFactValue(f: FactLike, locale: string): string {
   return text
 }
 
+/**
+ * The period column of a fact: its period ("2023年1月"), or '' for a year-valued fact whose period
+ * is that very year (construction started 2016, period 2016): the value column already says it.
+ */
+export function formatFactPeriod(f: { period: string; value: number | string; unit: string }, locale: string): string {
+  if (f.unit === 'year' && String(f.value) === f.period) return ''
+  return formatPeriod(f.period, locale)
+}
+
+/** The words shown for a fact or milestone, and in which language they are when that differs from the page's. */
+export interface FactWords {
+  text: string
+  /** 'en': an English note on a Chinese page; 'zh': the plan's Chinese words on an English page. */
+  foreign: 'en' | 'zh' | null
+}
+
+/**
+ * The words that describe a fact: in Chinese the plan's verbatim quote, or the (English) note
+ * marked foreign when there is no quote; in English the note, or the quote marked foreign.
+ */
+export function factWords(f: { quote?: string | null; note?: string | null }, locale: string): FactWords {
+  const quote = f.quote?.trim() ?? ''
+  const note = f.note?.trim() ?? ''
+  if (isZh(locale)) return quote ? { text: quote, foreign: null } : { text: note, foreign: note ? 'en' : null }
+  return note ? { text: note, foreign: null } : { text: quote, foreign: quote ? 'zh' : null }
+}
+
 /** The words that describe a fact: the plan's quote in Chinese, the English note in English. */
 export function factText(f: { quote: string; note: string }, locale: string): string {
-  return isZh(locale) ? f.quote || f.note : f.note || f.quote
+  return factWords(f, locale).text
 }

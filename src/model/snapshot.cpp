@@ -270,10 +270,8 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::finish() && {
   auto supply = internal::build_supply_edges(std::move(pending_edges_), n, s);
   if (!supply) return std::unexpected(supply.error());
   s.supply = std::move(*supply);
-  Visibility everything;
-  s.max_published_[1] = s.scan_latest_published(everything);
-  everything.include_sample = false;
-  s.max_published_[0] = s.scan_latest_published(everything);
+  s.published_days_[1] = s.publication_days(true);
+  s.published_days_[0] = s.publication_days(false);
   return std::shared_ptr<const Snapshot>(std::move(snap_));
 }
 
@@ -433,21 +431,33 @@ SpanValue Snapshot::sum_span(MetricId metric, EnterpriseId e, MonthIndex first, 
 }
 
 DayNumber Snapshot::latest_published(const Visibility& vis) const {
-  const DayNumber all = max_published_[vis.include_sample ? 1 : 0];
-  if (all <= vis.as_of) return all;
-  return scan_latest_published(vis);
+  const auto& days = published_days_[vis.include_sample ? 1 : 0];
+  const auto after = std::upper_bound(days.begin(), days.end(), vis.as_of);
+  return after == days.begin() ? 0 : *std::prev(after);
 }
 
-DayNumber Snapshot::scan_latest_published(const Visibility& vis) const {
-  DayNumber latest = 0;
+// One pass over the figures: a figure published on the usual schedule marks its month (its day
+// follows from it); the few with their own day (published_exceptions) add that day.
+std::vector<DayNumber> Snapshot::publication_days(bool include_sample) const {
+  std::vector<std::uint8_t> month_seen(std::size_t{std::numeric_limits<MonthIndex>::max()} + 1, 0);
+  std::vector<DayNumber> days;
+  const auto hidden = [&](const ObservationColumns& o, std::uint32_t i) {
+    return !include_sample && (o.flags[i] & ObservationColumns::kSampleFlag) != 0;
+  };
   for (const auto& o : observations) {
     for (std::uint32_t i = 0; i < o.size(); ++i) {
-      if (!vis.include_sample && (o.flags[i] & ObservationColumns::kSampleFlag) != 0) continue;
-      const DayNumber day = o.published_at(i);
-      if (day <= vis.as_of) latest = std::max(latest, day);
+      if ((o.flags[i] & ObservationColumns::kPublishedFlag) == 0 && !hidden(o, i)) month_seen[o.last[i]] = 1;
+    }
+    for (const auto& [index, day] : o.published_exceptions) {
+      if (!hidden(o, index)) days.push_back(day);
     }
   }
-  return latest;
+  for (std::size_t m = 0; m < month_seen.size(); ++m) {
+    if (month_seen[m] != 0) days.push_back(default_published_day(static_cast<MonthIndex>(m)));
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
 }
 
 std::size_t Snapshot::observation_count() const {

@@ -257,9 +257,11 @@ class Snapshot {
 
  private:
   friend class SnapshotBuilder;
-  [[nodiscard]] DayNumber scan_latest_published(const Visibility& vis) const;
+  [[nodiscard]] std::vector<DayNumber> publication_days(bool include_sample) const;
 
-  DayNumber max_published_[2] = {0, 0};  // [include_sample]: over every figure, any as_of
+  // [include_sample]: the distinct days on which figures were published, sorted, so that "data as
+  // of" at any as_of is a binary search rather than a scan of every figure.
+  std::vector<DayNumber> published_days_[2];
   std::unordered_map<std::string_view, EnterpriseId> enterprise_index_;
   std::unordered_map<std::string_view, std::uint32_t> metric_index_, county_index_, zone_index_, class_index_,
       project_index_;

@@ -79,6 +79,21 @@ TEST(Snapshot, AsOfHidesFiguresPublishedLater) {
   EXPECT_EQ(v.covered_last, month_index(2025, 3));
 }
 
+TEST(Snapshot, DataAsOfIsTheLatestPublicationDayVisibleAtAsOf) {
+  auto d = small_dataset();
+  d.observations = {{"bpw", "output_value", cumulative(2025, 3), 450, {}, "plan §3"},
+                    {"bpw", "output_value", cumulative(2025, 9), 1200, Date{2025, 10, 12}, "plan §3"},
+                    {"park-firm", "output_value", cumulative(2025, 6), 80, {}, "sample"}};
+  auto s = build(d);
+  const auto at = [&](DayNumber as_of, bool sample) { return s->latest_published({as_of, sample}); };
+  EXPECT_EQ(at(day_number(2025, 4, 29), true), 0);                          // nothing out yet
+  EXPECT_EQ(at(day_number(2025, 5, 1), true), day_number(2025, 4, 30));     // 1–3月, by the end of April
+  EXPECT_EQ(at(day_number(2025, 9, 1), true), day_number(2025, 7, 31));     // the sample 1–6月
+  EXPECT_EQ(at(day_number(2025, 9, 1), false), day_number(2025, 4, 30));    // … unless samples are hidden
+  EXPECT_EQ(at(day_number(2025, 10, 12), true), day_number(2025, 10, 12));  // its own publication day
+  EXPECT_EQ(s->latest_published({}), day_number(2025, 10, 12));
+}
+
 TEST(Snapshot, AnnualFigureFillsTheMonthsNotReported) {
   auto d = small_dataset();
   d.observations = {{"bpw", "output_value", cumulative(2024, 6), 100, {}, "sample"},

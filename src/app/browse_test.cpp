@@ -116,6 +116,26 @@ TEST(EnterpriseList, SortsChineseNamesByPinyinByDefault) {
     EXPECT_LT(snap().enterprises.name_rank[page.items[i - 1].id.value],
               snap().enterprises.name_rank[page.items[i].id.value]);
   }
+  for (std::size_t i = 0; i < page.items.size(); ++i)
+    EXPECT_EQ(snap().enterprises.by_name[i], page.items[i].id);
+}
+
+TEST(EnterpriseList, ASmallFilteredSetSortsByNameLikeTheWholeList) {
+  EnterpriseQuery all;
+  all.limit = 500;
+  const auto full = list_enterprises(snap(), kAll, all);
+  EnterpriseQuery one_county = all;
+  one_county.filter.county = snap().find_county("meixian");
+  const auto county = list_enterprises(snap(), kAll, one_county);
+  ASSERT_GE(county.items.size(), 2U);
+  std::vector<EnterpriseId> expected;
+  for (const auto& row : full.items) {
+    if (snap().enterprises.county[row.id.value] == *one_county.filter.county) expected.push_back(row.id);
+  }
+  std::vector<EnterpriseId> actual;
+  for (const auto& row : county.items)
+    actual.push_back(row.id);
+  EXPECT_EQ(actual, expected);
 }
 
 TEST(EnterpriseList, SortsByOutputValueDescendingWithMissingValuesLast) {

@@ -332,6 +332,9 @@ void SnapshotBuilder::rank_names() {
   for (std::size_t i = 0; i < c.size(); ++i)
     names[i] = snap_->strings.view(c.name_zh[i]);
   c.name_rank = internal::collation_ranks(names);
+  c.by_name.resize(c.size());
+  for (std::uint32_t i = 0; i < c.size(); ++i)
+    c.by_name[c.name_rank[i]] = EnterpriseId{i};
 }
 
 void SnapshotBuilder::build_postings_lists() {

@@ -61,6 +61,7 @@ struct EnterpriseColumns {
   Csr<ClassId> classes;                 // product classes as given (leaves of the taxonomy)
   Csr<StringId> processes, certifications, customers;
   std::vector<std::uint32_t> name_rank;  // position in name order (Chinese by pinyin), set by finish()
+  std::vector<EnterpriseId> by_name;     // every enterprise in name order: by_name[name_rank[e]] == e
   [[nodiscard]] std::size_t size() const { return slug.size(); }
 };
 

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "api_fixture.hpp"
+#include "golden.hpp"
 
 namespace {
 
@@ -102,16 +103,7 @@ TEST_P(ApiGolden, AnswersAsTheGoldenFileSays) {
   const auto r = c.method == "POST" ? post(c.target, c.body) : request(c.method, c.target, c.body);
   ASSERT_NE(r.status, 0) << "no answer to " << c.method << " " << c.target;
   const std::string actual = render(r);
-  const std::string path = kGoldenDir + c.name + ".txt";
-  if (std::getenv("ATLAS_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in.good()) << "missing golden file " << path << " (run with ATLAS_UPDATE_GOLDEN=1)";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(actual, expected.str()) << c.method << " " << c.target << " differs from " << path;
+  atlas::testing::expect_golden_file(kGoldenDir + c.name + ".txt", actual, c.method + " " + c.target);
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, ApiGolden, ::testing::ValuesIn(read_cases()),

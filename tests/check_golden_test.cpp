@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "app/check.hpp"
+#include "golden.hpp"
 #include "io/embedded.hpp"
 #include "model/snapshot.hpp"
 #include "model/units.hpp"
@@ -42,16 +43,7 @@ std::string summary(const app::CheckReport& report) {
 }
 
 void expect_golden(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(ATLAS_SOURCE_DIR) + "/tests/golden/check/" + name;
-  if (std::getenv("ATLAS_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path, std::ios::binary) << actual;
-    return;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in.good()) << "missing golden file " << path << " (run with ATLAS_UPDATE_GOLDEN=1)";
-  std::stringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(actual, expected.str()) << "golden file " << path;
+  testing::expect_golden_file(std::string(ATLAS_SOURCE_DIR) + "/tests/golden/check/" + name, actual);
 }
 
 void check_at(const char* date, bool include_sample, const std::string& golden) {

@@ -27,6 +27,11 @@ struct Case {
   std::string body;
 };
 
+// How gtest names a case in its messages.
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.method << " " << c.target;
+}
+
 std::vector<Case> read_cases() {
   std::vector<Case> cases;
   std::ifstream in(kGoldenDir + "cases.txt");

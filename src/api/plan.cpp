@@ -2,22 +2,12 @@
 #include <algorithm>
 
 #include "api/internal/handler.hpp"
+#include "model/provenance.hpp"
 
 namespace atlas::api::internal {
 namespace {
 
 namespace json = boost::json;
-
-// Figures of every metric visible under `vis`.
-std::size_t visible_observations(const Snapshot& s, const Visibility& vis) {
-  if (vis.include_sample && vis.as_of >= s.latest_published(Visibility{})) return s.observation_count();
-  std::size_t n = 0;
-  for (const auto& o : s.observations) {
-    for (std::uint32_t i = 0; i < o.size(); ++i)
-      n += o.visible(i, vis) ? 1 : 0;
-  }
-  return n;
-}
 
 json::object counts_json(const Snapshot& s, const Visibility& vis) {
   const std::size_t sample_enterprises =
@@ -27,7 +17,7 @@ json::object counts_json(const Snapshot& s, const Visibility& vis) {
   json::object c;
   c["enterprises"] = s.enterprises.size() - (vis.include_sample ? 0 : sample_enterprises);
   c["sample_enterprises"] = vis.include_sample ? sample_enterprises : 0;
-  c["observations"] = visible_observations(s, vis);
+  c["observations"] = s.visible_observation_count(vis);
   c["projects"] = s.projects.size() - (vis.include_sample ? 0 : sample_projects);
   c["zones"] = s.zones.size();
   c["counties"] = s.counties.size();

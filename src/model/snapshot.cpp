@@ -434,33 +434,50 @@ SpanValue Snapshot::sum_span(MetricId metric, EnterpriseId e, MonthIndex first, 
 }
 
 DayNumber Snapshot::latest_published(const Visibility& vis) const {
-  const auto& days = published_days_[vis.include_sample ? 1 : 0];
+  const auto& days = published_days_[vis.include_sample ? 1 : 0].day;
   const auto after = std::upper_bound(days.begin(), days.end(), vis.as_of);
   return after == days.begin() ? 0 : *std::prev(after);
 }
 
-// One pass over the figures: a figure published on the usual schedule marks its month (its day
-// follows from it); the few with their own day (published_exceptions) add that day.
-std::vector<DayNumber> Snapshot::publication_days(bool include_sample) const {
-  std::vector<std::uint8_t> month_seen(std::size_t{std::numeric_limits<MonthIndex>::max()} + 1, 0);
-  std::vector<DayNumber> days;
+std::size_t Snapshot::visible_observation_count(const Visibility& vis) const {
+  const auto& p = published_days_[vis.include_sample ? 1 : 0];
+  const auto after = std::upper_bound(p.day.begin(), p.day.end(), vis.as_of);
+  return after == p.day.begin() ? 0 : p.published_by[static_cast<std::size_t>(after - p.day.begin()) - 1];
+}
+
+// One pass over the figures: a figure published on the usual schedule counts for its month (its
+// day follows from it); the few with their own day (published_exceptions) count for that day.
+Snapshot::PublicationDays Snapshot::publication_days(bool include_sample) const {
+  std::vector<std::size_t> per_month(std::size_t{std::numeric_limits<MonthIndex>::max()} + 1, 0);
+  std::vector<std::pair<DayNumber, std::size_t>> per_day;
   const auto hidden = [&](const ObservationColumns& o, std::uint32_t i) {
     return !include_sample && (o.flags[i] & ObservationColumns::kSampleFlag) != 0;
   };
   for (const auto& o : observations) {
     for (std::uint32_t i = 0; i < o.size(); ++i) {
-      if ((o.flags[i] & ObservationColumns::kPublishedFlag) == 0 && !hidden(o, i)) month_seen[o.last[i]] = 1;
+      if ((o.flags[i] & ObservationColumns::kPublishedFlag) == 0 && !hidden(o, i)) ++per_month[o.last[i]];
     }
     for (const auto& [index, day] : o.published_exceptions) {
-      if (!hidden(o, index)) days.push_back(day);
+      if (!hidden(o, index)) per_day.emplace_back(day, 1);
     }
   }
-  for (std::size_t m = 0; m < month_seen.size(); ++m) {
-    if (month_seen[m] != 0) days.push_back(default_published_day(static_cast<MonthIndex>(m)));
+  for (std::size_t m = 0; m < per_month.size(); ++m) {
+    if (per_month[m] != 0)
+      per_day.emplace_back(default_published_day(static_cast<MonthIndex>(m)), per_month[m]);
   }
-  std::sort(days.begin(), days.end());
-  days.erase(std::unique(days.begin(), days.end()), days.end());
-  return days;
+  std::sort(per_day.begin(), per_day.end());
+  PublicationDays out;
+  std::size_t running = 0;
+  for (const auto& [day, count] : per_day) {
+    running += count;
+    if (!out.day.empty() && out.day.back() == day) {
+      out.published_by.back() = running;
+    } else {
+      out.day.push_back(day);
+      out.published_by.push_back(running);
+    }
+  }
+  return out;
 }
 
 std::size_t Snapshot::observation_count() const {

@@ -255,14 +255,22 @@ class Snapshot {
 
   /// Which enterprises, metrics … exist: counts for `atlas check` and the API.
   [[nodiscard]] std::size_t observation_count() const;
+  /// The number of figures visible under `vis` (published by as_of, samples if included).
+  [[nodiscard]] std::size_t visible_observation_count(const Visibility& vis) const;
 
  private:
   friend class SnapshotBuilder;
-  [[nodiscard]] std::vector<DayNumber> publication_days(bool include_sample) const;
+  /// Figures published per day: distinct days ascending, with the running count of figures
+  /// published on or before each.
+  struct PublicationDays {
+    std::vector<DayNumber> day;
+    std::vector<std::size_t> published_by;
+  };
+  [[nodiscard]] PublicationDays publication_days(bool include_sample) const;
 
-  // [include_sample]: the distinct days on which figures were published, sorted, so that "data as
-  // of" at any as_of is a binary search rather than a scan of every figure.
-  std::vector<DayNumber> published_days_[2];
+  // [include_sample]: the days on which figures were published, so that "data as of" and the
+  // number of visible figures at any as_of are a binary search rather than a scan of every figure.
+  PublicationDays published_days_[2];
   std::unordered_map<std::string_view, EnterpriseId> enterprise_index_;
   std::unordered_map<std::string_view, std::uint32_t> metric_index_, county_index_, zone_index_, class_index_,
       project_index_;

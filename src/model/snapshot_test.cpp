@@ -94,6 +94,22 @@ TEST(Snapshot, DataAsOfIsTheLatestPublicationDayVisibleAtAsOf) {
   EXPECT_EQ(s->latest_published({}), day_number(2025, 10, 12));
 }
 
+TEST(Snapshot, CountsTheFiguresVisibleAtAsOf) {
+  auto d = small_dataset();
+  d.observations = {{"bpw", "output_value", cumulative(2025, 3), 450, {}, "plan §3"},
+                    {"bpw", "output_value", cumulative(2025, 9), 1200, Date{2025, 10, 12}, "plan §3"},
+                    {"park-firm", "output_value", cumulative(2025, 3), 30, {}, "sample"},
+                    {"park-firm", "output_value", cumulative(2025, 6), 80, {}, "sample"}};
+  auto s = build(d);
+  const auto at = [&](DayNumber as_of, bool sample) { return s->visible_observation_count({as_of, sample}); };
+  EXPECT_EQ(at(day_number(2025, 4, 29), true), 0U);
+  EXPECT_EQ(at(day_number(2025, 4, 30), true), 2U);  // both 1–3月 reports, on the same default day
+  EXPECT_EQ(at(day_number(2025, 4, 30), false), 1U);
+  EXPECT_EQ(at(day_number(2025, 9, 1), true), 3U);
+  EXPECT_EQ(at(day_number(2025, 10, 12), true), 4U);
+  EXPECT_EQ(s->visible_observation_count({}), s->observation_count());
+}
+
 TEST(Snapshot, AnnualFigureFillsTheMonthsNotReported) {
   auto d = small_dataset();
   d.observations = {{"bpw", "output_value", cumulative(2024, 6), 100, {}, "sample"},

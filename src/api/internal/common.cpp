@@ -154,8 +154,4 @@ json::value zone_ref(const Snapshot& s, ZoneId z) {
   return json::object{{"id", r.id}, {"name", names_json(r.name)}};
 }
 
-bool is_sample(std::string_view provenance) {
-  return atlas::is_sample(provenance);
-}
-
 }  // namespace atlas::api::internal

@@ -103,8 +103,6 @@ struct WriteContext {
 [[nodiscard]] boost::json::value enterprise_ref(const Snapshot& s, EnterpriseId e);
 [[nodiscard]] boost::json::value county_ref(const Snapshot& s, CountyId c);
 [[nodiscard]] boost::json::value zone_ref(const Snapshot& s, ZoneId z);
-/// True when a record's provenance text marks it as sample data.
-[[nodiscard]] bool is_sample(std::string_view provenance);
 
 // The handlers (one file each in src/api/). Each returns the whole response object.
 Outcome<boost::json::object> get_plan(const ReadContext& ctx);

@@ -130,5 +130,30 @@ TEST(IndicatorsApi, QueryParametersAreUnknownFields) {
   EXPECT_EQ(a.body.at("field").as_string(), "as_of");
 }
 
+std::string body_with(const std::string& expression) {
+  return boost::json::serialize(boost::json::object{{"expression", expression}});
+}
+
+TEST(IndicatorsApi, DeepNestingIsALimitProblemNotACrash) {
+  // 4,100 nested parentheses in an 8 KB body crashed the server (issue 7).
+  const std::string expression =
+      "count(enterprises) where " + std::string(4100, '(') + "high_tech" + std::string(4100, ')');
+  const auto a = post(kPath, body_with(expression));
+  ASSERT_EQ(a.status(), 400) << a.response.body;
+  EXPECT_EQ(a.body.at("type").as_string(), "/problems/limit-exceeded");
+  EXPECT_EQ(a.body.at("field").as_string(), "expression");
+  EXPECT_EQ(a.body.at("column").as_int64(), 26 + 32);
+}
+
+TEST(IndicatorsApi, LongOrChainIsALimitProblem) {
+  std::string expression = "count(enterprises) where high_tech";
+  for (int i = 0; i < 50000; ++i)
+    expression += " or high_tech";
+  const auto a = post(kPath, body_with(expression));
+  ASSERT_EQ(a.status(), 400) << a.response.body;
+  EXPECT_EQ(a.body.at("type").as_string(), "/problems/limit-exceeded");
+  EXPECT_NE(a.body.at("detail").as_string().find("bytes"), std::string::npos) << a.body;
+}
+
 }  // namespace
 }  // namespace atlas::api

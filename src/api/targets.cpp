@@ -47,6 +47,14 @@ json::value progress_json(const app::TargetCheck& t) {
   return static_cast<double>(*t.latest) / static_cast<double>(t.goal.value);
 }
 
+// Why the target could not be evaluated (status "error"), or null.
+json::value problem_json(const app::TargetCheck& t) {
+  if (!t.problem) return nullptr;
+  const Problem p = problem_from(*t.problem);
+  return json::object{
+      {"type", fmt::format("/problems/{}", p.code)}, {"detail", p.detail_en}, {"detail_zh", p.detail_zh}};
+}
+
 json::object target_json(const app::TargetCheck& t) {
   const auto& a = t.assessment;
   json::object o;
@@ -70,6 +78,7 @@ json::object target_json(const app::TargetCheck& t) {
   o["provenance"] = strings(t.provenance);
   o["target_provenance"] = t.target_provenance;
   o["quote"] = t.quote;
+  o["problem"] = problem_json(t);
   return o;
 }
 

@@ -61,7 +61,8 @@ TEST(TargetsApi, TargetHasExactlyTheDocumentedFields) {
                                        "sample",
                                        "provenance",
                                        "target_provenance",
-                                       "quote"};
+                                       "quote",
+                                       "problem"};
   for (const auto& t : a.body.at("targets").as_array()) {
     std::set<std::string> keys;
     for (const auto& [key, value] : t.as_object())
@@ -222,6 +223,42 @@ TEST(TargetDetailApi, UnknownTargetIsNotFound) {
   EXPECT_EQ(a.response.content_type, "application/problem+json");
   EXPECT_EQ(a.body.at("code").as_string(), "not-found");
   EXPECT_NE(a.body.at("detail").as_string().find("did you mean \"total-output\""), json::string::npos);
+}
+
+// A plan whose second target reads a field the data does not have (a later import dropped the metric,
+// or the plan file was written for other data): that one target is marked, the others answer.
+TEST(TargetsApi, MarksATargetThatCannotBeEvaluatedAndAnswersTheOthers) {
+  auto read = io::read_embedded_dataset();
+  ASSERT_TRUE(read.has_value());
+  const std::string second = coretest::shared_snapshot()->targets[1].id;  // in plan order
+  for (auto& t : read->data.targets) {
+    if (t.id == second) t.indicator = "sum(no_such_figure) in 2025";
+  }
+  auto built = Snapshot::build(std::move(read->data), 9);
+  ASSERT_TRUE(built.has_value()) << built.error().to_string();
+  const std::shared_ptr<const Snapshot> snapshot = *built;
+  const Api api(ApiContext{[snapshot] { return snapshot; }, [] { return coretest::today(); }}, ApiOptions{});
+
+  const auto list = coretest::answer(api, Request{"GET", "/api/v1/targets", "", "", "", ""});
+  ASSERT_EQ(list.status(), 200) << list.response.body;
+  const auto& targets = list.body.at("targets").as_array();
+  ASSERT_EQ(targets.size(), 16U);
+  const auto& broken = targets[1];
+  EXPECT_EQ(broken.at("status").as_string(), "error");
+  EXPECT_EQ(broken.at("status_zh").as_string(), "无法评估");
+  EXPECT_TRUE(broken.at("latest").is_null());
+  EXPECT_EQ(broken.at("problem").at("type").as_string(), "/problems/unknown-field");
+  EXPECT_NE(broken.at("problem").at("detail").as_string().find("no_such_figure"), std::string::npos);
+  EXPECT_TRUE(targets[0].at("problem").is_null());
+  EXPECT_NE(targets[0].at("status").as_string(), "error");
+  EXPECT_TRUE(targets[0].at("latest").is_object());
+
+  const std::string detail_target = "/api/v1/targets/" + std::string(broken.at("id").as_string());
+  const auto detail = coretest::answer(api, Request{"GET", detail_target, "", "", "", ""});
+  ASSERT_EQ(detail.status(), 200) << detail.response.body;
+  EXPECT_EQ(detail.body.at("status").as_string(), "error");
+  EXPECT_TRUE(detail.body.at("series").as_array().empty());
+  EXPECT_EQ(detail.body.at("contributors").at("total").as_int64(), 0);
 }
 
 }  // namespace

@@ -167,6 +167,9 @@ Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Vi
   };
   auto ind = query::parse_indicator(t.indicator);
   if (!ind) return context(ind.error());
+  // Names and types first: a level target whose metric the data lacks would otherwise read as
+  // "no data" instead of saying that its indicator does not fit the data.
+  if (auto checked = query::check_indicator(*ind, s); !checked) return context(checked.error());
   auto goal = engine::parse_goal(t.goal, t.unit);
   if (!goal) return context(goal.error());
   auto baseline = parse_baseline(t);
@@ -202,6 +205,22 @@ Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Vi
   return row;
 }
 
+// The row of a target that could not be evaluated: what the plan says of it, and why.
+TargetCheck unevaluated(const TargetRecord& t, Error problem) {
+  TargetCheck row;
+  row.id = t.id;
+  row.title = t.title;
+  row.indicator = t.indicator;
+  row.unit = t.unit;
+  row.goal_text = t.goal;
+  row.deadline = t.deadline;
+  row.target_provenance = t.provenance;
+  row.quote = t.quote;
+  row.assessment.status = engine::TargetStatus::kError;
+  row.problem = std::move(problem);
+  return row;
+}
+
 }  // namespace
 
 Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& options) {
@@ -215,8 +234,7 @@ Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& 
   report.targets.reserve(snapshot.targets.size());
   for (const auto& t : snapshot.targets) {
     auto row = check_one(snapshot, t, vis);
-    if (!row) return std::unexpected(row.error());
-    report.targets.push_back(std::move(*row));
+    report.targets.push_back(row ? std::move(*row) : unevaluated(t, std::move(row.error())));
   }
   return report;
 }

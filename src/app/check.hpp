@@ -37,6 +37,9 @@ struct TargetCheck {
   std::vector<std::string> provenance;  // distinct provenance of the figures used, plan's first
   std::string target_provenance;        // where the target itself comes from ("plan §4")
   std::string quote;                    // the plan's words
+  /// Why the target could not be evaluated (assessment.status is then kError and the reading
+  /// is empty): its indicator or goal does not compile, or evaluating it failed.
+  std::optional<Error> problem;
 };
 
 struct CheckReport {
@@ -48,9 +51,10 @@ struct CheckReport {
   std::vector<TargetCheck> targets;
 };
 
-/// Evaluates every target of `snapshot` under `options`. A target whose indicator or goal does not
-/// compile fails the whole check with that error (the plan file is then broken), naming the target.
-/// Thread-safe (reads the snapshot only).
+/// Evaluates every target of `snapshot` under `options`. A target that cannot be evaluated (its
+/// indicator or goal does not compile, or evaluation fails, e.g. on a work limit) gets status kError
+/// and its `problem`, naming the target; it never stops the other targets. Thread-safe (reads the
+/// snapshot only).
 [[nodiscard]] Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& options);
 
 /// The report as JSON (docs/cli.md describes the fields). `lang` picks the title language.

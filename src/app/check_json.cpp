@@ -47,6 +47,9 @@ json::object target_json(const TargetCheck& t, std::string_view lang) {
   o["sample"] = t.uses_sample;
   o["provenance"] = strings(t.provenance);
   o["target_provenance"] = t.target_provenance;
+  o["problem"] = t.problem ? json::value(json::object{{"code", error_code_name(t.problem->code)},
+                                                      {"message", t.problem->message}})
+                           : json::value(nullptr);
   return o;
 }
 

@@ -167,6 +167,7 @@ Result<TargetDetail> target_detail(const Snapshot& snapshot, std::string_view id
   TargetDetail out;
   out.check = std::move(report->targets[static_cast<std::size_t>(it - snapshot.targets.begin())]);
   out.data_as_of = report->data_as_of;
+  if (out.check.problem) return out;  // nothing to chart: the row says why
   const Visibility vis{options.as_of, options.include_sample};
   auto ind = query::parse_indicator(out.check.indicator);
   if (!ind) return std::unexpected(ind.error());

@@ -1,4 +1,5 @@
 // `atlas`: the command line. A thin shell over app/: parse flags, call a use case, print.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -62,7 +63,12 @@ int run_check(const CheckFlags& f) {
   const std::string text = f.json ? atlas::app::check_report_json(*report, f.lang) + "\n"
                                   : atlas::cli::format_check(*report, lang);
   std::fwrite(text.data(), 1, text.size(), stdout);
-  return 0;
+  // The table shows every target; a script still learns that one of them could not be evaluated.
+  const auto broken =
+      std::ranges::count_if(report->targets, [](const auto& t) { return t.problem.has_value(); });
+  if (broken == 0) return 0;
+  fmt::print(stderr, "atlas check: {} target(s) could not be evaluated (status error / 无法评估)\n", broken);
+  return 1;
 }
 
 struct ImportFlags {

@@ -27,6 +27,7 @@ struct Words {
   const char* target_source;
   const char* sample_mark;
   const char* none;
+  const char* problem;
 };
 
 const Words& words(Lang lang) {
@@ -40,7 +41,8 @@ const Words& words(Lang lang) {
                         "数据来源",
                         "目标出处",
                         "*",
-                        "—"};
+                        "—",
+                        "无法评估"};
   static const Words en{
       "Plan targets",
       "as of",
@@ -52,7 +54,8 @@ const Words& words(Lang lang) {
       "figures from",
       "target from",
       "*",
-      "—"};
+      "—",
+      "cannot be evaluated"};
   return lang == Lang::kZh ? zh : en;
 }
 
@@ -136,11 +139,12 @@ std::string format_check(const app::CheckReport& report, Lang lang) {
         {std::to_string(i + 1), title,
          t.baseline ? fmt::format("{} ({})", amount(*t.baseline, t.unit), t.baseline_period) : w.none,
          t.latest ? amount(*t.latest, t.unit) + (t.uses_sample ? w.sample_mark : "") : w.none,
-         t.latest ? t.latest_period : w.none, engine::format_goal(t.goal, t.unit), std::to_string(t.deadline),
-         needed(t.assessment, lang), status});
+         t.latest ? t.latest_period : w.none, t.problem ? t.goal_text : engine::format_goal(t.goal, t.unit),
+         std::to_string(t.deadline), needed(t.assessment, lang), status});
     notes +=
         fmt::format("[{}] {} · {}: {} · {}: {} · {}: {}\n", i + 1, t.id, w.indicator, t.indicator, w.figures,
                     t.provenance.empty() ? w.none : join(t.provenance), w.target_source, t.target_provenance);
+    if (t.problem) notes += fmt::format("    {}: {}\n", w.problem, t.problem->message);
   }
   out += format_table(rows, {true, false, true, true, false, true, false, true, false});
   return out + "\n" + notes;

@@ -108,6 +108,8 @@ const char* to_string(TargetStatus status) {
       return "off-track";
     case TargetStatus::kNoData:
       return "no-data";
+    case TargetStatus::kError:
+      return "error";
   }
   return "no-data";
 }
@@ -126,6 +128,8 @@ const char* to_string_zh(TargetStatus status) {
       return "严重滞后";
     case TargetStatus::kNoData:
       return "暂无数据";
+    case TargetStatus::kError:
+      return "无法评估";
   }
   return "暂无数据";
 }

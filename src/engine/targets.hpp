@@ -12,11 +12,13 @@
 
 namespace atlas::engine {
 
-enum class TargetStatus : std::uint8_t { kMet, kMissed, kOnTrack, kAtRisk, kOffTrack, kNoData };
+/// kError: the target could not be evaluated (its indicator or goal is broken, or evaluating it
+/// failed); the other targets are assessed as usual.
+enum class TargetStatus : std::uint8_t { kMet, kMissed, kOnTrack, kAtRisk, kOffTrack, kNoData, kError };
 
-/// "met", "missed", "on-track", "at-risk", "off-track", "no-data".
+/// "met", "missed", "on-track", "at-risk", "off-track", "no-data", "error".
 [[nodiscard]] const char* to_string(TargetStatus status);
-/// 达成, 未达成, 进度正常, 存在风险, 严重滞后, 暂无数据.
+/// 已达成, 未达成, 进度正常, 存在风险, 严重滞后, 暂无数据, 无法评估.
 [[nodiscard]] const char* to_string_zh(TargetStatus status);
 
 enum class Comparison : std::uint8_t { kGreaterEqual, kGreater, kLessEqual, kLess, kEqual };

@@ -59,6 +59,8 @@ const char* error_code_name(ErrorCode code) {
       return "io-error";
     case ErrorCode::kInvalidArgument:
       return "invalid-argument";
+    case ErrorCode::kLimitExceeded:
+      return "limit-exceeded";
   }
   return "unknown";
 }

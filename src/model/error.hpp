@@ -26,6 +26,7 @@ enum class ErrorCode : std::uint16_t {
   kNotFound = 15,
   kIo = 16,
   kInvalidArgument = 17,
+  kLimitExceeded = 18,  // input beyond a documented bound (size, depth, terms, work)
 };
 
 /// Where a failure happened. Empty / zero members are unknown.

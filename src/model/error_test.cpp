@@ -46,18 +46,19 @@ TEST(ErrorCodeName, GivesAStableKebabCaseNamePerCode) {
   EXPECT_STREQ(error_code_name(ErrorCode::kInvalidCreditCode), "invalid-credit-code");
   EXPECT_STREQ(error_code_name(ErrorCode::kIo), "io-error");
   EXPECT_STREQ(error_code_name(ErrorCode::kInvalidArgument), "invalid-argument");
+  EXPECT_STREQ(error_code_name(ErrorCode::kLimitExceeded), "limit-exceeded");
   EXPECT_STREQ(error_code_name(static_cast<ErrorCode>(9999)), "unknown");
 }
 
 TEST(ErrorCodeName, NamesEveryCodeDistinctly) {
   std::set<std::string> names;
-  for (int code = 1; code <= static_cast<int>(ErrorCode::kInvalidArgument); ++code) {
+  for (int code = 1; code <= static_cast<int>(ErrorCode::kLimitExceeded); ++code) {
     const std::string name = error_code_name(static_cast<ErrorCode>(code));
     EXPECT_NE(name, "unknown") << code;
     EXPECT_EQ(name.find_first_not_of("abcdefghijklmnopqrstuvwxyz-"), std::string::npos) << name;
     names.insert(name);
   }
-  EXPECT_EQ(names.size(), static_cast<std::size_t>(ErrorCode::kInvalidArgument));
+  EXPECT_EQ(names.size(), static_cast<std::size_t>(ErrorCode::kLimitExceeded));
 }
 
 }  // namespace

@@ -144,13 +144,16 @@ std::string IndicatorResult::coverage_text() const {
 }
 
 Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot& snapshot,
-                                 const Visibility& visibility) {
+                                 const Visibility& visibility, const Limits& limits) {
   const Program& p = checked.program();
   if (p.snapshot != &snapshot) {
     return fail(ErrorCode::kInvalidArgument,
                 "the indicator was checked against another snapshot: check it again");
   }
-  const Bitmap rows = internal::select_rows(p, snapshot, visibility);
+  std::uint64_t work = 0;
+  auto selected = internal::select_rows(p, snapshot, visibility, limits.work_budget(p.rows), work);
+  if (!selected) return std::unexpected(selected.error());
+  const Bitmap& rows = *selected;
   IndicatorResult out;
   out.unit = p.unit;
   out.set = p.set;

@@ -9,6 +9,7 @@
 #include "model/error.hpp"
 #include "model/snapshot.hpp"
 #include "query/checker.hpp"
+#include "query/limits.hpp"
 
 namespace atlas::query {
 
@@ -48,8 +49,10 @@ struct IndicatorResult {
 ///  - date fields count a date (by its first day) only when it is on or before as_of;
 ///  - with include_sample false, records and milestones whose provenance is sample are left out.
 /// Fails with kInvalidArgument when `snapshot` is not the one `checked` was checked against, and
-/// kInvalidValue when a sum overflows int64. Thread-safe; allocates per call, not per row.
+/// kInvalidValue when a sum overflows int64, and kLimitExceeded when selecting the records would
+/// take more than limits.work_budget(records in the set) steps (it stops there, so one call costs
+/// at most a small multiple of one scan of the set). Thread-safe; allocates per call, not per row.
 [[nodiscard]] Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot& snapshot,
-                                               const Visibility& visibility);
+                                               const Visibility& visibility, const Limits& limits = {});
 
 }  // namespace atlas::query

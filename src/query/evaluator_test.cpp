@@ -238,5 +238,20 @@ TEST_F(IndicatorEvaluation, RefusesASnapshotItWasNotCheckedAgainst) {
   EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
 }
 
+TEST_F(IndicatorEvaluation, StopsAConditionThatWouldSpendMoreThanItsWorkBudget) {
+  Limits tight;
+  tight.min_work = 0;
+  tight.max_work_per_record = 4;  // each `or` operand costs a pass over what is left
+  const std::string text =
+      "count(enterprises) where output_value > 100亿 or output_value > 200亿 or output_value > 300亿 or "
+      "output_value > 400亿 or output_value > 500亿 in 2025";
+  auto refused = evaluate_indicator(text, *snapshot_, {}, tight);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kLimitExceeded);
+  EXPECT_NE(refused.error().message.find("narrow it"), std::string::npos) << refused.error().message;
+  // The same condition within the default budget answers.
+  EXPECT_EQ(value(text), 0);
+}
+
 }  // namespace
 }  // namespace atlas::query

@@ -2,17 +2,18 @@
 
 namespace atlas::query {
 
-Result<CheckedIndicator> compile_indicator(std::string_view text, const Snapshot& snapshot) {
-  auto parsed = parse_indicator(text);
+Result<CheckedIndicator> compile_indicator(std::string_view text, const Snapshot& snapshot,
+                                           const Limits& limits) {
+  auto parsed = parse_indicator(text, limits);
   if (!parsed) return std::unexpected(parsed.error());
   return check_indicator(std::move(*parsed), snapshot);
 }
 
 Result<IndicatorResult> evaluate_indicator(std::string_view text, const Snapshot& snapshot,
-                                           const Visibility& visibility) {
-  auto checked = compile_indicator(text, snapshot);
+                                           const Visibility& visibility, const Limits& limits) {
+  auto checked = compile_indicator(text, snapshot, limits);
   if (!checked) return std::unexpected(checked.error());
-  return evaluate(*checked, snapshot, visibility);
+  return evaluate(*checked, snapshot, visibility, limits);
 }
 
 std::optional<MetricId> metric_read_by(const Indicator& indicator, const Snapshot& snapshot) {

@@ -10,18 +10,21 @@
 #include "query/ast.hpp"
 #include "query/checker.hpp"
 #include "query/evaluator.hpp"
+#include "query/limits.hpp"
 #include "query/parser.hpp"
 #include "query/schema.hpp"
 
 namespace atlas::query {
 
 /// parse_indicator then check_indicator: the errors of both. Thread-safe.
-[[nodiscard]] Result<CheckedIndicator> compile_indicator(std::string_view text, const Snapshot& snapshot);
+[[nodiscard]] Result<CheckedIndicator> compile_indicator(std::string_view text, const Snapshot& snapshot,
+                                                         const Limits& limits = {});
 
 /// compile_indicator then evaluate, for one-off use; cache the CheckedIndicator to evaluate the
 /// same text repeatedly. Thread-safe.
 [[nodiscard]] Result<IndicatorResult> evaluate_indicator(std::string_view text, const Snapshot& snapshot,
-                                                         const Visibility& visibility = {});
+                                                         const Visibility& visibility = {},
+                                                         const Limits& limits = {});
 
 /// The metric an indicator reads: the aggregated field (`sum(output_value)`), else the first metric
 /// compared in its conditions (`count(enterprises) where output_value > 1亿`); nullopt when it

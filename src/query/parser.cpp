@@ -51,7 +51,8 @@ Condition make_condition(ConditionKind kind, SourcePos pos) {
 
 class Parser {
  public:
-  Parser(std::string_view source, std::vector<Token> tokens) : tokens_(std::move(tokens)) {
+  Parser(std::string_view source, std::vector<Token> tokens, const Limits& limits)
+      : tokens_(std::move(tokens)), limits_(limits) {
     out_.source = std::string(source);
   }
 
@@ -150,18 +151,34 @@ class Parser {
     return add(std::move(node));
   }
 
+  // One level deeper for `(` and `not`, refused past limits_.max_depth: the recursion below is the
+  // only stack the parser (and later the checker and evaluator) spends per level.
+  Result<void> descend() {
+    if (++depth_ <= limits_.max_depth) return {};
+    return limit_at(peek().pos, fmt::format("the condition nests \"(\" and \"not\" more than {} levels deep",
+                                            limits_.max_depth));
+  }
+  static std::unexpected<Error> limit_at(const SourcePos& pos, std::string message) {
+    return fail(ErrorCode::kLimitExceeded, std::move(message), {}, Location{{}, 0, pos.column});
+  }
+
   Result<std::uint32_t> factor() {
     if (peek().kind == TokenKind::kNot) {
+      if (auto r = descend(); !r) return std::unexpected(r.error());
       const SourcePos pos = take().pos;
       auto operand = factor();
       if (!operand) return operand;
+      --depth_;
       Condition node = make_condition(ConditionKind::kNot, pos);
       node.operands.push_back(*operand);
       return add(std::move(node));
     }
-    if (accept(TokenKind::kLeftParen)) {
+    if (peek().kind == TokenKind::kLeftParen) {
+      if (auto r = descend(); !r) return std::unexpected(r.error());
+      take();
       auto inner = condition();
       if (!inner) return inner;
+      --depth_;
       if (auto r = expect(TokenKind::kRightParen, "\")\" or a condition with and/or"); !r) {
         return std::unexpected(r.error());
       }
@@ -172,6 +189,12 @@ class Parser {
 
   Result<std::uint32_t> leaf() {
     if (peek().kind != TokenKind::kIdentifier) return unexpected_here("a field, \"not\" or \"(\"");
+    if (++leaves_ > limits_.max_conditions) {
+      return limit_at(peek().pos,
+                      fmt::format("the condition has more than {} comparisons: select by a taxonomy "
+                                  "node, a zone or a group instead of listing records",
+                                  limits_.max_conditions));
+    }
     const Token& field = take();
     Condition c = make_condition(ConditionKind::kFlag, field.pos);
     c.field = field.text;
@@ -221,14 +244,23 @@ class Parser {
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
   Indicator out_;
+  Limits limits_;
+  std::size_t depth_ = 0;
+  std::size_t leaves_ = 0;
 };
 
 }  // namespace
 
-Result<Indicator> parse_indicator(std::string_view text) {
+Result<Indicator> parse_indicator(std::string_view text, const Limits& limits) {
+  if (text.size() > limits.max_bytes) {
+    return fail(
+        ErrorCode::kLimitExceeded,
+        fmt::format("the indicator is {} bytes long; at most {} are read", text.size(), limits.max_bytes), {},
+        Location{{}, 0, internal::column_at(text, limits.max_bytes)});
+  }
   auto tokens = internal::lex(text);
   if (!tokens) return std::unexpected(tokens.error());
-  return Parser(text, std::move(*tokens)).run();
+  return Parser(text, std::move(*tokens), limits).run();
 }
 
 }  // namespace atlas::query

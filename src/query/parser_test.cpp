@@ -155,5 +155,79 @@ TEST(IndicatorParser, ReportsAnUnclosedParenthesis) {
   EXPECT_NE(e.message.find("\")\""), std::string::npos);
 }
 
+std::string nested(std::size_t depth, std::string_view open, std::string_view close) {
+  std::string text = "count(enterprises) where ";
+  for (std::size_t i = 0; i < depth; ++i)
+    text += open;
+  text += "high_tech";
+  for (std::size_t i = 0; i < depth; ++i)
+    text += close;
+  return text;
+}
+
+std::string or_chain(std::size_t terms) {
+  std::string text = "count(enterprises) where high_tech";
+  for (std::size_t i = 1; i < terms; ++i)
+    text += " or above_size";
+  return text;
+}
+
+TEST(IndicatorParser, AcceptsParenthesesAsDeepAsTheLimit) {
+  EXPECT_TRUE(parse_indicator(nested(Limits{}.max_depth, "(", ")")).has_value());
+}
+
+TEST(IndicatorParser, RefusesParenthesesDeeperThanTheLimitWhereTheyCrossIt) {
+  // 4,100 levels overflowed the stack before the limit (issue 7).
+  Limits long_texts;  // so that the depth, not the length, is what is refused
+  long_texts.max_bytes = std::size_t{1} << 20;
+  for (std::size_t depth : {std::size_t{33}, std::size_t{4100}, std::size_t{100000}}) {
+    auto parsed = parse_indicator(nested(depth, "(", ")"), long_texts);
+    ASSERT_FALSE(parsed.has_value()) << depth;
+    const Error& e = parsed.error();
+    EXPECT_EQ(e.code, ErrorCode::kLimitExceeded) << depth;
+    EXPECT_EQ(e.where.column, 26u + 32u) << depth;  // the 33rd "("
+    EXPECT_NE(e.message.find("32 levels"), std::string::npos) << e.message;
+  }
+}
+
+TEST(IndicatorParser, RefusesNotNestedDeeperThanTheLimit) {
+  EXPECT_TRUE(parse_indicator(nested(32, "not ", "")).has_value());
+  Limits long_texts;
+  long_texts.max_bytes = std::size_t{1} << 20;
+  auto parsed = parse_indicator(nested(50000, "not ", ""), long_texts);
+  ASSERT_FALSE(parsed.has_value());
+  const Error& e = parsed.error();
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.where.column, 26u + 32u * 4u);
+}
+
+TEST(IndicatorParser, RefusesMoreConditionsThanTheLimitAtTheFirstOneTooMany) {
+  EXPECT_TRUE(parse_indicator(or_chain(256)).has_value());
+  const Error e = error_of(or_chain(257));
+  EXPECT_EQ(e.code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(e.where.column, 35u + 256u * 14u - 10u);  // the 257th field name
+}
+
+TEST(IndicatorParser, RefusesTextLongerThanTheLimitBeforeReadingIt) {
+  Limits limits;
+  limits.max_bytes = 40;
+  auto parsed = parse_indicator("count(enterprises) where high_tech and above_size", limits);
+  ASSERT_FALSE(parsed.has_value());
+  EXPECT_EQ(parsed.error().code, ErrorCode::kLimitExceeded);
+  EXPECT_EQ(parsed.error().where.column, 41u);
+  EXPECT_EQ(error_of(std::string(Limits{}.max_bytes + 1, '(')).code, ErrorCode::kLimitExceeded);
+}
+
+TEST(IndicatorParser, CountsColumnsInCharactersAcrossALongText) {
+  // Columns are counted on from token to token (linear time); they must still be characters.
+  std::string text = "count(enterprises) where name = \"梅州\"";
+  for (int i = 0; i < 100; ++i)
+    text += " or name = \"梅州\"";
+  text += " or";
+  const Error e = error_of(text);
+  EXPECT_EQ(e.code, ErrorCode::kSyntaxError);
+  EXPECT_EQ(e.where.column, 36u + 100u * 15u + 3u + 1u);  // one past the trailing "or"
+}
+
 }  // namespace
 }  // namespace atlas::query

@@ -15,7 +15,7 @@ struct ProblemText {
   std::string_view zh_plain;  // without a field
 };
 
-constexpr std::array<ProblemText, 27> kTexts{{
+constexpr std::array<ProblemText, 28> kTexts{{
     {"invalid-amount", "Invalid amount", "金额无效", "参数 {} 的金额格式无效", "金额格式无效"},
     {"invalid-period", "Invalid period", "期间无效", "参数 {} 的期间格式无效", "期间格式无效"},
     {"invalid-date", "Invalid date", "日期无效", "参数 {} 不是有效日期（应为 YYYY-MM-DD）", "日期格式无效"},
@@ -36,6 +36,7 @@ constexpr std::array<ProblemText, 27> kTexts{{
     {"not-found", "Not found", "未找到", "参数 {} 指向的对象不存在", "请求的资源不存在"},
     {"io-error", "I/O error", "读写错误", "读写 {} 时出错", "文件读写出错"},
     {"invalid-argument", "Invalid argument", "参数无效", "参数 {} 无效", "请求参数无效"},
+    {"limit-exceeded", "Limit exceeded", "超出限制", "参数 {} 超出允许的上限", "请求超出允许的上限"},
     {"malformed-json", "Malformed JSON", "JSON 格式错误", "成员 {} 不是合法的 JSON", "请求体不是合法的 JSON"},
     {"body-too-large", "Request body too large", "请求体过大", "成员 {} 过大", "请求体超过大小上限"},
     {"json-too-deep", "JSON nested too deeply", "JSON 嵌套过深", "成员 {} 嵌套过深",

@@ -63,12 +63,24 @@ class Lexer {
       ++pos_;
   }
 
-  Token make(TokenKind kind, std::size_t start, std::string text) const {
-    return Token{kind, std::move(text),
-                 SourcePos{static_cast<std::uint32_t>(start), column_at(source_, start)}};
+  Token make(TokenKind kind, std::size_t start, std::string text) {
+    return Token{kind, std::move(text), SourcePos{static_cast<std::uint32_t>(start), column_of(start)}};
   }
-  std::unexpected<Error> error_at(std::size_t offset, std::string message) const {
-    return fail(ErrorCode::kSyntaxError, std::move(message), {}, Location{{}, 0, column_at(source_, offset)});
+  std::unexpected<Error> error_at(std::size_t offset, std::string message) {
+    return fail(ErrorCode::kSyntaxError, std::move(message), {}, Location{{}, 0, column_of(offset)});
+  }
+
+  // Columns are asked for in ascending offsets (tokens in order, or an error at or after the last
+  // token), so counting on from the previous answer keeps lexing linear in the source length.
+  std::uint32_t column_of(std::size_t offset) {
+    if (offset < counted_offset_) {
+      counted_offset_ = 0;
+      counted_column_ = 1;
+    }
+    const std::string_view between = source_.substr(counted_offset_, offset - counted_offset_);
+    counted_column_ = column_at(between, between.size()) + counted_column_ - 1;
+    counted_offset_ = offset;
+    return counted_column_;
   }
 
   Result<Token> next() {
@@ -203,6 +215,8 @@ class Lexer {
   std::string_view source_;
   std::size_t pos_ = 0;
   std::vector<Token> tokens_;
+  std::size_t counted_offset_ = 0;
+  std::uint32_t counted_column_ = 1;
 };
 
 }  // namespace

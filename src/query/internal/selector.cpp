@@ -2,6 +2,8 @@
 
 #include <span>
 
+#include <fmt/format.h>
+
 #include "query/internal/literal_values.hpp"
 #include "query/internal/metric_reader.hpp"
 
@@ -10,11 +12,18 @@ namespace {
 
 class Selector {
  public:
-  Selector(const Program& program, const Snapshot& snapshot, const Visibility& visibility)
-      : p_(program), s_(snapshot), vis_(visibility) {}
+  Selector(const Program& program, const Snapshot& snapshot, const Visibility& visibility,
+           std::uint64_t budget)
+      : p_(program), s_(snapshot), vis_(visibility), budget_(budget) {}
 
+  [[nodiscard]] bool exhausted() const { return exhausted_; }
+  [[nodiscard]] std::uint64_t work() const { return work_; }
+
+  // Once the budget is spent every node answers the empty set at once, so the walk unwinds in
+  // time proportional to the nodes left, and the caller reports the limit.
   Bitmap eval(std::uint32_t index, const Bitmap& mask) const {
     const Node& node = p_.nodes[index];
+    if (!charge(words(mask) + cost(node, mask))) return Bitmap(mask.size());
     switch (node.kind) {
       case NodeKind::kAnd:
         return all_of(node, mask);
@@ -55,6 +64,40 @@ class Selector {
       remaining.and_not(hits);
     }
     return out;
+  }
+
+  static std::uint64_t words(const Bitmap& mask) { return (mask.size() + 63) / 64; }
+
+  // What a leaf will read beyond the bitmap words: its posting list, or every row left in the mask.
+  std::uint64_t cost(const Node& node, const Bitmap& mask) const {
+    if (node.kind != NodeKind::kLeaf) return 0;
+    switch (node.leaf.kind) {
+      case LeafKind::kSegment:
+        return s_.by_segment.row(node.leaf.id).size();
+      case LeafKind::kCounty:
+        return s_.by_county.row(node.leaf.id).size();
+      case LeafKind::kTaxonomy:
+        return s_.by_taxonomy.row(node.leaf.id).size();
+      case LeafKind::kZone: {
+        std::uint64_t n = 0;
+        for (ZoneId z : node.leaf.zones)
+          n += s_.by_zone.row(z.value).size();
+        return n;
+      }
+      case LeafKind::kEnterprise:
+        return 1;
+      default:
+        return mask.count();
+    }
+  }
+
+  bool charge(std::uint64_t units) const {
+    if (exhausted_ || units > budget_ - work_) {
+      exhausted_ = true;
+      return false;
+    }
+    work_ += units;
+    return true;
   }
 
   template <class Pred>
@@ -141,6 +184,9 @@ class Selector {
   const Program& p_;
   const Snapshot& s_;
   const Visibility& vis_;
+  std::uint64_t budget_;
+  mutable std::uint64_t work_ = 0;
+  mutable bool exhausted_ = false;
 };
 
 }  // namespace
@@ -156,10 +202,22 @@ Bitmap visible_rows(const Program& program, const Snapshot& snapshot, const Visi
   return rows;
 }
 
-Bitmap select_rows(const Program& program, const Snapshot& snapshot, const Visibility& visibility) {
+Result<Bitmap> select_rows(const Program& program, const Snapshot& snapshot, const Visibility& visibility,
+                           std::uint64_t work_budget, std::uint64_t& work) {
   Bitmap rows = visible_rows(program, snapshot, visibility);
+  work = program.rows;
   if (!program.root) return rows;
-  return Selector(program, snapshot, visibility).eval(*program.root, rows);
+  const Selector selector(program, snapshot, visibility, work_budget > work ? work_budget - work : 0);
+  Bitmap selected = selector.eval(*program.root, rows);
+  work += selector.work();
+  if (selector.exhausted()) {
+    return fail(
+        ErrorCode::kLimitExceeded,
+        fmt::format("evaluating the condition would take more than {} steps (the limit for a set of {} "
+                    "records): narrow it or split it into several indicators",
+                    work_budget, program.rows));
+  }
+  return selected;
 }
 
 }  // namespace atlas::query::internal

@@ -74,7 +74,14 @@ export interface Plan {
 // ---------------------------------------------------------------------------------------------
 // /targets
 
-export type TargetStatus = 'met' | 'on-track' | 'at-risk' | 'off-track' | 'missed' | 'no-data'
+export type TargetStatus = 'met' | 'on-track' | 'at-risk' | 'off-track' | 'missed' | 'no-data' | 'error'
+
+/** Why a target could not be evaluated (status error). */
+export interface TargetProblem {
+  type: string
+  detail: string
+  detail_zh: string
+}
 
 export interface Target {
   id: string
@@ -100,6 +107,8 @@ export interface Target {
   provenance: string[]
   target_provenance: string
   quote: string
+  /** Why the target could not be evaluated (status error); null otherwise. */
+  problem: TargetProblem | null
 }
 
 export interface TargetList {

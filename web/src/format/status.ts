@@ -1,5 +1,5 @@
 // Target status → colour: met / on-track green, at-risk yellow, missed / off-track red,
-// no-data (and anything unknown) grey. Pure functions, unit-tested.
+// no-data, error (cannot be evaluated) and anything unknown grey. Pure functions, unit-tested.
 
 export type StatusColour = 'green' | 'yellow' | 'red' | 'grey'
 export type TagType = 'success' | 'warning' | 'danger' | 'info'
@@ -11,6 +11,7 @@ const COLOUR: Record<string, StatusColour> = {
   'off-track': 'red',
   missed: 'red',
   'no-data': 'grey',
+  error: 'grey',
 }
 
 export const COLOUR_HEX: Record<StatusColour, string> = {
@@ -36,7 +37,7 @@ export function statusTagType(status: string | null | undefined): TagType {
 }
 
 /** The order of statuses in summaries: worst first. */
-export const STATUS_ORDER = ['missed', 'off-track', 'at-risk', 'on-track', 'met', 'no-data']
+export const STATUS_ORDER = ['error', 'missed', 'off-track', 'at-risk', 'on-track', 'met', 'no-data']
 
 /** Counts of targets by status, in STATUS_ORDER, leaving out statuses with none. */
 export function countByStatus(statuses: string[]): { status: string; count: number }[] {

@@ -83,6 +83,7 @@ const en: Messages = {
     'off-track': 'Off track',
     missed: 'Missed',
     'no-data': 'No data',
+    error: 'Cannot be evaluated',
   },
   segment: {
     passenger: 'Passenger-car parts',

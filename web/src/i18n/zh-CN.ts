@@ -81,6 +81,7 @@ const zhCN = {
     'off-track': '严重滞后',
     missed: '未达成',
     'no-data': '暂无数据',
+    error: '无法评估',
   },
   segment: {
     passenger: '乘用车零部件',

@@ -102,11 +102,11 @@ async function writeHostileDataset(dir) {
   await writeFile(plan, text)
 
   const csv = (table) => path.join(dir, 'meizhou', `${table}.csv`)
-  names.notes = []
+  names.notes = {}
   await editCsv(csv('milestones'), (m, i) => {
     if (!names.projects[m.project]) return
     m.note = `note ${i} ${hostile(`milestone-${i}`)}`
-    names.notes.push(m.note)
+    names.notes[`${m.project}/${m.kind}`] ??= m.note
   })
   names.counties = {}
   await editCsv(csv('counties'), (c) => {
@@ -143,14 +143,17 @@ async function writeHostileDataset(dir) {
 
 /**
  * Installed before any script of the page: records what would show that data became markup or
- * script — elements with an on* attribute, <img>/<script>/<iframe>/<object>/<embed> elements,
- * Content-Security-Policy violations — and the text of every ECharts tooltip shown.
+ * script — an element with an on* attribute or a javascript: value, an inline <script>, an
+ * <iframe>/<object>/<embed> — and Content-Security-Policy violations, and the text of every
+ * ECharts tooltip shown.
  */
 function watchPage() {
   const w = window
   w.__findings = { markup: [], csp: [], tooltips: [] }
   const suspicious = (el) =>
-    ['IMG', 'SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) || [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))
+    (el.tagName === 'SCRIPT' && !el.src) ||
+    ['IFRAME', 'OBJECT', 'EMBED'].includes(el.tagName) ||
+    [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))
   const tooltipOf = (node) => {
     for (let el = node?.nodeType === 1 ? node : node?.parentElement; el; el = el.parentElement) {
       if (el.style && el.style.zIndex === '9999999') return el // ECharts' tooltip box
@@ -198,64 +201,75 @@ async function settled(page) {
   await page.locator('[data-test="loading-state"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
 }
 
-/** Points (CSS px, relative to the canvas) where the chart drew something, one per `cell` square. */
-async function inkPoints(canvas, cell) {
-  return canvas.evaluate((c, size) => {
-    const ctx = c.getContext('2d')
-    const ratio = c.width / c.getBoundingClientRect().width || 1
-    const { data } = ctx.getImageData(0, 0, c.width, c.height)
-    const points = []
-    const step = Math.max(1, Math.round(size * ratio))
-    for (let y = 0; y < c.height; y += step) {
-      for (let x = 0; x < c.width; x += step) {
-        let hit = false
-        for (let dy = 0; dy < step && !hit && y + dy < c.height; dy += 2) {
-          for (let dx = 0; dx < step && !hit && x + dx < c.width; dx += 2) {
-            const i = ((y + dy) * c.width + x + dx) * 4
-            hit = data[i + 3] > 0 && Math.min(data[i], data[i + 1], data[i + 2]) <= 232
-          }
-        }
-        if (hit) points.push([(x + step / 2) / ratio, (y + step / 2) / ratio])
+/**
+ * Hovers every part of a chart: a mousemove (dispatched in the page, as the browser would) at the
+ * centre of every `cell`-sized square of the canvas where the chart drew something. Returns the
+ * number of points, the texts of the tooltips shown and, for each of `wanted`, a point (CSS px from
+ * the canvas's corner) where a tooltip showed it.
+ */
+async function hoverChart(canvas, cell, wanted) {
+  return canvas.evaluate(
+    (c, { size, wanted }) => {
+      const rect = c.getBoundingClientRect()
+      const ratio = c.width / rect.width || 1
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height)
+      const step = Math.max(1, Math.round(size * ratio))
+      const ink = (x, y) => {
+        const i = (y * c.width + x) * 4
+        return data[i + 3] > 0 && Math.min(data[i], data[i + 1], data[i + 2]) <= 232
       }
-    }
-    return points
-  }, cell)
+      const points = []
+      for (let y = 0; y < c.height; y += step) {
+        for (let x = 0; x < c.width; x += step) {
+          let hit = false
+          for (let dy = 0; dy < step && !hit && y + dy < c.height; dy++) for (let dx = 0; dx < step && !hit && x + dx < c.width; dx++) hit = ink(x + dx, y + dy)
+          if (hit) points.push([rect.left + (x + step / 2) / ratio, rect.top + (y + step / 2) / ratio])
+        }
+      }
+      const root = c.closest('[_echarts_instance_]') ?? c.parentElement.parentElement
+      const tips = new Set()
+      const found = {}
+      for (const [x, y] of points) {
+        c.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true, view: window }))
+        for (const d of root.querySelectorAll('div')) {
+          if (d.style.zIndex !== '9999999' || d.style.display === 'none' || d.style.visibility === 'hidden') continue
+          const text = d.textContent
+          if (tips.has(text)) continue
+          tips.add(text)
+          for (const w of wanted) if (!found[w] && text.includes(w)) found[w] = [x - rect.left, y - rect.top]
+        }
+      }
+      c.dispatchEvent(new MouseEvent('mouseout', { clientX: 0, clientY: 0, bubbles: true, view: window }))
+      return { moves: points.length, tips: [...tips], found }
+    },
+    { size: cell, wanted },
+  )
 }
 
-/** Moves the mouse over every part of every chart on the page; returns how many points. */
-async function hoverCharts(page) {
+/** Hovers every chart on the page (see hoverChart); the sums of what they showed. */
+async function hoverCharts(page, wanted) {
   const canvases = page.locator('canvas')
-  let moves = 0
+  const all = { moves: 0, tips: [], found: {} }
   for (let i = 0; i < (await canvases.count()); i++) {
     const canvas = canvases.nth(i)
     await canvas.scrollIntoViewIfNeeded()
     await page.waitForTimeout(900) // ECharts' entry animation
+    // A few real mouse moves too, across the middle of the chart.
     const box = await canvas.boundingBox()
     if (!box) continue
-    let points = await inkPoints(canvas, 6)
-    if (points.length > 2500) points = points.filter((_, k) => k % Math.ceil(points.length / 2500) === 0)
-    for (const [x, y] of points) await page.mouse.move(box.x + x, box.y + y)
-    moves += points.length
-    await page.mouse.move(0, 0)
+    for (let k = 1; k < 20; k++) await page.mouse.move(box.x + (box.width * k) / 20, box.y + box.height / 2)
+    const r = await hoverChart(canvas, 5, wanted)
+    all.moves += r.moves + 19
+    all.tips.push(...r.tips)
+    for (const [w, at] of Object.entries(r.found)) all.found[w] ??= at
   }
-  return moves
-}
-
-/** Hovers the canvas in `container` until a tooltip shows `text`; true when one did. */
-async function showTooltipWith(page, container, text) {
-  const canvas = page.locator(`${container} canvas`).first()
-  await canvas.scrollIntoViewIfNeeded()
-  const box = await canvas.boundingBox()
-  for (const [x, y] of await inkPoints(canvas, 6)) {
-    await page.mouse.move(box.x + x, box.y + y)
-    const shown = await page.evaluate((t) => [...document.querySelectorAll('div')].some((d) => d.style.zIndex === '9999999' && d.style.display !== 'none' && d.textContent.includes(t)), text)
-    if (shown) return true
-  }
-  return false
+  return all
 }
 
 function pages(locale) {
   const l = locale === 'en' ? 'en' : 'zh'
+  // A milestone drawn alone (the signing and the start share a date, so one hides the other).
+  const note = names.notes['saint-gobain-glass/commissioned']
   return [
     { name: 'targets', url: '/', ready: '[data-test^="target-card-"]', text: [names.target[l]] },
     { name: 'target', url: '/targets/total-output', ready: '[data-test="contributors"]', text: [names.target[l]] },
@@ -266,15 +280,15 @@ function pages(locale) {
       url: '/projects',
       ready: '[data-test^="project-row-"]',
       text: Object.values(names.projects).map((n) => n[l]),
-      tooltips: [names.projects['saint-gobain-glass'][l], names.notes[0]],
-      shot: { container: '[data-test="project-gantt"]', text: names.notes[0] },
+      tooltips: [names.projects['saint-gobain-glass'][l], note],
+      shot: { container: '[data-test="project-gantt"]', text: note },
     },
     {
       name: 'project',
       url: '/projects/saint-gobain-glass',
       ready: '[data-test="project-milestones"]',
-      text: [names.projects['saint-gobain-glass'][l], names.notes[0]],
-      tooltips: [names.notes[0]],
+      text: [names.projects['saint-gobain-glass'][l], note],
+      tooltips: [note],
     },
     {
       name: 'zones',
@@ -314,15 +328,22 @@ describe('hostile names in every page and chart', () => {
             await settled(page)
             const body = await page.evaluate(() => document.body.textContent)
             for (const s of p.text) if (!body.includes(s)) failures.push(`${where}: does not show ${JSON.stringify(s)} as text`)
-            const moves = await hoverCharts(page)
-            t.diagnostic(`${where}: ${moves} mouse positions over its charts`)
+            const wanted = [...(p.tooltips ?? []), ...(p.shot ? [p.shot.text] : [])]
+            const hovered = await hoverCharts(page, wanted)
+            t.diagnostic(`${where}: ${hovered.moves} mouse positions over its charts, ${hovered.tips.length} different tooltips`)
             const found = await page.evaluate(() => ({ xss: window.__xss, ...window.__findings }))
             if (found.xss !== undefined) failures.push(`${where}: script ran: window.__xss = ${found.xss}`)
             for (const m of found.markup) failures.push(`${where}: markup from data: ${m}`)
             for (const v of found.csp) failures.push(`${where}: CSP violation: ${v}`)
-            const tips = found.tooltips.join('\n')
+            const tips = [...hovered.tips, ...found.tooltips].join('\n')
             for (const s of p.tooltips ?? []) if (!tips.includes(s)) failures.push(`${where}: no tooltip shows ${JSON.stringify(s)} as text`)
-            if (p.shot && (await showTooltipWith(page, p.shot.container, p.shot.text))) {
+            const at = p.shot && hovered.found[p.shot.text]
+            if (at) {
+              const canvas = page.locator(`${p.shot.container} canvas`).first()
+              await canvas.scrollIntoViewIfNeeded()
+              const box = await canvas.boundingBox()
+              await page.mouse.move(box.x + at[0], box.y + at[1])
+              await page.waitForTimeout(300)
               await page.screenshot({ path: path.join(artifacts, `hostile-${p.name}-tooltip-${locale}.png`) })
             }
           } catch (e) {
@@ -334,10 +355,10 @@ describe('hostile names in every page and chart', () => {
       } finally {
         await context.close()
       }
-      assert.deepEqual(dialogs, [], 'dialogs opened')
-      assert.deepEqual(cspConsole, [], 'CSP messages in the console')
-      assert.deepEqual(errors, [], 'uncaught errors in the page')
-      assert.deepEqual(failures, [])
+      for (const d of dialogs) failures.push(`a dialog opened: ${d}`)
+      for (const m of new Set(cspConsole)) failures.push(`console: ${m.slice(0, 160)}`)
+      for (const e of errors) failures.push(`uncaught error: ${e}`)
+      assert.deepEqual([...new Set(failures)], [])
     })
   }
 })

@@ -175,6 +175,7 @@ export function buildCountyMapOption(input: CountyMapInput): EChartsOption {
   return {
     tooltip: {
       trigger: 'item',
+      confine: true, // long names stay inside the chart
       formatter: (p) => {
         const one = Array.isArray(p) ? p[0] : p
         const d = one.data as { value: number | null; sample: boolean } | undefined

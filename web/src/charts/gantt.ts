@@ -199,6 +199,7 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
     legend: { bottom: 4, data: [labels.planned, labels.actual, labels.delayed, labels.late] },
     tooltip: {
       trigger: 'item',
+      confine: true, // long names stay inside the chart
       formatter: (params) => {
         const one = Array.isArray(params) ? params[0] : params
         const p = one.data as GanttPoint | GanttBar

@@ -340,6 +340,119 @@ TEST_F(ServerTest, SaysTheWebAppIsNotBuiltWhenTheRootIsMissing) {
   EXPECT_TRUE(c.get("/healthz"));
 }
 
+// ---- security headers (docs/server.md#security-headers) ----
+
+// The page policy: no inline or foreign script, no framing; everything else loads and runs nothing.
+void expect_security_headers(const Response& r, bool page, const std::string& what) {
+  const std::string csp(r["Content-Security-Policy"]);
+  if (page) {
+    EXPECT_NE(csp.find("script-src 'self';"), std::string::npos) << what << ": " << csp;
+    EXPECT_NE(csp.find("default-src 'self';"), std::string::npos) << what << ": " << csp;
+  } else {
+    EXPECT_EQ(csp.find("default-src 'none';"), 0u) << what << ": " << csp;
+    EXPECT_EQ(csp.find("'self'"), std::string::npos) << what << ": " << csp;
+  }
+  const auto script_src =
+      csp.substr(csp.find("script-src") == std::string::npos ? 0 : csp.find("script-src"));
+  EXPECT_EQ(script_src.substr(0, script_src.find(';')).find("unsafe"), std::string::npos)
+      << what << ": " << csp;
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << what << ": " << csp;
+  EXPECT_NE(csp.find("base-uri 'none'"), std::string::npos) << what << ": " << csp;
+  EXPECT_EQ(r["X-Frame-Options"], "DENY") << what;
+  EXPECT_EQ(r["X-Content-Type-Options"], "nosniff") << what;
+  EXPECT_EQ(r["Referrer-Policy"], "no-referrer") << what;
+}
+
+TEST_F(ServerTest, PutsTheSecurityHeadersOnPagesAndFiles) {
+  start();
+  auto c = client();
+  for (const std::string target : {"/", "/index.html", "/enterprises/meixian-abc?tab=figures"}) {
+    const auto r = c.get(target);
+    ASSERT_TRUE(r) << target;
+    EXPECT_EQ(r->result_int(), 200u) << target;
+    expect_security_headers(*r, true, target);
+    const auto head = c.request(http::verb::head, target);
+    ASSERT_TRUE(head) << target;
+    expect_security_headers(*head, true, "HEAD " + target);
+  }
+  for (const std::string target : {"/assets/index-4f2a9c.js", "/assets/index-77aa01.css", "/favicon.ico"}) {
+    const auto r = c.get(target);
+    ASSERT_TRUE(r) << target;
+    EXPECT_EQ(r->result_int(), 200u) << target;
+    expect_security_headers(*r, false, target);
+    const auto head = c.request(http::verb::head, target);
+    ASSERT_TRUE(head) << target;
+    expect_security_headers(*head, false, "HEAD " + target);
+  }
+  const auto missing = c.get("/assets/missing-1234.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->result_int(), 404u);
+  expect_security_headers(*missing, false, "404 file");
+  const auto write = c.request(http::verb::post, "/index.html", "{}");
+  ASSERT_TRUE(write);
+  EXPECT_EQ(write->result_int(), 405u);
+  expect_security_headers(*write, false, "405");
+}
+
+TEST_F(ServerTest, PutsTheSecurityHeadersOnApiAndOperationsAnswers) {
+  start();
+  auto c = client();
+  for (const std::string target :
+       {"/api/v1/enterprises", "/api/v1/no-such-endpoint", "/healthz", "/metrics"}) {
+    const auto r = c.get(target);
+    ASSERT_TRUE(r) << target;
+    expect_security_headers(*r, false, target + " → " + std::to_string(r->result_int()));
+  }
+  const auto bad = c.request(http::verb::post, "/api/v1/indicators", "{not json");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->result_int() / 100, 4u);
+  expect_security_headers(*bad, false, "POST bad JSON");
+
+  c.send_raw("GET /api/v1/enterprises HTTP/1.1\r\nHost: x\r\nIf-None-Match: *\r\n\r\n");
+  const auto not_modified = c.read();
+  ASSERT_TRUE(not_modified);
+  EXPECT_EQ(not_modified->result_int(), 304u);
+  expect_security_headers(*not_modified, false, "304");
+}
+
+TEST_F(ServerTest, PutsTheSecurityHeadersOnTransportProblems) {
+  start();
+  {
+    auto c = client();
+    c.send_raw("GARBAGE\r\n\r\n");
+    const auto r = c.read();
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->result_int(), 400u);
+    expect_security_headers(*r, false, "400");
+  }
+  {
+    auto c = client();
+    c.send_raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(32 * 1024, 'a') + "\r\n\r\n");
+    const auto r = c.read();
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->result_int(), 431u);
+    expect_security_headers(*r, false, "431");
+  }
+  {
+    auto c = client();
+    const auto r = c.request(http::verb::post, "/api/v1/indicators", std::string((1U << 20) + 1, ' '));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->result_int(), 413u);
+    expect_security_headers(*r, false, "413");
+  }
+}
+
+TEST_F(ServerTest, PutsTheSecurityHeadersOnTheNotBuiltProblem) {
+  ServerOptions options;
+  options.static_root = dir_ / "no-such-dist";
+  start(options);
+  auto c = client();
+  const auto r = c.get("/");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->result_int(), 404u);
+  expect_security_headers(*r, false, "web-app-not-built");
+}
+
 // ---- limits and malformed input ----
 
 TEST_F(ServerTest, RefusesAnOversizedBodyWith413AndCloses) {

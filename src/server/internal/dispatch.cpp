@@ -35,11 +35,20 @@ std::string_view path_of(std::string_view target) {
 
 }  // namespace
 
+void set_security_headers(http::response_header<>& header, std::string_view content_type) {
+  const bool page = content_type.starts_with("text/html");
+  header.set("Content-Security-Policy", page ? kPageSecurityPolicy : kNonPageSecurityPolicy);
+  header.set("X-Frame-Options", "DENY");
+  header.set("X-Content-Type-Options", "nosniff");
+  header.set("Referrer-Policy", "no-referrer");
+}
+
 Reply make_reply(api::Response response, Route route, unsigned version, bool keep_alive, bool head) {
   http::response<http::string_body> res{static_cast<http::status>(response.status), version};
   res.set(http::field::content_type, response.content_type);
   for (auto& [name, value] : response.headers)
     res.set(name, value);
+  set_security_headers(res, response.content_type);
   res.keep_alive(keep_alive);
   const std::uint64_t bytes = response.body.size();
   res.body() = std::move(response.body);
@@ -137,7 +146,7 @@ Reply Dispatcher::static_file(const HttpRequest& request, bool keep_alive) const
   auto fill = [&](auto& res) {
     res.set(http::field::content_type, file->content_type);
     res.set(http::field::cache_control, file->cache_control);
-    res.set("X-Content-Type-Options", "nosniff");
+    set_security_headers(res, file->content_type);
     res.keep_alive(keep_alive);
     res.content_length(size);
   };

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <boost/beast/http/message_generator.hpp>
@@ -59,6 +60,24 @@ class Dispatcher {
   const StaticFiles& files_;
   const Metrics& metrics_;
 };
+
+/// The Content-Security-Policy of an HTML page (the web app): scripts, styles, images, fonts and
+/// fetches from this origin only, and no inline script; inline styles are allowed because Element
+/// Plus and ECharts write style attributes (ECharts' tooltip markup). No framing, no plugins, no
+/// <base>. See docs/server.md#security-headers.
+inline constexpr std::string_view kPageSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+/// The Content-Security-Policy of every other answer (JSON, problems, scripts, images, metrics):
+/// were it ever shown as a document, it may load and run nothing and not be framed.
+inline constexpr std::string_view kNonPageSecurityPolicy =
+    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/// Sets the headers every answer carries, whatever its status: Content-Security-Policy (the page
+/// policy for `content_type` text/html, the non-page policy otherwise), X-Frame-Options DENY,
+/// X-Content-Type-Options nosniff and Referrer-Policy no-referrer. Replaces earlier values.
+void set_security_headers(http::response_header<>& header, std::string_view content_type);
 
 /// A Reply from an api::Response for a request of HTTP `version`; `head` leaves the body out but
 /// keeps its Content-Length.

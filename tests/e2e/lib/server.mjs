@@ -67,14 +67,39 @@ async function waitForHealth(url, child) {
 }
 
 /**
- * Starts `atlas serve` on 127.0.0.1:0 with a fresh database in a temporary directory and waits
- * until /healthz answers. Returns `{url, db, stderr(), stop()}`; `stop()` sends SIGTERM, waits
- * for the exit and throws unless the exit code is 0, then removes the temporary directory.
+ * Runs `atlas ARGS…` to completion; resolves with its stdout, rejects with its exit code, stdout
+ * and stderr when it fails.
  */
-export async function startServer({ extraArgs = [] } = {}) {
+export async function runAtlas(args) {
+  const child = spawn(atlasBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (s) => (stdout += s))
+  child.stderr.setEncoding('utf8').on('data', (s) => (stderr += s))
+  const [code, signal] = await once(child, 'exit')
+  if (code !== 0) throw new Error(`atlas ${args.join(' ')} exited with ${code} (signal ${signal})\n${stdout}${stderr}`)
+  return stdout
+}
+
+/**
+ * Starts `atlas serve` on 127.0.0.1:0 with a fresh database in a temporary directory and waits
+ * until /healthz answers. `prepare(db)`, when given, runs first and may fill the database (else
+ * the server seeds it with the embedded dataset). Returns `{url, db, stderr(), stop()}`; `stop()`
+ * sends SIGTERM, waits for the exit and throws unless the exit code is 0, then removes the
+ * temporary directory.
+ */
+export async function startServer({ extraArgs = [], prepare } = {}) {
   if (!existsSync(atlasBinary)) throw new Error(`no atlas binary at ${atlasBinary} (set ATLAS_BINARY or build first)`)
   const dir = await mkdtemp(path.join(tmpdir(), 'atlas-e2e-'))
   const db = path.join(dir, 'atlas.db')
+  if (prepare) {
+    try {
+      await prepare(db)
+    } catch (e) {
+      await rm(dir, { recursive: true, force: true })
+      throw e
+    }
+  }
   const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', webDir, '--no-access-log', ...extraArgs]
   const child = spawn(atlasBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''

@@ -5,6 +5,7 @@
 // borders), not at ECharts' default centroid: 梅县区 wraps around the small 梅江区, so its centroid
 // falls next to 梅江区's and the two labels overlapped.
 import type { EChartsOption } from 'echarts'
+import { tooltipLines } from '../format/html'
 import { formatValue, moneyScale, scaled } from '../format/money'
 
 export type CountyMetric = 'output' | 'enterprises'
@@ -174,12 +175,13 @@ export function buildCountyMapOption(input: CountyMapInput): EChartsOption {
   return {
     tooltip: {
       trigger: 'item',
+      confine: true, // long names stay inside the chart
       formatter: (p) => {
         const one = Array.isArray(p) ? p[0] : p
         const d = one.data as { value: number | null; sample: boolean } | undefined
-        if (!d || d.value === null || d.value === undefined) return `${one.name}<br/>${input.labels.noData}`
+        if (!d || d.value === null || d.value === undefined) return tooltipLines([one.name, input.labels.noData])
         const v = formatValue(d.value * scale.divisor, unit, input.locale)
-        return `${one.name}<br/>${input.labels.metric}: ${v}${d.sample ? ` · ${input.labels.sample}` : ''}`
+        return tooltipLines([one.name, `${input.labels.metric}: ${v}${d.sample ? ` · ${input.labels.sample}` : ''}`])
       },
     },
     visualMap: {

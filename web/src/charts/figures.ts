@@ -2,6 +2,7 @@
 // than 12 months of figures is drawn lighter and labelled with its months; sample values are named
 // in the tooltip.
 import type { EChartsOption } from 'echarts'
+import { tooltipLines } from '../format/html'
 import { formatValue, moneyScale, scaled } from '../format/money'
 
 export interface FigureChartLabels {
@@ -46,7 +47,7 @@ export function buildFigureOption(input: FigureChartInput): EChartsOption {
         const parts = [`${one.name}: ${formatValue(d.value * scale.divisor, input.unit, input.locale)}`]
         if (d.months > 0 && d.months < 12) parts.push(input.labels.months(d.months))
         if (d.sample) parts.push(input.labels.sample)
-        return parts.join(' · ')
+        return tooltipLines([parts.join(' · ')])
       },
     },
     xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },

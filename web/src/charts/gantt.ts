@@ -5,6 +5,7 @@
 // overdue), filled for a reached one (amber when reached after plan). Late projects have their
 // names in red, delayed ones in amber. Milestones without a date are not drawn.
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn, EChartsOption } from 'echarts'
+import { tooltipLines } from '../format/html'
 import { periodStart } from '../format/period'
 
 export interface GanttMilestone {
@@ -198,13 +199,14 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
     legend: { bottom: 4, data: [labels.planned, labels.actual, labels.delayed, labels.late] },
     tooltip: {
       trigger: 'item',
+      confine: true, // long names stay inside the chart
       formatter: (params) => {
         const one = Array.isArray(params) ? params[0] : params
         const p = one.data as GanttPoint | GanttBar
-        if (Array.isArray(p)) return projects[p[0]]?.name ?? ''
+        if (Array.isArray(p)) return tooltipLines([projects[p[0]]?.name])
         const what = `${labels.kind(p.kind)} · ${p.track === 0 ? labels.planned : labels.actual} ${p.date}`
         const extra = [daysNote(p, labels), p.sample ? labels.sample : '', p.note].filter(Boolean).join(' · ')
-        return `${p.project}<br/>${what}${extra ? `<br/>${extra}` : ''}`
+        return tooltipLines([p.project, what, extra])
       },
     },
     xAxis: {

@@ -1,6 +1,7 @@
 // Expected output of the projects summed by status (the furthest milestone reached), in the order
 // of the pipeline: planned → signed → started → commissioned → full production.
 import type { EChartsOption } from 'echarts'
+import { tooltipLines } from '../format/html'
 import { formatMoney, moneyScale, scaled } from '../format/money'
 
 export const PIPELINE_ORDER = ['planned', 'signed', 'started', 'commissioned', 'full-production']
@@ -43,7 +44,7 @@ export function buildProjectSummaryOption(rows: SummaryRow[], locale: string, la
       formatter: (p) => {
         const one = Array.isArray(p) ? p[0] : p
         const row = ordered[one.dataIndex]
-        return `${labels.status(row.status)}<br/>${labels.expectedOutput}: ${formatMoney(row.expected_output, locale)}<br/>${labels.projects(row.projects)}`
+        return tooltipLines([labels.status(row.status), `${labels.expectedOutput}: ${formatMoney(row.expected_output, locale)}`, labels.projects(row.projects)])
       },
     },
     xAxis: { type: 'category', data: ordered.map((r) => labels.status(r.status)) },

@@ -51,8 +51,9 @@ json::value progress_json(const app::TargetCheck& t) {
 json::value problem_json(const app::TargetCheck& t) {
   if (!t.problem) return nullptr;
   const Problem p = problem_from(*t.problem);
-  return json::object{
-      {"type", fmt::format("/problems/{}", p.code)}, {"detail", p.detail_en}, {"detail_zh", p.detail_zh}};
+  return json::object{{"type", fmt::format("/problems/{}", p.code)},
+                      {"detail", p.detail_en},
+                      {"detail_zh", fmt::format("该目标无法评估：{}", p.detail_en)}};
 }
 
 json::object target_json(const app::TargetCheck& t) {

@@ -249,6 +249,9 @@ TEST(TargetsApi, MarksATargetThatCannotBeEvaluatedAndAnswersTheOthers) {
   EXPECT_TRUE(broken.at("latest").is_null());
   EXPECT_EQ(broken.at("problem").at("type").as_string(), "/problems/unknown-field");
   EXPECT_NE(broken.at("problem").at("detail").as_string().find("no_such_figure"), std::string::npos);
+  EXPECT_TRUE(broken.at("problem").at("detail_zh").as_string().starts_with("该目标无法评估"));
+  EXPECT_EQ(broken.at("goal").at("text").as_string(), targets[1].at("goal").at("text").as_string());
+  EXPECT_GT(broken.at("goal").at("value").as_int64(), 0);  // the goal still parses and is shown
   EXPECT_TRUE(targets[0].at("problem").is_null());
   EXPECT_NE(targets[0].at("status").as_string(), "error");
   EXPECT_TRUE(targets[0].at("latest").is_object());

@@ -213,6 +213,7 @@ TargetCheck unevaluated(const TargetRecord& t, Error problem) {
   row.indicator = t.indicator;
   row.unit = t.unit;
   row.goal_text = t.goal;
+  if (auto goal = engine::parse_goal(t.goal, t.unit)) row.goal = *goal;
   row.deadline = t.deadline;
   row.target_provenance = t.provenance;
   row.quote = t.quote;

@@ -15,7 +15,7 @@ struct ProblemText {
   std::string_view zh_plain;  // without a field
 };
 
-constexpr std::array<ProblemText, 27> kTexts{{
+constexpr std::array<ProblemText, 28> kTexts{{
     {"invalid-amount", "Invalid amount", "金额无效", "参数 {} 的金额格式无效", "金额格式无效"},
     {"invalid-period", "Invalid period", "期间无效", "参数 {} 的期间格式无效", "期间格式无效"},
     {"invalid-date", "Invalid date", "日期无效", "参数 {} 不是有效日期（应为 YYYY-MM-DD）", "日期格式无效"},
@@ -51,6 +51,7 @@ constexpr std::array<ProblemText, 27> kTexts{{
     {"malformed-request", "Malformed request", "请求格式错误", "请求的 {} 格式错误", "HTTP 请求格式错误"},
     {"header-too-large", "Request headers too large", "请求头过大", "请求头 {} 过大", "请求头超过大小上限"},
     {"internal", "Internal error", "内部错误", "处理 {} 时服务器内部出错", "服务器内部错误"},
+    {"overloaded", "Server busy", "服务器繁忙", "处理 {} 的请求过多，请稍后重试", "服务器繁忙，请稍后重试"},
 }};
 
 constexpr auto kCodes = [] {

@@ -1,5 +1,7 @@
 #include "app/workspace.hpp"
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include "io/dataset_reader.hpp"
@@ -32,10 +34,26 @@ std::uint64_t written(const ApplySummary& s) {
   return n;
 }
 
+// Says whether a rebuild should end early, looking at the stop token every kRowsPerCheck rows.
+class StopCheck {
+ public:
+  explicit StopCheck(std::stop_token stop) : stop_(std::move(stop)) {}
+  Result<void> operator()() {
+    if (rows_++ % kRowsPerCheck != 0 || !stop_.stop_requested()) return {};
+    return fail(ErrorCode::kIo, "rebuild stopped: the Snapshot was not finished");
+  }
+
+ private:
+  static constexpr std::uint64_t kRowsPerCheck = 4096;
+  std::stop_token stop_;
+  std::uint64_t rows_ = 0;
+};
+
 }  // namespace
 
-Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store) {
+Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store, std::stop_token stop) {
   std::shared_ptr<const Snapshot> snapshot;
+  StopCheck stopped(std::move(stop));
   // One read transaction: the version and the rows streamed are the same committed state.
   auto streamed = store.with_read_transaction([&]() -> Result<void> {
     auto small = store.load_small_tables();
@@ -43,11 +61,20 @@ Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store) {
     auto version = store.data_version();
     if (!version) return std::unexpected(version.error());
     SnapshotBuilder builder(std::move(*small), static_cast<std::uint64_t>(*version));
-    auto r = store.scan_enterprises([&](const EnterpriseRecord& e) { return builder.add_enterprise(e); });
+    auto r = store.scan_enterprises([&](const EnterpriseRecord& e) {
+      auto go_on = stopped();
+      return go_on ? builder.add_enterprise(e) : go_on;
+    });
     if (!r) return r;
-    r = store.scan_observations([&](const ObservationRecord& o) { return builder.add_observation(o); });
+    r = store.scan_observations([&](const ObservationRecord& o) {
+      auto go_on = stopped();
+      return go_on ? builder.add_observation(o) : go_on;
+    });
     if (!r) return r;
-    r = store.scan_supply_edges([&](const SupplyEdgeRecord& e) { return builder.add_supply_edge(e); });
+    r = store.scan_supply_edges([&](const SupplyEdgeRecord& e) {
+      auto go_on = stopped();
+      return go_on ? builder.add_supply_edge(e) : go_on;
+    });
     if (!r) return r;
     auto built = std::move(builder).finish();
     if (!built) return std::unexpected(built.error());
@@ -110,6 +137,16 @@ std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<st
   report.records = written(report.applied);
   if (auto r = publish(); !r) return std::unexpected(errors_of(r.error()));
   return report;
+}
+
+Result<bool> Workspace::refresh(std::stop_token stop) {
+  auto stored = store_.data_version();
+  if (!stored) return std::unexpected(stored.error());
+  if (static_cast<std::uint64_t>(*stored) == snapshot_->version) return false;
+  auto snap = snapshot_from_store(store_, std::move(stop));
+  if (!snap) return std::unexpected(snap.error());
+  snapshot_ = std::move(*snap);
+  return true;
 }
 
 Result<void> Workspace::export_to(const std::filesystem::path& dir) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,12 @@ class Workspace {
   /// Writes the whole database to `dir` in the import layout (plans/<id>.toml and the CSV tables).
   [[nodiscard]] Result<void> export_to(const std::filesystem::path& dir);
 
+  /// Publishes a new Snapshot when the store's data_version differs from the published one's (an
+  /// apply committed by another connection or process); true when it did. Errors (the store's, or
+  /// the SnapshotBuilder's for stored data it refuses): the published Snapshot stays as it was.
+  /// A stop requested on `stop` abandons a rebuild half-way (kIo "rebuild stopped").
+  [[nodiscard]] Result<bool> refresh(std::stop_token stop = {});
+
  private:
   explicit Workspace(Store store) : store_(std::move(store)) {}
   [[nodiscard]] Result<void> publish();
@@ -72,7 +79,10 @@ class Workspace {
   std::shared_ptr<const Snapshot> snapshot_;
 };
 
-/// Builds a Snapshot by streaming a store (small tables, then enterprises, then observations).
-[[nodiscard]] Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store);
+/// Builds a Snapshot by streaming a store (small tables, then enterprises, then observations) in one
+/// read transaction, so its version is exactly the committed state it holds. A stop requested on
+/// `stop` ends the scan early with kIo "rebuild stopped" (checked every few thousand rows).
+[[nodiscard]] Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store,
+                                                                          std::stop_token stop = {});
 
 }  // namespace atlas::app

@@ -3,6 +3,8 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -14,6 +16,7 @@
 
 #include "api/api.hpp"
 #include "app/check.hpp"
+#include "app/snapshot_watcher.hpp"
 #include "app/synthetic.hpp"
 #include "app/workspace.hpp"
 #include "cli/table.hpp"
@@ -130,6 +133,9 @@ struct ServeFlags {
   std::string db = "atlas.db";
   std::string listen = "127.0.0.1:8080";
   unsigned threads = 0;
+  unsigned compute_threads = 0;
+  std::size_t compute_queue = 128;
+  unsigned reload_ms = 200;
   std::string web;
   bool no_access_log = false;
 };
@@ -156,27 +162,57 @@ int wait_for_stop_signal(const sigset_t& signals) {
   return signal;
 }
 
+// The live reload's log lines (stderr, like the server's own).
+atlas::app::WatchEvents reload_log() {
+  atlas::app::WatchEvents events;
+  events.rebuilding = [](std::int64_t stored, std::uint64_t published) {
+    fmt::print(stderr, "atlas serve: data version {} committed (serving {}), rebuilding the Snapshot\n",
+               stored, published);
+  };
+  events.published = [](const atlas::Snapshot& s, std::chrono::milliseconds took) {
+    fmt::print(stderr, "atlas serve: published Snapshot version {} ({} enterprises) in {} ms\n", s.version,
+               s.enterprises.size(), took.count());
+  };
+  events.failed = [](const atlas::Error& e) {
+    fmt::print(stderr, "atlas serve: reload failed, still serving the previous Snapshot: {}\n",
+               e.to_string());
+  };
+  return events;
+}
+
+atlas::server::ServerOptions server_options(const ServeFlags& f, const atlas::app::SnapshotWatcher& watcher) {
+  atlas::server::ServerOptions options;
+  options.listen = f.listen;
+  options.threads = f.threads;
+  options.compute_threads = f.compute_threads;
+  options.compute_queue = f.compute_queue;
+  options.static_root = web_root(f.web);
+  options.access_log = !f.no_access_log;
+  options.reload_status = [&watcher] {
+    const auto s = watcher.status();
+    return atlas::server::ReloadStatus{s.reloads, s.failures, s.store_version, s.failing};
+  };
+  return options;
+}
+
 int run_serve(const ServeFlags& f) {
   auto ws = atlas::app::Workspace::open(f.db);
   if (!ws) return fail_with(ws.error());
-  // Read-only in this issue: the Snapshot published at start. Held atomically so a later reload can
-  // swap it while workers read.
-  std::atomic<std::shared_ptr<const atlas::Snapshot>> current{ws->snapshot()};
-  const auto snapshot = [&current] { return current.load(); };
-  const atlas::api::Api api(atlas::api::ApiContext{snapshot, today}, atlas::api::ApiOptions{});
 
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // the worker threads inherit the mask
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // every thread started from here on inherits the mask
 
-  atlas::server::ServerOptions options;
-  options.listen = f.listen;
-  options.threads = f.threads;
-  options.static_root = web_root(f.web);
-  options.access_log = !f.no_access_log;
-  auto server = atlas::server::Server::start(api, snapshot, options);
+  // Publishes a new Snapshot after each import committed by another process (reload_ms 0: never).
+  atlas::app::WatchOptions watch;
+  watch.poll_interval = std::chrono::milliseconds(f.reload_ms);
+  atlas::app::SnapshotWatcher watcher(std::move(*ws), watch, reload_log());
+  const auto snapshot = [&watcher] { return watcher.current(); };
+  const atlas::api::Api api(atlas::api::ApiContext{snapshot, today}, atlas::api::ApiOptions{});
+
+  auto server = atlas::server::Server::start(api, snapshot, server_options(f, watcher));
   if (!server) return fail_with(server.error());
   fmt::print("Cluster Atlas serving {} on http://{}/\n", f.db, (*server)->address());
   std::fflush(stdout);
@@ -184,6 +220,7 @@ int run_serve(const ServeFlags& f) {
   const int signal = wait_for_stop_signal(signals);
   fmt::print(stderr, "atlas serve: {} received, stopping (finishing requests in flight)\n",
              signal == SIGINT ? "SIGINT" : "SIGTERM");
+  watcher.stop();
   (*server)->stop();
   (*server)->wait();
   fmt::print(stderr, "atlas serve: stopped\n");
@@ -235,7 +272,23 @@ int run(int argc, char** argv) {
   s->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0: any free port)")
       ->envname("ATLAS_LISTEN")
       ->capture_default_str();
-  s->add_option("--threads", serve.threads, "Worker threads (0: one per CPU core)")->capture_default_str();
+  s->add_option("--threads", serve.threads,
+                "I/O threads: connections, /healthz, /metrics, files (0: one per core)")
+      ->envname("ATLAS_THREADS")
+      ->capture_default_str();
+  s->add_option("--compute-threads", serve.compute_threads,
+                "Threads that compute /api answers (0: one per core)")
+      ->envname("ATLAS_COMPUTE_THREADS")
+      ->capture_default_str();
+  s->add_option("--compute-queue", serve.compute_queue,
+                "/api requests that may wait for a compute thread; more get 503 + Retry-After")
+      ->envname("ATLAS_COMPUTE_QUEUE")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+      ->capture_default_str();
+  s->add_option("--reload-ms", serve.reload_ms,
+                "How often to look for an import committed by another process, in ms (0: never)")
+      ->envname("ATLAS_RELOAD_MS")
+      ->capture_default_str();
   s->add_option("--web", serve.web, "Directory of the built web app (default: web/dist)")
       ->envname("ATLAS_WEB");
   s->add_flag("--no-access-log", serve.no_access_log, "Do not log one line per request");

@@ -147,9 +147,11 @@ void Server::Impl::on_last_session() {
 
 void Server::Impl::wait() {
   std::lock_guard lock(wait_mutex);
+  // The I/O threads return only once no compute task is left to hand an answer back to them.
   for (auto& t : threads) {
     if (t.joinable()) t.join();
   }
+  state.compute.stop();
   joined = true;
 }
 

@@ -3,12 +3,15 @@
 #include "server/server.hpp"
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -244,6 +247,180 @@ TEST_F(ServerTest, MetricsCountRequestsByRoutePatternNeverByRawPath) {
   ASSERT_TRUE(after);
   EXPECT_EQ(counter(after->body(), "atlas_http_requests_total{route=\"healthz\",status=\"200\"}"), 2u);
   EXPECT_EQ(counter(after->body(), "atlas_http_requests_total{route=\"metrics\",status=\"200\"}"), 1u);
+}
+
+TEST_F(ServerTest, MetricsShowTheComputePoolAndTheLiveReload) {
+  ServerOptions options;
+  options.compute_threads = 3;
+  options.compute_queue = 17;
+  options.reload_status = [] { return atlas::server::ReloadStatus{4, 2, 9, true}; };
+  start(options);
+  const auto r = client().get("/metrics");
+  ASSERT_TRUE(r);
+  const std::string& m = r->body();
+  EXPECT_EQ(counter(m, "atlas_compute_threads"), 3u) << m;
+  EXPECT_EQ(counter(m, "atlas_compute_queue_limit"), 17u);
+  EXPECT_EQ(counter(m, "atlas_compute_busy"), 0u);
+  EXPECT_EQ(counter(m, "atlas_compute_queued"), 0u);
+  EXPECT_NE(m.find("\natlas_compute_rejected_total 0\n"), std::string::npos);
+  EXPECT_EQ(counter(m, "atlas_snapshot_reloads_total"), 4u);
+  EXPECT_EQ(counter(m, "atlas_snapshot_reload_failures_total"), 2u);
+  EXPECT_EQ(counter(m, "atlas_snapshot_reload_failing"), 1u);
+  EXPECT_EQ(counter(m, "atlas_store_data_version"), 9u);
+}
+
+// ---- the compute pool: nothing a client sends keeps the server from answering others ----
+
+// Holds every Api request inside the handler until opened (the Api reads its Snapshot there).
+class Gate {
+ public:
+  std::shared_ptr<const atlas::Snapshot> pass() {
+    std::unique_lock lock(mutex_);
+    ++inside_;
+    changed_.notify_all();
+    changed_.wait(lock, [this] { return open_; });
+    return embedded_snapshot();
+  }
+  bool wait_inside(int n) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(10), [&] { return inside_ >= n; });
+  }
+  void open() {
+    std::lock_guard lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int inside_ = 0;
+  bool open_ = false;
+};
+
+class BusyServerTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    ServerTest::SetUp();
+    api_ = std::make_unique<atlas::api::Api>(
+        atlas::api::ApiContext{[this] { return gate_.pass(); }, [] { return atlas::DayNumber{20'000}; }},
+        atlas::api::ApiOptions{});
+  }
+  void TearDown() override {
+    gate_.open();
+    for (auto& t : clients_)
+      t.join();
+    ServerTest::TearDown();
+  }
+
+  // A GET on its own connection and thread; its answer lands in `out`.
+  void get_in_background(const std::string& target, std::optional<Response>& out) {
+    const std::uint16_t port = server_->port();
+    clients_.emplace_back([port, target, &out] { out = Client(port).get(target); });
+  }
+
+  // Polls /metrics until `series` reads `value` (bounded); whether it did.
+  bool metric_reaches(const std::string& series, std::uint64_t value) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < until) {
+      const auto r = client().get("/metrics");
+      if (r && counter(r->body(), series) == value) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return false;
+  }
+
+  Gate gate_;
+  std::vector<std::thread> clients_;
+};
+
+TEST_F(BusyServerTest, AnswersHealthzMetricsAndFilesWhileEveryComputeThreadIsBusy) {
+  ServerOptions options;
+  options.compute_threads = 1;
+  options.compute_queue = 4;
+  start(options);  // two I/O threads, both busy with API work before the compute pool existed
+  std::optional<Response> first;
+  std::optional<Response> second;
+  get_in_background("/api/v1/enterprises", first);
+  ASSERT_TRUE(gate_.wait_inside(1));
+  get_in_background("/api/v1/enterprises?limit=1", second);
+  ASSERT_TRUE(metric_reaches("atlas_compute_queued", 1));
+
+  const auto started = std::chrono::steady_clock::now();
+  const auto health = client().get("/healthz");
+  const auto page = client().get("/");
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->result_int(), 200u);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->result_int(), 200u);
+  EXPECT_LT(elapsed, std::chrono::seconds(1));
+
+  gate_.open();
+  for (auto& t : clients_)
+    t.join();
+  clients_.clear();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->result_int(), 200u);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->result_int(), 200u);
+}
+
+TEST_F(BusyServerTest, RefusesApiRequestsBeyondTheQueueWith503AndRetryAfter) {
+  ServerOptions options;
+  options.compute_threads = 1;
+  options.compute_queue = 1;
+  start(options);
+  std::optional<Response> running;
+  std::optional<Response> waiting;
+  get_in_background("/api/v1/enterprises", running);
+  ASSERT_TRUE(gate_.wait_inside(1));
+  get_in_background("/api/v1/enterprises?limit=2", waiting);
+  ASSERT_TRUE(metric_reaches("atlas_compute_queued", 1));
+
+  auto c = client();
+  const auto refused = c.get("/api/v1/enterprises?limit=3");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->result_int(), 503u);
+  EXPECT_EQ(header(*refused, http::field::retry_after), "1");
+  EXPECT_EQ(header(*refused, http::field::content_type), "application/problem+json");
+  const auto problem = boost::json::parse(refused->body()).as_object();
+  EXPECT_EQ(problem.at("code").as_string(), "overloaded");
+  EXPECT_TRUE(refused->keep_alive());  // the request was read whole: the connection stays usable
+  const auto health = c.get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->result_int(), 200u);
+
+  const auto m = c.get("/metrics");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(counter(m->body(), "atlas_compute_rejected_total"), 1u);
+  EXPECT_EQ(counter(m->body(), "atlas_http_requests_total{route=\"/api/v1/enterprises\",status=\"503\"}"),
+            1u);
+  gate_.open();
+  for (auto& t : clients_)
+    t.join();
+  clients_.clear();
+  ASSERT_TRUE(running && waiting);
+  EXPECT_EQ(running->result_int(), 200u);
+  EXPECT_EQ(waiting->result_int(), 200u);
+}
+
+TEST_F(BusyServerTest, StopWaitsForTheApiAnswerBeingComputed) {
+  ServerOptions options;
+  options.compute_threads = 1;
+  options.shutdown_grace = std::chrono::seconds(600);
+  start(options);
+  std::optional<Response> answer;
+  get_in_background("/api/v1/enterprises", answer);
+  ASSERT_TRUE(gate_.wait_inside(1));
+  server_->stop();
+  gate_.open();
+  server_->wait();  // returns only once the answer has been handed back and written
+  for (auto& t : clients_)
+    t.join();
+  clients_.clear();
+  ASSERT_TRUE(answer);
+  EXPECT_EQ(answer->result_int(), 200u);
 }
 
 // ---- the web app's files ----

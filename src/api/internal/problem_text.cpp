@@ -52,6 +52,7 @@ constexpr std::array<ProblemText, 28> kTexts{{
     {"malformed-request", "Malformed request", "请求格式错误", "请求的 {} 格式错误", "HTTP 请求格式错误"},
     {"header-too-large", "Request headers too large", "请求头过大", "请求头 {} 过大", "请求头超过大小上限"},
     {"internal", "Internal error", "内部错误", "处理 {} 时服务器内部出错", "服务器内部错误"},
+    {"overloaded", "Server busy", "服务器繁忙", "处理 {} 的请求过多，请稍后重试", "服务器繁忙，请稍后重试"},
 }};
 
 constexpr auto kCodes = [] {

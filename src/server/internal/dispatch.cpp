@@ -1,6 +1,7 @@
 #include "server/internal/dispatch.hpp"
 
 #include <exception>
+#include <string>
 #include <utility>
 
 #include <boost/beast/core/file.hpp>
@@ -210,6 +211,19 @@ Reply Dispatcher::malformed(unsigned version, bool header_too_large, std::string
                                    fmt::format("malformed HTTP request: {}", detail),
                                    fmt::format("HTTP 请求格式错误：{}", detail));
   return make_reply(std::move(r), Route::kOther, version == 10 ? 10 : 11, false, false);
+}
+
+Reply Dispatcher::overloaded(const HttpRequest& request, bool keep_alive, std::size_t queue_limit,
+                             std::chrono::seconds retry_after) {
+  auto r = api::Api::problem(
+      code(http::status::service_unavailable), "overloaded",
+      fmt::format("the server is busy: {} requests are already waiting to be computed; retry in {} s",
+                  queue_limit, retry_after.count()),
+      fmt::format("服务器繁忙：已有 {} 个请求在等待计算；请 {} 秒后重试", queue_limit, retry_after.count()));
+  r.headers.emplace_back("Retry-After", std::to_string(retry_after.count()));
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return make_reply(std::move(r), api_route(request.target()), request.version(), keep_alive,
+                    request.method() == http::verb::head);
 }
 
 }  // namespace atlas::server::internal

@@ -2,6 +2,7 @@
 // builds the transport's own problems (malformed request, body too large …).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,6 +43,10 @@ class Dispatcher {
 
   /// 413 for a request whose body is over the limit (`header`: the request as far as it was read).
   [[nodiscard]] Reply body_too_large(const HttpRequest& header) const;
+  /// 503 `overloaded` with Retry-After for an /api request refused because the compute queue
+  /// (`queue_limit` waiting requests) is full.
+  [[nodiscard]] static Reply overloaded(const HttpRequest& request, bool keep_alive, std::size_t queue_limit,
+                                        std::chrono::seconds retry_after);
   /// 400 (malformed request line or headers) or 431 (headers over the limit), Connection: close.
   [[nodiscard]] static Reply malformed(unsigned version, bool header_too_large, std::string_view detail);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -12,7 +13,11 @@ constexpr auto kRelaxed = std::memory_order_relaxed;
 
 }  // namespace
 
-Metrics::Metrics() : route_count_(route_count()), routes_(std::make_unique<RouteSeries[]>(route_count_)) {
+Metrics::Metrics(std::function<ReloadStatus()> reload, const ComputePool* compute)
+    : reload_(std::move(reload)),
+      compute_(compute),
+      route_count_(route_count()),
+      routes_(std::make_unique<RouteSeries[]>(route_count_)) {
 }
 
 Metrics::RouteSeries& Metrics::series_of(Route route) {
@@ -73,6 +78,48 @@ void Metrics::render_durations(std::string& out) const {
   }
 }
 
+void Metrics::render_compute(std::string& out) const {
+  if (compute_ == nullptr) return;
+  fmt::format_to(
+      std::back_inserter(out),
+      "# HELP atlas_compute_threads Threads that compute /api answers.\n"
+      "# TYPE atlas_compute_threads gauge\n"
+      "atlas_compute_threads {}\n"
+      "# HELP atlas_compute_busy /api requests being computed now.\n"
+      "# TYPE atlas_compute_busy gauge\n"
+      "atlas_compute_busy {}\n"
+      "# HELP atlas_compute_queued /api requests waiting for a compute thread now.\n"
+      "# TYPE atlas_compute_queued gauge\n"
+      "atlas_compute_queued {}\n"
+      "# HELP atlas_compute_queue_limit /api requests that may wait; more are answered 503.\n"
+      "# TYPE atlas_compute_queue_limit gauge\n"
+      "atlas_compute_queue_limit {}\n"
+      "# HELP atlas_compute_rejected_total /api requests answered 503 because the queue was full.\n"
+      "# TYPE atlas_compute_rejected_total counter\n"
+      "atlas_compute_rejected_total {}\n",
+      compute_->threads(), compute_->busy(), compute_->queued(), compute_->queue_limit(),
+      compute_->refused());
+}
+
+void Metrics::render_reload(std::string& out) const {
+  if (!reload_) return;
+  const ReloadStatus s = reload_();
+  fmt::format_to(std::back_inserter(out),
+                 "# HELP atlas_snapshot_reloads_total Snapshots published after a committed import.\n"
+                 "# TYPE atlas_snapshot_reloads_total counter\n"
+                 "atlas_snapshot_reloads_total {}\n"
+                 "# HELP atlas_snapshot_reload_failures_total Failed reloads (the old Snapshot stayed).\n"
+                 "# TYPE atlas_snapshot_reload_failures_total counter\n"
+                 "atlas_snapshot_reload_failures_total {}\n"
+                 "# HELP atlas_snapshot_reload_failing 1 while the last reload failed.\n"
+                 "# TYPE atlas_snapshot_reload_failing gauge\n"
+                 "atlas_snapshot_reload_failing {}\n"
+                 "# HELP atlas_store_data_version The database's committed data version as last read.\n"
+                 "# TYPE atlas_store_data_version gauge\n"
+                 "atlas_store_data_version {}\n",
+                 s.reloads, s.failures, s.failing ? 1 : 0, s.store_version);
+}
+
 std::string Metrics::render(const Snapshot& snapshot) const {
   std::string out;
   out.reserve(4096);
@@ -89,6 +136,8 @@ std::string Metrics::render(const Snapshot& snapshot) const {
                  "# TYPE atlas_snapshot_enterprises gauge\n"
                  "atlas_snapshot_enterprises {}\n",
                  connections_open(), snapshot.version, snapshot.enterprises.size());
+  render_compute(out);
+  render_reload(out);
   return out;
 }
 

@@ -6,11 +6,14 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "model/snapshot.hpp"
+#include "server/internal/compute_pool.hpp"
 #include "server/internal/routes.hpp"
+#include "server/server.hpp"
 
 namespace atlas::server::internal {
 
@@ -19,8 +22,10 @@ namespace atlas::server::internal {
 /// one series and not yet in another). Thread-safe.
 class Metrics {
  public:
-  /// One series per route of route_count(), all zero.
-  Metrics();
+  /// One series per route of route_count(), all zero. `reload` (may be empty) gives the live
+  /// reload's counters and `compute` (may be null; must outlive the Metrics) the compute pool's
+  /// gauges, both read at render().
+  explicit Metrics(std::function<ReloadStatus()> reload = {}, const ComputePool* compute = nullptr);
 
   /// Upper bounds (seconds) of the latency histogram buckets; +Inf is implied.
   static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
@@ -33,8 +38,8 @@ class Metrics {
   void connection_closed() { open_.fetch_sub(1, std::memory_order_relaxed); }
   [[nodiscard]] std::int64_t connections_open() const { return open_.load(std::memory_order_relaxed); }
 
-  /// The exposition text: request counters, histograms, open connections and the Snapshot's
-  /// version and enterprise count.
+  /// The exposition text: request counters, histograms, open connections, the Snapshot's version
+  /// and enterprise count, the compute pool's gauges and the live reload's counters.
   [[nodiscard]] std::string render(const Snapshot& snapshot) const;
 
  private:
@@ -49,9 +54,13 @@ class Metrics {
 
   void render_requests(std::string& out) const;
   void render_durations(std::string& out) const;
+  void render_compute(std::string& out) const;
+  void render_reload(std::string& out) const;
 
   [[nodiscard]] RouteSeries& series_of(Route route);
 
+  std::function<ReloadStatus()> reload_;
+  const ComputePool* compute_;
   std::size_t route_count_;
   std::unique_ptr<RouteSeries[]> routes_;  // route_count_ of them, fixed at construction
   std::atomic<std::int64_t> open_{0};

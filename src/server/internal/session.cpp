@@ -4,7 +4,9 @@
 #include <utility>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/prefer.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/buffers_generator.hpp>
 #include <boost/beast/core/string.hpp>
@@ -178,7 +180,29 @@ void Session::note_request() {
 
 void Session::answer() {
   const bool keep_alive = !closing_ && !state_.stopping.load();
-  send(state_.dispatcher.answer(parser_->release(), keep_alive), false);
+  if (!parser_->get().target().starts_with("/api/")) {
+    return send(state_.dispatcher.answer(parser_->release(), keep_alive), false);
+  }
+  compute(keep_alive);
+}
+
+// An /api answer is computed on the compute pool, never on this I/O thread, and comes back to this
+// connection's strand. The tracked executor keeps the io_context running until it has. A full
+// queue is answered at once with 503.
+void Session::compute(bool keep_alive) {
+  auto request = std::make_shared<HttpRequest>(parser_->release());
+  auto home = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
+  const bool queued =
+      state_.compute.try_post([self = shared_from_this(), request, keep_alive, home = std::move(home)] {
+        Reply reply = self->state_.dispatcher.answer(std::move(*request), keep_alive);
+        net::post(home, [self, reply = std::move(reply)]() mutable {
+          self->guarded([&] { self->send(std::move(reply), false); });
+        });
+      });
+  if (queued) return;
+  send(Dispatcher::overloaded(*request, keep_alive, state_.compute.queue_limit(),
+                              state_.options.busy_retry_after),
+       false);
 }
 
 void Session::send(Reply reply, bool linger) {

@@ -46,6 +46,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void read_body();
   void on_read_error(boost::beast::error_code ec);
   void answer();
+  void compute(bool keep_alive);
   void send(Reply reply, bool linger);
   void on_written(unsigned status, std::uint64_t bytes, Route route, bool keep_alive, bool linger,
                   boost::beast::error_code ec);

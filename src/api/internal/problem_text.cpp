@@ -15,7 +15,7 @@ struct ProblemText {
   std::string_view zh_plain;  // without a field
 };
 
-constexpr std::array<ProblemText, 28> kTexts{{
+constexpr std::array<ProblemText, 29> kTexts{{
     {"invalid-amount", "Invalid amount", "金额无效", "参数 {} 的金额格式无效", "金额格式无效"},
     {"invalid-period", "Invalid period", "期间无效", "参数 {} 的期间格式无效", "期间格式无效"},
     {"invalid-date", "Invalid date", "日期无效", "参数 {} 不是有效日期（应为 YYYY-MM-DD）", "日期格式无效"},

@@ -346,6 +346,31 @@ TEST(DatasetReader, RefusesAGroupCycleThroughAnExistingEnterprise) {
             (Messages{"enterprises.csv:2:15: group: enterprise group cycle: 'child' → 'parent' → 'child'"}));
 }
 
+TEST(DatasetReader, RefusesACandidateLinkWithoutItsChain) {
+  Inputs in{{"p.toml",
+             "[[chain]]\nid = \"trailer\"\nname = \"挂车\"\nprovenance = \"plan\"\n"
+             "[[chain.link]]\nid = \"axles\"\nname = \"车轴\"\n"},
+            {"candidates.csv", "id,name_zh,kind,chain,link,provenance\nc1,甲,parts,,axles,sample\n"}};
+  EXPECT_EQ(messages(in.read()), (Messages{"candidates.csv:2:4: chain: link 'axles' needs its chain"}));
+}
+
+TEST(DatasetReader, RefusesAChainThatDropsALinkAStoredCandidateUses) {
+  Dataset existing;
+  existing.chains.push_back(ChainRecord{"trailer", {"挂车", ""}, {{"axles", {"车轴", ""}, {}}}, {}, "plan"});
+  existing.candidates.push_back(CandidateRecord{"c1", {"甲", ""}, "parts", "trailer", "axles", "", "sample"});
+  ReadOptions options;
+  options.existing = &existing;
+  Inputs in{{"p.toml",
+             "[[chain]]\nid = \"trailer\"\nname = \"挂车\"\nprovenance = \"plan\"\n"
+             "[[chain.link]]\nid = \"castings\"\nname = \"铸件\"\n"}};
+  const Messages m = messages(in.read(options));
+  ASSERT_EQ(m.size(), 1U) << ::testing::PrintToString(m);
+  EXPECT_TRUE(m[0].starts_with("p.toml:")) << m[0];
+  EXPECT_TRUE(m[0].ends_with(
+      "chain.link: chain 'trailer' has no link 'axles' any more, but stored candidate 'c1' points at it"))
+      << m[0];
+}
+
 TEST(DatasetReader, ChecksPlanReferencesAgainstTheTables) {
   Inputs in{{"p.toml",
              "[[project]]\nid = \"p1\"\nname = \"项目\"\ntype = \"expansion\"\nsponsor = \"axel-co\"\n"

@@ -1,4 +1,5 @@
 // The `atlas` command as a user runs it: a fresh database per test, real files, real exit codes.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -191,6 +192,63 @@ TEST_F(AtlasCli, GeneratedDatasetImportsAndChecks) {
   const Outcome check = atlas("check --json --db " + db2);
   ASSERT_EQ(check.exit_code, 0) << check.err;
   EXPECT_GE(json::parse(check.out).at("targets").as_array().size(), 16u);
+}
+
+TEST_F(AtlasCli, AFailedImportOfAYearZeroPlanWritesNothingAndCheckStillWorks) {
+  // The report: issued = 0000-01-01 printed "nothing was written" and exit 1, yet committed the
+  // plan, a data version and an audit event; every later check failed with "does not decode".
+  ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
+  const auto before = check_json();
+  ASSERT_EQ(atlas("export --db " + db_ + " " + (dir_ / "a").string()).exit_code, 0);
+  const fs::path plan = dir_ / "a" / "plans" / "meizhou-autoparts-2021-2025.toml";
+  const std::string original = slurp(plan);
+  std::string text = original;
+  const auto issued = text.find("issued = 2021-07-02");
+  ASSERT_NE(issued, std::string::npos);
+  text.replace(issued, std::string("issued = 2021-07-02").size(), "issued = 0000-01-01");
+  write(plan, text);
+  const std::string db_bytes = slurp(db_);
+
+  const Outcome r = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(r.exit_code, 1);
+  const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(issued), '\n') + 1;
+  EXPECT_NE(r.err.find(plan.string() + ":" + std::to_string(line) +
+                       ":10: plan.issued: \"0000-01-01\" is not a date: year 0000 does not exist"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("1 error(s); nothing was written"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(db_), db_bytes);  // not a byte changed: no plan row, data version or audit event
+  EXPECT_EQ(check_json(), before);
+  write(plan, original);  // imports still work: the database is as it was
+  const Outcome again = atlas("import --db " + db_ + " " + (dir_ / "a").string());
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+}
+
+TEST_F(AtlasCli, AnImportThatChangesNothingWritesNothing) {
+  ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
+  ASSERT_EQ(atlas("export --db " + db_ + " " + (dir_ / "a").string()).exit_code, 0);
+  const std::string db_bytes = slurp(db_);
+  const Outcome r = atlas("import --db " + db_ + " " + (dir_ / "a").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("atlas import: nothing changed: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(data version 1)"), std::string::npos) << r.out;
+  EXPECT_EQ(slurp(db_), db_bytes);  // no new data version, no audit event
+}
+
+TEST_F(AtlasCli, ErrorsShowHostileBytesEscapedNeverRaw) {
+  ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
+  const fs::path csv = dir_ / "in" / "enterprises.csv";
+  write(csv, std::string("id,name_zh,county,segment,provenance\n"
+                         "esc,\x1b]0;pwned\x07\x1b[2J,meixian,trailer,user: test\n"
+                         "nul,甲\xFF,meixian,trailer,user: test\n"));
+  const Outcome r = atlas("import --db " + db_ + " " + csv.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(csv.string() + ":2:2: name_zh: control character U+001B is not allowed"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(csv.string() + ":3:2: name_zh: invalid UTF-8 byte \\xFF"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+  EXPECT_EQ(r.err.find('\xFF'), std::string::npos);
 }
 
 TEST_F(AtlasCli, UnknownSubcommandPrintsHelp) {

@@ -135,7 +135,14 @@ std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<st
   if (!applied) return std::unexpected(errors_of(applied.error()));
   report.applied = std::move(*applied);
   report.records = written(report.applied);
-  if (auto r = publish(); !r) return std::unexpected(errors_of(r.error()));
+  if (report.applied.event_id == 0) return report;  // nothing changed: the Snapshot stands
+  if (auto r = publish(); !r) {
+    // Committed already: say so rather than let the caller report that nothing was written.
+    Error e = r.error();
+    e.message = fmt::format("the import was committed (data version {}), but reading it back failed: {}",
+                            report.applied.data_version, e.message);
+    return std::unexpected(errors_of(e));
+  }
   return report;
 }
 

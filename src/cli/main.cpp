@@ -107,6 +107,11 @@ int run_import(const ImportFlags& f) {
     fmt::print("{:<18} {:>9} new {:>9} changed {:>9} unchanged\n", t.table, t.inserted, t.updated,
                t.unchanged);
   }
+  if (report->applied.event_id == 0) {
+    fmt::print("atlas import: nothing changed: {} record(s) already stored as they are (data version {})\n",
+               report->records, report->applied.data_version);
+    return 0;
+  }
   fmt::print("atlas import: {} record(s) written in one transaction (audit event {})\n", report->records,
              report->applied.event_id);
   return 0;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "model/error.hpp"
+#include "model/goal.hpp"
 #include "model/period.hpp"
 #include "model/records.hpp"
 
@@ -21,20 +22,13 @@ enum class TargetStatus : std::uint8_t { kMet, kMissed, kOnTrack, kAtRisk, kOffT
 /// 已达成, 未达成, 进度正常, 存在风险, 严重滞后, 暂无数据, 无法评估.
 [[nodiscard]] const char* to_string_zh(TargetStatus status);
 
-enum class Comparison : std::uint8_t { kGreaterEqual, kGreater, kLessEqual, kLess, kEqual };
-
-/// A target's goal: `>= 100亿`, `> 20亿`, `>= 15`.
-struct Goal {
-  Comparison op = Comparison::kGreaterEqual;
-  std::int64_t value = 0;  // yuan or a count, as the target's unit says
-};
-
-/// Parses `OP VALUE` with OP one of >= > <= < = and VALUE an amount (unit yuan) or a count.
-/// kInvalidValue naming the goal text when it does not parse.
-[[nodiscard]] Result<Goal> parse_goal(std::string_view text, TargetUnit unit);
-[[nodiscard]] bool satisfies(const Goal& goal, std::int64_t value);
-/// `>= 100亿` / `≥ 15` for display.
-[[nodiscard]] std::string format_goal(const Goal& goal, TargetUnit unit);
+// The goal and its parser live in model/goal.hpp, shared with the plan reader (a goal is refused
+// at import).
+using atlas::Comparison;
+using atlas::format_goal;
+using atlas::Goal;
+using atlas::parse_goal;
+using atlas::satisfies;
 
 /// How a target's indicator behaves over time.
 enum class TargetShape : std::uint8_t {

@@ -83,10 +83,9 @@ TEST(DatasetReader, KeepsLineBreaksInsideQuotedCells) {
 
 TEST(DatasetReader, SuggestsTheClosestColumnForAnUnknownOne) {
   Inputs in{{"counties.csv", "id,adcode,nmae_zh,provenance\nx,441402,X,sample\n"}};
-  EXPECT_EQ(
-      messages(in.read()),
-      (Messages{"counties.csv:1: name_zh: required column missing from the header of counties.csv",
-                "counties.csv:1:3: nmae_zh: unknown column in counties.csv (did you mean 'name_zh'?)"}));
+  EXPECT_EQ(messages(in.read()),
+            (Messages{"counties.csv:1:3: nmae_zh: unknown column in counties.csv (did you mean 'name_zh'?)",
+                      "counties.csv:1:5: name_zh: required column missing from the header of counties.csv"}));
 }
 
 TEST(DatasetReader, ReportsARepeatedColumn) {
@@ -118,8 +117,9 @@ TEST(DatasetReader, ReportsAWrongFieldCountAtTheFirstMissingField) {
                                      "a,output_value,2021\n"
                                      "a,output_value,2022,1亿,,sample,extra\n"}};
   EXPECT_EQ(messages(in.read()),
-            (Messages{"observations.csv:3:4: expected 6 fields (as in the header), found 3",
-                      "observations.csv:4:7: expected 6 fields (as in the header), found 7"}));
+            (Messages{"observations.csv:3:4: value: expected 6 fields (as in the header), found 3",
+                      "observations.csv:4:7: expected 6 fields (as in the header), found 7: fields from 7 on "
+                      "have no column"}));
 }
 
 TEST(DatasetReader, NamesTheColumnOfMalformedQuoting) {
@@ -272,7 +272,7 @@ TEST(DatasetReader, SkipsInvalidRowsAndListsThemWithTheirErrors) {
           "(did you mean 'nev'?)",
           "observations 3: observations.csv:3:1: enterprise: unknown enterprise 'bad'",
           "observations 4: " + result->rejected[2].errors[0].to_string(),
-          "observations 5: observations.csv:5:3: expected 6 fields (as in the header), found 2",
+          "observations 5: observations.csv:5:3: period: expected 6 fields (as in the header), found 2",
       }));
   EXPECT_TRUE(result->rejected[2].errors[0].to_string().starts_with("observations.csv:4:4: value: "));
 }
@@ -282,8 +282,93 @@ TEST(DatasetReader, FailsEvenWhenSkippingForAFileItCannotUse) {
   ReadOptions options;
   options.mode = ImportMode::kSkipInvalid;
   EXPECT_EQ(messages(in.read(options)),
-            (Messages{"counties.csv:1: name_zh: required column missing from the header of counties.csv",
-                      "counties.csv:1:3: name: unknown column in counties.csv"}));
+            (Messages{"counties.csv:1:3: name: unknown column in counties.csv",
+                      "counties.csv:1:5: name_zh: required column missing from the header of counties.csv"}));
+}
+
+TEST(DatasetReader, RefusesInvalidUtf8AndControlCharactersInCells) {
+  Inputs in{{"counties.csv", std::string("id,adcode,name_zh,name_en,provenance\n"
+                                         "ok,441402,梅江区,\"tab\tand\nline\",sample\n"
+                                         "esc,441403,梅县\x1b[31m区,,sample\n"
+                                         "bad,441404,\xE6\xA2\x85\xFF,\"x") +
+                                 std::string(1, '\0') + "y\",sample\n"}};
+  const Messages m = messages(in.read());
+  // Column is the field's index (as for every CSV error); the reason names the character.
+  EXPECT_EQ(
+      m, (Messages{
+             "counties.csv:4:3: name_zh: control character U+001B is not allowed (character 3 of the value)",
+             "counties.csv:5:3: name_zh: invalid UTF-8 byte \\xFF (character 2 of the value)",
+             "counties.csv:5:4: name_en: control character U+0000 is not allowed (character 2 of the value)",
+         }));
+}
+
+TEST(DatasetReader, RefusesABadByteInAColumnName) {
+  Inputs in{{"counties.csv",
+             "id,adcode,name_zh,provenance,\x9b"
+             "31m\n"}};
+  EXPECT_EQ(messages(in.read()),
+            (Messages{"counties.csv:1:5: column name: invalid UTF-8 byte \\x9B (character 1)"}));
+}
+
+TEST(DatasetReader, ReadsACsvThatStartsWithAByteOrderMark) {
+  Inputs in{{"counties.csv", "\xEF\xBB\xBFid,adcode,name_zh,provenance\nmeijiang,441402,梅江区,sample\n"}};
+  auto result = in.read();
+  ASSERT_TRUE(result) << ::testing::PrintToString(messages(result));
+  ASSERT_EQ(result->data.counties.size(), 1U);
+  EXPECT_EQ(result->data.counties[0].id, "meijiang");
+}
+
+TEST(DatasetReader, RefusesACycleOfZoneParents) {
+  Inputs in{{"p.toml",
+             "[[zone]]\nid = \"a\"\nname = \"甲\"\nkind = \"base\"\nparent = \"b\"\nprovenance = \"p\"\n"
+             "[[zone]]\nid = \"b\"\nname = \"乙\"\nkind = \"base\"\nparent = \"c\"\nprovenance = \"p\"\n"
+             "[[zone]]\nid = \"c\"\nname = \"丙\"\nkind = \"base\"\nparent = \"a\"\nprovenance = \"p\"\n"
+             "[[zone]]\nid = \"d\"\nname = \"丁\"\nkind = \"base\"\nparent = \"a\"\nprovenance = \"p\"\n"}};
+  EXPECT_EQ(messages(in.read()),
+            (Messages{"p.toml:5:10: zone.parent: zone parent cycle: 'a' → 'b' → 'c' → 'a'",
+                      "p.toml:11:10: zone.parent: zone parent cycle: 'b' → 'c' → 'a' → 'b'",
+                      "p.toml:17:10: zone.parent: zone parent cycle: 'c' → 'a' → 'b' → 'c'"}));
+}
+
+TEST(DatasetReader, RefusesAGroupCycleThroughAnExistingEnterprise) {
+  // The stored 'parent' names 'child' as its group; the import makes 'child' point back at it.
+  Dataset existing;
+  existing.enterprises.push_back(EnterpriseRecord{});
+  existing.enterprises.back().id = "parent";
+  existing.enterprises.back().group = "child";
+  existing.enterprises.push_back(EnterpriseRecord{});
+  existing.enterprises.back().id = "child";
+  ReadOptions options;
+  options.existing = &existing;
+  Inputs in{
+      {"enterprises.csv", std::string(kEnterpriseHeader) + "child,,子,,,,trailer,,,,,,,,parent,sample\n"}};
+  EXPECT_EQ(messages(in.read(options)),
+            (Messages{"enterprises.csv:2:15: group: enterprise group cycle: 'child' → 'parent' → 'child'"}));
+}
+
+TEST(DatasetReader, RefusesACandidateLinkWithoutItsChain) {
+  Inputs in{{"p.toml",
+             "[[chain]]\nid = \"trailer\"\nname = \"挂车\"\nprovenance = \"plan\"\n"
+             "[[chain.link]]\nid = \"axles\"\nname = \"车轴\"\n"},
+            {"candidates.csv", "id,name_zh,kind,chain,link,provenance\nc1,甲,parts,,axles,sample\n"}};
+  EXPECT_EQ(messages(in.read()), (Messages{"candidates.csv:2:4: chain: link 'axles' needs its chain"}));
+}
+
+TEST(DatasetReader, RefusesAChainThatDropsALinkAStoredCandidateUses) {
+  Dataset existing;
+  existing.chains.push_back(ChainRecord{"trailer", {"挂车", ""}, {{"axles", {"车轴", ""}, {}}}, {}, "plan"});
+  existing.candidates.push_back(CandidateRecord{"c1", {"甲", ""}, "parts", "trailer", "axles", "", "sample"});
+  ReadOptions options;
+  options.existing = &existing;
+  Inputs in{{"p.toml",
+             "[[chain]]\nid = \"trailer\"\nname = \"挂车\"\nprovenance = \"plan\"\n"
+             "[[chain.link]]\nid = \"castings\"\nname = \"铸件\"\n"}};
+  const Messages m = messages(in.read(options));
+  ASSERT_EQ(m.size(), 1U) << ::testing::PrintToString(m);
+  EXPECT_TRUE(m[0].starts_with("p.toml:")) << m[0];
+  EXPECT_TRUE(m[0].ends_with(
+      "chain.link: chain 'trailer' has no link 'axles' any more, but stored candidate 'c1' points at it"))
+      << m[0];
 }
 
 TEST(DatasetReader, ChecksPlanReferencesAgainstTheTables) {

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "io/internal/test_support.hpp"
@@ -61,6 +62,61 @@ TEST(PlanFile, ReadsZonesTargetsProjectsAndChains) {
   ASSERT_EQ(d.chains[0].links.size(), 2U);
   EXPECT_EQ(d.chains[0].links[1].classes, (std::vector<std::string>{"axle"}));
   EXPECT_EQ(d.chains[0].edges, (std::vector<ChainEdgeRecord>{{"castings", "axles"}}));
+}
+
+TEST(PlanFile, RefusesTheDeepDottedKeyThatCrashedTheTomlParser) {
+  std::string key = "a";
+  for (int i = 0; i < 50'000; ++i)
+    key += ".a";
+  EXPECT_EQ(plan_errors(key + " = 1\n"), (Messages{"p.toml:1:32: a dotted key has more than 16 parts"}));
+}
+
+TEST(PlanFile, RefusesADateOrAYearTheStoreCouldNotReadBack) {
+  // issued = 0000-01-01 used to import, commit, and leave a database nothing could read.
+  EXPECT_EQ(
+      plan_errors("[plan]\nid = \"p\"\ntitle = \"规划\"\nissued = 0000-01-01\nstart = 0\nend = 99999\n"),
+      (Messages{"p.toml:4:10: plan.issued: \"0000-01-01\" is not a date: year 0000 does not exist",
+                "p.toml:5:9: plan.start: year 0 is not between 0001 and 9999",
+                "p.toml:6:7: plan.end: year 99999 is not between 0001 and 9999"}));
+}
+
+std::string target_with(std::string_view goal, std::string_view unit, std::string_view baseline = "") {
+  return fmt::format(
+      "[[target]]\nid = \"t\"\ntitle = \"目标\"\nindicator = \"count(enterprises)\"\ngoal = \"{}\"\n"
+      "deadline = 2025\nunit = \"{}\"\n{}provenance = \"plan §4\"\n",
+      goal, unit, baseline);
+}
+
+TEST(PlanFile, RefusesAGoalNoTargetCanHoldAtItsValue) {
+  for (const char* goal : {">= 1e400", ">= NaN", ">= -1", ">= 99999999999999亿"}) {
+    const Messages m = plan_errors(target_with(goal, "yuan"));
+    ASSERT_EQ(m.size(), 1U) << goal;
+    EXPECT_TRUE(m[0].starts_with(fmt::format("p.toml:5:8: target.goal: goal \"{}\": ", goal))) << m[0];
+  }
+  const Messages count = plan_errors(target_with(">= 1.5", "count"));
+  ASSERT_EQ(count.size(), 1U);
+  EXPECT_TRUE(count[0].starts_with("p.toml:5:8: target.goal: goal \">= 1.5\": ")) << count[0];
+  EXPECT_EQ(plan_errors(target_with("100亿", "yuan")),
+            (Messages{"p.toml:5:8: target.goal: goal \"100亿\" must start with >=, >, <=, < or = (e.g. \">= "
+                      "100亿\")"}));
+  EXPECT_EQ(plan_errors(target_with(">= 100亿", "yuan")), Messages{});
+  EXPECT_EQ(plan_errors(target_with(">= 15", "count")), Messages{});
+}
+
+TEST(PlanFile, RefusesABaselineCheckCouldNotRead) {
+  const Messages m =
+      plan_errors(target_with(">= 15", "count", "baseline = { period = \"2020-06\", value = \"1.5\" }\n"));
+  ASSERT_EQ(m.size(), 2U) << ::testing::PrintToString(m);
+  EXPECT_EQ(m[0], "p.toml:8:23: target.baseline.period: \"2020-06\" is not a year between 0001 and 9999");
+  EXPECT_TRUE(m[1].starts_with("p.toml:8:42: target.baseline.value: \"1.5\" is not a count")) << m[1];
+  EXPECT_EQ(plan_errors(target_with(">= 15", "count", "baseline = { period = 2020, value = \"12\" }\n")),
+            Messages{});
+}
+
+TEST(PlanFile, ReadsAPlanThatStartsWithAByteOrderMark) {
+  auto result = read_plan("\xEF\xBB\xBF[plan]\nid = \"p\"\ntitle = \"规划\"\n", "p.toml");
+  ASSERT_TRUE(result.has_value()) << ::testing::PrintToString(messages(result));
+  EXPECT_EQ(result->data.plan.id, "p");
 }
 
 TEST(PlanFile, ReportsATomlSyntaxErrorWithItsPosition) {
@@ -147,11 +203,23 @@ TEST(PlanFile, EscapesQuotesBackslashesAndLineBreaks) {
   t.indicator = "count(enterprises) where segment = \"nev\" in 2025";
   t.goal = ">= 5";
   t.unit = TargetUnit::kCount;
-  t.quote = "第一行\n第二行\t制表\x01";
+  t.quote = "第一行\n第二行\t制表\r\n第三行";
   t.provenance = "plan §4";
   auto again = read_plan(write_plan(d), "again.toml");
   ASSERT_TRUE(again.has_value()) << ::testing::PrintToString(messages(again)) << write_plan(d);
   EXPECT_EQ(again->data, d);
+}
+
+TEST(PlanFile, RefusesControlCharactersThatTheWriterWouldHaveToEscape) {
+  // A control character other than TAB / LF / CRLF is refused at import, so it never needs writing.
+  Dataset d;
+  d.plan.id = "p";
+  d.plan.title = Names{"标题\x01", ""};
+  auto again = read_plan(write_plan(d), "again.toml");
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(messages(again),
+            std::vector<std::string>{
+                "again.toml:3:19: escape \\u0001 is a control character, which is not allowed"});
 }
 
 TEST(PlanFile, SkipsABadRecordAndKeepsTheOthers) {

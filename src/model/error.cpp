@@ -2,20 +2,24 @@
 
 #include <fmt/format.h>
 
+#include "model/text.hpp"
+
 namespace atlas {
 
 std::string Error::to_string() const {
+  // File names, fields and messages may quote user input: echo_safe keeps control characters
+  // and invalid bytes out of terminals and logs.
   std::string out;
   if (!where.file.empty()) {
-    out += where.file;
+    out += echo_safe(where.file);
     if (where.line > 0) out += fmt::format(":{}", where.line);
     if (where.column > 0) out += fmt::format(":{}", where.column);
     out += ": ";
   } else if (where.column > 0) {
     out += fmt::format("column {}: ", where.column);
   }
-  if (!field.empty()) out += field + ": ";
-  out += message;
+  if (!field.empty()) out += echo_safe(field) + ": ";
+  out += echo_safe(message);
   return out;
 }
 

@@ -43,7 +43,8 @@ struct Error {
   Location where;
   std::string field;
 
-  /// "file:line:column: field: message", leaving out the parts that are unknown.
+  /// "file:line:column: field: message", leaving out the parts that are unknown. Control
+  /// characters and invalid UTF-8 in any part are shown escaped (echo_safe in model/text.hpp).
   [[nodiscard]] std::string to_string() const;
 };
 

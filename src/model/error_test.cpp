@@ -31,6 +31,15 @@ TEST(ErrorToString, ShowsAColumnWithoutAFileAsAColumn) {
             "column 5: where: no such field");
 }
 
+TEST(ErrorToString, EscapesControlCharactersAndInvalidBytesItQuotes) {
+  // A hostile cell or file name must not reach a terminal as raw ESC / NUL / invalid UTF-8.
+  const Error error{ErrorCode::kInvalidValue,
+                    "'\x1b[2J\xFF' is not an id",
+                    {std::string("in\x1b]0;x\a.csv"), 2, 1},
+                    std::string("na\0me", 5)};
+  EXPECT_EQ(error.to_string(), "in\\u{1B}]0;x\\u{7}.csv:2:1: na\\u{0}me: '\\u{1B}[2J\\xFF' is not an id");
+}
+
 TEST(Fail, BuildsAnUnexpectedErrorForAResult) {
   const Result<int> result = fail(ErrorCode::kNotFound, "no enterprise \"x\"", "enterprise", {"f.csv", 2, 1});
   ASSERT_FALSE(result.has_value());

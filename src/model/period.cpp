@@ -57,17 +57,22 @@ std::optional<std::string> month_problem(int month) {
   return fmt::format("month {:02} is not between 01 and 12", month);
 }
 
-std::optional<std::string> date_problem(const DateParts& parts) {
-  if (*parts.year < 1) return std::string("year 0000 does not exist");
-  if (parts.month) {
-    if (auto problem = month_problem(*parts.month)) return problem;
+std::optional<std::string> date_problem(int year, int month, int day, DatePrecision precision) {
+  if (year < kMinYear || year > kMaxYear) {
+    return year == 0 ? std::string("year 0000 does not exist")
+                     : fmt::format("year {} is not between {:04} and {}", year, kMinYear, kMaxYear);
   }
-  if (parts.day) {
-    const int days = days_in_month(*parts.year, *parts.month);
-    if (*parts.day < 1 || *parts.day > days) {
-      return fmt::format("{:04}-{:02} has {} days", *parts.year, *parts.month, days);
-    }
+  if (precision == DatePrecision::kYear) {
+    if (month != 0 || day != 0) return std::string("a year date has no month or day");
+    return std::nullopt;
   }
+  if (auto problem = month_problem(month)) return problem;
+  if (precision == DatePrecision::kMonth) {
+    if (day != 0) return std::string("a month date has no day");
+    return std::nullopt;
+  }
+  const int days = days_in_month(year, month);
+  if (day < 1 || day > days) return fmt::format("{:04}-{:02} has {} days", year, month, days);
   return std::nullopt;
 }
 
@@ -172,11 +177,31 @@ Result<Date> parse_date(std::string_view text) {
     return fail(ErrorCode::kInvalidDate,
                 fmt::format("\"{}\" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD", text));
   }
-  if (auto problem = date_problem(*parts)) {
+  const int month = parts->month.value_or(0);
+  const int day = parts->day.value_or(0);
+  if (auto problem = date_problem(*parts->year, month, day, parts->precision)) {
     return fail(ErrorCode::kInvalidDate, fmt::format("\"{}\" is not a date: {}", text, *problem));
   }
-  return Date{static_cast<std::int16_t>(*parts->year), static_cast<std::uint8_t>(parts->month.value_or(0)),
-              static_cast<std::uint8_t>(parts->day.value_or(0)), parts->precision};
+  return Date{static_cast<std::int16_t>(*parts->year), static_cast<std::uint8_t>(month),
+              static_cast<std::uint8_t>(day), parts->precision};
+}
+
+Result<Date> make_date(int year, int month, int day, DatePrecision precision) {
+  if (auto problem = date_problem(year, month, day, precision)) {
+    const std::string text = precision == DatePrecision::kYear ? fmt::format("{:04}", year)
+                             : precision == DatePrecision::kMonth
+                                 ? fmt::format("{:04}-{:02}", year, month)
+                                 : fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    return fail(ErrorCode::kInvalidDate, fmt::format("\"{}\" is not a date: {}", text, *problem));
+  }
+  return Date{static_cast<std::int16_t>(year), static_cast<std::uint8_t>(month),
+              static_cast<std::uint8_t>(day), precision};
+}
+
+Result<int> check_year(std::int64_t year) {
+  if (year >= kMinYear && year <= kMaxYear) return static_cast<int>(year);
+  return fail(ErrorCode::kInvalidDate,
+              fmt::format("year {} is not between {:04} and {}", year, kMinYear, kMaxYear));
 }
 
 std::string Period::to_string() const {

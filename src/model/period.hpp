@@ -42,8 +42,22 @@ struct Date {
   constexpr auto operator<=>(const Date&) const = default;
 };
 
-/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; kInvalidDate otherwise (incl. 2021-02-30).
+/// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; kInvalidDate otherwise (incl. 2021-02-30 and year 0000).
 [[nodiscard]] Result<Date> parse_date(std::string_view text);
+
+/// The years a date, a plan's start / end or a target's deadline may name: 0001–9999, the years
+/// `YYYY` can write (there is no year 0 in the calendar the plan uses).
+inline constexpr int kMinYear = 1;
+inline constexpr int kMaxYear = 9999;
+
+/// The one rule for dates built from parts (a TOML date, a test): the Date when it is a date
+/// parse_date accepts, and so one that Date::to_string writes and the store reads back — a year in
+/// kMinYear…kMaxYear, a month 1–12 unless the precision is kYear (then month and day are 0), a day
+/// of that month for kDay (else 0). kInvalidDate with a message naming the date otherwise.
+[[nodiscard]] Result<Date> make_date(int year, int month, int day, DatePrecision precision);
+
+/// `year` when it is in kMinYear…kMaxYear; kInvalidDate ("year 0 is not between 0001 and 9999") otherwise.
+[[nodiscard]] Result<int> check_year(std::int64_t year);
 
 [[nodiscard]] DayNumber day_number(int year, int month, int day);
 [[nodiscard]] Date date_of(DayNumber day);

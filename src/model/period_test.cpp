@@ -178,5 +178,46 @@ TEST(Period, IsPublishedByDefaultAtTheEndOfTheFollowingMonth) {
   EXPECT_EQ(period("2024-01").default_published(), day_number(2024, 2, 29));
 }
 
+TEST(MakeDate, AcceptsExactlyWhatParseDateAccepts) {
+  // A TOML date (issued = 0000-01-01) is built from parts: it must pass the same rule as text.
+  EXPECT_EQ(make_date(2021, 7, 2, DatePrecision::kDay).value(), parse_date("2021-07-02").value());
+  EXPECT_EQ(make_date(2021, 7, 0, DatePrecision::kMonth).value(), parse_date("2021-07").value());
+  EXPECT_EQ(make_date(9999, 0, 0, DatePrecision::kYear).value(), parse_date("9999").value());
+  EXPECT_EQ(make_date(1, 1, 1, DatePrecision::kDay).value(), parse_date("0001-01-01").value());
+  const auto year_zero = make_date(0, 1, 1, DatePrecision::kDay);
+  ASSERT_FALSE(year_zero);
+  EXPECT_EQ(year_zero.error().code, ErrorCode::kInvalidDate);
+  EXPECT_EQ(year_zero.error().message, "\"0000-01-01\" is not a date: year 0000 does not exist");
+  EXPECT_FALSE(parse_date("0000-01-01"));
+  EXPECT_FALSE(make_date(10000, 1, 1, DatePrecision::kDay));
+  EXPECT_FALSE(make_date(-5, 1, 1, DatePrecision::kDay));
+  EXPECT_FALSE(make_date(2021, 2, 29, DatePrecision::kDay));
+  EXPECT_FALSE(make_date(2021, 13, 0, DatePrecision::kMonth));
+  EXPECT_FALSE(make_date(2021, 7, 2, DatePrecision::kMonth));  // a month date has no day
+  EXPECT_FALSE(make_date(2021, 7, 0, DatePrecision::kYear));
+}
+
+TEST(MakeDate, EveryDateItAcceptsRoundTripsThroughText) {
+  for (int year : {1, 4, 1900, 2000, 2024, 9999}) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int day = 1; day <= days_in_month(year, month); ++day) {
+        const auto date = make_date(year, month, day, DatePrecision::kDay);
+        ASSERT_TRUE(date);
+        EXPECT_EQ(parse_date(date->to_string()).value(), *date);
+      }
+    }
+  }
+}
+
+TEST(CheckYear, BoundsYearsToFourDigits) {
+  EXPECT_EQ(check_year(2025).value(), 2025);
+  EXPECT_EQ(check_year(1).value(), 1);
+  EXPECT_EQ(check_year(9999).value(), 9999);
+  EXPECT_FALSE(check_year(0));
+  EXPECT_FALSE(check_year(10000));
+  EXPECT_FALSE(check_year(-2025));
+  EXPECT_EQ(check_year(4294969321).error().message, "year 4294969321 is not between 0001 and 9999");
+}
+
 }  // namespace
 }  // namespace atlas

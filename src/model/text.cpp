@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include <fmt/format.h>
+
 namespace atlas {
 namespace {
 
@@ -49,6 +51,85 @@ std::size_t edit_distance(std::string_view a_text, std::string_view b_text) {
     std::swap(previous, current);
   }
   return previous[b.size()];
+}
+
+std::optional<CodePoint> decode_utf8(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return CodePoint{lead, 1};
+  std::size_t size = 0;
+  std::uint32_t value = 0;
+  std::uint32_t min = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    size = 2, value = lead & 0x1FU, min = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    size = 3, value = lead & 0x0FU, min = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    size = 4, value = lead & 0x07U, min = 0x10000;
+  } else {
+    return std::nullopt;  // a continuation byte, an overlong lead (C0, C1) or F5–FF
+  }
+  if (text.size() < size) return std::nullopt;
+  for (std::size_t i = 1; i < size; ++i) {
+    if ((byte(i) & 0xC0) != 0x80) return std::nullopt;
+    value = (value << 6) | (byte(i) & 0x3FU);
+  }
+  if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return std::nullopt;
+  return CodePoint{value, size};
+}
+
+bool is_refused_control(std::uint32_t cp) {
+  if (cp == '\t' || cp == '\n') return false;
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+std::optional<TextFault> check_input_text(std::string_view text) {
+  std::size_t characters = 0;
+  for (std::size_t at = 0; at < text.size(); ++characters) {
+    // ASCII fast path: most input is plain ASCII.
+    const auto c = static_cast<unsigned char>(text[at]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++at;
+      continue;
+    }
+    const auto cp = decode_utf8(text.substr(at));
+    if (!cp) {
+      return TextFault{at, characters, fmt::format("invalid UTF-8 byte \\x{:02X}", c)};
+    }
+    const bool crlf = cp->value == '\r' && at + 1 < text.size() && text[at + 1] == '\n';
+    if (is_refused_control(cp->value) && !crlf) {
+      return TextFault{at, characters, fmt::format("control character U+{:04X} is not allowed", cp->value)};
+    }
+    at += cp->size;
+  }
+  return std::nullopt;
+}
+
+std::string echo_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    const auto cp = decode_utf8(text.substr(at));
+    if (!cp) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[at]));
+      ++at;
+      continue;
+    }
+    if (cp->value == '\t') {
+      out += "\\t";
+    } else if (cp->value == '\n') {
+      out += "\\n";
+    } else if (cp->value == '\r') {
+      out += "\\r";
+    } else if (is_refused_control(cp->value)) {
+      out += fmt::format("\\u{{{:X}}}", cp->value);
+    } else {
+      out.append(text.substr(at, cp->size));
+    }
+    at += cp->size;
+  }
+  return out;
 }
 
 }  // namespace atlas

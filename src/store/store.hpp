@@ -38,7 +38,7 @@ struct TableCounts {
 
 /// What a committed apply() did.
 struct ApplySummary {
-  std::int64_t event_id = 0;        // the audit event written
+  std::int64_t event_id = 0;        // the audit event written; 0 when the apply changed nothing
   std::int64_t data_version = 0;    // the store's data version after the apply
   std::vector<TableCounts> tables;  // tables that had records in the delta, in write order
 };
@@ -99,11 +99,16 @@ class Store {
   /// the before/after JSON of each changed record — except observations and supply edges, which
   /// log before/after only when they replace a different stored record (new ones are only
   /// counted), so that an import of millions of rows does not double the database. Bumps data_version by one.
+  /// An apply whose every record is already stored as it is writes nothing at all: no audit
+  /// event (event_id 0), data_version unchanged, per-table counts all `unchanged`.
+  /// A value the store could not read back is refused before it is written (kInvalidDate for a
+  /// date that make_date refuses, e.g. year 0).
   /// Any failure rolls everything back and returns the error, its `field` the table and its
-  /// message the record's key: kStoreError with SQLite's message (e.g. a foreign key to a missing
-  /// enterprise, a CHECK), kDuplicateKey for a link id repeated within a chain, kInvalidArgument
-  /// for an empty action. Records within a table may come in any order (parents in the same
-  /// table — taxonomy, zones, enterprise groups — are written first).
+  /// message the record's key: kStoreError with what the constraint means and SQLite's message (e.g.
+  /// "record x: it refers to a record that does not exist (FOREIGN KEY constraint failed …)", a CHECK),
+  /// kDuplicateKey for a link id repeated within a chain, kInvalidArgument for an empty action. Records
+  /// within a table may come in any order (parents in the same table — taxonomy, zones, enterprise groups —
+  /// are written first).
   [[nodiscard]] Result<ApplySummary> apply(const Dataset& delta, const AuditEvent& event,
                                            const ApplyProgress& progress = {});
 

@@ -240,7 +240,32 @@ TEST(StoreApply, CountsAnEqualRecordAsUnchangedAndWritesNothing) {
     EXPECT_EQ(t.inserted + t.updated, 0U) << t.table;
     EXPECT_GT(t.unchanged, 0U) << t.table;
   }
-  EXPECT_TRUE(store.audit_changes(again->event_id).value().empty());
+  // Nothing changed: no new data version (a server would rebuild for nothing) and no audit event.
+  EXPECT_EQ(again->event_id, 0);
+  EXPECT_EQ(again->data_version, 1);
+  EXPECT_EQ(store.data_version().value(), 1);
+  EXPECT_EQ(store.audit_log(10).value().size(), 1U);
+}
+
+TEST(StoreApply, RefusesADateItCouldNotReadBackAndRollsBack) {
+  // Year 0 was written as "0000-01-01" and then failed every load ("does not decode").
+  Store store = open_memory();
+  ASSERT_TRUE(store.apply(rich_dataset(), seed()));
+  Dataset delta;
+  delta.counties = {{"pingyuan", "441426", {"平远县", ""}, "plan"}};
+  delta.plan = normalized(rich_dataset()).plan;
+  delta.plan.issued = Date{0, 1, 1, DatePrecision::kDay};
+  auto applied = store.apply(delta, AuditEvent{"test", "import"});
+  ASSERT_FALSE(applied);
+  EXPECT_EQ(applied.error().code, ErrorCode::kInvalidDate);
+  EXPECT_EQ(applied.error().field, "plan");
+  EXPECT_NE(applied.error().message.find("issued: \"0000-01-01\" is not a date"), std::string::npos)
+      << applied.error().message;
+  EXPECT_EQ(store.data_version().value(), 1);
+  EXPECT_EQ(store.audit_log(10).value().size(), 1U);
+  auto loaded = store.load();
+  ASSERT_TRUE(loaded) << loaded.error().to_string();
+  EXPECT_TRUE(store_test::same_dataset(*loaded, normalized(rich_dataset())));
 }
 
 TEST(StoreApply, RollsBackTheWholeApplyWhenOneRecordFails) {
@@ -265,7 +290,10 @@ TEST(StoreApply, RollsBackTheWholeApplyWhenOneRecordFails) {
   EXPECT_EQ(applied.error().code, ErrorCode::kStoreError);
   EXPECT_EQ(applied.error().field, "observations");
   const std::string& message = applied.error().message;
-  EXPECT_NE(message.find(R"(record ["ghost","output_value","2024"])"), std::string::npos) << message;
+  EXPECT_NE(
+      message.find(R"(record ["ghost","output_value","2024"]: it refers to a record that does not exist)"),
+      std::string::npos)
+      << message;
   EXPECT_NE(message.find("FOREIGN KEY"), std::string::npos) << message;
 
   EXPECT_EQ(store_test::total_rows(raw), rows_before);
@@ -324,6 +352,9 @@ TEST(StoreApply, ChecksConstraintsOnValues) {
   delta.enterprises = {bad};
   auto applied = store.apply(delta, AuditEvent{"test", "edit"});
   ASSERT_FALSE(applied);
+  EXPECT_EQ(applied.error().field, "enterprises");
+  EXPECT_EQ(applied.error().message.rfind("record bad: a value is outside what the table allows (", 0), 0U)
+      << applied.error().message;
   EXPECT_NE(applied.error().message.find("CHECK"), std::string::npos) << applied.error().message;
 }
 

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "model/text.hpp"
+
 namespace atlas::io::internal {
 namespace {
 
@@ -31,7 +33,7 @@ std::optional<Header> read_header(CsvReader& reader, std::span<const ColumnSpec>
   if (!first || !*first) {
     ws.report_file(
         kind, source,
-        first ? header_error(ErrorCode::kMalformedCsv, file, 0, {}, "empty file: the header row is missing")
+        first ? header_error(ErrorCode::kMalformedCsv, file, 1, {}, "empty file: the header row is missing")
               : std::move(first.error()));
     return std::nullopt;
   }
@@ -43,6 +45,14 @@ std::optional<Header> read_header(CsvReader& reader, std::span<const ColumnSpec>
     const std::string_view name = trim(reader.fields()[i]);
     columns.emplace_back(name);
     const auto column = static_cast<std::uint32_t>(i + 1);
+    if (auto fault = check_input_text(reader.fields()[i])) {
+      ws.report_file(
+          kind, source,
+          header_error(ErrorCode::kInvalidValue, file, column, {},
+                       fmt::format("column name: {} (character {})", fault->reason, fault->character + 1)));
+      ok = false;
+      continue;
+    }
     const auto known = std::ranges::find(names, name);
     if (known == names.end()) {
       ws.report_file(kind, source,
@@ -64,9 +74,11 @@ std::optional<Header> read_header(CsvReader& reader, std::span<const ColumnSpec>
   }
   for (std::size_t c = 0; c < schema.size(); ++c) {
     if (!schema[c].required || header.field_of_column[c] >= 0) continue;
+    // Column: where the header ends, the place to add the missing name.
     ws.report_file(
         kind, source,
-        header_error(ErrorCode::kMissingField, file, 0, std::string(schema[c].name),
+        header_error(ErrorCode::kMissingField, file, static_cast<std::uint32_t>(header.width + 1),
+                     std::string(schema[c].name),
                      fmt::format("required column missing from the header of {}.csv", table_name(kind))));
     ok = false;
   }
@@ -77,10 +89,27 @@ std::optional<Header> read_header(CsvReader& reader, std::span<const ColumnSpec>
 Error field_count_error(const CsvReader& reader, const Header& header) {
   const std::size_t found = reader.fields().size();
   const auto column = static_cast<std::uint32_t>(std::min(found, header.width) + 1);
-  return Error{ErrorCode::kMalformedCsv,
-               fmt::format("expected {} fields (as in the header), found {}", header.width, found),
-               Location{reader.file(), reader.line(), column},
-               {}};
+  // Too few: the column of the first missing field (name_column names it). Too many: the first
+  // field beyond the header, which has no name.
+  std::string message = fmt::format("expected {} fields (as in the header), found {}", header.width, found);
+  if (found > header.width) message += fmt::format(": fields from {} on have no column", header.width + 1);
+  return Error{
+      ErrorCode::kMalformedCsv, std::move(message), Location{reader.file(), reader.line(), column}, {}};
+}
+
+std::vector<Error> text_errors(const CsvReader& reader, const Source& source) {
+  std::vector<Error> errors;
+  const auto fields = reader.fields();
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const auto fault = check_input_text(fields[i]);
+    if (!fault) continue;
+    const auto column = static_cast<std::uint32_t>(i + 1);
+    errors.push_back(Error{ErrorCode::kInvalidValue,
+                           fmt::format("{} (character {} of the value)", fault->reason, fault->character + 1),
+                           Location{reader.file(), reader.line(), column},
+                           i < source.columns.size() ? source.columns[i] : std::string()});
+  }
+  return errors;
 }
 
 std::size_t estimate_rows(std::string_view bytes) {

@@ -30,6 +30,12 @@ struct Header {
 /// The kMalformedCsv error for a row with the wrong number of fields.
 [[nodiscard]] Error field_count_error(const CsvReader& reader, const Header& header);
 
+/// The input-text rule (model/text.hpp: UTF-8, no control characters but TAB, LF, CRLF) on every
+/// field of the reader's current record: one kInvalidValue error per bad field, at
+/// file:line:column (column = the field's index, as for every CSV error) naming the column and
+/// the character at fault. Empty when every field is acceptable.
+[[nodiscard]] std::vector<Error> text_errors(const CsvReader& reader, const Source& source);
+
 /// Names the column of a CSV error after its header (`field`), when the header is known.
 [[nodiscard]] Error name_column(Error error, const Source& source);
 
@@ -86,8 +92,14 @@ void parse_chunk(std::string_view bytes, std::uint32_t first_line, std::size_t e
     }
     if (!*more) break;
     if (reader.fields().size() != ctx.header.width) {
-      out.issues.push_back(
-          Issue{ctx.kind, IssueScope::kLine, 0, ctx.source_index, field_count_error(reader, ctx.header)});
+      out.issues.push_back(Issue{ctx.kind, IssueScope::kLine, 0, ctx.source_index,
+                                 name_column(field_count_error(reader, ctx.header), ctx.source)});
+      continue;
+    }
+    if (std::vector<Error> bad = text_errors(reader, ctx.source); !bad.empty()) {
+      // A record with bytes no value may hold gives no record: nothing else of it is trusted.
+      for (Error& e : bad)
+        out.issues.push_back(Issue{ctx.kind, IssueScope::kLine, 0, ctx.source_index, std::move(e)});
       continue;
     }
     cells.reset(reader.fields(), reader.line());

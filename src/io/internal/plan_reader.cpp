@@ -8,7 +8,10 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "io/internal/toml_prescan.hpp"
 #include "io/internal/toml_record.hpp"
+#include "model/goal.hpp"
+#include "model/units.hpp"
 
 namespace atlas::io::internal {
 namespace {
@@ -31,17 +34,13 @@ constexpr std::array<std::string_view, 3> kZoneKinds = {"core-park", "base", "fu
 constexpr std::array<std::string_view, 2> kTargetUnits = {"yuan", "count"};
 constexpr std::array<std::string_view, 3> kProjectTypes = {"expansion", "retrofit", "attraction"};
 
-int year_value(std::optional<std::int64_t> value) {
-  return value ? static_cast<int>(*value) : 0;
-}
-
 void parse_plan(TomlRecord& rec, PlanInfo& r) {
   r.id = rec.slug("id", true);
   r.title = rec.names("title", true);
   r.document = rec.text("document");
   r.issued = rec.date("issued");
-  r.start_year = year_value(rec.integer("start"));
-  r.end_year = year_value(rec.integer("end"));
+  r.start_year = rec.year("start");
+  r.end_year = rec.year("end");
 }
 
 void parse_zone(TomlRecord& rec, ZoneRecord& r) {
@@ -53,7 +52,25 @@ void parse_zone(TomlRecord& rec, ZoneRecord& r) {
   r.provenance = rec.text("provenance", true);
 }
 
-std::optional<BaselineRecord> parse_baseline(TomlRecord& rec) {
+// A baseline's period is a year and its value an amount or a count, as the target's unit says:
+// what `atlas check` reads back.
+void check_baseline(TomlRecord& inner, const BaselineRecord& b, TargetUnit unit) {
+  if (!b.period.empty()) {
+    const bool digits =
+        b.period.size() <= 4 && std::ranges::all_of(b.period, [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || !check_year(std::stoll(b.period))) {
+      inner.reject("period", Error{ErrorCode::kInvalidPeriod,
+                                   fmt::format("\"{}\" is not a year between 0001 and 9999", b.period),
+                                   {},
+                                   {}});
+    }
+  }
+  if (b.value.empty()) return;
+  auto value = unit == TargetUnit::kYuan ? parse_amount(b.value) : parse_count(b.value);
+  if (!value) inner.reject("value", value.error());
+}
+
+std::optional<BaselineRecord> parse_baseline(TomlRecord& rec, TargetUnit unit) {
   const toml::table* table = rec.table("baseline");
   if (table == nullptr) return std::nullopt;
   TomlRecord inner(*table, "target.baseline", "baseline.", kBaselineKeys, rec.file(), rec.errors(),
@@ -63,6 +80,7 @@ std::optional<BaselineRecord> parse_baseline(TomlRecord& rec) {
   b.value = inner.text_or_integer("value", true);
   b.quote = inner.text("quote");
   b.provenance = inner.text("provenance");
+  check_baseline(inner, b, unit);
   return b;
 }
 
@@ -71,10 +89,14 @@ void parse_target(TomlRecord& rec, TargetRecord& r) {
   r.title = rec.names("title", true);
   r.indicator = rec.text("indicator", true);
   r.goal = rec.text("goal", true);
-  r.deadline = year_value(rec.integer("deadline"));
+  r.deadline = rec.year("deadline");
   r.unit = rec.choice("unit", parse_target_unit, kTargetUnits, TargetUnit::kYuan, false);
+  if (!r.goal.empty()) {
+    // The goal the engine will judge against: finite, whole, non-negative, within int64 yuan.
+    if (auto goal = parse_goal(r.goal, r.unit); !goal) rec.reject("goal", goal.error());
+  }
   r.quote = rec.text("quote");
-  r.baseline = parse_baseline(rec);
+  r.baseline = parse_baseline(rec, r.unit);
   r.provenance = rec.text("provenance", true);
 }
 
@@ -184,6 +206,11 @@ class PlanReader {
 
 void read_plan_toml(Workspace& ws, std::uint32_t source, std::string_view text) {
   PlanReader reader(ws, source);
+  // toml++ parses by recursion and takes any bytes: bound and check the text first.
+  if (auto problem = prescan_toml(text, ws.sources[source].file)) {
+    ws.report_file(TableKind::kPlan, source, std::move(*problem));
+    return;  // as for a syntax error: the plan tables stay unknown
+  }
   toml::table doc;
   try {
     doc = toml::parse(text, ws.sources[source].file);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "io/internal/cells.hpp"
+#include "model/text.hpp"
 #include "model/units.hpp"
 
 namespace atlas::io::internal {
@@ -70,6 +71,20 @@ void TomlRecord::wrong_type(std::string_view key, const toml::node& node, std::s
        fmt::format("expected {}, found {}", expected, type_name(node)));
 }
 
+void TomlRecord::reject(std::string_view key, const Error& error) {
+  const toml::node* node = table_.get(key);
+  fail(key, node != nullptr ? node->source() : table_.source(), error.code, error.message);
+}
+
+bool TomlRecord::acceptable(std::string_view key, const toml::node& node, std::string_view value) {
+  // The pre-scan (toml_prescan.hpp) already refuses bad bytes and escapes at their column; this
+  // keeps the rule for any other way a table reaches here.
+  const auto fault = check_input_text(value);
+  if (!fault) return true;
+  fail(key, node.source(), ErrorCode::kInvalidValue, fault->reason);
+  return false;
+}
+
 RowOrigin TomlRecord::origin(std::uint32_t source) const {
   const auto& begin = table_.source().begin;
   return RowOrigin{source, begin.line, begin.column};
@@ -94,6 +109,7 @@ std::string TomlRecord::text(std::string_view key, bool required) {
     wrong_type(key, *node, "a string");
     return {};
   }
+  if (!acceptable(key, *node, *value)) return {};
   if (required && trim(*value).empty())
     fail(key, node->source(), ErrorCode::kMissingField, "a value is required");
   return std::string(*value);
@@ -129,7 +145,7 @@ std::vector<std::string> TomlRecord::strings(std::string_view key) {
   if (const toml::array* items = node->as_array()) {
     for (const toml::node& item : *items) {
       if (auto text = item.value<std::string_view>()) {
-        out.emplace_back(*text);
+        if (acceptable(key, item, *text)) out.emplace_back(*text);
       } else {
         wrong_type(key, item, "a string");
       }
@@ -144,8 +160,12 @@ std::optional<Date> TomlRecord::date(std::string_view key) {
   const toml::node* node = get(key, false);
   if (node == nullptr) return std::nullopt;
   if (const auto* d = node->as_date()) {
+    // toml++ accepts 0000-01-01; the one date rule (model/period.hpp) does not, nor the store.
     const toml::date& v = d->get();
-    return Date{static_cast<std::int16_t>(v.year), v.month, v.day, DatePrecision::kDay};
+    auto date = make_date(v.year, v.month, v.day, DatePrecision::kDay);
+    if (date) return *date;
+    reject(key, date.error());
+    return std::nullopt;
   }
   std::string text;
   if (auto s = node->value<std::string_view>()) {
@@ -168,6 +188,15 @@ std::optional<std::int64_t> TomlRecord::integer(std::string_view key, bool requi
   if (const auto* value = node->as_integer()) return value->get();
   wrong_type(key, *node, "an integer");
   return std::nullopt;
+}
+
+int TomlRecord::year(std::string_view key, bool required) {
+  const std::optional<std::int64_t> value = integer(key, required);
+  if (!value) return 0;
+  auto year = check_year(*value);
+  if (year) return *year;
+  reject(key, year.error());
+  return 0;
 }
 
 std::optional<std::int64_t> TomlRecord::amount(std::string_view key) {
@@ -193,7 +222,12 @@ std::optional<std::int64_t> TomlRecord::amount(std::string_view key) {
 std::string TomlRecord::text_or_integer(std::string_view key, bool required) {
   const toml::node* node = get(key, required);
   if (node == nullptr) return {};
-  if (auto text = node->value<std::string_view>()) return std::string(*text);
+  if (auto text = node->value<std::string_view>()) {
+    if (!acceptable(key, *node, *text)) return {};
+    if (required && trim(*text).empty())
+      fail(key, node->source(), ErrorCode::kMissingField, "a value is required");
+    return std::string(*text);
+  }
   if (const auto* value = node->as_integer()) return std::to_string(value->get());
   wrong_type(key, *node, "a string or an integer");
   return {};

@@ -38,6 +38,8 @@ class TomlRecord {
   [[nodiscard]] std::vector<std::string> strings(std::string_view key);
   [[nodiscard]] std::optional<Date> date(std::string_view key);
   [[nodiscard]] std::optional<std::int64_t> integer(std::string_view key, bool required = false);
+  /// An integer year in kMinYear…kMaxYear (model/period.hpp); 0 when absent or wrong (with an error).
+  [[nodiscard]] int year(std::string_view key, bool required = false);
   [[nodiscard]] std::optional<std::int64_t> amount(std::string_view key);
   /// A string, or an integer kept as its decimal text (`period = 2020`).
   [[nodiscard]] std::string text_or_integer(std::string_view key, bool required = false);
@@ -51,6 +53,8 @@ class TomlRecord {
            bool required = true);
 
   void fail(std::string_view key, const toml::source_region& where, ErrorCode code, std::string message);
+  /// Records `error` (a model parser's code and message) at the value of `key`, which must exist.
+  void reject(std::string_view key, const Error& error);
 
   [[nodiscard]] RowOrigin origin(std::uint32_t source) const;
   [[nodiscard]] const std::string& file() const { return file_; }
@@ -61,6 +65,8 @@ class TomlRecord {
   /// The node at `key`, remembering its position; reports a missing required key.
   const toml::node* get(std::string_view key, bool required);
   void wrong_type(std::string_view key, const toml::node& node, std::string_view expected);
+  /// The input-text rule (model/text.hpp) on a string value; false (and an error) when it fails.
+  bool acceptable(std::string_view key, const toml::node& node, std::string_view value);
 
   const toml::table& table_;
   std::string path_;

@@ -177,6 +177,7 @@ std::size_t Validator::run() {
   check_chains();
   check_activity();
   check_supply_edges();
+  check_cycles();
   return found_;
 }
 

@@ -128,12 +128,31 @@ void Validator::check_chains() {
       references(TableKind::kChains, t, i, "link.classes", r.links[l].classes, taxonomy_, "taxonomy code",
                  fmt::format("link.{}.classes", l));
     }
+    check_stored_candidates(i, links);
     for (std::size_t e = 0; e < r.edges.size(); ++e) {
       reference(TableKind::kChains, t, i, "edge.from", r.edges[e].from, links, "link",
                 fmt::format("edge.{}.from", e));
       reference(TableKind::kChains, t, i, "edge.to", r.edges[e].to, links, "link",
                 fmt::format("edge.{}.to", e));
     }
+  }
+}
+
+void Validator::check_stored_candidates(std::size_t chain_row, const KeySet& links) {
+  // A chain read replaces the stored one whole: a stored candidate (not read again) that points at a
+  // link the new chain no longer has would break the store's foreign key.
+  if (options_.existing == nullptr) return;
+  const ChainRecord& chain = ws_.chains.rows[chain_row];
+  std::unordered_set<std::string_view> read_candidates;
+  for (std::size_t i = 0; i < ws_.candidates.size(); ++i)
+    read_candidates.insert(ws_.candidates.rows[i].id);
+  for (const CandidateRecord& c : options_.existing->candidates) {
+    if (c.chain != chain.id || c.link.empty() || links.contains(c.link) || read_candidates.contains(c.id))
+      continue;
+    ws_.report(TableKind::kChains, ws_.chains, chain_row, ErrorCode::kUnknownReference, "link",
+               fmt::format("chain '{}' has no link '{}' any more, but stored candidate '{}' points at it",
+                           chain.id, c.link, c.id));
+    ++found_;
   }
 }
 
@@ -165,6 +184,12 @@ void Validator::check_activity() {
     if (!candidates.live(i)) continue;
     const CandidateRecord& r = candidates.rows[i];
     reference(TableKind::kCandidates, candidates, i, "chain", r.chain, chains_, "chain");
+    if (!r.link.empty() && r.chain.empty()) {
+      ws_.report(TableKind::kCandidates, candidates, i, ErrorCode::kMissingField, "chain",
+                 fmt::format("link '{}' needs its chain", r.link));
+      ++found_;
+      continue;
+    }
     if (r.link.empty() || !chains_.known) continue;
     const auto chain = chain_links_.find(r.chain);
     const bool found = chain == chain_links_.end()

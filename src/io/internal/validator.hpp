@@ -49,8 +49,17 @@ class Validator {
   void check_facts();
   void check_plan_records();
   void check_chains();
+  void check_stored_candidates(std::size_t chain_row, const KeySet& links);
   void check_activity();
   void check_supply_edges();
+  /// Zone parents and enterprise groups must not form a cycle, among the records read and the
+  /// existing ones they replace or point at; each record read on a cycle is reported with it.
+  void check_cycles();
+
+  template <class R>
+  void report_cycles(TableKind kind, const Table<R>& table, const std::vector<R>* existing,
+                     std::string R::*id, std::string R::*parent, std::string_view field,
+                     std::string_view what);
 
   /// Reports `value` of `field` when `target` is known and lacks it.
   template <class R>

@@ -1,5 +1,6 @@
 #include "store/internal/apply.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -29,15 +30,67 @@ struct ApplyContext {
   }
 };
 
-// Names the record being written in an error: the table as its field, the key in the message.
+// What a constraint error of SQLite means for the record, in words (its raw text is kept after).
+std::string_view constraint_meaning(std::string_view message) {
+  if (message.find("FOREIGN KEY constraint failed") != std::string_view::npos) {
+    return "it refers to a record that does not exist (or a record that still refers to it would be left "
+           "dangling)";
+  }
+  if (message.find("CHECK constraint failed") != std::string_view::npos) {
+    return "a value is outside what the table allows";
+  }
+  if (message.find("UNIQUE constraint failed") != std::string_view::npos) return "its key is already taken";
+  if (message.find("NOT NULL constraint failed") != std::string_view::npos)
+    return "a required value is missing";
+  return {};
+}
+
+// Names the record being written in an error: the table as its field, the key in the message, and
+// what a constraint error means (never SQLite's text alone).
 Error name_record(Error error, std::string_view table, std::string_view key) {
-  error.message = fmt::format("record {}: {}", key, error.message);
+  const std::string_view meaning = constraint_meaning(error.message);
+  error.message = meaning.empty() ? fmt::format("record {}: {}", key, error.message)
+                                  : fmt::format("record {}: {} ({})", key, meaning, error.message);
   error.field = std::string(table);
   return error;
 }
 
+// Refuses a value the store could not read back: a date is written as Date::to_string and read
+// with parse_date, so it must be one make_date accepts (a Date built by hand may hold year 0).
+Result<void> storable_date(const std::optional<Date>& date, std::string_view column) {
+  if (!date) return {};
+  auto checked = make_date(date->year, date->month, date->day, date->precision);
+  if (checked) return {};
+  return fail(checked.error().code, fmt::format("{}: {}", column, checked.error().message));
+}
+
+template <class R>
+Result<void> storable(const R&) {
+  return {};
+}
+Result<void> storable(const PlanInfo& r) {
+  return storable_date(r.issued, "issued");
+}
+Result<void> storable(const ObservationRecord& r) {
+  return storable_date(r.published, "published");
+}
+Result<void> storable(const MilestoneRecord& r) {
+  if (auto ok = storable_date(r.planned, "planned"); !ok) return ok;
+  return storable_date(r.actual, "actual");
+}
+Result<void> storable(const CarrierRecord& r) {
+  return storable_date(r.recognized, "recognized");
+}
+Result<void> storable(const SupplierEntryRecord& r) {
+  return storable_date(r.entered, "entered");
+}
+Result<void> storable(const SupplyEdgeRecord& r) {
+  return storable_date(r.since, "since");
+}
+
 template <class R>
 Result<void> apply_record(ApplyContext& ctx, TableCounts& counts, const R& record, NewRecords new_records) {
+  if (auto ok = storable(record); !ok) return ok;
   auto before = fetch(ctx.db, record);
   if (!before) return std::unexpected(before.error());
   if (*before && **before == record) {
@@ -164,6 +217,10 @@ Result<void> apply_tables(ApplyContext& ctx, const Dataset& d) {
   return {};
 }
 
+bool changes_anything(const std::vector<TableCounts>& tables) {
+  return std::ranges::any_of(tables, [](const TableCounts& t) { return t.inserted + t.updated > 0; });
+}
+
 Result<std::int64_t> bump_data_version(Db& db) {
   if (auto ok = db.run("UPDATE store_state SET data_version = data_version + 1 WHERE slot = 1"); !ok) {
     return std::unexpected(ok.error());
@@ -183,6 +240,12 @@ Result<ApplySummary> apply_delta(Db& db, const Dataset& delta, const AuditEvent&
   if (!audit) return std::unexpected(audit.error());
   ApplyContext ctx{.db = db, .audit = *audit, .progress = progress, .done = 0, .tables = {}};
   if (auto ok = apply_tables(ctx, delta); !ok) return std::unexpected(ok.error());
+  if (!changes_anything(ctx.tables)) {
+    // Every record was already stored as it is: no new version, no audit event (tx rolls back).
+    auto version = db.query_int("SELECT data_version FROM store_state WHERE slot = 1", 0);
+    if (!version) return std::unexpected(version.error());
+    return ApplySummary{0, *version, std::move(ctx.tables)};
+  }
   auto version = bump_data_version(db);
   if (!version) return std::unexpected(version.error());
   if (auto ok = audit->finish(event, at, summary_json(ctx.tables), *version); !ok) {

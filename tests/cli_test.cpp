@@ -224,6 +224,34 @@ TEST_F(AtlasCli, AFailedImportOfAYearZeroPlanWritesNothingAndCheckStillWorks) {
   EXPECT_EQ(again.exit_code, 0) << again.err;
 }
 
+TEST_F(AtlasCli, AnIndicatorThatDoesNotParseIsRefusedAtImportWhereItStands) {
+  // The report: 4,100 nested parentheses in a plan's indicator imported with exit 0, then crashed
+  // check and serve. Now the import names the file, line and column and writes nothing.
+  ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
+  const auto before = check_json();
+  ASSERT_EQ(atlas("export --db " + db_ + " " + (dir_ / "a").string()).exit_code, 0);
+  const fs::path plan = dir_ / "a" / "plans" / "meizhou-autoparts-2021-2025.toml";
+  std::string text = slurp(plan);
+  const std::string first = "indicator = \"sum(output_value) in 2025\"";
+  const auto at = text.find(first);
+  ASSERT_NE(at, std::string::npos);
+  const std::string deep =
+      "count(enterprises) where " + std::string(4100, '(') + "high_tech" + std::string(4100, ')');
+  text.replace(at, first.size(), "indicator = \"" + deep + "\"");
+  write(plan, text);
+  const std::string db_bytes = slurp(db_);
+
+  const Outcome r = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(r.exit_code, 1);
+  const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+  EXPECT_NE(r.err.find(plan.string() + ":" + std::to_string(line) +
+                       ":13: target.indicator: character 58 of the indicator: the condition nests"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(slurp(db_), db_bytes);
+  EXPECT_EQ(check_json(), before);
+}
+
 TEST_F(AtlasCli, AnImportThatChangesNothingWritesNothing) {
   ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
   ASSERT_EQ(atlas("export --db " + db_ + " " + (dir_ / "a").string()).exit_code, 0);

@@ -7,6 +7,7 @@
 #include "io/dataset_reader.hpp"
 #include "io/dataset_writer.hpp"
 #include "io/embedded.hpp"
+#include "query/parser.hpp"
 
 namespace atlas::app {
 namespace {
@@ -25,6 +26,14 @@ Result<Dataset> referable_records(Store& store) {
   });
   if (!scanned) return std::unexpected(scanned.error());
   return data;
+}
+
+// An indicator that does not parse within query::Limits is refused at import. Names are checked
+// later, against the data (a target that names a figure not yet imported is status error).
+std::optional<Error> syntax_problem(std::string_view indicator) {
+  auto parsed = query::parse_indicator(indicator);
+  if (parsed) return std::nullopt;
+  return std::move(parsed.error());
 }
 
 std::uint64_t written(const ApplySummary& s) {
@@ -122,6 +131,7 @@ std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<st
   io::ReadOptions read_options;
   read_options.mode = options.skip_invalid ? io::ImportMode::kSkipInvalid : io::ImportMode::kAllOrNothing;
   read_options.existing = &*existing;
+  read_options.check_indicator = syntax_problem;
   for (const auto& m : existing->metrics)
     read_options.metric_units.emplace(m.id, m.unit);
   auto read = io::read_dataset(std::span<const std::filesystem::path>(paths), read_options);

@@ -107,6 +107,7 @@ ReadResult read_dataset(std::span<const InputFile> files, const ReadOptions& opt
   if (!errors.empty()) return std::unexpected(std::move(errors));
   std::ranges::stable_sort(inputs, {}, &Classified::kind);
   internal::Workspace ws;
+  ws.check_indicator = options.check_indicator;
   std::optional<internal::MetricUnits> units;
   for (const Classified& input : inputs)
     read_input(ws, input, options, units);

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <expected>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -36,6 +38,12 @@ struct ReadOptions {
   /// metrics also count as existing. output_value, revenue and rd_spend default to yuan and
   /// employees to count when the metric is found nowhere else.
   std::unordered_map<std::string, MetricUnit> metric_units;
+  /// Checks each plan target's indicator as it is read, so that a plan whose indicator cannot be
+  /// read is refused at import rather than failing each later check (io does not know the
+  /// indicator language: the caller passes its parser). A returned Error is reported at the
+  /// indicator's value in the plan file, with the column inside the expression in the message.
+  /// Empty: indicators are read as text.
+  std::function<std::optional<Error>(std::string_view indicator)> check_indicator;
 };
 
 /// A row (or TOML record) left out in kSkipInvalid mode, with everything wrong with it.

@@ -182,12 +182,28 @@ class PlanReader {
     }
     read_all(doc, "zone", TableKind::kZones, ws_.zones, kZoneKeys, parse_zone);
     const std::size_t targets_before = ws_.targets.size();
-    read_all(doc, "target", TableKind::kTargets, ws_.targets, kTargetKeys, parse_target);
+    read_all(doc, "target", TableKind::kTargets, ws_.targets, kTargetKeys,
+             [this](TomlRecord& rec, TargetRecord& r) {
+               parse_target(rec, r);
+               check_indicator(rec, r.indicator);
+             });
     for (std::size_t i = targets_before; i < ws_.targets.size(); ++i) {
       ws_.targets.rows[i].position = static_cast<int>(i - targets_before);
     }
     read_all(doc, "project", TableKind::kProjects, ws_.projects, kProjectKeys, parse_project);
     read_all(doc, "chain", TableKind::kChains, ws_.chains, kChainKeys, parse_chain);
+  }
+
+  // The caller's check of the indicator language (ReadOptions::check_indicator), at the value.
+  void check_indicator(TomlRecord& rec, const std::string& indicator) const {
+    if (!ws_.check_indicator || indicator.empty()) return;
+    auto problem = ws_.check_indicator(indicator);
+    if (!problem) return;
+    if (problem->where.column > 0) {
+      problem->message =
+          fmt::format("character {} of the indicator: {}", problem->where.column, problem->message);
+    }
+    rec.reject("indicator", *problem);
   }
 
   void file_error(const toml::source_region& where, std::string message,

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -89,6 +90,8 @@ inline constexpr std::uint32_t kNoSource = std::numeric_limits<std::uint32_t>::m
 /// Everything read so far. Not thread-safe.
 struct Workspace {
   std::vector<Source> sources;
+  /// ReadOptions::check_indicator, for the plan reader.
+  std::function<std::optional<Error>(std::string_view)> check_indicator;
   std::array<bool, kTableKinds> read{};  // which tables some input provided
   std::vector<Issue> issues;
 

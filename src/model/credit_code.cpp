@@ -46,16 +46,17 @@ std::size_t char_count(std::string_view text) {
   return count;
 }
 
-// The 1-based position and text of the first character outside the charset, if any.
+// The 1-based position and text of the first character outside the charset, if any. A stray
+// continuation byte (one that follows no lead byte) is such a character too.
 std::optional<std::pair<std::size_t, std::string_view>> first_bad_char(std::string_view code) {
   std::size_t position = 0;
-  for (std::size_t i = 0; i < code.size(); ++i) {
-    if (is_continuation(code[i])) continue;
+  for (std::size_t i = 0; i < code.size();) {
     ++position;
     std::size_t end = i + 1;
     while (end < code.size() && is_continuation(code[end]))
       ++end;
     if (end != i + 1 || char_value(code[i]) < 0) return std::pair{position, code.substr(i, end - i)};
+    i = end;
   }
   return std::nullopt;
 }

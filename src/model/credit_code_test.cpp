@@ -65,6 +65,16 @@ TEST(ValidateCreditCode, CountsCharactersNotBytes) {
             "(use 0-9 and A-Y without I, O, S, V, Z)");
 }
 
+TEST(ValidateCreditCode, RejectsAStrayContinuationByte) {
+  // Found by fuzz/values_fuzz: a byte 0x80-0xBF that follows no lead byte counted as no character,
+  // so 18 characters plus one stray byte passed as a valid 19-byte code.
+  const std::string leading = std::string("\xBD") + "91110000600037341L";
+  EXPECT_NE(error_of(leading).find("character 1 "), std::string::npos);
+  // After an ASCII character, the stray byte makes that character (the 10th) a bad one.
+  const std::string inside = std::string("9111000060\x80") + "0037341L";
+  EXPECT_NE(error_of(inside).find("character 10 "), std::string::npos);
+}
+
 TEST(ValidateCreditCode, NamesThePositionOfABadCharacter) {
   for (const char bad : {'I', 'O', 'S', 'V', 'Z', 'i', '-', ' '}) {
     std::string code = "91110000600037341L";

@@ -1,0 +1,88 @@
+// Fuzzes the API request path (api::Api::handle) over the Meizhou Snapshot. Input: the request line
+// "METHOD TARGET [ACCEPT-LANGUAGE]" (a line without a space is a GET of that target), then the body.
+// Every answer must be a 2xx/3xx/4xx (a 500 is an unexpected exception: a bug), and a JSON answer
+// must be valid JSON (hence valid UTF-8).
+#include <cctype>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <boost/json/parse.hpp>
+
+#include "api/api.hpp"
+#include "fuzz_support.hpp"
+
+namespace {
+
+atlas::api::Request request_of(std::string_view text) {
+  const auto [line, body] = atlas::fuzz::split_first_line(text);
+  atlas::api::Request request;
+  request.method = "GET";
+  request.target = std::string(line);
+  request.body = std::string(body);
+  request.content_type = "application/json";
+  if (const auto space = line.find(' '); space != std::string_view::npos) {
+    request.method = std::string(line.substr(0, space));
+    const auto rest = line.substr(space + 1);
+    const auto second = rest.find(' ');
+    request.target = std::string(rest.substr(0, second));
+    if (second != std::string_view::npos) request.accept_language = std::string(rest.substr(second + 1));
+  }
+  return request;
+}
+
+// `text` with every %XY replaced by its byte (a stray % stays).
+std::string percent_decoded(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto hex = [&](std::size_t at) { return std::isxdigit(static_cast<unsigned char>(text[at])) != 0; };
+    if (text[i] == '%' && i + 2 < text.size() && hex(i + 1) && hex(i + 2)) {
+      out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+atlas::api::ApiOptions uncached() {
+  // No answer cache: every input runs its handler (and replays are independent of their order).
+  atlas::api::ApiOptions options;
+  options.cache_entries = 0;
+  return options;
+}
+
+const atlas::api::Api& fuzz_api() {
+  static const atlas::api::Api api(atlas::api::ApiContext{[] { return atlas::fuzz::embedded_snapshot(); },
+                                                          [] { return atlas::day_number(2026, 11, 27); }},
+                                   uncached());
+  return api;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const auto request = request_of(atlas::fuzz::as_text(data, size));
+  if (request.body.size() > fuzz_api().options().max_body_bytes) return 0;  // the server answers 413
+  const auto response = fuzz_api().handle(request);
+  atlas::fuzz::require(response.status >= 200 && response.status < 500, "the API answers 2xx-4xx");
+  const std::string_view type = response.content_type;
+  if (type.starts_with("application/json") || type.starts_with("application/problem+json")) {
+    // Known and being fixed (issue 7, item 4): the API echoes invalid UTF-8 of a request (the
+    // target as sent or percent-decoded) into its answer. Until then invalid UTF-8 in an answer is
+    // a finding only when the request has none; fuzz/pending/api/ holds the reproducers.
+    boost::json::parse_options options;
+    const auto input = atlas::fuzz::as_text(data, size);
+    options.allow_invalid_utf8 =
+        !atlas::fuzz::is_valid_utf8(input) || !atlas::fuzz::is_valid_utf8(percent_decoded(input));
+    boost::system::error_code ec;
+    (void)boost::json::parse(response.body, ec, {}, options);
+    atlas::fuzz::require(!ec, "a JSON answer is valid JSON (and UTF-8 when the request is)");
+  }
+  if (response.status >= 400)
+    atlas::fuzz::require(type.starts_with("application/problem+json"), "errors are problem+json");
+  return 0;
+}

@@ -1,0 +1,97 @@
+// Fuzzes the value parsers of model/: amounts and counts (units.hpp), dates and periods
+// (period.hpp), credit codes (credit_code.hpp) and the edit distance (text.hpp). The first byte
+// picks the parser, the rest is its text. What parses must print back to text that parses to the
+// same value (the documented round trips).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz_support.hpp"
+#include "model/credit_code.hpp"
+#include "model/period.hpp"
+#include "model/text.hpp"
+#include "model/units.hpp"
+
+namespace {
+
+using atlas::fuzz::require;
+
+void amount(std::string_view text) {
+  const auto yuan = atlas::parse_amount(text);
+  if (!yuan) return;
+  require(*yuan >= 0, "amounts are not negative");
+  const auto again = atlas::parse_amount(atlas::format_amount(*yuan));
+  require(again.has_value() && *again == *yuan, "format_amount round-trips through parse_amount");
+  (void)atlas::format_yi(*yuan);
+  (void)atlas::format_yi(*yuan, 0);
+}
+
+void count(std::string_view text) {
+  const auto n = atlas::parse_count(text);
+  if (n) require(*n >= 0, "counts are not negative");
+}
+
+void date(std::string_view text) {
+  const auto d = atlas::parse_date(text);
+  if (!d) return;
+  const auto again = atlas::parse_date(d->to_string());
+  require(again.has_value() && *again == *d, "a date's text parses to the same date");
+  require(d->first_day() <= d->last_day(), "a date's first day is not after its last");
+  require(atlas::date_of(d->first_day()).to_string().starts_with(d->to_string()),
+          "a date's first day lies in the date");
+}
+
+void period(std::string_view text) {
+  const auto p = atlas::parse_period(text);
+  if (!p) return;
+  const auto again = atlas::parse_period(p->to_string());
+  require(again.has_value() && *again == *p, "a period's text parses to the same period");
+  require(p->first <= p->last && atlas::year_of(p->first) == atlas::year_of(p->last),
+          "a period spans months of one year");
+  (void)p->default_published();
+}
+
+void credit_code(std::string_view text) {
+  const auto code = atlas::validate_credit_code(text);
+  if (!code) return;
+  require(code->size() == 18, "a valid credit code has 18 characters");
+  require(atlas::credit_code_check_char(std::string_view(*code).substr(0, 17)) == (*code)[17],
+          "a valid credit code's last character is its check character");
+}
+
+void distance(std::string_view text) {
+  const auto nul = text.find('\0');
+  const auto a = text.substr(0, nul);
+  const auto b = nul == std::string_view::npos ? std::string_view{} : text.substr(nul + 1);
+  const auto d = atlas::edit_distance(a, b);
+  require(d == atlas::edit_distance(b, a), "the edit distance is symmetric");
+  require(atlas::edit_distance(a, a) == 0, "a text is at distance 0 from itself");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const auto text = atlas::fuzz::as_text(data + 1, size - 1);
+  switch (data[0] % 6) {
+    case 0:
+      amount(text);
+      break;
+    case 1:
+      count(text);
+      break;
+    case 2:
+      date(text);
+      break;
+    case 3:
+      period(text);
+      break;
+    case 4:
+      credit_code(text);
+      break;
+    default:
+      distance(text);
+      break;
+  }
+  return 0;
+}

@@ -11,10 +11,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto text = atlas::fuzz::as_text(data, size);
   auto parsed = atlas::query::parse_indicator(text);
   if (!parsed) {
-    // kSyntaxError, or kTypeError for a date field compared with an operator (`founded > 2021`).
+    // kSyntaxError, kTypeError for a date field compared with an operator (`founded > 2021`), or
+    // kLimitExceeded past query::Limits (length, nesting, conditions).
     const auto code = parsed.error().code;
-    atlas::fuzz::require(code == atlas::ErrorCode::kSyntaxError || code == atlas::ErrorCode::kTypeError,
-                         "parse errors are syntax or type errors");
+    atlas::fuzz::require(code == atlas::ErrorCode::kSyntaxError || code == atlas::ErrorCode::kTypeError ||
+                             code == atlas::ErrorCode::kLimitExceeded,
+                         "parse errors are syntax, type or limit errors");
     atlas::fuzz::require(parsed.error().where.column >= 1, "parse errors name their column");
     return 0;
   }

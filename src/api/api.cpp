@@ -14,6 +14,7 @@
 #include "api/internal/render.hpp"
 #include "api/internal/request.hpp"
 #include "api/internal/router.hpp"
+#include "model/text.hpp"
 
 namespace atlas::api {
 
@@ -101,6 +102,43 @@ Response with_etag(Response r, std::uint64_t version) {
   return r;
 }
 
+// The request target percent-decoded (an escape that is not two hex digits is kept as written).
+std::string percent_decoded(std::string_view target) {
+  std::string out;
+  out.reserve(target.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    if (target[i] == '%' && i + 2 < target.size() && hex(target[i + 1]) >= 0 && hex(target[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(target[i + 1]) * 16 + hex(target[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(target[i] == '+' ? ' ' : target[i]);
+    }
+  }
+  return out;
+}
+
+// A method or target whose bytes, as sent or percent-decoded, are not text (invalid UTF-8, a
+// control character): refused before anything echoes them into an answer, which must be UTF-8.
+std::optional<Problem> not_text(const Request& request) {
+  std::optional<TextFault> fault = check_input_text(request.method);
+  if (!fault) fault = check_input_text(request.target);
+  if (!fault) fault = check_input_text(percent_decoded(request.target));
+  if (!fault) return std::nullopt;
+  return Problem{
+      400,
+      "invalid-argument",
+      fmt::format("the request target is not text: {} at character {}", fault->reason, fault->character + 1),
+      fmt::format("请求路径不是合法文本：第 {} 个字符处 {}", fault->character + 1, fault->reason),
+      {},
+      0};
+}
+
 }  // namespace
 
 struct Api::Impl {
@@ -111,7 +149,7 @@ struct Api::Impl {
   internal::ResponseCache cache;
 
   [[nodiscard]] Response fail(const Request& request, const Problem& problem) const {
-    return internal::problem_response(problem, request.target,
+    return internal::problem_response(problem, echo_safe(request.target),
                                       internal::prefers_chinese(request.accept_language));
   }
   [[nodiscard]] Response dispatch(const Request& request) const;
@@ -122,6 +160,7 @@ struct Api::Impl {
 };
 
 Response Api::Impl::dispatch(const Request& request) const {
+  if (auto problem = not_text(request)) return fail(request, *problem);
   auto target = parse_target(request.target);
   if (!target) return fail(request, target.error());
   const auto match = internal::match_route(target->segments);

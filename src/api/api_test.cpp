@@ -242,5 +242,22 @@ TEST(ResponseCacheBehaviour, NewSnapshotVersionIsNotAnsweredFromTheOldEntries) {
   EXPECT_NE(a.header("ETag"), b.header("ETag"));
 }
 
+TEST(Api, RefusesATargetThatIsNotTextAndAnswersInUtf8) {
+  // Found by the api fuzzer: bytes that are not UTF-8, as sent or once percent-decoded, were echoed
+  // into the problem, so the JSON answer was not UTF-8 (issue 7, item 4).
+  const Api& api = coretest::shared_api();
+  for (const char* target : {"/api/v1/\xFF", "/api/v1/enterprises?county=%B9", "/api/v1/\xC7%BF",
+                             "/api/v1/enterprises?q=%1B%5B2J"}) {
+    const Response r = api.handle(Request{"GET", target, "", "", "", ""});
+    EXPECT_EQ(r.status, 400) << target;
+    EXPECT_EQ(r.content_type, "application/problem+json") << target;
+    boost::system::error_code ec;
+    const auto body = boost::json::parse(r.body, ec);  // Boost.JSON refuses invalid UTF-8
+    ASSERT_FALSE(ec) << target << ": " << r.body;
+    EXPECT_EQ(body.at("type").as_string(), "/problems/invalid-argument") << target;
+    EXPECT_EQ(r.body.find('\x1b'), std::string::npos) << target;
+  }
+}
+
 }  // namespace
 }  // namespace atlas::api

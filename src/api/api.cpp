@@ -30,6 +30,21 @@ struct Target {
   internal::Params params;
 };
 
+// A method, decoded path or decoded parameter that is not text (invalid UTF-8, a control
+// character): refused before anything echoes it into an answer, which must be UTF-8.
+std::optional<Problem> not_text(std::string_view what, std::string_view value) {
+  const std::optional<TextFault> fault = check_input_text(value);
+  if (!fault) return std::nullopt;
+  return Problem{400,
+                 "invalid-argument",
+                 fmt::format("the request {} is not text: {} at character {}", what, fault->reason,
+                             fault->character + 1),
+                 fmt::format("请求{}不是合法文本：第 {} 个字符处 {}", what == "method" ? "方法" : "路径",
+                             fault->character + 1, fault->reason),
+                 {},
+                 0};
+}
+
 Outcome<Target> parse_target(std::string_view text) {
   const auto url = boost::urls::parse_origin_form(text);
   if (!url) {
@@ -47,6 +62,12 @@ Outcome<Target> parse_target(std::string_view text) {
   std::vector<std::pair<std::string, std::string>> items;
   for (auto param : url->params(boost::urls::encoding_opts(true)))
     items.emplace_back(param.key, param.value);
+  // Boost.URL decodes %XX into any byte: the decoded path and parameters must be text too.
+  if (auto problem = not_text("target", t.path)) return std::unexpected(std::move(*problem));
+  for (const auto& [key, value] : items) {
+    if (auto problem = not_text("target", key)) return std::unexpected(std::move(*problem));
+    if (auto problem = not_text("target", value)) return std::unexpected(std::move(*problem));
+  }
   t.params = internal::Params(std::move(items));
   return t;
 }
@@ -102,43 +123,6 @@ Response with_etag(Response r, std::uint64_t version) {
   return r;
 }
 
-// The request target percent-decoded (an escape that is not two hex digits is kept as written).
-std::string percent_decoded(std::string_view target) {
-  std::string out;
-  out.reserve(target.size());
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < target.size(); ++i) {
-    if (target[i] == '%' && i + 2 < target.size() && hex(target[i + 1]) >= 0 && hex(target[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(hex(target[i + 1]) * 16 + hex(target[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(target[i] == '+' ? ' ' : target[i]);
-    }
-  }
-  return out;
-}
-
-// A method or target whose bytes, as sent or percent-decoded, are not text (invalid UTF-8, a
-// control character): refused before anything echoes them into an answer, which must be UTF-8.
-std::optional<Problem> not_text(const Request& request) {
-  std::optional<TextFault> fault = check_input_text(request.method);
-  if (!fault) fault = check_input_text(request.target);
-  if (!fault) fault = check_input_text(percent_decoded(request.target));
-  if (!fault) return std::nullopt;
-  return Problem{
-      400,
-      "invalid-argument",
-      fmt::format("the request target is not text: {} at character {}", fault->reason, fault->character + 1),
-      fmt::format("请求路径不是合法文本：第 {} 个字符处 {}", fault->character + 1, fault->reason),
-      {},
-      0};
-}
-
 }  // namespace
 
 struct Api::Impl {
@@ -160,7 +144,7 @@ struct Api::Impl {
 };
 
 Response Api::Impl::dispatch(const Request& request) const {
-  if (auto problem = not_text(request)) return fail(request, *problem);
+  if (auto problem = not_text("method", request.method)) return fail(request, *problem);
   auto target = parse_target(request.target);
   if (!target) return fail(request, target.error());
   const auto match = internal::match_route(target->segments);

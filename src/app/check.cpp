@@ -140,11 +140,9 @@ Result<void> read_level(const Snapshot& s, const query::Indicator& ind, const Vi
   return {};
 }
 
-Result<void> read_cumulative(const Snapshot& s, const query::Indicator& ind, const Visibility& vis,
+Result<void> read_cumulative(const Snapshot& s, const query::CheckedIndicator& checked, const Visibility& vis,
                              TargetCheck& row, engine::AssessInput& in) {
-  auto checked = query::check_indicator(ind, s);
-  if (!checked) return std::unexpected(checked.error());
-  auto r = query::evaluate(*checked, s, vis);
+  auto r = query::evaluate(checked, s, vis);
   if (!r) return std::unexpected(r.error());
   const DayNumber until = std::min(vis.as_of, day_number(in.deadline, 12, 31));
   // Nothing recorded is "no data", not "zero": the register may simply not be kept yet.
@@ -169,7 +167,8 @@ Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Vi
   if (!ind) return context(ind.error());
   // Names and types first: a level target whose metric the data lacks would otherwise read as
   // "no data" instead of saying that its indicator does not fit the data.
-  if (auto checked = query::check_indicator(*ind, s); !checked) return context(checked.error());
+  auto checked = query::check_indicator(*ind, s);
+  if (!checked) return context(checked.error());
   auto goal = engine::parse_goal(t.goal, t.unit);
   if (!goal) return context(goal.error());
   auto baseline = parse_baseline(t);
@@ -199,7 +198,7 @@ Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Vi
   in.as_of = vis.as_of;
   in.shape = ind->period ? engine::TargetShape::kLevel : engine::TargetShape::kCumulative;
   auto read = in.shape == engine::TargetShape::kLevel ? read_level(s, *ind, vis, row, in)
-                                                      : read_cumulative(s, *ind, vis, row, in);
+                                                      : read_cumulative(s, *checked, vis, row, in);
   if (!read) return context(read.error());
   row.assessment = engine::assess(in);
   return row;

@@ -150,8 +150,7 @@ Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot
     return fail(ErrorCode::kInvalidArgument,
                 "the indicator was checked against another snapshot: check it again");
   }
-  std::uint64_t work = 0;
-  auto selected = internal::select_rows(p, snapshot, visibility, limits.work_budget(p.rows), work);
+  auto selected = internal::select_rows(p, snapshot, visibility, limits.work_budget(p.rows));
   if (!selected) return std::unexpected(selected.error());
   const Bitmap& rows = *selected;
   IndicatorResult out;

@@ -17,7 +17,6 @@ class Selector {
       : p_(program), s_(snapshot), vis_(visibility), budget_(budget) {}
 
   [[nodiscard]] bool exhausted() const { return exhausted_; }
-  [[nodiscard]] std::uint64_t work() const { return work_; }
 
   // Once the budget is spent every node answers the empty set at once, so the walk unwinds in
   // time proportional to the nodes left, and the caller reports the limit.
@@ -203,13 +202,13 @@ Bitmap visible_rows(const Program& program, const Snapshot& snapshot, const Visi
 }
 
 Result<Bitmap> select_rows(const Program& program, const Snapshot& snapshot, const Visibility& visibility,
-                           std::uint64_t work_budget, std::uint64_t& work) {
+                           std::uint64_t work_budget) {
   Bitmap rows = visible_rows(program, snapshot, visibility);
-  work = program.rows;
   if (!program.root) return rows;
-  const Selector selector(program, snapshot, visibility, work_budget > work ? work_budget - work : 0);
+  // visible_rows read each record once: that much of the budget is spent.
+  const std::uint64_t left = work_budget > program.rows ? work_budget - program.rows : 0;
+  const Selector selector(program, snapshot, visibility, left);
   Bitmap selected = selector.eval(*program.root, rows);
-  work += selector.work();
   if (selector.exhausted()) {
     return fail(
         ErrorCode::kLimitExceeded,

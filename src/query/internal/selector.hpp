@@ -14,11 +14,10 @@ namespace atlas::query::internal {
 /// include_sample is false) and that satisfy program.root. `and` narrows as it goes: each operand
 /// is only tested on the rows that survived the cheaper ones (posting lists first, then columns,
 /// then metrics). No allocation per row. Counts its work (bitmap words, posting entries and
-/// records read) against `work_budget` and fails with kLimitExceeded as soon as it is spent; `work`
-/// receives what was spent. Thread-safe.
+/// records read) against `work_budget` and fails with kLimitExceeded as soon as it is spent.
+/// Thread-safe.
 [[nodiscard]] Result<Bitmap> select_rows(const Program& program, const Snapshot& snapshot,
-                                         const Visibility& visibility, std::uint64_t work_budget,
-                                         std::uint64_t& work);
+                                         const Visibility& visibility, std::uint64_t work_budget);
 
 /// The rows of a small table or of the enterprises that visibility lets through.
 [[nodiscard]] Bitmap visible_rows(const Program& program, const Snapshot& snapshot,

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "io/embedded.hpp"
+#include "server/internal/test_gate.hpp"
 
 namespace {
 
@@ -271,40 +272,17 @@ TEST_F(ServerTest, MetricsShowTheComputePoolAndTheLiveReload) {
 
 // ---- the compute pool: nothing a client sends keeps the server from answering others ----
 
-// Holds every Api request inside the handler until opened (the Api reads its Snapshot there).
-class Gate {
- public:
-  std::shared_ptr<const atlas::Snapshot> pass() {
-    std::unique_lock lock(mutex_);
-    ++inside_;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return open_; });
-    return embedded_snapshot();
-  }
-  bool wait_inside(int n) {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, std::chrono::seconds(10), [&] { return inside_ >= n; });
-  }
-  void open() {
-    std::lock_guard lock(mutex_);
-    open_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  int inside_ = 0;
-  bool open_ = false;
-};
-
+// Every Api request is held inside the handler by gate_ until opened (the Api reads its Snapshot there).
 class BusyServerTest : public ServerTest {
  protected:
   void SetUp() override {
     ServerTest::SetUp();
-    api_ = std::make_unique<atlas::api::Api>(
-        atlas::api::ApiContext{[this] { return gate_.pass(); }, [] { return atlas::DayNumber{20'000}; }},
-        atlas::api::ApiOptions{});
+    api_ = std::make_unique<atlas::api::Api>(atlas::api::ApiContext{[this] {
+                                                                      gate_.pass();
+                                                                      return embedded_snapshot();
+                                                                    },
+                                                                    [] { return atlas::DayNumber{20'000}; }},
+                                             atlas::api::ApiOptions{});
   }
   void TearDown() override {
     gate_.open();
@@ -330,7 +308,7 @@ class BusyServerTest : public ServerTest {
     return false;
   }
 
-  Gate gate_;
+  atlas::server::internal::TestGate gate_;
   std::vector<std::thread> clients_;
 };
 

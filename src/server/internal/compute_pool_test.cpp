@@ -9,39 +9,15 @@
 
 #include <gtest/gtest.h>
 
+#include "server/internal/test_gate.hpp"
+
 namespace atlas::server::internal {
 namespace {
 
 using namespace std::chrono_literals;
 
-// Holds tasks inside until opened; counts how many got inside.
-class Gate {
- public:
-  void pass() {
-    std::unique_lock lock(mutex_);
-    ++inside_;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return open_; });
-  }
-  bool wait_inside(int n) {
-    std::unique_lock lock(mutex_);
-    return changed_.wait_for(lock, 10s, [&] { return inside_ >= n; });
-  }
-  void open() {
-    std::lock_guard lock(mutex_);
-    open_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  int inside_ = 0;
-  bool open_ = false;
-};
-
 TEST(ComputePool, RefusesWhatWouldWaitBeyondTheQueueLimit) {
-  Gate gate;
+  TestGate gate;
   std::atomic<int> done{0};
   ComputePool pool(1, 2, {});
   ASSERT_TRUE(pool.try_post([&] {
@@ -63,7 +39,7 @@ TEST(ComputePool, RefusesWhatWouldWaitBeyondTheQueueLimit) {
 }
 
 TEST(ComputePool, RunsTasksOnAllItsThreadsAtOnce) {
-  Gate gate;
+  TestGate gate;
   ComputePool pool(3, 3, {});
   EXPECT_EQ(pool.threads(), 3U);
   for (int i = 0; i < 3; ++i)

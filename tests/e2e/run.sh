@@ -22,7 +22,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sha" ]; then
 fi
 
 files=("$@")
-((${#files[@]})) || files=(openapi.test.mjs app.test.mjs security.test.mjs)
+((${#files[@]})) || files=(*.test.mjs)
 echo "e2e: $ATLAS_BINARY, web $ATLAS_WEB"
 exec timeout --kill-after=30 "${ATLAS_E2E_TIMEOUT:-900}" \
   node --test --test-reporter=spec --test-concurrency=1 --test-timeout=300000 "${files[@]}"

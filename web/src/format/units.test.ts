@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { columnMagnitude, countedSet, formatCountOf, formatMoneyIn, formatTargetValue, formatYuan, moneyMagnitude, nounOfSet, withUnit } from './units'
+
+describe('money in one magnitude per column', () => {
+  it('picks the magnitude from the largest value of the column', () => {
+    expect(columnMagnitude([105000000, 95000000, null], 'zh-CN').unit).toBe('亿元')
+    expect(columnMagnitude([95000000, 5000000], 'zh-CN').unit).toBe('万元')
+    expect(columnMagnitude([null, undefined], 'zh-CN').unit).toBe('元')
+  })
+  it('writes every cell of a column in that magnitude (no 1.05亿元 next to 9,500万元)', () => {
+    const m = columnMagnitude([105000000, 95000000], 'zh-CN')
+    expect(formatMoneyIn(105000000, m, 'zh-CN')).toBe('1.05亿元')
+    expect(formatMoneyIn(95000000, m, 'zh-CN')).toBe('0.95亿元')
+    expect(formatMoneyIn(300000, m, 'zh-CN')).toBe('0.003亿元')
+    expect(formatMoneyIn(null, m, 'zh-CN')).toBe('—')
+  })
+  it('uses billions and millions of yuan in English', () => {
+    const m = moneyMagnitude(2480000000, 'en')
+    expect(m.unit).toBe('billion yuan')
+    expect(formatMoneyIn(2480000000, m, 'en')).toBe('¥2.48 billion')
+    expect(formatYuan(95000000, 'en')).toBe('¥95 million')
+    expect(formatYuan(1660000000, 'zh-CN')).toBe('16.6亿元')
+  })
+})
+
+describe('counts with their noun', () => {
+  it('counts enterprises in 家, projects in 项 and anything else in 个', () => {
+    expect(formatCountOf(3, 'enterprise', 'zh-CN')).toBe('3家')
+    expect(formatCountOf(15, 'project', 'zh-CN')).toBe('15项')
+    expect(formatCountOf(2, 'other', 'zh-CN')).toBe('2个')
+  })
+  it('chooses singular or plural in English', () => {
+    expect(formatCountOf(1, 'enterprise', 'en')).toBe('1 enterprise')
+    expect(formatCountOf(3, 'enterprise', 'en')).toBe('3 enterprises')
+    expect(formatCountOf(2, 'other', 'en')).toBe('2')
+  })
+  it('reads the counted set from an indicator', () => {
+    expect(countedSet('count(enterprises) where output_value > 10亿 in 2025')).toBe('enterprises')
+    expect(countedSet('sum(output_value) in 2025')).toBeNull()
+    expect(nounOfSet('projects')).toBe('project')
+    expect(nounOfSet('carriers')).toBe('other')
+  })
+  it('formats a target value in the target unit', () => {
+    expect(formatTargetValue(3, 'count', 'count(enterprises) where output_value > 1亿 in 2025', 'zh-CN')).toBe('3家')
+    expect(formatTargetValue(1660000000, 'yuan', 'sum(output_value) in 2025', 'zh-CN')).toBe('16.6亿元')
+  })
+  it('puts the unit into a header', () => {
+    expect(withUnit('投资额', '元', 'zh-CN')).toBe('投资额（元）')
+    expect(withUnit('Investment', 'yuan', 'en')).toBe('Investment (yuan)')
+  })
+})

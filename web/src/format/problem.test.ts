@@ -32,3 +32,11 @@ describe('describeError', () => {
     expect(describeError(new ApiError(500, 'internal', { zh: '', en: '' }), 'zh-CN').message).toBe('服务器内部出错，请稍后重试')
   })
 })
+
+describe('describeError with a clean server message', () => {
+  const injected = problemToError(500, { code: 'internal', status: 500, message: { zh: '端到端测试注入的服务器错误', en: 'Server failure injected' } })
+  it('shows the server message of the UI language when it reads as that language', () => {
+    expect(describeError(injected, 'zh-CN').message).toBe('端到端测试注入的服务器错误')
+    expect(describeError(injected, 'en').message).toBe('Server failure injected')
+  })
+})

@@ -3,7 +3,7 @@
 // server's own words ("id: no enterprise …") and the code are kept for the analysts' 详情 only.
 // Pure, unit-tested (problem.test.ts).
 import { isApiError } from '../api/client'
-import { unitWords } from './units'
+import { isZh, unitWords } from './units'
 
 export interface ErrorText {
   /** What the page shows. */
@@ -20,8 +20,29 @@ function fill(text: string, named: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(named[k] ?? ''))
 }
 
+/** A Chinese text with no English words in it (codes and field names are English words). */
+function cleanChinese(text: string): boolean {
+  return /\p{Script=Han}/u.test(text) && !/[A-Za-z]{2,}/.test(text.replace(/HTTP/g, ''))
+}
+
+/** An English text that is not a raw "field: detail" of the server's error. */
+function cleanEnglish(text: string): boolean {
+  return !/\p{Script=Han}/u.test(text) && !/^[a-z_]+: /.test(text)
+}
+
+/**
+ * The message of an error in the UI language: the server's message for that language when it
+ * reads as that language (a Chinese one without English words in it), else the i18n text of its
+ * problem code; network failures always get the i18n text.
+ */
 export function describeError(e: unknown, locale: string): ErrorText {
   const w = unitWords(locale)
+  if (isApiError(e) && e.code !== 'network' && e.problem) {
+    const own = isZh(locale) ? e.messages.zh : e.messages.en
+    if (own && (isZh(locale) ? cleanChinese(own) : cleanEnglish(own))) {
+      return { message: own, code: `${e.code}${e.status ? ` · HTTP ${e.status}` : ''}`, raw: '' }
+    }
+  }
   if (isApiError(e)) {
     const field = e.field ? (FIELD_KEYS[e.field] ? w[FIELD_KEYS[e.field]] : e.field) : ''
     let message: string

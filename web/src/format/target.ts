@@ -206,3 +206,10 @@ export function annualisedWord(t: TargetLike, locale: string): string {
 }
 
 export { isZh }
+
+const GOAL_SYMBOL: Record<GoalOp, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' }
+
+/** "≥ 100亿元", "≥ 15家": the goal in the target's unit. */
+export function goalText(t: Pick<Target, 'unit' | 'indicator' | 'goal'>, locale: string): string {
+  return `${GOAL_SYMBOL[goalOp(t.goal.text)]} ${targetValueText(t, t.goal.value, locale)}`
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { columnMagnitude, countedSet, formatCountOf, formatMoneyIn, formatTargetValue, formatYuan, moneyMagnitude, nounOfSet, withUnit } from './units'
+import { columnMagnitude, contributorUnit, countedSet, formatCountOf, formatMoneyIn, formatTargetValue, formatYuan, moneyMagnitude, nounOfSet, withUnit } from './units'
 
 describe('money in one magnitude per column', () => {
   it('picks the magnitude from the largest value of the column', () => {
@@ -47,5 +47,13 @@ describe('counts with their noun', () => {
   it('puts the unit into a header', () => {
     expect(withUnit('投资额', '元', 'zh-CN')).toBe('投资额（元）')
     expect(withUnit('Investment', 'yuan', 'en')).toBe('Investment (yuan)')
+  })
+})
+
+describe('contributorUnit', () => {
+  it('gives yuan for the contributors of a count over an amount threshold, not the count unit', () => {
+    expect(contributorUnit('count', 'count(enterprises) where output_value > 10亿 in 2025', 'enterprises')).toBe('yuan')
+    expect(contributorUnit('yuan', 'sum(output_value) in 2025', 'enterprises')).toBe('yuan')
+    expect(contributorUnit('count', 'count(carriers) where level >= provincial', 'carriers')).toBe('number')
   })
 })

@@ -123,3 +123,16 @@ export function formatTargetValue(value: number | null | undefined, unit: string
 export function withUnit(label: string, unit: string, locale: string): string {
   return unitWords(locale).unitInHeader.replace('{label}', label).replace('{unit}', unit)
 }
+
+/**
+ * The unit of a target's contributor values. A sum's contributors carry the summed amount (the
+ * target's unit); a count's contributors carry the figure its condition reads: an amount when the
+ * condition compares with one (output_value > 10亿), else a plain number. Never the count's unit:
+ * an enterprise of a count target contributes its output in yuan, not "2,480,000,000" of a count.
+ */
+export function contributorUnit(unit: string, indicator: string, set: string | null | undefined): 'yuan' | 'number' {
+  if (unit === 'yuan') return 'yuan'
+  if (set === 'enterprises' && /where[^]*\d(?:\.\d+)?\s*(亿|万)/.test(indicator)) return 'yuan'
+  if (set === 'projects' && /^\s*sum\s*\(\s*(investment|expected_output)/.test(indicator)) return 'yuan'
+  return 'number'
+}

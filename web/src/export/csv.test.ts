@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BOM, csvCell, csvFileName, toCsv, type ExportColumn } from './csv'
+import { BOM, allPages, csvCell, csvFileName, toCsv, type ExportColumn } from './csv'
 
 interface Row {
   name: string
@@ -43,5 +43,13 @@ describe('csvCell (RFC 4180)', () => {
   })
   it('names the file safely', () => {
     expect(csvFileName('企业库 / 列表', new Date('2026-12-05T00:00:00Z'))).toBe('企业库-列表-2026-12-05.csv')
+  })
+})
+
+describe('allPages', () => {
+  it('reads every page of a paged list', async () => {
+    const data = Array.from({ length: 7 }, (_, i) => i)
+    const got = await allPages(async (offset, limit) => ({ items: data.slice(offset, offset + limit), total: data.length }), 3)
+    expect(got).toEqual(data)
   })
 })

@@ -55,3 +55,13 @@ export function downloadCsv(text: string, filename: string): void {
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
+
+/** Every item of a paged list: pages of `limit` until `total` (a table exports all its pages). */
+export async function allPages<T>(page: (offset: number, limit: number) => Promise<{ items: T[]; total: number }>, limit = 500): Promise<T[]> {
+  const out: T[] = []
+  for (;;) {
+    const p = await page(out.length, limit)
+    out.push(...p.items)
+    if (!p.items.length || out.length >= p.total) return out
+  }
+}

@@ -363,6 +363,8 @@ const en: Messages = {
     problemHttp: 'The server answered with an error (HTTP {status})',
     problemGeneric: 'The request could not be completed',
     fieldId: 'ID',
+    rawValue: 'Raw value',
+    unitColumn: 'Unit',
   },
   errors: {
     unknownNetwork: 'An unknown error occurred',

@@ -361,6 +361,8 @@ const zhCN = {
     problemHttp: '服务器返回错误（HTTP {status}）',
     problemGeneric: '请求未能完成',
     fieldId: '编号',
+    rawValue: '原始数值',
+    unitColumn: '单位',
   },
   errors: {
     unknownNetwork: '发生未知错误',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { columnMagnitude, contributorUnit, countedSet, formatCountOf, formatMoneyIn, formatTargetValue, formatYuan, moneyMagnitude, nounOfSet, withUnit } from './units'
+import { columnMagnitude, contributorUnit, countedSet, indicatorSet, formatCountOf, formatMoneyIn, formatTargetValue, formatYuan, moneyMagnitude, nounOfSet, withUnit } from './units'
 
 describe('money in one magnitude per column', () => {
   it('picks the magnitude from the largest value of the column', () => {
@@ -55,5 +55,14 @@ describe('contributorUnit', () => {
     expect(contributorUnit('count', 'count(enterprises) where output_value > 10亿 in 2025', 'enterprises')).toBe('yuan')
     expect(contributorUnit('yuan', 'sum(output_value) in 2025', 'enterprises')).toBe('yuan')
     expect(contributorUnit('count', 'count(carriers) where level >= provincial', 'carriers')).toBe('number')
+  })
+})
+
+describe('indicatorSet', () => {
+  it('names the records an indicator reads, for the noun of its contributors', () => {
+    expect(indicatorSet('sum(output_value) in 2025')).toBe('enterprises')
+    expect(indicatorSet('sum(investment) where signed in 2021..2025')).toBe('projects')
+    expect(indicatorSet('count(carriers) where level >= provincial')).toBe('carriers')
+    expect(formatCountOf(35, nounOfSet(indicatorSet('sum(output_value) in 2025')), 'zh-CN')).toBe('35家')
   })
 })

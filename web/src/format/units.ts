@@ -90,6 +90,16 @@ export function countedSet(indicator: string | null | undefined): string | null 
   return m ? m[1] : null
 }
 
+/**
+ * The record set an indicator reads: count(X) → X; a sum of project amounts → projects; any
+ * other sum is of enterprise figures → enterprises.
+ */
+export function indicatorSet(indicator: string | null | undefined): string {
+  const counted = countedSet(indicator)
+  if (counted) return counted
+  return /^\s*sum\s*\(\s*(investment|expected_output)\b/.test(indicator ?? '') ? 'projects' : 'enterprises'
+}
+
 /** The noun word: 家 / 项 / 个; in English the singular or plural ('' for other counts). */
 export function nounWord(noun: CountNoun, n: number, locale: string): string {
   const w = unitWords(locale)

@@ -363,6 +363,8 @@ const en: Messages = {
     problemHttp: 'The server answered with an error (HTTP {status})',
     problemGeneric: 'The request could not be completed',
     fieldId: 'ID',
+    counted: '{n} counted',
+    contributorsTotal: '{n} in all, largest value first',
     rawValue: 'Raw value',
     unitColumn: 'Unit',
   },

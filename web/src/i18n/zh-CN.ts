@@ -361,6 +361,8 @@ const zhCN = {
     problemHttp: '服务器返回错误（HTTP {status}）',
     problemGeneric: '请求未能完成',
     fieldId: '编号',
+    counted: '计入 {n}',
+    contributorsTotal: '共 {n}，按数值从高到低',
     rawValue: '原始数值',
     unitColumn: '单位',
   },

@@ -39,6 +39,8 @@ describe('counts with their noun', () => {
     expect(countedSet('sum(output_value) in 2025')).toBeNull()
     expect(nounOfSet('projects')).toBe('project')
     expect(nounOfSet('carriers')).toBe('other')
+    expect(formatCountOf(7, nounOfSet('supplier_entries'), 'zh-CN')).toBe('7项')
+    expect(formatCountOf(7, nounOfSet('supplier_entries'), 'en')).toBe('7 products')
   })
   it('formats a target value in the target unit', () => {
     expect(formatTargetValue(3, 'count', 'count(enterprises) where output_value > 1亿 in 2025', 'zh-CN')).toBe('3家')

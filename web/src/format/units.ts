@@ -74,13 +74,14 @@ export function formatYuan(yuan: number | null | undefined, locale: string): str
   return formatMoneyIn(yuan, moneyMagnitude(yuan, locale), locale)
 }
 
-/** What is counted: enterprises (家), projects (项) or anything else (个). */
-export type CountNoun = 'enterprise' | 'project' | 'other'
+/** What is counted: enterprises (家), projects (项), supplier-system entries (项) or anything else (个). */
+export type CountNoun = 'enterprise' | 'project' | 'entry' | 'other'
 
 /** The noun of a record set of the indicator language (count(enterprises) …). */
 export function nounOfSet(set: string | null | undefined): CountNoun {
   if (set === 'enterprises') return 'enterprise'
-  if (set === 'projects' || set === 'supplier_entries') return 'project'
+  if (set === 'projects') return 'project'
+  if (set === 'supplier_entries') return 'entry'
   return 'other'
 }
 
@@ -103,7 +104,7 @@ export function indicatorSet(indicator: string | null | undefined): string {
 /** The noun word: 家 / 项 / 个; in English the singular or plural ('' for other counts). */
 export function nounWord(noun: CountNoun, n: number, locale: string): string {
   const w = unitWords(locale)
-  const text = noun === 'enterprise' ? w.nounEnterprise : noun === 'project' ? w.nounProject : w.nounOther
+  const text = noun === 'enterprise' ? w.nounEnterprise : noun === 'project' ? w.nounProject : noun === 'entry' ? w.nounEntry : w.nounOther
   const forms = text.split(' | ')
   return forms.length > 1 && Math.abs(n) !== 1 ? forms[1] : forms[0]
 }

@@ -314,6 +314,7 @@ const en: Messages = {
     nounEnterprise: 'enterprise | enterprises',
     nounProject: 'project | projects',
     nounOther: '',
+    nounEntry: 'product | products',
     unitInHeader: '{label} ({unit})',
     countUnit: 'count',
     gap: '{gap} short',

@@ -312,6 +312,7 @@ const zhCN = {
     nounEnterprise: '家',
     nounProject: '项',
     nounOther: '个',
+    nounEntry: '项',
     unitInHeader: '{label}（{unit}）',
     countUnit: '个数',
     gap: '差 {gap}',

@@ -185,6 +185,46 @@ describe('a count target page', () => {
   })
 })
 
+describe('every table', () => {
+  test('has an export button in its card and no 编号 column, on every page', async () => {
+    const enterprises = await getJson('/api/v1/enterprises?limit=1&sort=-output_value')
+    const projects = await getJson('/api/v1/projects?limit=1')
+    const taxonomy = await getJson('/api/v1/taxonomy')
+    const pages = [
+      `/targets/${encodeURIComponent(api.countTarget.id)}`,
+      '/enterprises',
+      `/enterprises/${encodeURIComponent(enterprises.items[0].id)}`,
+      '/projects',
+      `/projects/${encodeURIComponent(projects.items[0].id)}`,
+      '/zones',
+      `/taxonomy?code=${encodeURIComponent(taxonomy.categories[0].code)}`,
+    ]
+    await withPage(async (page) => {
+      for (const url of pages) {
+        await page.goto(url)
+        await page.locator('.el-table').first().waitFor()
+        await settled(page)
+        const tables = await page.locator('.el-table').evaluateAll((els) =>
+          els
+            .filter((el) => el.offsetParent !== null)
+            .map((el) => {
+              const card = el.closest('.atlas-card')
+              return {
+                exported: !!card?.querySelector('[data-test="export-csv"]'),
+                headers: [...el.querySelectorAll('thead th')].map((th) => th.innerText.trim()),
+              }
+            }),
+        )
+        assert.ok(tables.length > 0, `${url}: tables`)
+        for (const t of tables) {
+          assert.ok(t.exported, `${url}: a table without 导出 CSV (${t.headers.join(' | ')})`)
+          assert.ok(!t.headers.includes('编号'), `${url}: an 编号 column (${t.headers.join(' | ')})`)
+        }
+      }
+    })
+  })
+})
+
 describe('errors', () => {
   test('an unknown enterprise id shows a Chinese error without English words', async () => {
     await withPage(async (page) => {

@@ -3,7 +3,7 @@ import { createI18n } from 'vue-i18n'
 import zhCN from '../i18n/zh-CN'
 import en from '../i18n/en'
 import type { Target } from '../api/client'
-import { basisText, gapOf, gapText, progressOf, sortTargets, yearOnYear, yoyText } from './target'
+import { basisText, gapOf, gapText, partialYearOnYear, progressOf, samePeriodLastYear, sortTargets, yearOnYear, yoyText } from './target'
 
 function tr(locale: 'zh-CN' | 'en') {
   const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages: { 'zh-CN': zhCN, en } })
@@ -104,5 +104,18 @@ describe('sorting cards', () => {
     expect(sortTargets([a, b, c, d], 'severity').map((x) => x.id)).toEqual(['b', 'd', 'a', 'c'])
     expect(sortTargets([a, b, c, d], 'gap').map((x) => x.id)).toEqual(['b', 'd', 'a', 'c'])
     expect(sortTargets([a, b, c, d], 'plan').map((x) => x.id)).toEqual(['a', 'b', 'c', 'd'])
+  })
+})
+
+describe('year on year of a partial year', () => {
+  it('reads the same months a year earlier', () => {
+    expect(samePeriodLastYear('sum(output_value) where segment = "nev" in 2025', '2024-01~05')).toBe('sum(output_value) where segment = "nev" in 2023-01~05')
+    expect(samePeriodLastYear('sum(output_value) in 2025', '2024')).toBeNull()
+    expect(samePeriodLastYear('count(projects) where signed in 2021..2025', '2024-01~05')).toBeNull()
+  })
+  it('compares the year to date with the same months a year earlier', () => {
+    expect(partialYearOnYear({ value: 1200, period: '2024-01~05' }, 1000, 'yuan')?.change).toBeCloseTo(0.2)
+    expect(partialYearOnYear({ value: 1200, period: '2024-01~05' }, 0, 'yuan')).toBeNull()
+    expect(partialYearOnYear({ value: 1200, period: '2024' }, 1000, 'yuan')).toBeNull()
   })
 })

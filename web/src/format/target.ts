@@ -213,3 +213,22 @@ const GOAL_SYMBOL: Record<GoalOp, string> = { '>=': '≥', '<=': '≤', '>': '>'
 export function goalText(t: Pick<Target, 'unit' | 'indicator' | 'goal'>, locale: string): string {
   return `${GOAL_SYMBOL[goalOp(t.goal.text)]} ${targetValueText(t, t.goal.value, locale)}`
 }
+
+/**
+ * The indicator for the same part of the year a year earlier, for 同比 of a partial reading:
+ * "sum(output_value) in 2025" read as "2025-01~05" → "sum(output_value) in 2024-01~05". Null when
+ * the reading is not a partial year or the indicator has no trailing year.
+ */
+export function samePeriodLastYear(indicator: string, period: string | null | undefined): string | null {
+  const m = /^(\d{4})-(\d{2})~(\d{2})$/.exec(period ?? '')
+  if (!m || !/\sin\s+\d{4}\s*$/.test(indicator)) return null
+  return indicator.replace(/\sin\s+\d{4}\s*$/, ` in ${Number(m[1]) - 1}-${m[2]}~${m[3]}`)
+}
+
+/** 同比 of a partial reading against the same months a year earlier (money: a ratio). */
+export function partialYearOnYear(latest: { value: number; period: string } | null, earlier: number | null, unit: string): YearOnYear | null {
+  if (!latest || earlier === null || !/^\d{4}-\d{2}~\d{2}$/.test(latest.period)) return null
+  const year = Number(latest.period.slice(0, 4))
+  if (unit === 'yuan') return earlier > 0 ? { year, change: latest.value / earlier - 1, kind: 'ratio' } : null
+  return { year, change: latest.value - earlier, kind: 'diff' }
+}

@@ -9,7 +9,7 @@ const rows = [
   { status: 'odd', projects: 1, expected_output: 0 },
   { status: 'signed', projects: 2, expected_output: 500000000 },
 ]
-const labels = { status: (s: string) => `S:${s}`, expectedOutput: '预计产值', projects: (n: number) => `${n} 个` }
+const labels = { status: (s: string) => `S:${s}`, expectedOutput: '预计产值', projects: (n: number) => `${n}项` }
 
 describe('orderSummary', () => {
   it('orders statuses along the pipeline, unknown ones last', () => {
@@ -22,15 +22,17 @@ describe('buildProjectSummaryOption', () => {
   const series = (option.series as Any[])[0]
 
   it('sums expected output per status in 亿元, a missing sum as zero', () => {
-    expect((option.xAxis as Any).data).toEqual(['S:planned', 'S:signed', 'S:commissioned', 'S:odd'])
+    expect((option.xAxis as Any).data).toEqual(['S:planned\n10项', 'S:signed\n2项', 'S:commissioned\n3项', 'S:odd\n1项'])
     expect((option.yAxis as Any).name).toBe('亿元')
     expect(series.data.map((d: Any) => d.value)).toEqual([0, 5, 16.8, 0])
     expect(series.data[2].itemStyle.color).toBe(PIPELINE_COLOURS.commissioned)
   })
 
-  it('labels each bar with its number of projects', () => {
-    expect(series.label.formatter({ dataIndex: 0 })).toBe('10 个')
+  it('labels each bar with its amount in the axis unit (not "15个"), the projects under the status', () => {
+    expect(series.label.formatter({ dataIndex: 2 })).toBe('16.8亿元')
+    expect(series.label.formatter({ dataIndex: 1 })).toBe('5亿元')
+    expect(series.label.formatter({ dataIndex: 0 })).toBe('—')
     const tip = (option.tooltip as Any).formatter({ dataIndex: 2 })
-    expect(tip).toBe('S:commissioned<br/>预计产值: 16.8亿元<br/>3 个')
+    expect(tip).toBe('S:commissioned<br/>预计产值: 16.8亿元<br/>3项')
   })
 })

@@ -3,6 +3,7 @@
 import type { EChartsOption } from 'echarts'
 import { tooltipLines } from '../format/html'
 import { formatMoney, moneyScale, scaled } from '../format/money'
+import { formatMoneyIn, moneyMagnitude } from '../format/units'
 
 export const PIPELINE_ORDER = ['planned', 'signed', 'started', 'commissioned', 'full-production']
 export const PIPELINE_COLOURS: Record<string, string> = {
@@ -47,7 +48,9 @@ export function buildProjectSummaryOption(rows: SummaryRow[], locale: string, la
         return tooltipLines([labels.status(row.status), `${labels.expectedOutput}: ${formatMoney(row.expected_output, locale)}`, labels.projects(row.projects)])
       },
     },
-    xAxis: { type: 'category', data: ordered.map((r) => labels.status(r.status)) },
+    // The bars are amounts (亿元): each bar is labelled with its amount, the number of projects
+    // goes under the status on the axis.
+    xAxis: { type: 'category', data: ordered.map((r) => `${labels.status(r.status)}\n${labels.projects(r.projects)}`) },
     yAxis: { type: 'value', name: scale.unit, splitLine: { lineStyle: { type: 'dashed' } } },
     series: [
       {
@@ -58,7 +61,14 @@ export function buildProjectSummaryOption(rows: SummaryRow[], locale: string, la
           value: scaled(r.expected_output ?? 0, scale),
           itemStyle: { color: PIPELINE_COLOURS[r.status] ?? '#909399' },
         })),
-        label: { show: true, position: 'top', formatter: (p) => labels.projects(ordered[p.dataIndex].projects) },
+        label: {
+          show: true,
+          position: 'top',
+          formatter: (p) => {
+            const v = ordered[p.dataIndex].expected_output
+            return v === null || v === undefined ? '—' : formatMoneyIn(v, moneyMagnitude(scale.divisor, locale), locale)
+          },
+        },
       },
     ],
   }

@@ -1,6 +1,8 @@
 // Display of money (integer yuan) and counts in the plan's units: 亿元 / 万元 in Chinese,
 // "¥2.719 billion" / "¥306.49 million" in English. Pure functions, unit-tested.
 
+import { unitWords } from './units'
+
 export type Unit = 'yuan' | 'count' | string
 
 const YI = 1e8
@@ -19,13 +21,14 @@ export function formatMoney(yuan: number | null | undefined, locale: string): st
   if (yuan === null || yuan === undefined || Number.isNaN(yuan)) return '—'
   const sign = yuan < 0 ? '-' : ''
   const v = Math.abs(yuan)
+  const w = unitWords(locale)
   if (isZh(locale)) {
-    if (v >= YI) return `${sign}${num(v / YI, locale, 2)}亿元`
-    if (v >= WAN) return `${sign}${num(v / WAN, locale, 2)}万元`
-    return `${sign}${num(v, locale, 0)}元`
+    if (v >= YI) return `${sign}${num(v / YI, locale, 2)}${w.unitYi}`
+    if (v >= WAN) return `${sign}${num(v / WAN, locale, 2)}${w.unitWan}`
+    return `${sign}${num(v, locale, 0)}${w.unitYuan}`
   }
-  if (v >= 1e9) return `${sign}¥${num(v / 1e9, locale, 3)} billion`
-  if (v >= 1e6) return `${sign}¥${num(v / 1e6, locale, 2)} million`
+  if (v >= 1e9) return `${sign}¥${num(v / 1e9, locale, 3)} ${w.unitYi}`
+  if (v >= 1e6) return `${sign}¥${num(v / 1e6, locale, 2)} ${w.unitWan}`
   return `${sign}¥${num(v, locale, 0)}`
 }
 
@@ -66,14 +69,15 @@ export interface MoneyScale {
 /** The unit a chart axis uses for money values up to `max`. */
 export function moneyScale(max: number, locale: string): MoneyScale {
   const v = Math.abs(max)
+  const w = unitWords(locale)
   if (isZh(locale)) {
-    if (v >= YI) return { divisor: YI, unit: '亿元' }
-    if (v >= WAN) return { divisor: WAN, unit: '万元' }
-    return { divisor: 1, unit: '元' }
+    if (v >= YI) return { divisor: YI, unit: w.scaleYi }
+    if (v >= WAN) return { divisor: WAN, unit: w.scaleWan }
+    return { divisor: 1, unit: w.scaleYuan }
   }
-  if (v >= 1e9) return { divisor: 1e9, unit: 'billion yuan' }
-  if (v >= 1e6) return { divisor: 1e6, unit: 'million yuan' }
-  return { divisor: 1, unit: 'yuan' }
+  if (v >= 1e9) return { divisor: 1e9, unit: w.scaleYi }
+  if (v >= 1e6) return { divisor: 1e6, unit: w.scaleWan }
+  return { divisor: 1, unit: w.scaleYuan }
 }
 
 /** A value divided by the scale, rounded to 4 significant decimals for chart data. */

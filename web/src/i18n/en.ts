@@ -16,7 +16,6 @@ const en: Messages = {
     snapshot: 'snapshot v{version}',
     footer: 'Sources: the plan text and public reports; values marked “Sample” are illustrative',
     // Phone menu, as-of quick picks, chart labels and data tables (issue 8, shell).
-    menu: 'Menu',
     settings: 'Settings',
     quickMonthEnd: 'End of last month',
     quickQuarterEnd: 'End of last quarter',

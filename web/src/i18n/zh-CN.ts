@@ -14,7 +14,6 @@ const zhCN = {
     snapshot: '快照 v{version}',
     footer: '数据来源：规划原文、公开资料；标有“示例”的为演示数据',
     // Phone menu, as-of quick picks, chart labels and data tables (issue 8, shell).
-    menu: '菜单',
     settings: '设置',
     quickMonthEnd: '上月末',
     quickQuarterEnd: '上季末',

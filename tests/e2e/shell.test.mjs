@@ -124,6 +124,44 @@ describe('the as-of date and the sample switch in the address', () => {
   })
 })
 
+describe('accessibility', () => {
+  test('a target card shows a visible keyboard focus', async () => {
+    await withPage(async (page) => {
+      await page.goto('/')
+      await settled(page)
+      let onCard = false
+      for (let i = 0; i < 60 && !onCard; i++) {
+        await page.keyboard.press('Tab')
+        onCard = await page.evaluate(() => !!document.activeElement?.getAttribute('data-test')?.startsWith('target-card-'))
+      }
+      assert.ok(onCard, 'Tab reaches a target card')
+      const ring = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement)
+        return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) }
+      })
+      assert.equal(ring.style, 'solid', JSON.stringify(ring))
+      assert.ok(ring.width >= 2, JSON.stringify(ring))
+    })
+  })
+
+  test('charts and the map are labelled images with a data table', async () => {
+    await withPage(async (page) => {
+      await page.goto('/zones')
+      await settled(page)
+      const map = page.locator(`${byTest('county-map')} [role="img"]`)
+      assert.match(await map.getAttribute('aria-label'), /县|county/i)
+      const table = page.locator(`${byTest('county-map')} ${byTest('chart-table')}`)
+      await table.locator('summary').click()
+      assert.ok((await table.locator('tbody tr').count()) >= 5, 'a row per county with a figure')
+      await page.goto('/projects')
+      await settled(page)
+      const gantt = page.locator(`${byTest('project-gantt')} [role="img"]`)
+      assert.ok((await gantt.getAttribute('aria-label')).length > 3)
+      assert.ok((await page.locator(`${byTest('project-gantt')} ${byTest('chart-table')} tbody tr`).count()) > 0, 'the Gantt lists its milestones')
+    })
+  })
+})
+
 describe('printing on A4 landscape', () => {
   /** Emulates print media and runs what the browser runs before printing. */
   async function printLayout(page) {
@@ -171,4 +209,21 @@ describe('printing on A4 landscape', () => {
       }, viewport)
     })
   }
+
+  test('printing to PDF gives A4 landscape pages and runs the fit before printing', async () => {
+    await withPage(async (page) => {
+      await page.goto('/projects')
+      await settled(page)
+      await page.evaluate(() => {
+        window.__printed = 0
+        addEventListener('beforeprint', () => (window.__printed = document.documentElement.classList.contains('printing') ? 1 : -1))
+      })
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1')
+      const box = /MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf)
+      assert.ok(box, 'the PDF has a page size')
+      // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt.
+      assert.ok(Math.abs(Number(box[1]) - 841.9) < 2 && Math.abs(Number(box[2]) - 595.3) < 2, `page ${box[1]} × ${box[2]} pt`)
+      assert.equal(await page.evaluate(() => window.__printed), 1, 'the page was laid out for print before printing')
+    })
+  })
 })

@@ -145,6 +145,16 @@ describe('a 390 px phone', () => {
         const b = await c.boundingBox()
         assert.ok(b && b.x >= 0 && b.x + b.width <= kPhone.width + 1, `${control} is on screen: ${JSON.stringify(b)}`)
       }
+      // The calendar with its quick picks fits the screen, and a pick works from the menu.
+      await drawer.locator(`${byTest('as-of-picker')} input`).click()
+      const popper = page.locator('.as-of-popper')
+      await popper.waitFor()
+      await page.waitForTimeout(400)
+      const calendar = await popper.boundingBox()
+      assert.ok(calendar.x >= 0 && calendar.x + calendar.width <= kPhone.width + 1, `the calendar is on screen: ${JSON.stringify(calendar)}`)
+      assert.ok((await overflow(page)).scrollWidth <= kPhone.width, 'the open calendar does not widen the page')
+      await popper.getByText('上月末', { exact: true }).click()
+      await page.waitForURL(/as_of=\d{4}-\d{2}-\d{2}/)
       // The switches work from the menu: sample off goes into the address.
       await drawer.locator(byTest('sample-switch')).click()
       await page.waitForURL(/sample=0/)

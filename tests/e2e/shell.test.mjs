@@ -65,7 +65,8 @@ describe('the as-of date and the sample switch in the address', () => {
       await pickerInput(page).click()
       const popper = page.locator('.as-of-popper')
       await popper.waitFor()
-      // The picker's tooltip does not cover the open calendar.
+      // The picker's tooltip does not cover the open calendar, not even when its label is hovered.
+      await page.locator(`${byTest('app-header')} ${byTest('as-of-picker')} .control-label`).hover()
       await page.waitForTimeout(400)
       const tips = await page.locator('.el-popper.is-dark:visible').allInnerTexts()
       assert.deepEqual(tips, [], 'no tooltip over the calendar')

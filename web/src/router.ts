@@ -1,4 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { settings } from './state'
+import { installSettingsSync } from './url/settingsSync'
 
 // History mode: `atlas serve` answers every path that is not a file or /api with index.html.
 const routes: RouteRecordRaw[] = [
@@ -24,3 +26,6 @@ export const router = createRouter({
   routes,
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 })
+
+// The header's as-of date and sample switch travel in the address (reload, back, shared links).
+installSettingsSync(router, settings)

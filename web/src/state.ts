@@ -1,9 +1,11 @@
 import { reactive, shallowRef } from 'vue'
 import type { Meta } from './api/client'
+import { readQuerySettings } from './url/settingsQuery'
 
 /**
- * The two global read switches of the header. Every page refetches when they change. Their first
- * values can come from the address (`?as_of=2025-06-30&sample=false`) so that a view can be shared.
+ * The two global read switches of the header. Every page refetches when they change. They live in
+ * the address too (`?as_of=2025-06-30&sample=0`, url/settingsSync.ts), so that a reload, the back
+ * button and a shared link show the same view.
  */
 export interface Settings {
   /** YYYY-MM-DD, or null for today (the server's default). */
@@ -13,12 +15,8 @@ export interface Settings {
 }
 
 function initialSettings(): Settings {
-  const params = new URLSearchParams(globalThis.location?.search ?? '')
-  const asOf = params.get('as_of')
-  return {
-    asOf: asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : null,
-    sample: params.get('sample') !== 'false',
-  }
+  const query = Object.fromEntries(new URLSearchParams(globalThis.location?.search ?? ''))
+  return { asOf: null, sample: true, ...readQuerySettings(query) }
 }
 
 export const settings = reactive<Settings>(initialSettings())

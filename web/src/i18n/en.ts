@@ -15,6 +15,18 @@ const en: Messages = {
     dataAsOf: 'Data as of {date}',
     snapshot: 'snapshot v{version}',
     footer: 'Sources: the plan text and public reports; values marked “Sample” are illustrative',
+    // Phone menu, as-of quick picks, chart labels and data tables (issue 8, shell).
+    settings: 'Settings',
+    quickMonthEnd: 'End of last month',
+    quickQuarterEnd: 'End of last quarter',
+    quickYearEnd: 'End of last year',
+    chartLabel: 'Chart: {title}',
+    chartUntitled: 'Chart',
+    chartTable: 'Show the chart’s data as a table',
+    chartTableSeries: 'Series',
+    chartTableCategory: 'Category',
+    chartTableValue: 'Value',
+    mapLabel: 'Map of the counties: {metric}. Click a county to see its enterprises; the counties table below lists the same figures',
   },
   nav: {
     targets: 'Targets',

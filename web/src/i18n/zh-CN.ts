@@ -13,6 +13,18 @@ const zhCN = {
     dataAsOf: '数据截至 {date}',
     snapshot: '快照 v{version}',
     footer: '数据来源：规划原文、公开资料；标有“示例”的为演示数据',
+    // Phone menu, as-of quick picks, chart labels and data tables (issue 8, shell).
+    settings: '设置',
+    quickMonthEnd: '上月末',
+    quickQuarterEnd: '上季末',
+    quickYearEnd: '上年末',
+    chartLabel: '图表：{title}',
+    chartUntitled: '图表',
+    chartTable: '以表格查看图表数据',
+    chartTableSeries: '系列',
+    chartTableCategory: '类别',
+    chartTableValue: '数值',
+    mapLabel: '各县（市、区）分布图：{metric}。点击县区查看其企业；下方“县（市、区）”表列出相同数据',
   },
   nav: {
     targets: '目标监测',

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -23,6 +24,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "io/embedded.hpp"
 #include "server/internal/test_gate.hpp"
@@ -80,6 +82,18 @@ class Client {
 
   std::optional<Response> get(const std::string& target) { return request(http::verb::get, target); }
 
+  /// A GET (or HEAD) with an Accept-Encoding header.
+  std::optional<Response> get_encoded(const std::string& target, const std::string& accept_encoding,
+                                      http::verb method = http::verb::get) {
+    http::request<http::string_body> req{method, target, 11};
+    req.set(http::field::host, "127.0.0.1");
+    req.set(http::field::accept_encoding, accept_encoding);
+    beast::error_code result;
+    run([&](auto done) { http::async_write(stream_, req, done); }, result);
+    if (result) return std::nullopt;
+    return read(method == http::verb::head);
+  }
+
  private:
   template <class Start>
   void run(Start start, beast::error_code& result) {
@@ -108,6 +122,20 @@ std::shared_ptr<const atlas::Snapshot> embedded_snapshot() {
 
 std::string header(const Response& r, http::field f) {
   return std::string(r[f]);
+}
+
+std::string gunzip(const std::string& data) {
+  z_stream z{};
+  EXPECT_EQ(inflateInit2(&z, 15 + 16), Z_OK);
+  std::string out(8 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(inflate(&z, Z_FINISH), Z_STREAM_END);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return out;
 }
 
 class ServerTest : public ::testing::Test {
@@ -441,6 +469,113 @@ TEST_F(ServerTest, HeadGivesTheLengthWithoutTheBody) {
             std::to_string(std::string("console.log('atlas')").size()));
   EXPECT_TRUE(r->body().empty());
   EXPECT_TRUE(c.get("/healthz"));  // the connection is still in step
+}
+
+// Vite writes x.js.br and x.js.gz beside x.js (web/vite.config.ts); the server sends the one the
+// client accepts best, labelled, and every file answer varies by Accept-Encoding.
+TEST_F(ServerTest, SendsThePrecompressedSiblingTheClientAccepts) {
+  write("dist/assets/index-4f2a9c.js.br", "BROTLI-BYTES");
+  write("dist/assets/index-4f2a9c.js.gz", "GZIP-BYTES!");
+  write("dist/index.html.gz", "GZIP-INDEX");
+  start();
+  auto c = client();
+  const auto br = c.get_encoded("/assets/index-4f2a9c.js", "gzip, deflate, br, zstd");
+  ASSERT_TRUE(br);
+  EXPECT_EQ(br->result_int(), 200u);
+  EXPECT_EQ(br->body(), "BROTLI-BYTES");
+  EXPECT_EQ(header(*br, http::field::content_encoding), "br");
+  EXPECT_EQ(header(*br, http::field::content_type), "text/javascript; charset=utf-8");
+  EXPECT_EQ(header(*br, http::field::vary), "Accept-Encoding");
+  EXPECT_EQ(header(*br, http::field::cache_control), "public, max-age=31536000, immutable");
+
+  const auto gz = c.get_encoded("/assets/index-4f2a9c.js", "gzip;q=1, br;q=0.5");
+  ASSERT_TRUE(gz);
+  EXPECT_EQ(gz->body(), "GZIP-BYTES!");
+  EXPECT_EQ(header(*gz, http::field::content_encoding), "gzip");
+
+  const auto head = c.get_encoded("/assets/index-4f2a9c.js", "gzip", http::verb::head);
+  ASSERT_TRUE(head);
+  EXPECT_EQ(header(*head, http::field::content_length), std::to_string(std::string("GZIP-BYTES!").size()));
+  EXPECT_EQ(header(*head, http::field::content_encoding), "gzip");
+
+  for (const std::string refuse : {"identity", "br;q=0, gzip;q=0", "", "compress"}) {
+    const auto plain = c.get_encoded("/assets/index-4f2a9c.js", refuse);
+    ASSERT_TRUE(plain) << refuse;
+    EXPECT_EQ(plain->body(), "console.log('atlas')") << refuse;
+    EXPECT_EQ(header(*plain, http::field::content_encoding), "") << refuse;
+    EXPECT_EQ(header(*plain, http::field::vary), "Accept-Encoding") << refuse;
+  }
+  const auto none = c.get("/assets/index-4f2a9c.js");  // no Accept-Encoding at all
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->body(), "console.log('atlas')");
+  EXPECT_EQ(header(*none, http::field::content_encoding), "");
+
+  const auto css = c.get_encoded("/assets/index-77aa01.css", "br, gzip");  // no sibling built
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->body(), "body{margin:0}");
+  EXPECT_EQ(header(*css, http::field::content_encoding), "");
+
+  const auto route = c.get_encoded("/enterprises/x", "br, gzip");  // a route of the app: index.html
+  ASSERT_TRUE(route);
+  EXPECT_EQ(route->body(), "GZIP-INDEX");
+  EXPECT_EQ(header(*route, http::field::content_encoding), "gzip");
+  EXPECT_EQ(header(*route, http::field::content_type), "text/html; charset=utf-8");
+}
+
+TEST_F(ServerTest, GzipsLargeApiAnswersForClientsThatAcceptGzip) {
+  start();
+  auto c = client();
+  const auto plain = c.get("/api/v1/targets");
+  ASSERT_TRUE(plain);
+  ASSERT_EQ(plain->result_int(), 200u);
+  EXPECT_EQ(header(*plain, http::field::content_encoding), "");
+  EXPECT_EQ(header(*plain, http::field::vary), "Accept-Encoding");
+  ASSERT_GT(plain->body().size(), 1024u);
+
+  const auto packed = c.get_encoded("/api/v1/targets", "gzip, deflate, br, zstd");
+  ASSERT_TRUE(packed);
+  EXPECT_EQ(packed->result_int(), 200u);
+  EXPECT_EQ(header(*packed, http::field::content_encoding), "gzip");
+  EXPECT_EQ(header(*packed, http::field::vary), "Accept-Encoding");
+  EXPECT_EQ(header(*packed, http::field::content_type), "application/json");
+  EXPECT_LT(packed->body().size(), plain->body().size() / 3);
+  EXPECT_EQ(gunzip(packed->body()), plain->body());
+  const std::string etag = header(*packed, http::field::etag);
+  EXPECT_EQ(etag, "W/" + header(*plain, http::field::etag));  // another representation: weak
+
+  // Revalidation with the weak tag still answers 304.
+  http::request<http::string_body> again{http::verb::get, "/api/v1/targets", 11};
+  again.set(http::field::host, "127.0.0.1");
+  again.set(http::field::accept_encoding, "gzip");
+  again.set(http::field::if_none_match, etag);
+  std::ostringstream raw;
+  raw << again;
+  c.send_raw(raw.str());
+  const auto revalidated = c.read();
+  ASSERT_TRUE(revalidated);
+  EXPECT_EQ(revalidated->result_int(), 304u);
+  EXPECT_EQ(header(*revalidated, http::field::etag), etag);
+
+  for (const std::string refuse : {"identity", "gzip;q=0", "br"}) {
+    const auto r = c.get_encoded("/api/v1/targets", refuse);
+    ASSERT_TRUE(r) << refuse;
+    EXPECT_EQ(header(*r, http::field::content_encoding), "") << refuse;
+    EXPECT_EQ(r->body(), plain->body()) << refuse;
+  }
+  const auto small = c.get_encoded("/api/v1/plan", "gzip");  // under 1 KB: as it is
+  ASSERT_TRUE(small);
+  EXPECT_EQ(header(*small, http::field::content_encoding), "");
+}
+
+TEST_F(ServerTest, NeverSendsACompressedSiblingThatLiesOutsideTheRoot) {
+  write("outside.gz", "TOP-SECRET");
+  fs::create_symlink(dir_ / "outside.gz", dir_ / "dist" / "assets" / "index-4f2a9c.js.gz");
+  start();
+  auto c = client();
+  const auto r = c.get_encoded("/assets/index-4f2a9c.js", "gzip");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->body(), "console.log('atlas')");
+  EXPECT_EQ(header(*r, http::field::content_encoding), "");
 }
 
 TEST_F(ServerTest, AnswersAppRoutesWithIndexHtml) {

@@ -1,9 +1,9 @@
 import { createApp } from 'vue'
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
 import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
 import './styles.css'
 
-createApp(App).use(ElementPlus).use(i18n).use(router).mount('#app')
+// Element Plus is not installed globally: unplugin-vue-components (vite.config.ts) imports each
+// <el-…> component and its CSS where a template uses it, so a page loads only what it shows.
+createApp(App).use(i18n).use(router).mount('#app')

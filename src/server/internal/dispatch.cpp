@@ -9,6 +9,9 @@
 #include <boost/beast/http/file_body.hpp>
 #include <fmt/format.h>
 
+#include "server/internal/accept_encoding.hpp"
+#include "server/internal/gzip.hpp"
+
 namespace atlas::server::internal {
 namespace {
 
@@ -35,6 +38,30 @@ std::string_view path_of(std::string_view target) {
 }
 
 }  // namespace
+
+api::Response compressed(api::Response response, bool gzip_accepted) {
+  response.headers.emplace_back("Vary", "Accept-Encoding");
+  // The gzip bytes are another representation: a strong validator becomes weak (as nginx does),
+  // and If-None-Match compares weak tags by value, so revalidation still answers 304 (which
+  // carries the weak tag the client holds).
+  auto weaken_etag = [&] {
+    for (auto& [name, value] : response.headers) {
+      if (name == "ETag" && !value.starts_with("W/")) value = "W/" + value;
+    }
+  };
+  if (!gzip_accepted) return response;
+  if (response.status == static_cast<int>(http::status::not_modified)) {
+    weaken_etag();
+    return response;
+  }
+  if (response.body.size() < kGzipMinBytes) return response;
+  auto packed = gzip(response.body);
+  if (!packed || packed->size() >= response.body.size()) return response;
+  response.body = std::move(*packed);
+  response.headers.emplace_back("Content-Encoding", "gzip");
+  weaken_etag();
+  return response;
+}
 
 void set_security_headers(http::response_header<>& header, std::string_view content_type) {
   const bool page = content_type.starts_with("text/html");
@@ -100,7 +127,13 @@ Reply Dispatcher::route(HttpRequest&& request, bool keep_alive) const {
   const unsigned version = request.version();
   if (path.starts_with("/api/")) {
     const Route route = api_route(target);
-    return make_reply(api_.handle(to_api(std::move(request))), route, version, keep_alive, head);
+    const auto accept_field = request.find(http::field::accept_encoding);
+    const bool gzip_accepted = accept_field != request.end() && [&] {
+      const AcceptEncoding accept = parse_accept_encoding(accept_field->value());
+      return choose_coding(&accept, false, true) == Coding::kGzip;
+    }();
+    return make_reply(compressed(api_.handle(to_api(std::move(request))), gzip_accepted), route, version,
+                      keep_alive, head);
   }
   if (path == "/healthz") return health(request, keep_alive);
   if (path == "/metrics") return metrics(request, keep_alive);
@@ -139,14 +172,22 @@ Reply Dispatcher::static_file(const HttpRequest& request, bool keep_alive) const
   auto file = files_.resolve(request.target());
   if (!file) return static_miss(request, file.error(), keep_alive);
 
+  // The precompressed sibling the client accepts best (docs/server.md#compression).
+  const auto accept_field = request.find(http::field::accept_encoding);
+  const AcceptEncoding accept =
+      accept_field == request.end() ? AcceptEncoding{} : parse_accept_encoding(accept_field->value());
+  const EncodedFile send = files_.encoded(*file, accept_field == request.end() ? nullptr : &accept);
+
   beast::error_code ec;
   http::file_body::value_type body;
-  body.open(file->path.c_str(), beast::file_mode::scan, ec);
+  body.open(send.path.c_str(), beast::file_mode::scan, ec);
   if (ec) return static_miss(request, StaticMiss::kNotFound, keep_alive);
   const std::uint64_t size = body.size();
   auto fill = [&](auto& res) {
     res.set(http::field::content_type, file->content_type);
     res.set(http::field::cache_control, file->cache_control);
+    if (!send.content_encoding.empty()) res.set(http::field::content_encoding, send.content_encoding);
+    res.set(http::field::vary, "Accept-Encoding");
     set_security_headers(res, file->content_type);
     res.keep_alive(keep_alive);
     res.content_length(size);

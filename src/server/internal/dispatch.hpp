@@ -84,6 +84,11 @@ inline constexpr std::string_view kNonPageSecurityPolicy =
 /// X-Content-Type-Options nosniff and Referrer-Policy no-referrer. Replaces earlier values.
 void set_security_headers(http::response_header<>& header, std::string_view content_type);
 
+/// `response` for a client that accepts gzip or not: a body of kGzipMinBytes or more gzipped
+/// (Content-Encoding: gzip, its ETag made weak) when accepted and smaller; Vary: Accept-Encoding
+/// either way.
+[[nodiscard]] api::Response compressed(api::Response response, bool gzip_accepted);
+
 /// A Reply from an api::Response for a request of HTTP `version`; `head` leaves the body out but
 /// keeps its Content-Length.
 [[nodiscard]] Reply make_reply(api::Response response, Route route, unsigned version, bool keep_alive,

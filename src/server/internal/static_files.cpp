@@ -108,6 +108,29 @@ std::expected<StaticFile, StaticMiss> StaticFiles::index() const {
   return StaticFile{file, content_type_for(file), kNoCache};
 }
 
+EncodedFile StaticFiles::encoded(const StaticFile& file, const AcceptEncoding* accept) const {
+  if (accept == nullptr) return {file.path, {}};
+  auto sibling = [&](std::string_view suffix) {
+    fs::path p = file.path;
+    p += suffix;
+    std::error_code ec;
+    if (!fs::is_regular_file(p, ec)) return fs::path{};
+    p = fs::weakly_canonical(p, ec);
+    return ec || !inside_root(p) ? fs::path{} : p;
+  };
+  const fs::path br = sibling(".br");
+  const fs::path gz = sibling(".gz");
+  switch (choose_coding(accept, !br.empty(), !gz.empty())) {
+    case Coding::kBrotli:
+      return {br, content_encoding_of(Coding::kBrotli)};
+    case Coding::kGzip:
+      return {gz, content_encoding_of(Coding::kGzip)};
+    case Coding::kIdentity:
+      break;
+  }
+  return {file.path, {}};
+}
+
 std::expected<StaticFile, StaticMiss> StaticFiles::resolve(std::string_view target) const {
   auto decoded = decode_path(target.substr(0, target.find_first_of("?#")));
   if (!decoded) return std::unexpected(decoded.error());

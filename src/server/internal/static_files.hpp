@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "server/internal/accept_encoding.hpp"
+
 namespace atlas::server::internal {
 
 /// A file to send and how to label it.
@@ -13,6 +15,12 @@ struct StaticFile {
   std::filesystem::path path;      // canonical, inside the root
   std::string_view content_type;   // "text/html; charset=utf-8" …
   std::string_view cache_control;  // immutable for /assets/*, "no-cache" otherwise
+};
+
+/// The bytes to send for a StaticFile: the file itself or a precompressed sibling.
+struct EncodedFile {
+  std::filesystem::path path;         // the file, or "<file>.br" / "<file>.gz" beside it
+  std::string_view content_encoding;  // "br", "gzip", or "" (the file itself)
 };
 
 /// Why no file answers a path.
@@ -33,6 +41,11 @@ class StaticFiles {
   /// whose last segment has no extension and names no file is a route of the single-page app and
   /// gets index.html. The result always lies inside the root (symlinks resolved).
   [[nodiscard]] std::expected<StaticFile, StaticMiss> resolve(std::string_view target) const;
+
+  /// What to send for `file` to a client whose Accept-Encoding is `accept` (null: the request has
+  /// none): the precompressed sibling "<file>.br" or "<file>.gz" (built by Vite) that the client
+  /// accepts best, when it is a regular file inside the root; else the file itself.
+  [[nodiscard]] EncodedFile encoded(const StaticFile& file, const AcceptEncoding* accept) const;
 
   /// The root as given to the constructor (for messages).
   [[nodiscard]] const std::filesystem::path& given_root() const { return given_; }

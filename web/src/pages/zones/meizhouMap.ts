@@ -1,10 +1,11 @@
 // The county map layer: DataV GeoAtlas GeoJSON of Meizhou's 8 counties (see assets/geo/SOURCE.md),
-// registered with ECharts once, when this module is first imported. Each county's label is placed
+// provided to the map series when this module is first imported (registered with ECharts when the
+// map chart loads: charts/maps.ts). Each county's label is placed
 // at its label point (withLabelPoints), so that 梅县区's label does not sit on 梅江区's.
 import meizhouGeo from '../../assets/geo/441400_full.json'
-import { registerMap } from '../../components/echartsSetup'
+import { provideMap } from '../../charts/maps'
 import { mapFeatures, withLabelPoints, type GeoFeature } from '../../charts/countyMap'
 
 export const MAP_NAME = 'meizhou'
-registerMap(MAP_NAME, withLabelPoints(meizhouGeo as unknown as { features: GeoFeature[] }) as never)
+provideMap(MAP_NAME, withLabelPoints(meizhouGeo as unknown as { features: GeoFeature[] }))
 export const MAP_FEATURES = mapFeatures(meizhouGeo as { features: { properties: { adcode: number; name: string } }[] })

@@ -1,0 +1,110 @@
+// The web app's first load (issue 8, "Speed"): `atlas serve` sends the gzip or brotli file that
+// Vite built beside each asset when the browser accepts it, labelled (Content-Encoding, Vary), and
+// the start page's first load in Chromium transfers at most 300 KB; pages without a chart load no
+// ECharts. The full figures per page come from bench/web_load.mjs (docs/performance.md).
+import assert from 'node:assert/strict'
+import http from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { after, before, describe, test } from 'node:test'
+import { launchBrowser, newPage, startServer } from './lib/server.mjs'
+
+const kFirstLoadBudget = 300 * 1024
+
+let server
+let browser
+
+/** GET `p` with the given Accept-Encoding (null: none), without decoding: {status, headers, body}. */
+function rawGet(p, acceptEncoding) {
+  return new Promise((resolve, reject) => {
+    const headers = acceptEncoding === null ? {} : { 'Accept-Encoding': acceptEncoding }
+    http
+      .get(new URL(p, server.url), { headers }, (res) => {
+        const chunks = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }))
+        res.on('error', reject)
+      })
+      .on('error', reject)
+  })
+}
+
+/** The bytes each response of a first load of `p` took on the wire, until the network is idle. */
+async function firstLoad(p) {
+  const { context, page, errors } = await newPage(browser, server.url)
+  try {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    const urls = new Map()
+    const loaded = []
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url))
+    cdp.on('Network.loadingFinished', (e) => loaded.push({ url: urls.get(e.requestId), bytes: e.encodedDataLength }))
+    await page.goto(p, { waitUntil: 'networkidle' })
+    assert.deepEqual(errors, [], 'uncaught errors in the page')
+    return loaded
+  } finally {
+    await context.close()
+  }
+}
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('precompressed assets', () => {
+  test('index.html and every script and style sheet it names come as br or gzip, as accepted, and decode to the plain file', async () => {
+    const index = await rawGet('/', null)
+    assert.equal(index.status, 200)
+    assert.equal(index.headers['content-encoding'], undefined, 'no Accept-Encoding: the plain file')
+    const assets = [...index.body.toString('utf8').matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
+    assert.ok(assets.length >= 2, `index.html names its script and style sheet: ${assets}`)
+    for (const p of ['/', ...assets]) {
+      const plain = await rawGet(p, 'identity')
+      assert.equal(plain.status, 200, p)
+      assert.equal(plain.headers['content-encoding'], undefined, p)
+      assert.equal(plain.headers.vary, 'Accept-Encoding', p)
+
+      const br = await rawGet(p, 'gzip, deflate, br, zstd')
+      assert.equal(br.headers['content-encoding'], 'br', p)
+      assert.equal(br.headers.vary, 'Accept-Encoding', p)
+      assert.equal(br.headers['content-type'], plain.headers['content-type'], p)
+      assert.equal(Number(br.headers['content-length']), br.body.length, p)
+      assert.ok(br.body.length < plain.body.length, `${p}: brotli is smaller`)
+      assert.deepEqual(brotliDecompressSync(br.body), plain.body, `${p}: brotli decodes to the file`)
+
+      const gz = await rawGet(p, 'gzip;q=1, br;q=0.5')
+      assert.equal(gz.headers['content-encoding'], 'gzip', p)
+      assert.deepEqual(gunzipSync(gz.body), plain.body, `${p}: gzip decodes to the file`)
+    }
+  })
+
+  test('an app route gets index.html compressed too', async () => {
+    const r = await rawGet('/enterprises', 'br')
+    assert.equal(r.status, 200)
+    assert.equal(r.headers['content-encoding'], 'br')
+    assert.match(brotliDecompressSync(r.body).toString('utf8'), /<div id="app">/)
+  })
+})
+
+describe('first load', () => {
+  test(`the start page transfers at most ${kFirstLoadBudget / 1024} KB and loads no chart code`, async () => {
+    const loaded = await firstLoad('/')
+    const total = loaded.reduce((s, r) => s + r.bytes, 0)
+    const listing = loaded.map((r) => `${r.bytes} ${r.url}`).join('\n')
+    assert.ok(total <= kFirstLoadBudget, `start page transferred ${total} bytes:\n${listing}`)
+    assert.ok(!loaded.some((r) => /\/EChartView-|\/echarts/i.test(r.url ?? '')), `no ECharts on the start page:\n${listing}`)
+  })
+
+  test('pages without a chart load no chart code', async () => {
+    for (const p of ['/enterprises', '/taxonomy']) {
+      const loaded = await firstLoad(p)
+      const listing = loaded.map((r) => `${r.bytes} ${r.url}`).join('\n')
+      assert.ok(!loaded.some((r) => /\/EChartView-|\/echarts/i.test(r.url ?? '')), `no ECharts on ${p}:\n${listing}`)
+    }
+  })
+})

@@ -8,8 +8,9 @@ keys are unique; ids are slugs; enum values, amounts, counts, dates, periods, bo
 provenance are well formed; every reference resolves (county, zone, class, enterprise, project,
 sponsor, metric, chain, chain link, group); chains are acyclic; every `quote` is a verbatim
 substring of the plan's source text; credit codes validate (GB 32100-2015 check character and
-GB 11714 organisation-code check); cumulative observations never fall within a year; HS codes
-exist in the HS 2022 list (when it is found). Exit status 1 on any error.
+GB 11714 organisation-code check); cumulative observations never fall within a year; no output
+before production starts (see production_errors); HS codes exist in the HS 2022 list (when it is
+found). Exit status 1 on any error.
 """
 import csv
 import os
@@ -157,6 +158,73 @@ def load(name):
         if key == ("id",) and not pat.match(d["id"]):
             err(f"{name}:{d['_line']}", f"id {d['id']!r} is not a {'snake_case name' if name == 'metrics.csv' else 'slug'}")
     return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# production milestones against output figures
+
+PRODUCTION_KINDS = ("commissioned", "full-production")
+OUTPUT_METRICS = ("output_value", "revenue")
+
+
+def month_of(date):
+    """(year, month) of a date or period's first month; month 1 when only the year is given."""
+    return int(date[:4]), int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else 1
+
+
+def period_end(period):
+    """(year, last month) of a period: 2022 -> 12, 2022-05 -> 5, 2022-01~09 -> 9."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:~(\d{2}))?", period)
+    if not m:
+        return None
+    y = int(m.group(1))
+    return y, int(m.group(3) or m.group(2) or 12)
+
+
+def production_errors(projects, milestones, observations, base_year):
+    """Output figures that contradict the recorded milestones, as (where, message) pairs.
+
+    An enterprise producing in the plan's base year (an output figure for `base_year`) was
+    already producing before its projects, which are then expansions. For every other enterprise,
+    production starts with the earliest production milestone (commissioned or full production)
+    of the projects it sponsors: at its actual date. A production milestone with only a planned
+    date has not happened as far as the record goes, so with no actual date at all nothing may be
+    produced; before the actual month nothing either (a year-only date allows the whole year).
+    `projects` maps project id to sponsor enterprise; milestones and observations are rows of
+    milestones.csv and observations.csv (with `_where`)."""
+    starts = {}
+    for d in milestones:
+        if d["kind"] not in PRODUCTION_KINDS or d["project"] not in projects:
+            continue
+        e = projects[d["project"]]
+        first = starts.setdefault(e, {"at": None, "project": d["project"], "planned": ""})
+        if d["actual"] and DATE.match(d["actual"]):
+            at = month_of(d["actual"])
+            if first["at"] is None or at < first["at"]:
+                first.update(at=at, project=d["project"])
+        elif not first["at"] and d["planned"]:
+            first["planned"] = d["planned"]
+    producing = {d["enterprise"] for d in observations
+                 if d["metric"] in OUTPUT_METRICS and d["period"][:4] == str(base_year)
+                 and len(d["period"]) == 4}
+    out = []
+    for d in observations:
+        e = d["enterprise"]
+        if d["metric"] not in OUTPUT_METRICS or e not in starts or e in producing:
+            continue
+        end = period_end(d["period"])
+        s = starts[e]
+        if end is None:
+            continue
+        if s["at"] is None:
+            planned = f" (planned {s['planned']})" if s["planned"] else ""
+            out.append((d["_where"], f"{e} has {d['metric']} for {d['period']} but project "
+                        f"{s['project']} records no actual production date{planned}: production "
+                        f"has not started"))
+        elif end < s["at"]:
+            out.append((d["_where"], f"{e} has {d['metric']} for {d['period']}, before project "
+                        f"{s['project']} started production ({s['at'][0]}-{s['at'][1]:02d})"))
+    return out
 
 
 def where(name, d):
@@ -387,6 +455,10 @@ def main():
         if enterprises.get(d["enterprise"], {}).get("provenance", "").startswith("sample") \
                 and not d["provenance"].startswith("sample"):
             err(w, "non-sample figure for a sample enterprise")
+    obs_rows = [dict(d, _where=where("observations.csv", d)) for d in T["observations.csv"]]
+    for w, msg in production_errors({k: p.get("sponsor", "") for k, p in projects.items()},
+                                    T["milestones.csv"], obs_rows, plan["plan"]["start"] - 1):
+        err(w, msg)
     for k, pts in series.items():
         pts.sort()
         for (m1, v1, _), (m2, v2, w2) in zip(pts, pts[1:]):

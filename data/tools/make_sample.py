@@ -25,11 +25,14 @@ import csv
 import os
 import random
 import sys
+import tomllib
 
 SEED = 20210702  # the plan's issue date
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.normpath(os.path.join(HERE, "..", "meizhou"))
+PLAN = os.path.normpath(os.path.join(HERE, "..", "plans", "meizhou-autoparts-2021-2025.toml"))
 SAMPLE = "sample"
+COUNTY_NOTE = "sample: the county is illustrative (the park's county is not recorded)"
 COPPER_NOTE = ("sample: copper-foil output counted in the auto-parts cluster only, "
                "not the company's total")
 
@@ -67,12 +70,15 @@ def make_credit_code(rng, region):
 REGION = {"meijiang": "441402", "meixian": "441403", "dabu": "441422", "fengshun": "441423",
           "wuhua": "441424", "pingyuan": "441426", "jiaoling": "441427", "xingning": "441481",
           "": "441400"}
+# The GAC parts park's county is not recorded (the plan does not say where it lies): its sample
+# firms get an illustrative county, said so in their provenance (COUNTY_NOTE), and keep the
+# city-level region code 441400 in their credit codes.
 SAMPLE_ENTERPRISES = [
-    ("a", "passenger", "", "gac-park", "interior-trim"),
-    ("b", "passenger", "", "gac-park", "body-structural-part"),
-    ("c", "passenger", "", "gac-park", "seat-harness"),
-    ("d", "passenger", "", "gac-park", "hardware"),
-    ("e", "passenger", "", "gac-park", "plastic-products"),
+    ("a", "passenger", "meijiang", "gac-park", "interior-trim"),
+    ("b", "passenger", "meixian", "gac-park", "body-structural-part"),
+    ("c", "passenger", "meijiang", "gac-park", "seat-harness"),
+    ("d", "passenger", "meixian", "gac-park", "hardware"),
+    ("e", "passenger", "meijiang", "gac-park", "plastic-products"),
     ("f", "trailer", "meixian", "meixian-trailer-belt", "brake-drum"),
     ("g", "nev", "xingning", "nev-zone", "power-module"),
     ("h", "general", "meijiang", "", "rubber-products"),
@@ -227,6 +233,29 @@ def cumulative(rng, annual, start_month=1, last_month=12):
     return res
 
 
+PRODUCTION_KINDS = ("commissioned", "full-production")
+
+
+def production_starts(milestones):
+    """{enterprise: (year, month) | None} from the recorded milestones, for the sponsors of projects
+    with a production milestone (commissioned or full production): the earliest actual date
+    (month 1 when only the year is known), None when no production milestone has an actual date
+    (production has not started as far as the record goes). Same rule as check_data.py."""
+    with open(PLAN, "rb") as f:
+        sponsor = {p["id"]: p["sponsor"] for p in tomllib.load(f).get("project", [])}
+    starts = {}
+    for r in milestones:
+        if r["kind"] not in PRODUCTION_KINDS or r["project"] not in sponsor:
+            continue
+        e = sponsor[r["project"]]
+        starts.setdefault(e, None)
+        if r["actual"]:
+            y, m = int(r["actual"][:4]), int(r["actual"][5:7] or 1)
+            if starts[e] is None or (y, m) < starts[e]:
+                starts[e] = (y, m)
+    return starts
+
+
 def fmt_wan(v):
     return f"{v}万"
 
@@ -268,22 +297,75 @@ def main():
     for letter, seg, county, zone, classes in SAMPLE_ENTERPRISES:
         rows.append({
             "id": f"sample-{letter}",
-            "credit_code": make_credit_code(rng, REGION[county]),
+            "credit_code": make_credit_code(rng, REGION["" if zone == "gac-park" else county]),
             "name_zh": f"样例零部件企业{letter.upper()}（示例）",
             "name_en": f"Sample parts enterprise {letter.upper()} (illustrative)",
             "county": county, "zone": zone, "segment": seg,
             "above_size": "true", "high_tech": "", "classes": classes,
-            "provenance": SAMPLE,
+            "provenance": COUNTY_NOTE if zone == "gac-park" else SAMPLE,
         })
     write("enterprises.csv", header, rows)
     enterprises = {r["id"]: r for r in rows}
     for eid in E:
         assert eid in enterprises, eid
 
+    # milestones -------------------------------------------------------------------------------
+    header, rows = read("milestones.csv")
+    rows = keep(rows)
+    M = [  # project, kind, planned, actual, note
+        ("xionghui-precision-casting", "started", "2021-09", "2021-11", "new plant construction"),
+        ("xionghui-precision-casting", "commissioned", "2022-12", "2023-04", "2 casting lines"),
+        ("qingda-brake-shoes", "commissioned", "2022-06", "2022-05", "expanded lines"),
+        ("jiesong-equipment-plastics", "commissioned", "2022-12", "2023-02", ""),
+        ("carlisle-tyre-retrofit", "started", "2022-03", "2022-03", "retrofit works"),
+        ("carlisle-tyre-retrofit", "commissioned", "2023-06", "2024-03", "retrofitted line"),
+        ("hongrong-welding-robots", "commissioned", "2022-09", "2022-10", "welding robots"),
+        ("weiyou-excavator-parts", "started", "2023-03", "", "smart line"),
+        ("weiyou-excavator-parts", "commissioned", "2024-06", "", "smart line"),
+        ("peiying-car-audio", "started", "2023-06", "2023-08", "production base"),
+        ("peiying-car-audio", "commissioned", "2024-06", "", "production base"),
+        ("hongyu-process-upgrade", "commissioned", "2023-06", "2023-06", ""),
+        ("gac-springs", "signed", "2021-06", "2021-08", ""),
+        ("gac-springs", "started", "2021-10", "2021-12", ""),
+        ("gac-springs", "commissioned", "2022-12", "2023-05", "new spring lines"),
+        ("gac-springs", "full-production", "2025-12", "", "超5亿 output"),
+        ("hongyuan-seat-covers", "signed", "2021-09", "2021-10", ""),
+        ("hongyuan-seat-covers", "commissioned", "2022-09", "2022-11", ""),
+        ("huayue-parts", "signed", "2021-12", "2022-01", ""),
+        ("huayue-parts", "commissioned", "2022-09", "2022-09", ""),
+        ("anwen-parts", "signed", "2022-03", "2022-03", ""),
+        ("anwen-parts", "commissioned", "2023-06", "2023-09", ""),
+        ("oufulai-line", "signed", "2025-06", "", "40万件套 line"),
+        ("hengyusheng-nev-parts", "signed", "2022-03", "2022-05", ""),
+        ("hengyusheng-nev-parts", "started", "2022-10", "2023-02", ""),
+        ("hengyusheng-nev-parts", "commissioned", "2023-12", "2024-03", ""),
+        ("yamaxi-magnetic-components", "started", "2021-06", "2021-06", "expansion"),
+        ("yamaxi-magnetic-components", "commissioned", "2022-06", "2022-08", "expansion"),
+    ]
+    for p, k, pl, ac, note in M:
+        rows.append({"project": p, "kind": k, "planned": pl, "actual": ac, "note": note,
+                     "provenance": SAMPLE})
+    write("milestones.csv", header, rows)
+    milestones = rows
+
+
     # observations -----------------------------------------------------------------------------
     header, rows = read("observations.csv")
     rows = keep(rows)
     paths = annual_paths(rng, enterprises)
+    # Respect the recorded milestones: an enterprise not producing in 2020 whose project has a
+    # production milestone produces from the milestone's actual month on (ramping up, see
+    # annual_paths); without an actual date it has not started and gets no figures. Its rows
+    # are still generated (and dropped) so that the random draws of the others do not move.
+    starts = production_starts(milestones)
+    silent = set()
+    for eid, spec in E.items():
+        if spec["y2020"] or eid not in starts:
+            continue
+        if starts[eid] is None:
+            silent.add(eid)
+        else:
+            assert spec["start"] and spec["start"] >= starts[eid], (eid, spec["start"], starts[eid])
     obs = []
     for eid in E:
         years = paths[eid]
@@ -330,47 +412,11 @@ def main():
                 n = max(10, int(round(n * rng.uniform(0.96, 1.04))))
             obs.append((eid, "employees", str(y), str(n), E[eid]["note"]))
     for eid, metric, per, val, note in obs:
+        if eid in silent:
+            continue
         rows.append({"enterprise": eid, "metric": metric, "period": per, "value": val,
                      "published": "", "provenance": note})
     write("observations.csv", header, rows)
-
-    # milestones -------------------------------------------------------------------------------
-    header, rows = read("milestones.csv")
-    rows = keep(rows)
-    M = [  # project, kind, planned, actual, note
-        ("xionghui-precision-casting", "started", "2021-09", "2021-11", "new plant construction"),
-        ("xionghui-precision-casting", "commissioned", "2022-12", "2023-04", "2 casting lines"),
-        ("qingda-brake-shoes", "commissioned", "2022-06", "2022-05", "expanded lines"),
-        ("jiesong-equipment-plastics", "commissioned", "2022-12", "2023-02", ""),
-        ("carlisle-tyre-retrofit", "started", "2022-03", "2022-03", "retrofit works"),
-        ("carlisle-tyre-retrofit", "commissioned", "2023-06", "2024-03", "retrofitted line"),
-        ("hongrong-welding-robots", "commissioned", "2022-09", "2022-10", "welding robots"),
-        ("weiyou-excavator-parts", "started", "2023-03", "", "smart line"),
-        ("weiyou-excavator-parts", "commissioned", "2024-06", "", "smart line"),
-        ("peiying-car-audio", "started", "2023-06", "2023-08", "production base"),
-        ("peiying-car-audio", "commissioned", "2024-06", "", "production base"),
-        ("hongyu-process-upgrade", "commissioned", "2023-06", "2023-06", ""),
-        ("gac-springs", "signed", "2021-06", "2021-08", ""),
-        ("gac-springs", "started", "2021-10", "2021-12", ""),
-        ("gac-springs", "commissioned", "2022-12", "2023-05", "new spring lines"),
-        ("gac-springs", "full-production", "2025-12", "", "超5亿 output"),
-        ("hongyuan-seat-covers", "signed", "2021-09", "2021-10", ""),
-        ("hongyuan-seat-covers", "commissioned", "2022-09", "2022-11", ""),
-        ("huayue-parts", "signed", "2021-12", "2022-01", ""),
-        ("huayue-parts", "commissioned", "2022-09", "2022-09", ""),
-        ("anwen-parts", "signed", "2022-03", "2022-03", ""),
-        ("anwen-parts", "commissioned", "2023-06", "2023-09", ""),
-        ("oufulai-line", "signed", "2025-06", "", "40万件套 line"),
-        ("hengyusheng-nev-parts", "signed", "2022-03", "2022-05", ""),
-        ("hengyusheng-nev-parts", "started", "2022-10", "2023-02", ""),
-        ("hengyusheng-nev-parts", "commissioned", "2023-12", "2024-03", ""),
-        ("yamaxi-magnetic-components", "started", "2021-06", "2021-06", "expansion"),
-        ("yamaxi-magnetic-components", "commissioned", "2022-06", "2022-08", "expansion"),
-    ]
-    for p, k, pl, ac, note in M:
-        rows.append({"project": p, "kind": k, "planned": pl, "actual": ac, "note": note,
-                     "provenance": SAMPLE})
-    write("milestones.csv", header, rows)
 
     # carriers ---------------------------------------------------------------------------------
     header, rows = read("carriers.csv")
@@ -424,7 +470,7 @@ def main():
     write("supplier_entries.csv", header, rows)
 
     if "--summary" in sys.argv:
-        summary(paths, enterprises)
+        summary({k: v for k, v in paths.items() if k not in silent}, enterprises)
 
 
 def summary(paths, enterprises):

@@ -187,7 +187,7 @@ TEST(PlanApi, AnswersThePlanAndItsCounts) {
   EXPECT_EQ(counts.at("targets").as_int64(), 16);
   EXPECT_EQ(counts.at("enterprises").as_int64(), 44);
   EXPECT_EQ(counts.at("sample_enterprises").as_int64(), 12);
-  EXPECT_EQ(counts.at("observations").as_int64(), 2246);
+  EXPECT_EQ(counts.at("observations").as_int64(), 2184);
   EXPECT_EQ(a.body.at("meta").at("data_as_of").as_string(), "2026-10-31");
 }
 
@@ -196,7 +196,7 @@ TEST(PlanApi, SampleFalseCountsOnlyFactualRecords) {
   const auto& counts = a.body.at("counts");
   EXPECT_EQ(counts.at("enterprises").as_int64(), 32);
   EXPECT_EQ(counts.at("sample_enterprises").as_int64(), 0);
-  EXPECT_LT(counts.at("observations").as_int64(), 2246);
+  EXPECT_LT(counts.at("observations").as_int64(), 2184);
 }
 
 // An Api whose snapshot the test replaces, counting how often the handlers ran (through the

@@ -58,7 +58,7 @@ TEST(EnterprisesApi, FiltersAndSortsByOutput) {
   const auto a = get("/api/v1/enterprises?county=meixian&sort=-output_value&year=2025");
   ASSERT_EQ(a.status, 200);
   EXPECT_EQ(ids_of(a.body).front(), "bpw-meizhou");
-  EXPECT_EQ(a.body.at("total").as_int64(), 4);
+  EXPECT_EQ(a.body.at("total").as_int64(), 6);
   EXPECT_EQ(get("/api/v1/enterprises?zone=trailer-belt").body.at("total").as_int64(), 4);
   EXPECT_EQ(get("/api/v1/enterprises?class=disc-axle").body.at("total").as_int64(), 1);
   EXPECT_EQ(get("/api/v1/enterprises?segment=nev&sample=false").body.at("total").as_int64(), 5);

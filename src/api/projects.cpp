@@ -61,8 +61,11 @@ json::object project_item(const Snapshot& s, const Visibility& vis, const app::P
       {"products", std::move(products)},
       {"capacity", r.capacity},
       {"status", app::to_string(state.status)},
+      {"status_sample", state.status_sample},
       {"late", state.late},
       {"delayed", state.delayed},
+      {"schedule", app::to_string(state.schedule)},
+      {"schedule_sample", state.schedule_sample},
       {"sample", atlas::is_sample(r.provenance)},
       {"provenance", r.provenance},
       {"quote", r.quote},
@@ -96,6 +99,7 @@ json::array summary_json(const app::ProjectPage& page) {
   for (const app::StatusSummary& sum : page.summary) {
     out.emplace_back(json::object{{"status", app::to_string(sum.status)},
                                   {"projects", sum.projects},
+                                  {"sample", sum.sample},
                                   {"expected_output", amount_json(sum.expected_output)},
                                   {"investment", amount_json(sum.investment)}});
   }

@@ -83,8 +83,8 @@ TEST(TargetsApi, TotalOutputHasThePlanBaselineGoalAndFinalStatus) {
   EXPECT_EQ(t.at("goal").at("value").as_int64(), 10000000000);
   EXPECT_EQ(t.at("deadline").as_int64(), 2025);
   EXPECT_EQ(t.at("latest").at("period").as_string(), "2025");
-  EXPECT_EQ(t.at("latest").at("value").as_int64(), 8340000000);
-  EXPECT_DOUBLE_EQ(t.at("progress").as_double(), 0.834);
+  EXPECT_EQ(t.at("latest").at("value").as_int64(), 7280000000);
+  EXPECT_DOUBLE_EQ(t.at("progress").as_double(), 0.728);
   EXPECT_EQ(t.at("status").as_string(), "missed");
   EXPECT_EQ(t.at("status_zh").as_string(), "未达成");
   EXPECT_TRUE(t.at("final").as_bool());
@@ -147,7 +147,7 @@ TEST(TargetDetailApi, SeriesRunsFromTheBaselineYearToThePartialRunningYear) {
   const auto& series = a.body.at("series").as_array();
   EXPECT_EQ(years_of(series), (std::vector<std::int64_t>{2020, 2021, 2022, 2023, 2024, 2025, 2026}));
   EXPECT_EQ(series[5].at("period").as_string(), "2025");
-  EXPECT_EQ(series[5].at("value").as_int64(), 8340000000);
+  EXPECT_EQ(series[5].at("value").as_int64(), 7280000000);
   EXPECT_TRUE(series[5].at("complete").as_bool());
   EXPECT_EQ(series[6].at("period").as_string(), "2026-01~09");
   EXPECT_FALSE(series[6].at("complete").as_bool());
@@ -199,7 +199,7 @@ TEST(TargetDetailApi, ContributorsAreSortedByValueAndLimited) {
   ASSERT_EQ(a.status(), 200);
   const auto& c = a.body.at("contributors");
   EXPECT_EQ(c.at("set").as_string(), "enterprises");
-  EXPECT_EQ(c.at("total").as_int64(), 35);
+  EXPECT_EQ(c.at("total").as_int64(), 34);
   const auto& items = c.at("items").as_array();
   ASSERT_EQ(items.size(), 5U);
   EXPECT_EQ(items[0].at("id").as_string(), "bpw-meizhou");
@@ -207,7 +207,7 @@ TEST(TargetDetailApi, ContributorsAreSortedByValueAndLimited) {
   EXPECT_TRUE(items[0].at("name").at("zh").is_string());
   for (std::size_t i = 1; i < items.size(); ++i)
     EXPECT_GE(items[i - 1].at("value").as_int64(), items[i].at("value").as_int64());
-  EXPECT_EQ(get("/api/v1/targets/total-output").body.at("contributors").at("items").as_array().size(), 35U);
+  EXPECT_EQ(get("/api/v1/targets/total-output").body.at("contributors").at("items").as_array().size(), 34U);
 }
 
 TEST(TargetDetailApi, LimitAboveTheMaximumIsInvalidValue) {

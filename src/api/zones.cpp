@@ -60,7 +60,15 @@ Outcome<json::object> list_zones(const ReadContext& ctx) {
   json::array counties;
   for (const app::CountySummary& c : overview.counties)
     counties.emplace_back(county_json(ctx.snapshot, c));
-  return json::object{{"meta", ctx.meta()}, {"zones", std::move(zones)}, {"counties", std::move(counties)}};
+  const app::AreaTotals& none = overview.county_not_recorded;
+  return json::object{
+      {"meta", ctx.meta()},
+      {"zones", std::move(zones)},
+      {"counties", std::move(counties)},
+      {"county_not_recorded",
+       json::object{{"enterprises", none.enterprises}, {"output_value", year_value_json(none.output_value)}}},
+      {"county_coverage",
+       overview.county_coverage ? json::value(*overview.county_coverage) : json::value(nullptr)}};
 }
 
 }  // namespace atlas::api::internal

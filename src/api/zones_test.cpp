@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <string>
 
 #include <boost/json.hpp>
@@ -37,7 +38,21 @@ TEST(ZonesApi, ListsZonesWithCountsOutputFactsAndTargets) {
   EXPECT_TRUE(find(zones, "trailer-belt").at("parent").is_null());
   const auto& meixian = find(a.body.at("counties").as_array(), "meixian");
   EXPECT_EQ(meixian.at("adcode").as_string(), "441403");
-  EXPECT_EQ(meixian.at("enterprises").as_int64(), 4);
+  EXPECT_EQ(meixian.at("enterprises").as_int64(), 6);
+  // what the county rows leave out, and the share of the output they cover
+  std::int64_t enterprises = 0;
+  std::int64_t in_counties = 0;
+  for (const auto& c : a.body.at("counties").as_array()) {
+    enterprises += c.at("enterprises").as_int64();
+    if (!c.at("output_value").is_null()) in_counties += c.at("output_value").at("value").as_int64();
+  }
+  const auto& none = a.body.at("county_not_recorded");
+  EXPECT_EQ(enterprises + none.at("enterprises").as_int64(), 44);
+  const std::int64_t rest = none.at("output_value").at("value").as_int64();
+  EXPECT_TRUE(none.at("output_value").at("sample").as_bool());
+  EXPECT_DOUBLE_EQ(a.body.at("county_coverage").as_double(),
+                   static_cast<double>(in_counties) / static_cast<double>(in_counties + rest));
+  EXPECT_TRUE(get("/api/v1/zones?sample=false").body.at("county_coverage").is_null());
 }
 
 TEST(ZonesApi, SampleFalseDropsSampleEnterprisesAndFigures) {

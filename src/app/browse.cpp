@@ -120,8 +120,20 @@ ZonesOverview zones_overview(const Snapshot& s, const Visibility& vis, int year)
     }
     out.zones.push_back(std::move(zone));
   }
-  for (std::uint32_t c = 0; c < s.counties.size(); ++c)
+  std::optional<YearValue> in_counties;
+  for (std::uint32_t c = 0; c < s.counties.size(); ++c) {
     out.counties.push_back(CountySummary{CountyId{c}, totals_of(s, vis, output, s.by_county.row(c))});
+    add_value(in_counties, out.counties.back().totals.output_value);
+  }
+  std::vector<EnterpriseId> no_county;
+  for (std::uint32_t e = 0; e < s.enterprises.size(); ++e) {
+    if (!s.enterprises.county[e].valid()) no_county.push_back(EnterpriseId{e});
+  }
+  out.county_not_recorded = totals_of(s, vis, output, no_county);
+  const std::int64_t covered = in_counties ? in_counties->value : 0;
+  const std::int64_t total =
+      covered + (out.county_not_recorded.output_value ? out.county_not_recorded.output_value->value : 0);
+  if (total > 0) out.county_coverage = static_cast<double>(covered) / static_cast<double>(total);
   return out;
 }
 

@@ -168,12 +168,27 @@ struct MilestoneState {
   std::optional<std::int32_t> overdue_days;
 };
 
+/// How a project keeps to its plan: late (a milestone is overdue now), delayed (not late, but a
+/// milestone was reached after its plan), on time (it has a planned date and neither holds), or
+/// no data (no visible milestone has a planned date: nothing to judge it by, never "on time").
+enum class Schedule : std::uint8_t { kLate, kDelayed, kOnTime, kNoData };
+
+/// "late", "delayed", "on-time", "no-data".
+[[nodiscard]] const char* to_string(Schedule schedule);
+
 /// A project's schedule as known on as_of (at most one of the two holds).
 struct ProjectState {
   ProjectId id;
   ProjectStatus status = ProjectStatus::kPlanned;
   bool late = false;     // 滞后: a visible milestone is overdue now
   bool delayed = false;  // 延期完成: not late, but a visible milestone was reached after its plan
+  Schedule schedule = Schedule::kNoData;
+  /// The status rests on sample data: no non-sample reached milestone gives it (false for
+  /// kPlanned, which no milestone gives).
+  bool status_sample = false;
+  /// The schedule rests on sample data: every milestone that makes it late, delayed or on time is
+  /// sample (false for kNoData).
+  bool schedule_sample = false;
 };
 
 /// True when project `p` may be shown under `vis` (not a hidden sample record).
@@ -208,6 +223,7 @@ struct ProjectQuery {
 struct StatusSummary {
   ProjectStatus status = ProjectStatus::kPlanned;
   std::size_t projects = 0;
+  bool sample = false;  // some project counted here has its status from sample data only
   std::optional<std::int64_t> expected_output;  // yuan a year at full production
   std::optional<std::int64_t> investment;       // yuan
 };
@@ -318,6 +334,12 @@ struct ZonesOverview {
   int year = 0;
   std::vector<ZoneSummary> zones;       // in plan order
   std::vector<CountySummary> counties;  // in data order
+  /// The visible enterprises with no county recorded (and their output): what the county rows
+  /// leave out.
+  AreaTotals county_not_recorded;
+  /// Share (0..1) of the year's visible output that falls in some county; nullopt when there is
+  /// no output at all.
+  std::optional<double> county_coverage;
 };
 
 /// Totals per zone (child zones included) and county; visible enterprises and figures only.

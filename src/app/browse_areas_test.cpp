@@ -46,6 +46,40 @@ TEST(ZonesOverview, OutputIsTheSumOverMemberEnterprises) {
   EXPECT_FALSE(zone(zones_overview(snap(), kFactsOnly, 2025), "gac-park").totals.output_value);
 }
 
+TEST(ZonesOverview, SaysWhatTheCountyRowsLeaveOut) {
+  const auto o = zones_overview(snap(), kAll, 2025);
+  const YearTotals output(snap(), snap().find_metric("output_value"), 2025, kAll);
+  std::size_t enterprises = o.county_not_recorded.enterprises;
+  std::int64_t in_counties = 0;
+  for (const CountySummary& c : o.counties) {
+    enterprises += c.totals.enterprises;
+    in_counties += c.totals.output_value ? c.totals.output_value->value : 0;
+  }
+  std::int64_t total = 0;
+  std::int64_t no_county = 0;
+  std::size_t without = 0;
+  for (std::uint32_t e = 0; e < snap().enterprises.size(); ++e) {
+    const auto v = output.read(EnterpriseId{e});
+    total += v ? v->value : 0;
+    if (!snap().enterprises.county[e].valid()) {
+      ++without;
+      no_county += v ? v->value : 0;
+    }
+  }
+  EXPECT_EQ(enterprises, snap().enterprises.size());  // every enterprise in exactly one row
+  EXPECT_EQ(o.county_not_recorded.enterprises, without);
+  EXPECT_GT(without, 0U);
+  ASSERT_TRUE(o.county_not_recorded.output_value);
+  EXPECT_EQ(o.county_not_recorded.output_value->value, no_county);
+  EXPECT_EQ(in_counties + no_county, total);
+  ASSERT_TRUE(o.county_coverage);
+  EXPECT_DOUBLE_EQ(*o.county_coverage, static_cast<double>(in_counties) / static_cast<double>(total));
+  EXPECT_GT(*o.county_coverage, 0.0);
+  EXPECT_LT(*o.county_coverage, 1.0);
+  // no output at all (facts only: no visible figure for 2025): no coverage to state
+  EXPECT_FALSE(zones_overview(snap(), kFactsOnly, 2025).county_coverage);
+}
+
 TEST(ZonesOverview, ListsFactsAndTargetsNamingTheZone) {
   const auto o = zones_overview(snap(), kAll, 2025);
   EXPECT_EQ(zone(o, "gac-park").facts.size(), 6U);

@@ -78,17 +78,66 @@ std::vector<MilestoneState> milestone_states(const Snapshot& s, const Visibility
   return out;
 }
 
+const char* to_string(Schedule schedule) {
+  switch (schedule) {
+    case Schedule::kLate:
+      return "late";
+    case Schedule::kDelayed:
+      return "delayed";
+    case Schedule::kOnTime:
+      return "on-time";
+    case Schedule::kNoData:
+      return "no-data";
+  }
+  return "no-data";
+}
+
 ProjectState project_state(const Snapshot& s, const Visibility& vis, ProjectId p) {
-  ProjectState state{p, ProjectStatus::kPlanned, false, false};
+  ProjectState state;
+  state.id = p;
+  const std::vector<MilestoneState> milestones = milestone_states(s, vis, p);
   bool reached_late = false;
-  for (const MilestoneState& m : milestone_states(s, vis, p)) {
+  bool planned = false;
+  for (const MilestoneState& m : milestones) {
+    const MilestoneRecord& r = s.milestones[m.milestone];
     state.late = state.late || m.overdue;
     reached_late = reached_late || m.delay_days.value_or(0) > 0;
+    planned = planned || r.planned.has_value();
     if (!m.reached) continue;
-    if (auto reached = status_of(s.milestones[m.milestone].kind))
-      state.status = std::max(state.status, *reached);
+    if (auto reached = status_of(r.kind)) state.status = std::max(state.status, *reached);
   }
   state.delayed = !state.late && reached_late;
+  state.schedule = state.late      ? Schedule::kLate
+                   : state.delayed ? Schedule::kDelayed
+                   : planned       ? Schedule::kOnTime
+                                   : Schedule::kNoData;
+  // Which milestones the status and the schedule rest on; sample when none of them is a fact.
+  bool status_fact = false;
+  bool schedule_basis = false;
+  bool schedule_fact = false;
+  for (const MilestoneState& m : milestones) {
+    const MilestoneRecord& r = s.milestones[m.milestone];
+    const bool fact = !is_sample(r.provenance);
+    if (m.reached && status_of(r.kind) == state.status) status_fact = status_fact || fact;
+    bool basis = false;
+    switch (state.schedule) {
+      case Schedule::kLate:
+        basis = m.overdue;
+        break;
+      case Schedule::kDelayed:
+        basis = m.delay_days.value_or(0) > 0;
+        break;
+      case Schedule::kOnTime:
+        basis = r.planned.has_value();
+        break;
+      case Schedule::kNoData:
+        break;
+    }
+    schedule_basis = schedule_basis || basis;
+    schedule_fact = schedule_fact || (basis && fact);
+  }
+  state.status_sample = state.status != ProjectStatus::kPlanned && !status_fact;
+  state.schedule_sample = schedule_basis && !schedule_fact;
   return state;
 }
 
@@ -105,6 +154,7 @@ ProjectPage list_projects(const Snapshot& s, const Visibility& vis, const Projec
     if (!matches(s, vis, f, q, zones, p, state)) continue;
     StatusSummary& sum = page.summary[static_cast<std::size_t>(state.status)];
     ++sum.projects;
+    sum.sample = sum.sample || state.status_sample;
     add_amount(sum.expected_output, s.projects[i].expected_output);
     add_amount(sum.investment, s.projects[i].investment);
     if (page.total >= query.offset && page.items.size() < query.limit) page.items.push_back(state);

@@ -74,6 +74,57 @@ TEST(ProjectState, SplitsTheMeizhouProjectsIntoLateDelayedAndOnTime) {
   EXPECT_EQ(snap().projects.size() - late - delayed, 3U);  // bpw, qingda, hongyu
 }
 
+TEST(ProjectState, ScheduleIsNoDataWithoutAPlannedDate) {
+  // bpw-phase8: one public milestone, reached, with no planned date: nothing to judge by.
+  const ProjectState bpw = state_of("bpw-phase8", at(2026, 11, 27));
+  EXPECT_EQ(bpw.schedule, Schedule::kNoData);
+  EXPECT_FALSE(bpw.schedule_sample);
+  // xionghui has sample milestones only: without sample data it has none, so no data (never on time).
+  const ProjectState bare = state_of("xionghui-precision-casting", at(2026, 11, 27, false));
+  EXPECT_EQ(bare.status, ProjectStatus::kPlanned);
+  EXPECT_EQ(bare.schedule, Schedule::kNoData);
+  EXPECT_STREQ(to_string(Schedule::kNoData), "no-data");
+  EXPECT_EQ(state_of("qingda-brake-shoes", at(2026, 11, 27)).schedule, Schedule::kOnTime);
+  EXPECT_EQ(state_of("xionghui-precision-casting", at(2026, 11, 27)).schedule, Schedule::kDelayed);
+  EXPECT_EQ(state_of("saint-gobain-glass", at(2026, 11, 27)).schedule, Schedule::kLate);
+  std::size_t on_time = 0;
+  for (std::uint32_t i = 0; i < snap().projects.size(); ++i)
+    on_time += project_state(snap(), at(2026, 11, 27), ProjectId{i}).schedule == Schedule::kOnTime ? 1 : 0;
+  EXPECT_EQ(on_time, 2U);  // qingda, hongyu (bpw has no planned date)
+}
+
+TEST(ProjectState, SaysWhenStatusAndScheduleRestOnSampleMilestones) {
+  // gac-springs: commissioned and late by sample milestones only.
+  const ProjectState gac = state_of("gac-springs", at(2026, 11, 27));
+  EXPECT_TRUE(gac.status_sample);
+  EXPECT_TRUE(gac.schedule_sample);
+  // xionghui: delayed by sample milestones.
+  EXPECT_TRUE(state_of("xionghui-precision-casting", at(2026, 11, 27)).schedule_sample);
+  // saint-gobain: started (public 2020-06-23) and late by its public planned 2021-03.
+  const ProjectState glass = state_of("saint-gobain-glass", at(2026, 11, 27));
+  EXPECT_EQ(glass.status, ProjectStatus::kStarted);
+  EXPECT_FALSE(glass.status_sample);
+  EXPECT_FALSE(glass.schedule_sample);
+  // bpw-phase8: commissioned by a public record.
+  EXPECT_FALSE(state_of("bpw-phase8", at(2026, 11, 27)).status_sample);
+  // planned is never sample, whatever the data
+  EXPECT_FALSE(state_of("oufulai-line", at(2026, 11, 27)).status_sample);
+  // without sample data nothing rests on it
+  for (std::uint32_t i = 0; i < snap().projects.size(); ++i) {
+    const ProjectState st = project_state(snap(), at(2026, 11, 27, false), ProjectId{i});
+    EXPECT_FALSE(st.status_sample || st.schedule_sample) << snap().projects[i].id;
+  }
+}
+
+TEST(ListProjects, SummaryBucketsSayWhenTheyCountSampleStatuses) {
+  const ProjectPage page = list_projects(snap(), at(2026, 11, 27), ProjectQuery{});
+  EXPECT_TRUE(page.summary[static_cast<std::size_t>(ProjectStatus::kCommissioned)].sample);
+  EXPECT_FALSE(page.summary[static_cast<std::size_t>(ProjectStatus::kPlanned)].sample);
+  const ProjectPage facts = list_projects(snap(), at(2026, 11, 27, false), ProjectQuery{});
+  for (const StatusSummary& sum : facts.summary)
+    EXPECT_FALSE(sum.sample) << to_string(sum.status);
+}
+
 TEST(MilestoneStates, HideActualDatesAfterAsOf) {
   const auto states = milestone_states(snap(), at(2023, 1, 1), snap().find_project("gac-springs"));
   ASSERT_EQ(states.size(), 4U);

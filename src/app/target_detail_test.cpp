@@ -30,7 +30,7 @@ TEST(EvaluateInPeriod, ReplacesTheTrailingYear) {
   auto in_2021 = evaluate_in_period(*ind, calendar_year(2021), *snapshot(), vis);
   ASSERT_TRUE(in_2025.has_value());
   ASSERT_TRUE(in_2021.has_value());
-  EXPECT_EQ(in_2025->value, 8340000000);
+  EXPECT_EQ(in_2025->value, 7280000000);
   EXPECT_EQ(in_2021->period->text, "2021");
   EXPECT_LT(in_2021->value, in_2025->value);
 }
@@ -40,7 +40,7 @@ TEST(EvaluateInPeriod, GivesThePeriodToAnIndicatorWithoutOne) {
   ASSERT_TRUE(ind.has_value());
   auto r = evaluate_in_period(*ind, calendar_year(2025), *snapshot(), Visibility{});
   ASSERT_TRUE(r.has_value()) << r.error().to_string();
-  EXPECT_EQ(r->value, 19);
+  EXPECT_EQ(r->value, 18);
 }
 
 TEST(TargetDetail, UnknownTargetIsNotFoundWithASuggestion) {
@@ -55,7 +55,7 @@ TEST(TargetDetail, LevelSeriesRunsFromTheBaselineYearToTheRunningYear) {
   ASSERT_TRUE(d.has_value()) << d.error().to_string();
   ASSERT_EQ(d->series.size(), 7U);
   EXPECT_EQ(d->series.front().year, 2020);
-  EXPECT_EQ(d->series[5].value, 8340000000);
+  EXPECT_EQ(d->series[5].value, 7280000000);
   EXPECT_TRUE(d->series[5].complete);
   EXPECT_EQ(d->series.back().year, 2026);
   EXPECT_FALSE(d->series.back().complete);

@@ -240,7 +240,11 @@ function projectState(p, ctx) {
     return { kind: m.kind, planned: m.planned || null, actual: reached ? m.actual : null, note: m.note, overdue, overdue_days: overdue ? asOf - due : null, delay_days: delay, sample: isSample(m.provenance), provenance: m.provenance }
   })
   const late = milestones.some((m) => m.overdue)
-  return { status, late, delayed: !late && milestones.some((m) => (m.delay_days ?? 0) > 0), milestones }
+  const delayed = !late && milestones.some((m) => (m.delay_days ?? 0) > 0)
+  const schedule = late ? 'late' : delayed ? 'delayed' : milestones.some((m) => m.planned) ? 'on-time' : 'no-data'
+  const basis = milestones.filter((m) => (schedule === 'late' ? m.overdue : schedule === 'delayed' ? (m.delay_days ?? 0) > 0 : schedule === 'on-time' ? !!m.planned : false))
+  const statusSample = status !== 'planned' && !milestones.some((m) => m.actual && m.kind === status && !m.sample)
+  return { status, late, delayed, schedule, statusSample, scheduleSample: basis.length > 0 && basis.every((m) => m.sample), milestones }
 }
 
 function projectItem(p, ctx) {
@@ -257,8 +261,11 @@ function projectItem(p, ctx) {
     products: p.products ?? [],
     capacity: p.capacity ?? '',
     status: s.status,
+    status_sample: s.statusSample,
     late: s.late,
     delayed: s.delayed,
+    schedule: s.schedule,
+    schedule_sample: s.scheduleSample,
     sample: isSample(p.provenance),
     provenance: p.provenance,
     quote: p.quote ?? '',
@@ -277,8 +284,9 @@ function listProjects(ctx, q) {
   if (q.get('q')) items = items.filter((p) => (p.name.zh + p.name.en + p.id).toLowerCase().includes(q.get('q').toLowerCase()))
   const summary = new Map()
   for (const p of items) {
-    const row = summary.get(p.status) ?? { status: p.status, projects: 0, expected_output: null, investment: null }
+    const row = summary.get(p.status) ?? { status: p.status, projects: 0, sample: false, expected_output: null, investment: null }
     row.projects++
+    row.sample = row.sample || p.status_sample
     if (p.expected_output !== null) row.expected_output = (row.expected_output ?? 0) + p.expected_output
     if (p.investment !== null) row.investment = (row.investment ?? 0) + p.investment
     summary.set(p.status, row)
@@ -412,6 +420,11 @@ function zonesAnswer(ctx) {
       const list = ents.filter((e) => e.county === c.id)
       return { id: c.id, adcode: c.adcode, name: names(c), enterprises: list.length, output_value: total(list), sample: false, provenance: c.provenance }
     }),
+    county_not_recorded: { enterprises: ents.filter((e) => !e.county).length, output_value: total(ents.filter((e) => !e.county)) },
+    county_coverage: (() => {
+      const all = total(ents)?.value ?? 0
+      return all > 0 ? (total(ents.filter((e) => e.county))?.value ?? 0) / all : null
+    })(),
   }
 }
 

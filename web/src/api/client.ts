@@ -278,6 +278,12 @@ export interface ProjectItem {
   late: boolean
   /** 延期完成: not late, but a milestone was reached after its planned date. */
   delayed: boolean
+  /** The status rests on sample milestones only (show it with the 示例 mark). */
+  status_sample?: boolean
+  /** late | delayed | on-time | no-data (no milestone has a planned date: 无进度数据). */
+  schedule?: 'late' | 'delayed' | 'on-time' | 'no-data' | string
+  /** The schedule rests on sample milestones only (show it with the 示例 mark). */
+  schedule_sample?: boolean
   sample: boolean
   provenance: string
   quote: string
@@ -291,6 +297,7 @@ export interface ProjectSummaryRow {
   /** Sums over the projects that state them; null when none does. */
   expected_output: number | null
   investment: number | null
+  /** Some project counted here has its status from sample milestones only. */
   sample?: boolean
 }
 
@@ -378,6 +385,10 @@ export interface ZoneList {
   meta: Meta
   zones: Zone[]
   counties: County[]
+  /** The enterprises with no county recorded and their output: what the county rows leave out. */
+  county_not_recorded?: { enterprises: number; output_value: YearValue | null }
+  /** Share (0..1) of the year's output that falls in some county; null without output. */
+  county_coverage?: number | null
 }
 
 export interface TaxonomyNode {

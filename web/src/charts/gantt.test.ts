@@ -43,12 +43,12 @@ describe('ganttData', () => {
 
   it('spans planned and actual milestones per project, red when late and amber when delayed', () => {
     expect(data.bars).toEqual([
-      [0, Date.UTC(2021, 2, 1), Date.UTC(2023, 0, 1), 0, 0],
-      [0, Date.UTC(2020, 5, 23), Date.UTC(2020, 5, 23), 1, 1],
-      [2, Date.UTC(2022, 0, 1), Date.UTC(2022, 0, 1), 0, 0],
-      [2, Date.UTC(2021, 11, 1), Date.UTC(2021, 11, 1), 1, 0],
-      [3, Date.UTC(2022, 11, 1), Date.UTC(2022, 11, 1), 0, 0],
-      [3, Date.UTC(2023, 3, 1), Date.UTC(2023, 3, 1), 1, 2],
+      [0, Date.UTC(2021, 2, 1), Date.UTC(2023, 0, 1), 0, 0, 0],
+      [0, Date.UTC(2020, 5, 23), Date.UTC(2020, 5, 23), 1, 1, 0],
+      [2, Date.UTC(2022, 0, 1), Date.UTC(2022, 0, 1), 0, 0, 0],
+      [2, Date.UTC(2021, 11, 1), Date.UTC(2021, 11, 1), 1, 0, 0],
+      [3, Date.UTC(2022, 11, 1), Date.UTC(2022, 11, 1), 0, 0, 0],
+      [3, Date.UTC(2023, 3, 1), Date.UTC(2023, 3, 1), 1, 2, 0],
     ])
   })
 
@@ -131,6 +131,47 @@ describe('renderGanttBar', () => {
     const bar = renderGanttBar(params, api([0, 1e9, 5e9, 1, 2])) as Any
     expect(bar.style.fill).toBe(GANTT_COLOURS.delayed)
     expect(GANTT_COLOURS.delayed).not.toBe(GANTT_COLOURS.asOf)
+  })
+})
+
+describe('sample milestones', () => {
+  const sampled: GanttProject[] = [
+    {
+      id: 'x',
+      name: 'x',
+      late: false,
+      delayed: true,
+      milestones: [
+        { kind: 'started', planned: '2021-09', actual: '2021-11', overdue: false, delay_days: 61, sample: true },
+        { kind: 'commissioned', planned: '2022-12', actual: null, overdue: false, delay_days: null, sample: false },
+      ],
+    },
+  ]
+
+  it('flags a bar all of whose milestones are sample, and only such a bar', () => {
+    const bars = ganttData(sampled, '2022-06-30').bars
+    expect(bars.map((b) => [b[3], b[5]])).toEqual([
+      [0, 0],
+      [1, 1],
+    ])
+  })
+
+  it('draws sample bars dashed and pale, fact bars solid', () => {
+    const api = (values: number[]) =>
+      ({ value: (i: number) => values[i], coord: ([x, y]: number[]) => [x / 1e9, 100 + y * 30], size: () => [0, 30] }) as unknown as CustomSeriesRenderItemAPI
+    const sample = renderGanttBar({} as CustomSeriesRenderItemParams, api([0, 1e9, 5e9, 1, 0, 1])) as Any
+    const fact = renderGanttBar({} as CustomSeriesRenderItemParams, api([0, 1e9, 5e9, 1, 0, 0])) as Any
+    expect(sample.style.lineDash).toEqual([4, 2])
+    expect(sample.style.opacity).toBeLessThan(1)
+    expect(fact.style.lineDash).toBeUndefined()
+  })
+
+  it('gives sample milestone markers a dashed rim', () => {
+    const series = buildGanttOption({ projects: sampled, asOf: '2022-06-30', labels }).series as Any[]
+    const points = series.slice(1).flatMap((s) => s.data as Any[])
+    const dashed = points.filter((p) => p.itemStyle?.borderType === 'dashed')
+    expect(dashed.map((p) => `${p.kind}/${p.track}`).sort()).toEqual(['started/0', 'started/1'])
+    expect(points.find((p) => p.kind === 'commissioned').itemStyle.borderType).toBe('solid')
   })
 })
 

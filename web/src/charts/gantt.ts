@@ -3,7 +3,8 @@
 // red when the project is late — a milestone is overdue now; amber when it is delayed — finished a
 // milestone after plan), and a diamond per milestone: hollow for a planned date (red-rimmed when
 // overdue), filled for a reached one (amber when reached after plan). Late projects have their
-// names in red, delayed ones in amber. Milestones without a date are not drawn.
+// names in red, delayed ones in amber. Milestones without a date are not drawn. Sample milestones
+// (and a bar all of whose milestones are sample) are drawn dashed and paler: the 示例 mark.
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn, EChartsOption } from 'echarts'
 import { tooltipLines } from '../format/html'
 import { periodStart } from '../format/period'
@@ -61,8 +62,8 @@ export const GANTT_COLOURS = { planned: '#c0c4cc', actual: '#1d4ed8', late: '#f5
 /** How a bar or point is coloured: 0 normal, 1 late (red), 2 delayed (amber). */
 export type GanttTone = 0 | 1 | 2
 
-/** A bar: [row, start, end, track (0 planned, 1 actual), tone]. */
-export type GanttBar = [number, number, number, 0 | 1, GanttTone]
+/** A bar: [row, start, end, track (0 planned, 1 actual), tone, sample (1: every milestone under it is sample)]. */
+export type GanttBar = [number, number, number, 0 | 1, GanttTone, 0 | 1]
 
 export interface GanttPoint {
   value: [number, number]
@@ -106,11 +107,13 @@ export function ganttData(projects: GanttProject[], asOf: string): GanttData {
   projects.forEach((p, row) => {
     for (const track of [0, 1] as const) {
       const dates: number[] = []
+      let allSample = true
       for (const m of p.milestones) {
         const date = track === 0 ? m.planned : m.actual
         const t = periodStart(date)
         if (t === null || !date) continue
         dates.push(t)
+        allSample = allSample && !!m.sample
         const tone = pointTone(m, track)
         points.push({
           value: [t, row],
@@ -126,7 +129,7 @@ export function ganttData(projects: GanttProject[], asOf: string): GanttData {
       }
       if (!dates.length) continue
       all.push(...dates)
-      bars.push([row, Math.min(...dates), Math.max(...dates), track, track === 1 ? projectTone(p) : 0])
+      bars.push([row, Math.min(...dates), Math.max(...dates), track, track === 1 ? projectTone(p) : 0, allSample ? 1 : 0])
     }
   })
   const asOfTime = periodStart(asOf)
@@ -170,10 +173,11 @@ export function renderGanttBar(_params: CustomSeriesRenderItemParams, api: Custo
   const tone = api.value(4) as number
   const y = track === 0 ? start[1] - height - 1 : start[1] + 1
   const fill = track === 0 ? GANTT_COLOURS.planned : toneColour(tone, GANTT_COLOURS.actual)
+  const sample = api.value(5) === 1
   return {
     type: 'rect',
     shape: { x: start[0], y, width: Math.max(end[0] - start[0], 3), height },
-    style: { fill },
+    style: sample ? { fill, opacity: 0.45, stroke: fill, lineWidth: 1, lineDash: [4, 2] } : { fill },
   }
 }
 
@@ -193,7 +197,16 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
   const data = ganttData(projects, input.asOf)
   const asOfTime = periodStart(input.asOf)
   const tones = projects.map(projectTone)
-  const plannedPoint = (p: GanttPoint) => ({ ...p, itemStyle: { color: '#fff', borderColor: toneColour(p.tone, GANTT_COLOURS.planned), borderWidth: 2 } })
+  const plannedPoint = (p: GanttPoint) => ({
+    ...p,
+    itemStyle: { color: '#fff', borderColor: toneColour(p.tone, GANTT_COLOURS.planned), borderWidth: 2, borderType: p.sample ? ('dashed' as const) : ('solid' as const) },
+  })
+  // A reached sample milestone: pale fill, dashed rim.
+  const actualPoint = (p: GanttPoint) => {
+    if (!p.sample) return p
+    const colour = toneColour(p.tone, GANTT_COLOURS.actual)
+    return { ...p, itemStyle: { color: colour, opacity: 0.55, borderColor: colour, borderWidth: 1.5, borderType: 'dashed' as const } }
+  }
   return {
     grid: { left: 240, right: 96, top: 36, bottom: 40 },
     legend: { bottom: 4, data: [labels.planned, labels.actual, labels.delayed, labels.late] },
@@ -273,7 +286,7 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
         symbolSize: 10,
         symbolOffset: [0, 6],
         itemStyle: { color: GANTT_COLOURS.delayed },
-        data: data.points.filter((p) => p.track === 1 && p.tone === 2),
+        data: data.points.filter((p) => p.track === 1 && p.tone === 2).map(actualPoint),
       },
       {
         name: labels.actual,
@@ -282,7 +295,7 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
         symbolSize: 10,
         symbolOffset: [0, 6],
         itemStyle: { color: GANTT_COLOURS.actual },
-        data: data.points.filter((p) => p.track === 1 && p.tone !== 2),
+        data: data.points.filter((p) => p.track === 1 && p.tone !== 2).map(actualPoint),
       },
     ],
   }

@@ -36,3 +36,18 @@ describe('buildProjectSummaryOption', () => {
     expect(tip).toBe('S:commissioned<br/>预计产值: 16.8亿元<br/>3项')
   })
 })
+
+describe('sample buckets', () => {
+  it('hatches the bars of statuses that count sample-only projects, and says so in the tooltip', () => {
+    const sampled = [
+      { status: 'planned', projects: 2, expected_output: null, sample: false },
+      { status: 'commissioned', projects: 3, expected_output: 1680000000, sample: true },
+    ]
+    const option = buildProjectSummaryOption(sampled, 'zh-CN', { ...labels, sample: '示例' })
+    const data = (option.series as Any[])[0].data
+    expect(data[0].itemStyle.decal).toBeUndefined()
+    expect(data[1].itemStyle.decal).toBeDefined()
+    expect((option.tooltip as Any).formatter({ dataIndex: 1 })).toContain('示例')
+    expect((option.tooltip as Any).formatter({ dataIndex: 0 })).not.toContain('示例')
+  })
+})

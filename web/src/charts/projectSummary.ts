@@ -18,12 +18,19 @@ export interface SummaryRow {
   status: string
   projects: number
   expected_output: number | null
+  /** Some project counted here has its status from sample milestones only: hatched bar. */
+  sample?: boolean
 }
+
+/** The hatching of a bar that rests on sample data (the chart's 示例 mark). */
+export const SAMPLE_DECAL = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4, color: 'rgba(255, 255, 255, 0.6)' }
 
 export interface SummaryLabels {
   status: (s: string) => string
   expectedOutput: string
   projects: (n: number) => string
+  /** The sample mark (示例), added to a sample bar's tooltip. */
+  sample?: string
 }
 
 /** Rows in pipeline order; statuses the app does not know go last. */
@@ -40,12 +47,18 @@ export function buildProjectSummaryOption(rows: SummaryRow[], locale: string, la
   const scale = moneyScale(Math.max(0, ...ordered.map((r) => r.expected_output ?? 0)), locale)
   return {
     grid: { left: 56, right: 16, top: 36, bottom: 28 },
+    aria: { enabled: true, decal: { show: false } }, // per-bar decals only (sample hatching)
     tooltip: {
       trigger: 'item',
       formatter: (p) => {
         const one = Array.isArray(p) ? p[0] : p
         const row = ordered[one.dataIndex]
-        return tooltipLines([labels.status(row.status), `${labels.expectedOutput}: ${formatMoney(row.expected_output, locale)}`, labels.projects(row.projects)])
+        return tooltipLines([
+          labels.status(row.status),
+          `${labels.expectedOutput}: ${formatMoney(row.expected_output, locale)}`,
+          labels.projects(row.projects),
+          row.sample && labels.sample ? labels.sample : '',
+        ])
       },
     },
     // The bars are amounts (亿元): each bar is labelled with its amount, the number of projects
@@ -59,7 +72,7 @@ export function buildProjectSummaryOption(rows: SummaryRow[], locale: string, la
         barMaxWidth: 48,
         data: ordered.map((r) => ({
           value: scaled(r.expected_output ?? 0, scale),
-          itemStyle: { color: PIPELINE_COLOURS[r.status] ?? '#909399' },
+          itemStyle: { color: PIPELINE_COLOURS[r.status] ?? '#909399', decal: r.sample ? SAMPLE_DECAL : undefined },
         })),
         label: {
           show: true,

@@ -20,8 +20,18 @@ describe('projectSchedule', () => {
   it('is late before delayed before on time', () => {
     expect(projectSchedule({ late: true, delayed: false })).toBe('late')
     expect(projectSchedule({ late: false, delayed: true })).toBe('delayed')
-    expect(projectSchedule({ late: false, delayed: false })).toBe('on-time')
-    expect(projectSchedule({ late: false })).toBe('on-time')
+    expect(projectSchedule({ late: false, delayed: false, milestones: gac })).toBe('on-time')
+  })
+
+  it('is no-data, never on time, when no milestone has a planned date', () => {
+    expect(projectSchedule({ late: false, delayed: false })).toBe('no-data')
+    expect(projectSchedule({ late: false, milestones: [] })).toBe('no-data')
+    expect(projectSchedule({ late: false, milestones: [{ planned: null }] })).toBe('no-data')
+  })
+
+  it("takes the API's schedule when it sends one", () => {
+    expect(projectSchedule({ late: false, delayed: false, schedule: 'no-data', milestones: gac })).toBe('no-data')
+    expect(projectSchedule({ late: false, delayed: false, schedule: 'on-time' })).toBe('on-time')
   })
 })
 

@@ -1,8 +1,10 @@
 // A project's schedule as the API judges it (docs/api.md, "Schedule"): late (滞后, red) when a
 // milestone is overdue now, delayed (延期完成, amber) when it is not late but some milestone was
-// reached after its planned date, else on time (按期). Pure functions, unit-tested.
+// reached after its planned date, else on time (按期) — but only when some milestone has a planned
+// date: without one there is nothing to judge by, and it reads 无进度数据 (no-data), never 按期.
+// Pure functions, unit-tested.
 
-export type Schedule = 'late' | 'delayed' | 'on-time'
+export type Schedule = 'late' | 'delayed' | 'on-time' | 'no-data'
 
 export interface ScheduleMilestone {
   kind: string
@@ -14,12 +16,18 @@ export interface ScheduleMilestone {
 }
 
 /** Element Plus tag type and chart colour of each schedule. */
-export const SCHEDULE_TAG: Record<Schedule, 'danger' | 'warning' | 'info'> = { late: 'danger', delayed: 'warning', 'on-time': 'info' }
-export const SCHEDULE_COLOURS: Record<Schedule, string> = { late: '#f56c6c', delayed: '#e6a23c', 'on-time': '#1d4ed8' }
+export const SCHEDULE_TAG: Record<Schedule, 'danger' | 'warning' | 'info'> = { late: 'danger', delayed: 'warning', 'on-time': 'info', 'no-data': 'info' }
+export const SCHEDULE_COLOURS: Record<Schedule, string> = { late: '#f56c6c', delayed: '#e6a23c', 'on-time': '#1d4ed8', 'no-data': '#909399' }
 
-export function projectSchedule(p: { late: boolean; delayed?: boolean }): Schedule {
+/**
+ * The project's schedule: the API's `schedule` when it sends one; else from the flags and the
+ * milestones (no milestone with a planned date: no-data).
+ */
+export function projectSchedule(p: { late: boolean; delayed?: boolean; schedule?: string; milestones?: { planned: string | null }[] }): Schedule {
+  if (p.schedule === 'late' || p.schedule === 'delayed' || p.schedule === 'on-time' || p.schedule === 'no-data') return p.schedule
   if (p.late) return 'late'
-  return p.delayed ? 'delayed' : 'on-time'
+  if (p.delayed) return 'delayed'
+  return (p.milestones ?? []).some((m) => !!m.planned) ? 'on-time' : 'no-data'
 }
 
 /** A milestone's own schedule: overdue (late), reached after plan (delayed), or neither. */

@@ -7,5 +7,11 @@ import { provideMap } from '../../charts/maps'
 import { mapFeatures, withLabelPoints, type GeoFeature } from '../../charts/countyMap'
 
 export const MAP_NAME = 'meizhou'
+/**
+ * The map review number (审图号) of the boundary data, when its source states one. DataV GeoAtlas
+ * as republished in anzhou99/GeoJsons states none (assets/geo/SOURCE.md): null, and the page says
+ * it is not recorded.
+ */
+export const MAP_REVIEW_NUMBER: string | null = null
 provideMap(MAP_NAME, withLabelPoints(meizhouGeo as unknown as { features: GeoFeature[] }))
 export const MAP_FEATURES = mapFeatures(meizhouGeo as { features: { properties: { adcode: number; name: string } }[] })

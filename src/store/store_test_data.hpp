@@ -126,7 +126,7 @@ inline void add_projects_and_chains(Dataset& d) {
   d.facts = {
       {"output-2020", "cluster", "output_value", "2020", "27.19亿", "yuan", FactQualifier::kAbout,
        "约27.19亿元", "the whole cluster", "plan §3(1)1", "全集群"},
-      {"rank", "gac-park", "rank", "2020Q1-Q3", "3", "", FactQualifier::kExact, "", "", "public: news"}};
+      {"rank", "gac-park", "rank", "2020Q1-Q3", "3", "", FactQualifier::kExact, "", "", "public: news", ""}};
   d.projects = {{"bpw-phase8",
                  {"富华八期", "BPW phase 8"},
                  ProjectType::kExpansion,
@@ -152,10 +152,10 @@ inline void add_projects_and_chains(Dataset& d) {
                  "",
                  "plan §5(3)"}};
   d.milestones = {
-      {"bpw-phase8", MilestoneKind::kSigned, year(2021), month(2021, 7), "", "public: news"},
-      {"bpw-phase8", MilestoneKind::kStarted, day(2022, 3, 1), std::nullopt, "", "plan"},
+      {"bpw-phase8", MilestoneKind::kSigned, year(2021), month(2021, 7), "", "public: news", ""},
+      {"bpw-phase8", MilestoneKind::kStarted, day(2022, 3, 1), std::nullopt, "", "plan", ""},
       {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, std::nullopt, "phase 2", "plan", "二期"},
-      {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, day(2023, 1, 31), "phase 1", "plan"}};
+      {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, day(2023, 1, 31), "phase 1", "plan", ""}};
   d.chains = {
       {"trailer",
        {"挂车产业链", "Trailer chain"},

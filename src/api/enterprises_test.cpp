@@ -184,7 +184,8 @@ TEST(EnterprisesApi, SearchMatchesAliases) {
             std::vector<std::string>{"gac-springs"});
   const auto bpw = get("/api/v1/enterprises?q=bpw");
   ASSERT_EQ(bpw.status, 200);
-  EXPECT_NE(std::ranges::find(ids_of(bpw.body), std::string("bpw-meizhou")), ids_of(bpw.body).end());
+  const std::vector<std::string> bpw_ids = ids_of(bpw.body);
+  EXPECT_NE(std::ranges::find(bpw_ids, std::string("bpw-meizhou")), bpw_ids.end());
   EXPECT_FALSE(bpw.body.as_object().contains("suggestions"));  // something matched
 }
 

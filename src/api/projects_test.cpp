@@ -147,8 +147,9 @@ TEST(ProjectsApi, NotesComeInBothLanguages) {
   EXPECT_EQ(signed_.at("en").as_string(), "agreement signed");
   for (const auto& f : a.body.at("facts").as_array()) {
     EXPECT_TRUE(f.at("note").is_object()) << f;
-    if (!f.at("note").at("en").as_string().empty())
+    if (!f.at("note").at("en").as_string().empty()) {
       EXPECT_FALSE(f.at("note").at("zh").as_string().empty()) << f;
+    }
   }
 }
 

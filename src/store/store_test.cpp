@@ -36,11 +36,11 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(TaxonomyRecord), 208U);
   EXPECT_EQ(sizeof(MetricRecord), 136U);
   EXPECT_EQ(sizeof(ZoneRecord), 192U);
-  EXPECT_EQ(sizeof(EnterpriseRecord), 376U);
+  EXPECT_EQ(sizeof(EnterpriseRecord), 472U);
   EXPECT_EQ(sizeof(ObservationRecord), 120U);
-  EXPECT_EQ(sizeof(FactRecord), 296U);
+  EXPECT_EQ(sizeof(FactRecord), 328U);
   EXPECT_EQ(sizeof(ProjectRecord), 352U);
-  EXPECT_EQ(sizeof(MilestoneRecord), 120U);
+  EXPECT_EQ(sizeof(MilestoneRecord), 152U);
   EXPECT_EQ(sizeof(ChainLinkRecord), 120U);
   EXPECT_EQ(sizeof(ChainEdgeRecord), 64U);
   EXPECT_EQ(sizeof(ChainRecord), 176U);

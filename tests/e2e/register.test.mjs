@@ -64,7 +64,7 @@ test('an alias finds its enterprise: 嘉元科技 and BPW', async () => {
   await withPage(async (page) => {
     await page.goto('/enterprises')
     await settled(page)
-    await page.locator(`${byTest('enterprise-search')} input`).fill('嘉元科技')
+    await page.locator(`input${byTest('enterprise-search')}, ${byTest('enterprise-search')} input`).first().fill('嘉元科技')
     await page.keyboard.press('Enter')
     await page.locator(byTest('enterprise-row-jiayuan')).waitFor()
     assert.equal(await page.locator('[data-test^="enterprise-row-"]').count(), 1)
@@ -103,8 +103,11 @@ test('the project page shows 投资额 with its public source', async () => {
     const investment = page.locator(byTest('project-investment'))
     await investment.waitFor()
     assert.match(await investment.innerText(), /6\.2\s*亿/)
+    // The provenance reads 公开资料 (a public source); its tooltip names the source.
     const source = page.locator(byTest('investment-source'))
-    assert.match(await source.innerText(), /新玻网|chinaglassnet/)
+    assert.match(await source.innerText(), /公开资料/)
+    await source.locator('.el-tag, span').first().hover()
+    await page.locator('.el-popper', { hasText: '新玻网' }).first().waitFor({ state: 'visible' })
   })
 })
 

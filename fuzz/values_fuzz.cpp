@@ -1,9 +1,10 @@
 // Fuzzes the value parsers of model/: amounts and counts (units.hpp), dates and periods
-// (period.hpp), credit codes (credit_code.hpp) and the edit distance (text.hpp). The first byte
-// picks the parser, the rest is its text. What parses must print back to text that parses to the
-// same value (the documented round trips).
+// (period.hpp), credit codes (credit_code.hpp), the edit distance and the search's approximate
+// substring distance (text.hpp). The first byte picks the parser, the rest is its text. What
+// parses must print back to text that parses to the same value (the documented round trips).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "fuzz_support.hpp"
@@ -59,6 +60,17 @@ void credit_code(std::string_view text) {
           "a valid credit code's last character is its check character");
 }
 
+void approximate(std::string_view needle, std::string_view text);
+
+bool valid_utf8(std::string_view text) {
+  while (!text.empty()) {
+    const auto cp = atlas::decode_utf8(text);
+    if (!cp) return false;
+    text.remove_prefix(cp->size);
+  }
+  return true;
+}
+
 void distance(std::string_view text) {
   const auto nul = text.find('\0');
   const auto a = text.substr(0, nul);
@@ -66,6 +78,29 @@ void distance(std::string_view text) {
   const auto d = atlas::edit_distance(a, b);
   require(d == atlas::edit_distance(b, a), "the edit distance is symmetric");
   require(atlas::edit_distance(a, a) == 0, "a text is at distance 0 from itself");
+  approximate(a, b);
+}
+
+// The search's approximate-substring distance (typo-tolerant enterprise search): bounded by the
+// needle's length, 0 for a needle inside the text, nothing above the limit or the size cap.
+void approximate(std::string_view needle, std::string_view text) {
+  const std::size_t n = atlas::character_count(needle);
+  const auto any = atlas::approximate_substring_distance(needle, text, n);
+  const bool too_big =
+      n > atlas::kMaxApproximateText || atlas::character_count(text) > atlas::kMaxApproximateText;
+  if (too_big) {
+    require(!any.has_value(), "texts above the size cap are refused");
+    return;
+  }
+  require(any.has_value() && *any <= n, "a needle is at most its length away from any text");
+  const auto tight = atlas::approximate_substring_distance(needle, text, 0);
+  require(tight.has_value() == (*any == 0), "limit 0 answers only exact substrings");
+  const std::string around = std::string(text) + std::string(needle) + std::string(text);
+  if (valid_utf8(needle) && valid_utf8(text) &&
+      atlas::character_count(around) <= atlas::kMaxApproximateText) {
+    const auto inside = atlas::approximate_substring_distance(needle, around, 0);
+    require(inside.has_value() && *inside == 0, "a needle inside a text is at distance 0");
+  }
 }
 
 }  // namespace

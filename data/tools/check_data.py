@@ -103,18 +103,19 @@ SPEC = {
     "enterprises.csv": (["id", "name_zh", "segment", "provenance"],
                         ["credit_code", "name_en", "county", "zone", "above_size", "high_tech",
                          "classes", "processes", "certifications", "customers", "employees",
-                         "group"]),
+                         "group", "outside", "above_size_provenance", "aliases",
+                         "aliases_provenance"]),
     "observations.csv": (["enterprise", "metric", "period", "value", "provenance"], ["published"]),
     "facts.csv": (["id", "subject", "metric", "period", "value", "provenance"],
-                  ["unit", "qualifier", "quote", "note"]),
-    "milestones.csv": (["project", "kind", "provenance"], ["planned", "actual", "note"]),
+                  ["unit", "qualifier", "quote", "note_zh", "note_en"]),
+    "milestones.csv": (["project", "kind", "provenance"], ["planned", "actual", "note_zh", "note_en"]),
     "carriers.csv": (["id", "name_zh", "kind", "level", "provenance"],
                      ["name_en", "enterprise", "recognized"]),
     "supplier_entries.csv": (["id", "enterprise", "oem", "tier", "provenance"], ["class", "entered"]),
     "candidates.csv": (["id", "name_zh", "kind", "provenance"], ["name_en", "chain", "link", "region"]),
 }
 KEYS = {"observations.csv": ("enterprise", "metric", "period"),
-        "milestones.csv": ("project", "kind", "note"), "taxonomy.csv": ("code",)}
+        "milestones.csv": ("project", "kind", "note_en"), "taxonomy.csv": ("code",)}
 
 
 def load(name):
@@ -418,9 +419,21 @@ def main():
         for c in split(d["classes"]):
             if c not in classes:
                 err(w, f"unknown class {c}")
-        for b in ("above_size", "high_tech"):
+        for b in ("above_size", "high_tech", "outside"):
             if d[b] and d[b] not in BOOL:
                 err(w, f"bad bool {b}")
+        # A stated size class or alias on a real enterprise names where it comes from.
+        sample = d["provenance"].startswith("sample")
+        if d["above_size"] and not sample and not d["above_size_provenance"]:
+            err(w, "above_size on a non-sample enterprise without above_size_provenance")
+        if d["aliases"] and not d["aliases_provenance"]:
+            err(w, "aliases without aliases_provenance")
+        if d["aliases_provenance"].startswith("plan"):
+            for a in split(d["aliases"]):
+                if a not in source:
+                    err(w, f"alias {a} is not in the plan's text")
+        if d["outside"] == "true" and (d["county"] or d["zone"]):
+            err(w, "an enterprise outside the region has a county or zone")
         if d["group"] and d["group"] not in enterprises:
             err(w, f"unknown group {d['group']}")
         if d["employees"] and not is_count(d["employees"]):
@@ -468,6 +481,8 @@ def main():
     # facts -----------------------------------------------------------------------------------
     for d in T["facts.csv"]:
         w = where("facts.csv", d)
+        if bool(d["note_zh"]) != bool(d["note_en"]):
+            err(w, "a note needs both its Chinese and its English text (note_zh, note_en)")
         s = d["subject"]
         if not (s == "cluster" or s.startswith("region:") or s in zones or s in enterprises
                 or s in projects):
@@ -493,6 +508,8 @@ def main():
     # milestones ------------------------------------------------------------------------------
     for d in T["milestones.csv"]:
         w = where("milestones.csv", d)
+        if bool(d["note_zh"]) != bool(d["note_en"]):
+            err(w, "a note needs both its Chinese and its English text (note_zh, note_en)")
         if d["project"] not in projects:
             err(w, f"unknown project {d['project']}")
         if d["kind"] not in ("signed", "started", "commissioned", "full-production", "phase"):

@@ -1,10 +1,12 @@
 // GET /api/v1/enterprises and /api/v1/enterprises/{id} (docs/api.md).
 #include <boost/json/array.hpp>
+#include <fmt/format.h>
 
 #include "api/internal/browse_json.hpp"
 #include "api/internal/handler.hpp"
 #include "app/browse.hpp"
 #include "model/provenance.hpp"
+#include "model/text.hpp"
 
 namespace atlas::api::internal {
 
@@ -31,6 +33,10 @@ json::object enterprise_item(const Snapshot& s, EnterpriseId e, const std::optio
   for (ClassId cls : c.classes.row(i))
     classes.emplace_back(s.taxonomy[cls.value].code);
   return json::object{{"id", s.strings.view(c.slug[i])},
+                      {"outside", c.outside[i] != 0},
+                      {"aliases", strings_json(s, c.aliases.row(i))},
+                      {"aliases_provenance", text_or_null(s.strings.view(c.aliases_provenance[i]))},
+                      {"above_size_provenance", text_or_null(s.strings.view(c.above_size_provenance[i]))},
                       {"name", names_json(s, c.name_zh[i], c.name_en[i])},
                       {"credit_code", text_or_null(s.strings.view(c.credit_code[i]))},
                       {"county", county_ref(s, c.county[i])},
@@ -71,6 +77,18 @@ Outcome<app::EnterpriseFilter> filter_params(const ReadContext& ctx) {
   f.segment = *segment;
   f.taxonomy = *cls;
   f.q = std::string(ctx.params.get("q").value_or(""));
+  if (character_count(f.q) > app::kMaxSearchText) {
+    return std::unexpected(problem_from(Error{ErrorCode::kLimitExceeded,
+                                              fmt::format("q holds {} characters, more than the {} allowed",
+                                                          character_count(f.q), app::kMaxSearchText),
+                                              {},
+                                              "q"}));
+  }
+  if (ctx.params.get("outside")) {
+    auto outside = ctx.params.get_bool("outside", false);
+    if (!outside) return std::unexpected(outside.error());
+    f.outside = *outside;
+  }
   return f;
 }
 
@@ -190,8 +208,8 @@ void add_profile(const Snapshot& s, const app::EnterpriseProfile& p, json::objec
 }  // namespace
 
 Outcome<json::object> list_enterprises(const ReadContext& ctx) {
-  if (auto ok =
-          ctx.params.allow({"county", "zone", "segment", "class", "q", "year", "sort", "offset", "limit"});
+  if (auto ok = ctx.params.allow(
+          {"county", "zone", "segment", "class", "q", "outside", "year", "sort", "offset", "limit"});
       !ok)
     return std::unexpected(ok.error());
   auto filter = filter_params(ctx);
@@ -208,11 +226,26 @@ Outcome<json::object> list_enterprises(const ReadContext& ctx) {
   items.reserve(result.items.size());
   for (const app::EnterpriseRow& row : result.items)
     items.emplace_back(enterprise_item(ctx.snapshot, row.id, row.output_value));
-  return json::object{{"meta", ctx.meta()},
-                      {"total", result.total},
-                      {"offset", page->offset},
-                      {"limit", page->limit},
-                      {"items", std::move(items)}};
+  json::object out{{"meta", ctx.meta()},
+                   {"total", result.total},
+                   {"offset", page->offset},
+                   {"limit", page->limit},
+                   {"items", std::move(items)}};
+  if (result.total == 0 && !query.filter.q.empty()) {
+    // Nothing matched the search text: names and aliases that hold it with a few typos.
+    const Snapshot& s = ctx.snapshot;
+    json::array suggestions;
+    for (const app::EnterpriseSuggestion& g : app::suggest_enterprises(s, ctx.visibility, query.filter)) {
+      const std::uint32_t i = g.id.value;
+      suggestions.emplace_back(
+          json::object{{"id", s.strings.view(s.enterprises.slug[i])},
+                       {"name", names_json(s, s.enterprises.name_zh[i], s.enterprises.name_en[i])},
+                       {"matched", g.text},
+                       {"distance", g.distance}});
+    }
+    out["suggestions"] = std::move(suggestions);
+  }
+  return out;
 }
 
 Outcome<json::object> get_enterprise(const ReadContext& ctx) {

@@ -36,15 +36,20 @@ TEST(EnterprisesApi, ItemHasTheDocumentedFields) {
   ASSERT_EQ(a.status, 200);
   ASSERT_EQ(a.body.at("items").as_array().size(), 1U);
   const auto& e = a.body.at("items").at(0).as_object();
-  for (const char* key : {"id", "name", "credit_code", "county", "zone", "segment", "above_size", "high_tech",
-                          "classes", "output_value", "sample", "provenance"})
+  for (const char* key : {"id", "outside", "aliases", "aliases_provenance", "above_size_provenance", "name",
+                          "credit_code", "county", "zone", "segment", "above_size", "high_tech", "classes",
+                          "output_value", "sample", "provenance"})
     EXPECT_TRUE(e.contains(key)) << key;
-  EXPECT_EQ(e.size(), 12U);
+  EXPECT_EQ(e.size(), 16U);
   EXPECT_EQ(e.at("name").at("zh").as_string(), "BPW（梅州）车轴有限公司");
   EXPECT_EQ(e.at("county").at("id").as_string(), "meixian");
   EXPECT_EQ(e.at("zone").at("id").as_string(), "meixian-trailer-belt");
   EXPECT_TRUE(e.at("credit_code").is_null());
-  EXPECT_TRUE(e.at("above_size").is_null());
+  // The plan counts BPW among the 规上 enterprises (§3(1)1–2): stated, with its source.
+  EXPECT_TRUE(e.at("above_size").as_bool());
+  EXPECT_NE(e.at("above_size_provenance").as_string().find("plan §3(1)1"), std::string::npos);
+  EXPECT_FALSE(e.at("outside").as_bool());
+  EXPECT_EQ(e.at("aliases").at(0).as_string(), "BPW");
   EXPECT_TRUE(e.at("high_tech").as_bool());
   EXPECT_EQ(e.at("segment").as_string(), "trailer");
   EXPECT_EQ(e.at("output_value").at("year").as_int64(), 2025);  // the last complete year before 2026-11-27
@@ -138,6 +143,86 @@ TEST(EnterprisesApi, UnknownIdIsNotFound) {
   const auto a = get("/api/v1/enterprises/no-such-enterprise");
   EXPECT_EQ(a.status, 404);
   EXPECT_EQ(a.body.at("code").as_string(), "not-found");
+}
+
+TEST(EnterprisesApi, OutsideFirmsAreMarkedAndFiltered) {
+  const auto outside = get("/api/v1/enterprises?outside=true");
+  ASSERT_EQ(outside.status, 200) << json::serialize(outside.body);
+  auto ids = ids_of(outside.body);
+  std::ranges::sort(ids);
+  EXPECT_EQ(ids, (std::vector<std::string>{"bpw-germany", "gac-group", "guangzhou-hongyuan", "hebei-anwen",
+                                           "saint-gobain"}));
+  for (const auto& item : outside.body.at("items").as_array())
+    EXPECT_TRUE(item.at("outside").as_bool());
+  EXPECT_EQ(get("/api/v1/enterprises?outside=false").body.at("total").as_int64(), 44 - 5);
+  const auto bad = get("/api/v1/enterprises?outside=maybe");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.body.at("field").as_string(), "outside");
+  EXPECT_TRUE(get("/api/v1/enterprises/bpw-germany").body.at("outside").as_bool());
+}
+
+TEST(EnterprisesApi, OutsideFirmsAreNeverCountedAsLocal) {
+  // 德国BPW公司 and the other outside parents sit in no county or zone: the county and zone
+  // counts add up to the local enterprises with a county / zone only.
+  const auto zones = get("/api/v1/zones");
+  ASSERT_EQ(zones.status, 200);
+  std::int64_t in_counties = 0;
+  for (const auto& c : zones.body.at("counties").as_array())
+    in_counties += c.at("enterprises").as_int64();
+  std::int64_t local_with_county = 0;
+  const auto local = get("/api/v1/enterprises?outside=false&limit=100");
+  for (const auto& e : local.body.at("items").as_array())
+    if (!e.at("county").is_null()) ++local_with_county;
+  EXPECT_EQ(in_counties, local_with_county);
+}
+
+TEST(EnterprisesApi, SearchMatchesAliases) {
+  // 嘉元科技 is the plan's short form (§6(3)) of 广东嘉元科技股份有限公司; "bpw" the brand.
+  EXPECT_EQ(ids_of(get("/api/v1/enterprises?q=%E5%98%89%E5%85%83%E7%A7%91%E6%8A%80").body),
+            std::vector<std::string>{"jiayuan"});
+  // 广汽弹簧 (§3(1)3) is in no name: only the alias finds 梅州广汽汽车弹簧有限公司.
+  EXPECT_EQ(ids_of(get("/api/v1/enterprises?q=%E5%B9%BF%E6%B1%BD%E5%BC%B9%E7%B0%A7").body),
+            std::vector<std::string>{"gac-springs"});
+  const auto bpw = get("/api/v1/enterprises?q=bpw");
+  ASSERT_EQ(bpw.status, 200);
+  const std::vector<std::string> bpw_ids = ids_of(bpw.body);
+  EXPECT_NE(std::ranges::find(bpw_ids, std::string("bpw-meizhou")), bpw_ids.end());
+  EXPECT_FALSE(bpw.body.as_object().contains("suggestions"));  // something matched
+}
+
+TEST(EnterprisesApi, AMisspelledSearchSuggestsCloseNames) {
+  // 嘉园科技: one character off the alias 嘉元科技.
+  const auto a = get("/api/v1/enterprises?q=%E5%98%89%E5%9B%AD%E7%A7%91%E6%8A%80");
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  EXPECT_EQ(a.body.at("total").as_int64(), 0);
+  const auto& suggestions = a.body.at("suggestions").as_array();
+  ASSERT_FALSE(suggestions.empty());
+  EXPECT_LE(suggestions.size(), 5U);
+  EXPECT_EQ(suggestions.at(0).at("id").as_string(), "jiayuan");
+  EXPECT_EQ(suggestions.at(0).at("distance").as_int64(), 1);
+  // The matched text finds the enterprise.
+  const std::string matched(suggestions.at(0).at("matched").as_string());
+  EXPECT_NE(std::string("广东嘉元科技股份有限公司嘉元科技").find(matched), std::string::npos) << matched;
+  // BPW（梅洲） for BPW（梅州）.
+  const auto b = get("/api/v1/enterprises?q=BPW%EF%BC%88%E6%A2%85%E6%B4%B2%EF%BC%89");
+  ASSERT_EQ(b.status, 200);
+  ASSERT_FALSE(b.body.at("suggestions").as_array().empty());
+  bool has_bpw = false;
+  for (const auto& g : b.body.at("suggestions").as_array())
+    has_bpw = has_bpw || g.at("id").as_string() == "bpw-meizhou";
+  EXPECT_TRUE(has_bpw) << b.body;
+  // Nothing close: an empty list, not a guess.
+  const auto c = get("/api/v1/enterprises?q=zzzzzzzz");
+  EXPECT_TRUE(c.body.at("suggestions").as_array().empty());
+}
+
+TEST(EnterprisesApi, TooLongASearchIsALimitProblemNamingQ) {
+  const auto a = get("/api/v1/enterprises?q=" + std::string(65, 'a'));
+  ASSERT_EQ(a.status, 400);
+  EXPECT_EQ(a.content_type, "application/problem+json");
+  EXPECT_EQ(a.body.at("code").as_string(), "limit-exceeded");
+  EXPECT_EQ(a.body.at("field").as_string(), "q");
+  EXPECT_EQ(get("/api/v1/enterprises?q=" + std::string(64, 'a')).status, 200);
 }
 
 }  // namespace

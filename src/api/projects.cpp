@@ -29,7 +29,7 @@ json::array milestones_json(const Snapshot& s, const std::vector<app::MilestoneS
     out.emplace_back(json::object{{"kind", to_string(r.kind)},
                                   {"planned", date_json(r.planned)},
                                   {"actual", m.reached ? date_json(r.actual) : json::value(nullptr)},
-                                  {"note", r.note},
+                                  {"note", note_json(r.note_zh, r.note)},
                                   {"overdue", m.overdue},
                                   {"overdue_days", days_json(m.overdue_days)},
                                   {"delay_days", days_json(m.delay_days)},
@@ -48,6 +48,7 @@ json::object project_item(const Snapshot& s, const Visibility& vis, const app::P
   json::array products;
   for (const std::string& code : r.products)
     products.emplace_back(code);
+  const std::optional<app::ProjectInvestment> investment = app::project_investment(s, state.id);
   return json::object{
       {"id", r.id},
       {"name", names_json(r.name)},
@@ -56,7 +57,8 @@ json::object project_item(const Snapshot& s, const Visibility& vis, const app::P
                                                                               : json::value(nullptr)},
       {"zone", zone_ref(s, s.project_zone[i])},
       {"county", county_ref(s, s.project_county[i])},
-      {"investment", amount_json(r.investment)},
+      {"investment", investment ? json::value(investment->yuan) : json::value(nullptr)},
+      {"investment_source", investment ? json::value(investment->source) : json::value(nullptr)},
       {"expected_output", amount_json(r.expected_output)},
       {"products", std::move(products)},
       {"capacity", r.capacity},

@@ -19,14 +19,17 @@ TEST(ProjectsApi, ListsProjectsWithStatusScheduleMilestonesAndSummary) {
   EXPECT_EQ(a.body.at("total").as_int64(), 19);
   ASSERT_EQ(items.size(), 19U);
   const auto& bpw = items[0].as_object();
-  for (const char* key :
-       {"id", "name", "type", "sponsor", "zone", "county", "investment", "expected_output", "products",
-        "capacity", "status", "late", "delayed", "sample", "provenance", "quote", "milestones"})
+  for (const char* key : {"id", "name", "type", "sponsor", "zone", "county", "investment",
+                          "investment_source", "expected_output", "products", "capacity", "status", "late",
+                          "delayed", "sample", "provenance", "quote", "milestones"})
     EXPECT_TRUE(bpw.contains(key)) << key;
   EXPECT_EQ(bpw.at("id").as_string(), "bpw-phase8");
   EXPECT_EQ(bpw.at("sponsor").at("id").as_string(), "bpw-meizhou");
   EXPECT_EQ(bpw.at("status").as_string(), "commissioned");
-  EXPECT_TRUE(bpw.at("investment").is_null());
+  // The plan gives no investment; a public source gives 5.4亿 (facts.csv bpw-phase8-investment).
+  EXPECT_EQ(bpw.at("investment").as_int64(), 540'000'000);
+  EXPECT_EQ(bpw.at("investment_source").as_string(),
+            "public: bilge.cn/html/02f5099947.html (copy, garbled text)");
   // bpw: commissioned in 2021 with no planned date: on time.
   EXPECT_FALSE(bpw.at("late").as_bool());
   EXPECT_FALSE(bpw.at("delayed").as_bool());
@@ -44,10 +47,9 @@ TEST(ProjectsApi, ListsProjectsWithStatusScheduleMilestonesAndSummary) {
     projects += s.at("projects").as_int64();
   EXPECT_EQ(projects, 19);
   EXPECT_EQ(summary[0].at("status").as_string(), "planned");
-  // weiyou and oufulai (planned) state no expected output, no project an investment: unknown.
+  // weiyou and oufulai (planned) state no expected output and no investment: unknown.
   EXPECT_TRUE(summary[0].at("expected_output").is_null());
-  for (const auto& s : summary)
-    EXPECT_TRUE(s.at("investment").is_null());
+  EXPECT_TRUE(summary[0].at("investment").is_null());
   EXPECT_EQ(summary[3].at("status").as_string(), "commissioned");
   EXPECT_EQ(summary[3].at("expected_output").as_int64(), 500'000'000);  // gac-springs
 }
@@ -123,6 +125,32 @@ TEST(ProjectsApi, ProfileHasMilestonesKnownOnAsOfAndFacts) {
   EXPECT_EQ(facts[0].at("value").as_int64(), 1'000'000'000);
   EXPECT_EQ(facts[0].at("unit").as_string(), "yuan");
   EXPECT_EQ(get("/api/v1/projects/none").status, 404);
+}
+
+TEST(ProjectsApi, InvestmentComesFromAPublicFactWithItsSource) {
+  const auto a = get("/api/v1/projects/saint-gobain-glass");
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  EXPECT_EQ(a.body.at("investment").as_int64(), 620'000'000);  // 总投资6.2亿元
+  EXPECT_EQ(a.body.at("investment_source").as_string(),
+            "public: chinaglassnet.com/info_main/2020624/36008.html (新玻网)");
+  // Jiayuan's 21亿 is about a larger project than the plan's (metric project_investment): no figure.
+  const auto j = get("/api/v1/projects/jiayuan-copper-foil-15kt");
+  EXPECT_TRUE(j.body.at("investment").is_null());
+  EXPECT_TRUE(j.body.at("investment_source").is_null());
+}
+
+TEST(ProjectsApi, NotesComeInBothLanguages) {
+  const auto a = get("/api/v1/projects/saint-gobain-glass");
+  ASSERT_EQ(a.status, 200);
+  const auto& signed_ = a.body.at("milestones").at(0).at("note");
+  EXPECT_EQ(signed_.at("zh").as_string(), "签约");
+  EXPECT_EQ(signed_.at("en").as_string(), "agreement signed");
+  for (const auto& f : a.body.at("facts").as_array()) {
+    EXPECT_TRUE(f.at("note").is_object()) << f;
+    if (!f.at("note").at("en").as_string().empty()) {
+      EXPECT_FALSE(f.at("note").at("zh").as_string().empty()) << f;
+    }
+  }
 }
 
 }  // namespace

@@ -89,6 +89,7 @@ AreaTotals totals_of(const Snapshot& s, const Visibility& vis, const YearTotals&
   AreaTotals t;
   for (EnterpriseId e : members) {
     if (!enterprise_visible(s, vis, e)) continue;
+    if (s.enterprises.outside[e.value] != 0) continue;  // an outside firm is never counted as local
     ++t.enterprises;
     add_value(t.output_value, output.read(e));
   }

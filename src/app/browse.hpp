@@ -103,7 +103,19 @@ struct EnterpriseFilter {
   std::optional<ZoneId> zone;  // the zone and its child zones
   std::optional<Segment> segment;
   std::optional<ClassId> taxonomy;  // makers of the node or anything below it
-  std::string q;                    // substring of name (zh or en), id or credit code; ASCII case-insensitive
+  std::string q;  // substring of name (zh or en), alias, id or credit code; ASCII case-insensitive
+  std::optional<bool> outside;  // only enterprises outside (true) or inside (false) the plan's region
+};
+
+/// The longest search text (`q`) accepted, in characters: the approximate search of
+/// suggest_enterprises() costs q × name length.
+inline constexpr std::size_t kMaxSearchText = 64;
+
+/// A "did you mean …?" answer to a search that matched nothing: a name or alias close to q.
+struct EnterpriseSuggestion {
+  EnterpriseId id;
+  std::string text;          // the name or alias that came close
+  std::size_t distance = 0;  // approximate-substring edit distance of q in it
 };
 
 /// A page request of the enterprise list.
@@ -130,6 +142,12 @@ struct EnterprisePage {
 /// The enterprises matching `filter` (sample ones left out unless vis.include_sample), in id order.
 [[nodiscard]] std::vector<EnterpriseId> match_enterprises(const Snapshot& s, const Visibility& vis,
                                                           const EnterpriseFilter& filter);
+
+/// Up to `max` enterprises (matching the filter but for q) whose name (zh or en) or alias holds q
+/// with a few typos: closest first, then by name. Empty when q is empty or too short to guess.
+[[nodiscard]] std::vector<EnterpriseSuggestion> suggest_enterprises(const Snapshot& s, const Visibility& vis,
+                                                                    const EnterpriseFilter& filter,
+                                                                    std::size_t max = 5);
 
 /// One page of matching enterprises: sorted by Chinese name (then id), or by the year's
 /// output_value descending (enterprises without a value last, then by id).
@@ -237,6 +255,16 @@ struct ProjectPage {
 
 /// The matching projects in plan order, paged, with the per-status summary over all of them.
 [[nodiscard]] ProjectPage list_projects(const Snapshot& s, const Visibility& vis, const ProjectQuery& query);
+
+/// A project's total investment and where it comes from: the project record's own figure (the
+/// plan), else a non-sample fact with metric "investment" about the project (subject its id or
+/// "project:<id>") that states an amount. Sample facts never fill it.
+struct ProjectInvestment {
+  std::int64_t yuan = 0;
+  std::string source;  // the provenance of the figure
+};
+inline constexpr std::string_view kInvestmentMetric = "investment";
+[[nodiscard]] std::optional<ProjectInvestment> project_investment(const Snapshot& s, ProjectId p);
 
 /// One project with its milestones (judged at as_of) and the facts about it.
 struct ProjectProfile {

@@ -33,6 +33,31 @@ TEST(ZonesOverview, CountsEnterprisesIncludingChildZones) {
   EXPECT_EQ(zone(facts_only, "gac-park").totals.enterprises, 5U);
 }
 
+// An outside firm (德国BPW公司 …) is never a local enterprise: even if a data file gave it a county
+// and a zone, the county and zone counts leave it out.
+TEST(ZonesOverview, NeverCountsAnOutsideFirmAsLocal) {
+  Dataset d = meizhou().data;
+  auto germany = std::ranges::find(d.enterprises, std::string("bpw-germany"), &EnterpriseRecord::id);
+  ASSERT_NE(germany, d.enterprises.end());
+  ASSERT_TRUE(germany->outside);
+  germany->county = "meixian";
+  germany->zone = "gac-park";
+  auto built = Snapshot::build(d, 1);
+  ASSERT_TRUE(built);
+  const Snapshot& s = **built;
+  const auto o = zones_overview(s, kAll, 2025);
+  const auto base = zones_overview(snap(), kAll, 2025);
+  EXPECT_EQ(o.zones.at(s.find_zone("gac-park").value).totals.enterprises,
+            zone(base, "gac-park").totals.enterprises);
+  EXPECT_EQ(o.counties.at(s.find_county("meixian").value).totals.enterprises,
+            base.counties.at(snap().find_county("meixian").value).totals.enterprises);
+  // Listed under the county filter all the same (it is a register), and marked outside.
+  EnterpriseFilter f;
+  f.county = s.find_county("meixian");
+  f.outside = true;
+  EXPECT_EQ(match_enterprises(s, kAll, f).size(), 1U);
+}
+
 TEST(ZonesOverview, OutputIsTheSumOverMemberEnterprises) {
   const auto o = zones_overview(snap(), kAll, 2025);
   const YearTotals output(snap(), snap().find_metric("output_value"), 2025, kAll);

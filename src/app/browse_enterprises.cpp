@@ -5,6 +5,7 @@
 
 #include "app/browse.hpp"
 #include "app/internal/browse_text.hpp"
+#include "model/text.hpp"
 
 namespace atlas::app {
 
@@ -116,10 +117,15 @@ std::vector<EnterpriseId> match_enterprises(const Snapshot& s, const Visibility&
   const auto& c = s.enterprises;
   const auto keep = [&](EnterpriseId e) {
     if (!enterprise_visible(s, vis, e)) return false;
-    if (f.q.empty()) return true;
     const std::uint32_t i = e.value;
-    return matcher.matches(s.strings.view(c.name_zh[i])) || matcher.matches(s.strings.view(c.name_en[i])) ||
-           matcher.matches(s.strings.view(c.slug[i])) || matcher.matches(s.strings.view(c.credit_code[i]));
+    if (f.outside && (c.outside[i] != 0) != *f.outside) return false;
+    if (f.q.empty()) return true;
+    if (matcher.matches(s.strings.view(c.name_zh[i])) || matcher.matches(s.strings.view(c.name_en[i])) ||
+        matcher.matches(s.strings.view(c.slug[i])) || matcher.matches(s.strings.view(c.credit_code[i]))) {
+      return true;
+    }
+    return std::ranges::any_of(c.aliases.row(i),
+                               [&](StringId a) { return matcher.matches(s.strings.view(a)); });
   };
   if (auto ids = posting_candidates(s, f)) {
     std::erase_if(*ids, [&](EnterpriseId e) { return !keep(e); });
@@ -131,6 +137,39 @@ std::vector<EnterpriseId> match_enterprises(const Snapshot& s, const Visibility&
     if (keep(EnterpriseId{i})) ids.push_back(EnterpriseId{i});
   }
   return ids;
+}
+
+std::vector<EnterpriseSuggestion> suggest_enterprises(const Snapshot& s, const Visibility& vis,
+                                                      const EnterpriseFilter& filter, std::size_t max) {
+  std::vector<EnterpriseSuggestion> out;
+  const std::size_t length = character_count(filter.q);
+  // Allowed typos: a third of q, at least 1; a guess must keep more than half of q.
+  const std::size_t limit = std::max<std::size_t>(1, length / 3);
+  if (length < 3 || length > kMaxSearchText || max == 0) return out;
+  EnterpriseFilter rest = filter;
+  rest.q.clear();
+  const auto& c = s.enterprises;
+  for (EnterpriseId e : match_enterprises(s, vis, rest)) {
+    const std::uint32_t i = e.value;
+    std::optional<EnterpriseSuggestion> best;
+    const auto consider = [&](StringId text) {
+      const std::string_view view = s.strings.view(text);
+      const auto d = approximate_substring_distance(filter.q, view, limit);
+      if (d && (!best || *d < best->distance)) best = EnterpriseSuggestion{e, std::string(view), *d};
+    };
+    consider(c.name_zh[i]);
+    consider(c.name_en[i]);
+    for (StringId a : c.aliases.row(i))
+      consider(a);
+    if (best) out.push_back(std::move(*best));
+  }
+  const auto closer = [&](const EnterpriseSuggestion& a, const EnterpriseSuggestion& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    return c.name_rank[a.id.value] < c.name_rank[b.id.value];
+  };
+  std::ranges::sort(out, closer);
+  if (out.size() > max) out.resize(max);
+  return out;
 }
 
 EnterprisePage list_enterprises(const Snapshot& s, const Visibility& vis, const EnterpriseQuery& query) {

@@ -9,6 +9,7 @@
 #include "app/browse.hpp"
 #include "app/internal/browse_text.hpp"
 #include "model/provenance.hpp"
+#include "model/units.hpp"
 
 namespace atlas::app {
 
@@ -156,7 +157,8 @@ ProjectPage list_projects(const Snapshot& s, const Visibility& vis, const Projec
     ++sum.projects;
     sum.sample = sum.sample || state.status_sample;
     add_amount(sum.expected_output, s.projects[i].expected_output);
-    add_amount(sum.investment, s.projects[i].investment);
+    const std::optional<ProjectInvestment> investment = project_investment(s, p);
+    add_amount(sum.investment, investment ? std::optional<std::int64_t>(investment->yuan) : std::nullopt);
     if (page.total >= query.offset && page.items.size() < query.limit) page.items.push_back(state);
     ++page.total;
   }
@@ -169,6 +171,18 @@ Result<ProjectProfile> project_profile(const Snapshot& s, const Visibility& vis,
     return fail(ErrorCode::kNotFound, fmt::format("no project \"{}\"", id), "id");
   }
   return ProjectProfile{project_state(s, vis, p), milestone_states(s, vis, p), facts_about(s, vis, id)};
+}
+
+std::optional<ProjectInvestment> project_investment(const Snapshot& s, ProjectId p) {
+  const ProjectRecord& r = s.projects[p.value];
+  if (r.investment) return ProjectInvestment{*r.investment, r.provenance};
+  const std::string prefixed = "project:" + r.id;
+  for (const FactRecord& f : s.facts) {
+    if (f.metric != kInvestmentMetric || is_sample(f.provenance)) continue;
+    if (f.subject != r.id && f.subject != prefixed) continue;
+    if (auto yuan = parse_amount(f.value)) return ProjectInvestment{*yuan, f.provenance};
+  }
+  return std::nullopt;
 }
 
 }  // namespace atlas::app

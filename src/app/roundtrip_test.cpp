@@ -135,6 +135,9 @@ void mutate_tables(Dataset& d, Awkward& a) {
   for (EnterpriseRecord& e : d.enterprises) {
     e.name = Names{a.text(), a.below(2) == 0 ? a.text() : ""};
     if (a.below(2) == 0) e.employees = a.amount();
+    e.outside = a.below(2) == 0;
+    e.above_size_provenance = a.text();
+    e.aliases_provenance = a.text();
   }
   for (ObservationRecord& o : d.observations) {
     o.value = a.amount();
@@ -143,12 +146,14 @@ void mutate_tables(Dataset& d, Awkward& a) {
   for (FactRecord& f : d.facts) {
     f.quote = a.text(true);
     f.note = a.text(true);
+    f.note_zh = a.text(true);
   }
   std::size_t n = 0;
   for (MilestoneRecord& m : d.milestones) {
     m.planned = a.maybe_date();
     m.actual = a.maybe_date();
     m.note = a.text(true) + " #" + std::to_string(n++);  // part of the key: kept unique
+    m.note_zh = a.text(true);
   }
   for (CarrierRecord& c : d.carriers) {
     c.name.zh = a.text();

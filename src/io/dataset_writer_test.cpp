@@ -72,7 +72,7 @@ TEST(DatasetWriter, QuotesCellsThatNeedItAndJoinsLists) {
                 "\n"
                 "axle-co,91441400MA4UJ1234Y,梅州车轴有限公司,\"Meizhou Axle Co., Ltd.\",meixian,trailer-belt,"
                 "trailer,true,true,axle;brake-drum,casting;machining,IATF 16949,\"BPW;\"\"Big\"\" OEM\",850,,"
-                "sample\n"),
+                "sample,false,,,\n"),
             std::string::npos)
       << *text;
 }

@@ -79,6 +79,10 @@ struct EnterpriseRecord {
   std::optional<std::int64_t> employees;
   std::string group;  // parent enterprise id or empty
   std::string provenance;
+  bool outside = false;               // outside the plan's region (a parent or partner elsewhere)
+  std::string above_size_provenance;  // where above_size comes from (may be empty)
+  std::vector<std::string> aliases;   // other names the sources use (short forms, brands)
+  std::string aliases_provenance;     // where the aliases come from
   bool operator==(const EnterpriseRecord&) const = default;
 };
 
@@ -104,8 +108,9 @@ struct FactRecord {
   std::string unit;    // yuan | count | percent | rank | … (may be empty)
   FactQualifier qualifier = FactQualifier::kExact;
   std::string quote;  // the source's words, verbatim
-  std::string note;   // what the figure covers, in our words
+  std::string note;   // what the figure covers, in our words (English)
   std::string provenance;
+  std::string note_zh;  // the note in Chinese
   bool operator==(const FactRecord&) const = default;
 };
 
@@ -146,8 +151,9 @@ struct MilestoneRecord {
   MilestoneKind kind = MilestoneKind::kSigned;
   std::optional<Date> planned;
   std::optional<Date> actual;
-  std::string note;
+  std::string note;  // English; part of the key
   std::string provenance;
+  std::string note_zh;  // the note in Chinese
   bool operator==(const MilestoneRecord&) const = default;
 };
 

@@ -178,6 +178,10 @@ Result<void> SnapshotBuilder::add_enterprise(const EnterpriseRecord& r) {
   push_strings(c.processes, r.processes);
   push_strings(c.certifications, r.certifications);
   push_strings(c.customers, r.customers);
+  push_strings(c.aliases, r.aliases);
+  c.outside.push_back(r.outside ? 1 : 0);
+  c.above_size_provenance.push_back(s.strings.intern(r.above_size_provenance));
+  c.aliases_provenance.push_back(s.strings.intern(r.aliases_provenance));
   group_names_.push_back(r.group);
   return {};
 }

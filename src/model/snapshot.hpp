@@ -60,6 +60,9 @@ struct EnterpriseColumns {
   std::vector<std::int64_t> employees;  // -1 unknown
   Csr<ClassId> classes;                 // product classes as given (leaves of the taxonomy)
   Csr<StringId> processes, certifications, customers;
+  std::vector<std::uint8_t> outside;  // 1 when the enterprise lies outside the plan's region
+  std::vector<StringId> above_size_provenance, aliases_provenance;
+  Csr<StringId> aliases;                 // other names, searched like the name
   std::vector<std::uint32_t> name_rank;  // position in name order (Chinese by pinyin), set by finish()
   std::vector<EnterpriseId> by_name;     // every enterprise in name order: by_name[name_rank[e]] == e
   [[nodiscard]] std::size_t size() const { return slug.size(); }

@@ -23,7 +23,43 @@ std::vector<std::uint32_t> code_points(std::string_view s) {
   return out;
 }
 
+std::uint32_t fold_ascii(std::uint32_t c) {
+  return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
 }  // namespace
+
+std::optional<std::size_t> approximate_substring_distance(std::string_view needle, std::string_view text,
+                                                          std::size_t limit) {
+  if (character_count(needle) > kMaxApproximateText || character_count(text) > kMaxApproximateText) {
+    return std::nullopt;
+  }
+  auto a = code_points(needle);
+  auto b = code_points(text);
+  for (auto& c : a)
+    c = fold_ascii(c);
+  for (auto& c : b)
+    c = fold_ascii(c);
+  // column[i]: the distance of needle[0, i) to the best substring of text ending at the current
+  // position. A substring may start anywhere, so row 0 is 0 for every position.
+  std::vector<std::size_t> column(a.size() + 1);
+  for (std::size_t i = 0; i <= a.size(); ++i)
+    column[i] = i;
+  std::size_t best = column[a.size()];
+  for (const std::uint32_t t : b) {
+    std::size_t diagonal = column[0];  // previous column, row i - 1
+    column[0] = 0;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      const std::size_t above = column[i];  // previous column, row i
+      const std::size_t cost = a[i - 1] == t ? 0 : 1;
+      column[i] = std::min({above + 1, column[i - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+    best = std::min(best, column[a.size()]);
+  }
+  if (best > limit) return std::nullopt;
+  return best;
+}
 
 std::size_t character_count(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(

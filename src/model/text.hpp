@@ -16,6 +16,15 @@ namespace atlas {
 /// ("segmnt" → "segment" is 1, "产值" → "产量" is 1). Thread-safe.
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// Approximate substring distance (Sellers): the least edit distance between `needle` and any
+/// substring of `text`, in code points, ASCII letters compared case-insensitively ("嘉园科技" in
+/// "广东嘉元科技股份有限公司" is 1). nullopt when it is above `limit` or when either text holds
+/// more than kMaxApproximateText code points (the work is needle × text). Thread-safe.
+inline constexpr std::size_t kMaxApproximateText = 1024;
+[[nodiscard]] std::optional<std::size_t> approximate_substring_distance(std::string_view needle,
+                                                                        std::string_view text,
+                                                                        std::size_t limit);
+
 /// Number of code points of a UTF-8 text.
 [[nodiscard]] std::size_t character_count(std::string_view s);
 

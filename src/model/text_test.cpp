@@ -20,6 +20,21 @@ TEST(EditDistance, CountsChineseCharactersNotBytes) {
   EXPECT_EQ(character_count("梅县区"), 3u);
 }
 
+TEST(ApproximateSubstringDistance, FindsATypoInsideALongerName) {
+  EXPECT_EQ(approximate_substring_distance("嘉元科技", "广东嘉元科技股份有限公司", 1), 0u);
+  EXPECT_EQ(approximate_substring_distance("嘉园科技", "广东嘉元科技股份有限公司", 1), 1u);
+  EXPECT_EQ(approximate_substring_distance("bpx", "BPW（梅州）车轴有限公司", 1), 1u);
+  EXPECT_EQ(approximate_substring_distance("卡来梅州", "卡莱（梅州）橡胶制品有限公司", 2), 2u);
+  EXPECT_EQ(approximate_substring_distance("嘉园科技", "梅州伟友耐磨材料有限公司", 1), std::nullopt);
+}
+
+TEST(ApproximateSubstringDistance, RefusesTextsAboveTheSizeLimit) {
+  const std::string huge(kMaxApproximateText + 1, 'a');
+  EXPECT_EQ(approximate_substring_distance("a", huge, 5), std::nullopt);
+  EXPECT_EQ(approximate_substring_distance(huge, "a", 5000), std::nullopt);
+  EXPECT_EQ(approximate_substring_distance("", "abc", 0), 0u);
+}
+
 TEST(CheckInputText, AcceptsUnicodeTabsAndLineBreaks) {
   EXPECT_FALSE(check_input_text("梅州市 \"汽车\", 零部件"));
   EXPECT_FALSE(check_input_text("line one\nline two\r\nline three\tend"));

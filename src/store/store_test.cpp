@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/internal/migrations.hpp"
 #include "store/store_test_data.hpp"
 
 namespace atlas {
@@ -13,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 3;
+constexpr int kMigrationCount = 4;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -35,11 +36,11 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(TaxonomyRecord), 208U);
   EXPECT_EQ(sizeof(MetricRecord), 136U);
   EXPECT_EQ(sizeof(ZoneRecord), 192U);
-  EXPECT_EQ(sizeof(EnterpriseRecord), 376U);
+  EXPECT_EQ(sizeof(EnterpriseRecord), 472U);
   EXPECT_EQ(sizeof(ObservationRecord), 120U);
-  EXPECT_EQ(sizeof(FactRecord), 296U);
+  EXPECT_EQ(sizeof(FactRecord), 328U);
   EXPECT_EQ(sizeof(ProjectRecord), 352U);
-  EXPECT_EQ(sizeof(MilestoneRecord), 120U);
+  EXPECT_EQ(sizeof(MilestoneRecord), 152U);
   EXPECT_EQ(sizeof(ChainLinkRecord), 120U);
   EXPECT_EQ(sizeof(ChainEdgeRecord), 64U);
   EXPECT_EQ(sizeof(ChainRecord), 176U);
@@ -81,6 +82,58 @@ TEST(StoreOpen, AppliesMigrationsOnceAndNotAgainOnReopen) {
   EXPECT_EQ(raw.count("SELECT count(*) FROM schema_version WHERE applied_at = '2025-10-31T08:00:00Z'"),
             kMigrationCount);
   EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
+}
+
+// Migration 0004 (the register) adds columns with defaults and a list table: a database filled
+// under schema 3 keeps every row and reads them with the new fields empty.
+TEST(StoreOpen, Migration4KeepsTheDataOfSchema3) {
+  TempDir dir;
+  const std::string path = dir.file("old.db");
+  {
+    RawDb raw(path);
+    ASSERT_EQ(raw.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                       " applied_at TEXT NOT NULL) STRICT"),
+              "");
+    for (const store_internal::Migration& m : store_internal::migrations()) {
+      if (m.version > 3) break;
+      ASSERT_EQ(raw.exec(std::string(m.sql)), "") << m.name;
+      ASSERT_EQ(raw.exec("INSERT INTO schema_version VALUES (" + std::to_string(m.version) + ", 'old', 'x')"),
+                "");
+    }
+    ASSERT_EQ(raw.exec("INSERT INTO enterprises (id, name_zh, name_en, segment, above_size, provenance)"
+                       " VALUES ('e1', '老企业', 'Old firm', 'trailer', 1, 'plan §3')"),
+              "");
+    ASSERT_EQ(
+        raw.exec("INSERT INTO facts (id, subject, metric, period, value, unit, qualifier, quote, note,"
+                 " provenance) VALUES ('f1', 'cluster', 'output_value', '2020', '27亿', 'yuan', 'exact',"
+                 " '', 'old note', 'plan §3')"),
+        "");
+    ASSERT_EQ(raw.exec("INSERT INTO projects (id, name_zh, name_en, type, capacity, quote, provenance)"
+                       " VALUES ('p1', '项目', 'Project', 'expansion', '', '', 'plan §5')"),
+              "");
+    ASSERT_EQ(raw.exec("INSERT INTO milestones (project, kind, note, planned, provenance)"
+                       " VALUES ('p1', 'signed', 'signed early', '2021', 'public: x')"),
+              "");
+  }
+  auto store = Store::open(path, fixed_clock());
+  ASSERT_TRUE(store) << store.error().to_string();
+  EXPECT_EQ(store->schema_version().value(), 4);
+  const Dataset d = store->load().value();
+  ASSERT_EQ(d.enterprises.size(), 1U);
+  EXPECT_EQ(d.enterprises[0].name.zh, "老企业");
+  EXPECT_EQ(d.enterprises[0].above_size, true);
+  EXPECT_EQ(d.enterprises[0].provenance, "plan §3");
+  EXPECT_FALSE(d.enterprises[0].outside);
+  EXPECT_TRUE(d.enterprises[0].aliases.empty());
+  EXPECT_EQ(d.enterprises[0].above_size_provenance, "");
+  ASSERT_EQ(d.facts.size(), 1U);
+  EXPECT_EQ(d.facts[0].note, "old note");
+  EXPECT_EQ(d.facts[0].note_zh, "");
+  EXPECT_EQ(d.facts[0].value, "27亿");
+  ASSERT_EQ(d.milestones.size(), 1U);
+  EXPECT_EQ(d.milestones[0].note, "signed early");
+  EXPECT_EQ(d.milestones[0].note_zh, "");
+  ASSERT_EQ(d.projects.size(), 1U);
 }
 
 TEST(StoreOpen, RefusesADatabaseNewerThanTheProgram) {

@@ -94,6 +94,9 @@ inline void add_enterprises(Dataset& d) {
   sub.segment = Segment::kGeneral;
   sub.group = "bpw";  // a child before its parent
   sub.provenance = "sample: note";
+  sub.outside = true;
+  sub.aliases = {"子公司", "Sub", "子公司"};
+  sub.aliases_provenance = "public: news";
   EnterpriseRecord bpw;
   bpw.id = "bpw";
   bpw.credit_code = "91441403MA51234567";
@@ -109,6 +112,7 @@ inline void add_enterprises(Dataset& d) {
   bpw.customers = {"CIMC", "中集"};
   bpw.employees = 1200;
   bpw.provenance = "public: annual report";
+  bpw.above_size_provenance = "plan §3(1)1";
   d.enterprises = {sub, bpw};
   d.observations = {
       {"bpw", "output_value", month_period(2025, 3), 250'000'000, day(2025, 4, 20), "stats: A1"},
@@ -121,8 +125,8 @@ inline void add_enterprises(Dataset& d) {
 inline void add_projects_and_chains(Dataset& d) {
   d.facts = {
       {"output-2020", "cluster", "output_value", "2020", "27.19亿", "yuan", FactQualifier::kAbout,
-       "约27.19亿元", "the whole cluster", "plan §3(1)1"},
-      {"rank", "gac-park", "rank", "2020Q1-Q3", "3", "", FactQualifier::kExact, "", "", "public: news"}};
+       "约27.19亿元", "the whole cluster", "plan §3(1)1", "全集群"},
+      {"rank", "gac-park", "rank", "2020Q1-Q3", "3", "", FactQualifier::kExact, "", "", "public: news", ""}};
   d.projects = {{"bpw-phase8",
                  {"富华八期", "BPW phase 8"},
                  ProjectType::kExpansion,
@@ -147,10 +151,11 @@ inline void add_projects_and_chains(Dataset& d) {
                  "",
                  "",
                  "plan §5(3)"}};
-  d.milestones = {{"bpw-phase8", MilestoneKind::kSigned, year(2021), month(2021, 7), "", "public: news"},
-                  {"bpw-phase8", MilestoneKind::kStarted, day(2022, 3, 1), std::nullopt, "", "plan"},
-                  {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, std::nullopt, "phase 2", "plan"},
-                  {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, day(2023, 1, 31), "phase 1", "plan"}};
+  d.milestones = {
+      {"bpw-phase8", MilestoneKind::kSigned, year(2021), month(2021, 7), "", "public: news", ""},
+      {"bpw-phase8", MilestoneKind::kStarted, day(2022, 3, 1), std::nullopt, "", "plan", ""},
+      {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, std::nullopt, "phase 2", "plan", "二期"},
+      {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, day(2023, 1, 31), "phase 1", "plan", ""}};
   d.chains = {
       {"trailer",
        {"挂车产业链", "Trailer chain"},
@@ -343,6 +348,7 @@ inline std::int64_t total_rows(RawDb& db) {
                             "enterprise_processes",
                             "enterprise_certifications",
                             "enterprise_customers",
+                            "enterprise_aliases",
                             "observations",
                             "facts",
                             "projects",

@@ -54,7 +54,7 @@ json::object fact_json(const FactRecord& fact) {
                       {"unit", unit_of(fact)},
                       {"qualifier", to_string(fact.qualifier)},
                       {"quote", fact.quote},
-                      {"note", fact.note},
+                      {"note", note_json(fact.note_zh, fact.note)},
                       {"sample", atlas::is_sample(fact.provenance)},
                       {"provenance", fact.provenance}};
 }
@@ -62,6 +62,10 @@ json::object fact_json(const FactRecord& fact) {
 json::object taxonomy_ref(const Snapshot& s, ClassId node) {
   const TaxonomyRecord& t = s.taxonomy[node.value];
   return json::object{{"code", t.code}, {"level", to_string(t.level)}, {"name", names_json(t.name)}};
+}
+
+json::object note_json(std::string_view zh, std::string_view en) {
+  return json::object{{"zh", zh}, {"en", en}};
 }
 
 json::value text_or_null(std::string_view text) {

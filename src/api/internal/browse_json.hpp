@@ -42,12 +42,15 @@ auto optional_param(const ReadContext& ctx, std::string_view name, Resolve resol
 /// "2021-03" / "2021" / "2021-03-05" or null.
 [[nodiscard]] boost::json::value date_json(const std::optional<Date>& date);
 
-/// A Fact: {id, metric, period, value, unit, qualifier, quote, note, sample, provenance}; the
+/// A Fact: {id, metric, period, value, unit, qualifier, quote, note {zh, en}, sample, provenance}; the
 /// value is an integer (amounts in yuan, counts), a decimal (percentages) or the text as written.
 [[nodiscard]] boost::json::object fact_json(const FactRecord& fact);
 
 /// {"code", "level", "name"} of a taxonomy node.
 [[nodiscard]] boost::json::object taxonomy_ref(const Snapshot& s, ClassId node);
+
+/// A note in both languages: {"zh", "en"} (either may be empty).
+[[nodiscard]] boost::json::object note_json(std::string_view zh, std::string_view en);
 
 /// A string, or null when empty.
 [[nodiscard]] boost::json::value text_or_null(std::string_view text);

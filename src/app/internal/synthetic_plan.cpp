@@ -243,7 +243,7 @@ Result<void> write_plan(const World& w, const fs::path& dir, SyntheticSummary& s
   write_header(w, plan);
   summary.targets = write_targets(w, plan);
   BufferedWriter milestones(dir / "milestones.csv");
-  milestones.write("project,kind,planned,actual,note,provenance\n");
+  milestones.write("project,kind,planned,actual,note_en,provenance\n");
   const std::uint64_t projects = project_count(o.enterprises);
   for (std::uint64_t j = 0; j < projects; ++j)
     write_project(w, j, plan, milestones);

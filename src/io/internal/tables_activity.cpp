@@ -9,13 +9,15 @@ namespace atlas::io::internal {
 namespace {
 
 namespace milestone {
-constexpr std::size_t kProject = 0, kKind = 1, kPlanned = 2, kActual = 3, kNote = 4, kProvenance = 5;
-constexpr std::array<ColumnSpec, 6> kSchema = {{
+constexpr std::size_t kProject = 0, kKind = 1, kPlanned = 2, kActual = 3, kNoteZh = 4, kNoteEn = 5,
+                      kProvenance = 6;
+constexpr std::array<ColumnSpec, 7> kSchema = {{
     {"project", true},
     {"kind", true},
     {"planned", false},
     {"actual", false},
-    {"note", false},
+    {"note_zh", false},
+    {"note_en", false},
     {"provenance", true},
 }};
 constexpr std::array<std::string_view, 5> kKinds = {"signed", "started", "commissioned", "full-production",
@@ -84,7 +86,8 @@ void parse_milestone(Cells& cells, MilestoneRecord& r) {
   r.kind = cells.choice(kKind, parse_milestone_kind, kKinds, MilestoneKind::kSigned);
   r.planned = cells.date(kPlanned);
   r.actual = cells.date(kActual);
-  r.note = cells.text(kNote);
+  r.note_zh = cells.text(kNoteZh);
+  r.note = cells.text(kNoteEn);
   r.provenance = cells.text(kProvenance);
 }
 
@@ -158,6 +161,7 @@ void write_milestones(const Dataset& data, CsvWriter& w) {
     w.field(to_string(r.kind));
     w.field(date_text(r.planned));
     w.field(date_text(r.actual));
+    w.field(r.note_zh);
     w.field(r.note);
     w.field(r.provenance);
     w.end_row();

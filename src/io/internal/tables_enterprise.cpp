@@ -14,24 +14,19 @@ namespace {
 namespace enterprise {
 constexpr std::size_t kId = 0, kCreditCode = 1, kNameZh = 2, kNameEn = 3, kCounty = 4, kZone = 5,
                       kSegment = 6, kAboveSize = 7, kHighTech = 8, kClasses = 9, kProcesses = 10,
-                      kCertifications = 11, kCustomers = 12, kEmployees = 13, kGroup = 14, kProvenance = 15;
-constexpr std::array<ColumnSpec, 16> kSchema = {{
-    {"id", true},
-    {"credit_code", false},
-    {"name_zh", true},
-    {"name_en", false},
-    {"county", false},
-    {"zone", false},
-    {"segment", true},
-    {"above_size", false},
-    {"high_tech", false},
-    {"classes", false},
-    {"processes", false},
-    {"certifications", false},
-    {"customers", false},
-    {"employees", false},
-    {"group", false},
-    {"provenance", true},
+                      kCertifications = 11, kCustomers = 12, kEmployees = 13, kGroup = 14, kProvenance = 15,
+                      kOutside = 16, kAboveSizeProvenance = 17, kAliases = 18, kAliasesProvenance = 19;
+constexpr std::array<ColumnSpec, 20> kSchema = {{
+    {"id", true},         {"credit_code", false},
+    {"name_zh", true},    {"name_en", false},
+    {"county", false},    {"zone", false},
+    {"segment", true},    {"above_size", false},
+    {"high_tech", false}, {"classes", false},
+    {"processes", false}, {"certifications", false},
+    {"customers", false}, {"employees", false},
+    {"group", false},     {"provenance", true},
+    {"outside", false},   {"above_size_provenance", false},
+    {"aliases", false},   {"aliases_provenance", false},
 }};
 constexpr std::array<std::string_view, 4> kSegments = {"passenger", "trailer", "nev", "general"};
 }  // namespace enterprise
@@ -50,8 +45,8 @@ constexpr std::array<ColumnSpec, 6> kSchema = {{
 
 namespace fact {
 constexpr std::size_t kId = 0, kSubject = 1, kMetric = 2, kPeriod = 3, kValue = 4, kUnit = 5, kQualifier = 6,
-                      kQuote = 7, kNote = 8, kProvenance = 9;
-constexpr std::array<ColumnSpec, 10> kSchema = {{
+                      kQuote = 7, kNoteZh = 8, kNoteEn = 9, kProvenance = 10;
+constexpr std::array<ColumnSpec, 11> kSchema = {{
     {"id", true},
     {"subject", true},
     {"metric", true},
@@ -60,7 +55,8 @@ constexpr std::array<ColumnSpec, 10> kSchema = {{
     {"unit", false},
     {"qualifier", false},
     {"quote", false},
-    {"note", false},
+    {"note_zh", false},
+    {"note_en", false},
     {"provenance", true},
 }};
 constexpr std::array<std::string_view, 4> kQualifiers = {"exact", "about", "over", "at-least"};
@@ -92,6 +88,10 @@ void parse_enterprise(Cells& cells, EnterpriseRecord& r) {
   r.employees = cells.count(kEmployees);
   r.group = cells.slug(kGroup);
   r.provenance = cells.text(kProvenance);
+  r.outside = cells.flag(kOutside).value_or(false);
+  r.above_size_provenance = cells.text(kAboveSizeProvenance);
+  r.aliases = cells.list(kAliases);
+  r.aliases_provenance = cells.text(kAliasesProvenance);
 }
 
 struct ObservationParser {
@@ -139,7 +139,8 @@ void parse_fact(Cells& cells, FactRecord& r) {
   r.unit = cells.text(kUnit);
   r.qualifier = cells.choice(kQualifier, parse_fact_qualifier, kQualifiers, FactQualifier::kExact);
   r.quote = cells.text(kQuote);
-  r.note = cells.text(kNote);
+  r.note_zh = cells.text(kNoteZh);
+  r.note = cells.text(kNoteEn);
   r.provenance = cells.text(kProvenance);
 }
 
@@ -187,6 +188,10 @@ void write_enterprises(const Dataset& data, CsvWriter& w) {
     w.field(count_text(r.employees));
     w.field(r.group);
     w.field(r.provenance);
+    w.field(bool_text(std::optional<bool>(r.outside)));
+    w.field(r.above_size_provenance);
+    w.field(join_list(r.aliases));
+    w.field(r.aliases_provenance);
     w.end_row();
   }
 }
@@ -216,6 +221,7 @@ void write_facts(const Dataset& data, CsvWriter& w) {
     w.field(r.unit);
     w.field(to_string(r.qualifier));
     w.field(r.quote);
+    w.field(r.note_zh);
     w.field(r.note);
     w.field(r.provenance);
     w.end_row();

@@ -68,7 +68,7 @@ inline ProjectRecord project(std::string id, ProjectType type, std::string spons
 
 inline MilestoneRecord milestone(std::string project, MilestoneKind kind, std::optional<Date> actual,
                                  std::string provenance = "plan §5") {
-  return {std::move(project), kind, std::nullopt, actual, "", std::move(provenance)};
+  return {std::move(project), kind, std::nullopt, actual, "", std::move(provenance), ""};
 }
 
 inline CarrierRecord carrier(std::string id, std::string kind, CarrierLevel level, std::string enterprise,

@@ -10,7 +10,7 @@ namespace {
 const Queries& enterprise_queries() {
   static const Queries queries(
       "SELECT id, credit_code, name_zh, name_en, county, zone, segment, above_size, high_tech, employees, "
-      "group_id, provenance FROM enterprises",
+      "group_id, provenance, outside, above_size_provenance, aliases_provenance FROM enterprises",
       "WHERE id = ?1", "ORDER BY id");
   return queries;
 }
@@ -28,6 +28,7 @@ const std::vector<EnterpriseList>& enterprise_lists() {
       {ListTable("enterprise_certifications", "enterprise", "certification"),
        &EnterpriseRecord::certifications},
       {ListTable("enterprise_customers", "enterprise", "customer"), &EnterpriseRecord::customers},
+      {ListTable("enterprise_aliases", "enterprise", "alias"), &EnterpriseRecord::aliases},
   };
   return lists;
 }
@@ -47,6 +48,9 @@ Result<EnterpriseRecord> read_enterprise(const Stmt& s) {
   r.employees = s.opt_int64(9);
   r.group = s.text(10);
   r.provenance = s.text(11);
+  r.outside = s.int64(12) != 0;
+  r.above_size_provenance = s.text(13);
+  r.aliases_provenance = s.text(14);
   return r;
 }
 
@@ -133,14 +137,15 @@ Result<void> load_all(Db& db, std::vector<EnterpriseRecord>& out) {
 }
 
 Result<void> write(Db& db, const EnterpriseRecord& r) {
-  static const std::string sql =
-      upsert_sql("enterprises",
-                 {"id", "credit_code", "name_zh", "name_en", "county", "zone", "segment", "above_size",
-                  "high_tech", "employees", "group_id", "provenance"},
-                 {"id"});
+  static const std::string sql = upsert_sql(
+      "enterprises",
+      {"id", "credit_code", "name_zh", "name_en", "county", "zone", "segment", "above_size", "high_tech",
+       "employees", "group_id", "provenance", "outside", "above_size_provenance", "aliases_provenance"},
+      {"id"});
   auto ok =
       db.run(sql, r.id, Nullable{r.credit_code}, r.name.zh, r.name.en, Nullable{r.county}, Nullable{r.zone},
-             to_string(r.segment), r.above_size, r.high_tech, r.employees, Nullable{r.group}, r.provenance);
+             to_string(r.segment), r.above_size, r.high_tech, r.employees, Nullable{r.group}, r.provenance,
+             std::int64_t{r.outside ? 1 : 0}, r.above_size_provenance, r.aliases_provenance);
   if (!ok) return ok;
   for (const EnterpriseList& list : enterprise_lists()) {
     if (auto written = write_list(db, list.table, r.id, r.*(list.field)); !written) return written;
@@ -166,6 +171,9 @@ std::string to_json(const EnterpriseRecord& r) {
   list_field(json, "certifications", r.certifications);
   list_field(json, "customers", r.customers);
   json.field("employees", r.employees).field("group", r.group).field("provenance", r.provenance);
+  json.field("outside", r.outside).field("above_size_provenance", r.above_size_provenance);
+  list_field(json, "aliases", r.aliases);
+  json.field("aliases_provenance", r.aliases_provenance);
   return json.end_object().take();
 }
 

@@ -7,7 +7,8 @@ namespace {
 
 const Queries& fact_queries() {
   static const Queries queries(
-      "SELECT id, subject, metric, period, value, unit, qualifier, quote, note, provenance FROM facts",
+      "SELECT id, subject, metric, period, value, unit, qualifier, quote, note, provenance, note_zh FROM "
+      "facts",
       "WHERE id = ?1", "ORDER BY id");
   return queries;
 }
@@ -26,6 +27,7 @@ Result<FactRecord> read_fact(const Stmt& s) {
   r.quote = s.text(7);
   r.note = s.text(8);
   r.provenance = s.text(9);
+  r.note_zh = s.text(10);
   return r;
 }
 
@@ -108,12 +110,12 @@ Result<void> load_all(Db& db, std::vector<FactRecord>& out) {
 }
 
 Result<void> write(Db& db, const FactRecord& r) {
-  static const std::string sql = upsert_sql(
-      "facts",
-      {"id", "subject", "metric", "period", "value", "unit", "qualifier", "quote", "note", "provenance"},
-      {"id"});
+  static const std::string sql = upsert_sql("facts",
+                                            {"id", "subject", "metric", "period", "value", "unit",
+                                             "qualifier", "quote", "note", "provenance", "note_zh"},
+                                            {"id"});
   return db.run(sql, r.id, r.subject, r.metric, r.period, r.value, r.unit, to_string(r.qualifier), r.quote,
-                r.note, r.provenance);
+                r.note, r.provenance, r.note_zh);
 }
 
 std::string key_text(const FactRecord& r) {
@@ -132,6 +134,7 @@ std::string to_json(const FactRecord& r) {
       .field("qualifier", to_string(r.qualifier))
       .field("quote", r.quote)
       .field("note", r.note)
+      .field("note_zh", r.note_zh)
       .field("provenance", r.provenance);
   return json.end_object().take();
 }

@@ -44,9 +44,9 @@ Result<ProjectRecord> read_project(const Stmt& s) {
 // ---- milestones ----
 
 const Queries& milestone_queries() {
-  static const Queries queries("SELECT project, kind, note, planned, actual, provenance FROM milestones",
-                               "WHERE project = ?1 AND kind = ?2 AND note = ?3",
-                               "ORDER BY project, kind, note");
+  static const Queries queries(
+      "SELECT project, kind, note, planned, actual, provenance, note_zh FROM milestones",
+      "WHERE project = ?1 AND kind = ?2 AND note = ?3", "ORDER BY project, kind, note");
   return queries;
 }
 
@@ -57,7 +57,7 @@ Result<MilestoneRecord> read_milestone(const Stmt& s) {
   if (!planned) return std::unexpected(planned.error());
   auto actual = read_date(s, 4, "milestones", "actual");
   if (!actual) return std::unexpected(actual.error());
-  return MilestoneRecord{s.text(0), *kind, *planned, *actual, s.text(2), s.text(5)};
+  return MilestoneRecord{s.text(0), *kind, *planned, *actual, s.text(2), s.text(5), s.text(6)};
 }
 
 // ---- chains ----
@@ -213,11 +213,12 @@ Result<void> load_all(Db& db, std::vector<MilestoneRecord>& out) {
 
 Result<void> write(Db& db, const MilestoneRecord& r) {
   static const std::string sql =
-      upsert_sql("milestones", {"project", "kind", "note", "planned", "actual", "provenance"},
+      upsert_sql("milestones", {"project", "kind", "note", "planned", "actual", "provenance", "note_zh"},
                  {"project", "kind", "note"});
   const auto planned = date_text(r.planned);
   const auto actual = date_text(r.actual);
-  return db.run(sql, Nullable{r.project}, to_string(r.kind), r.note, planned, actual, r.provenance);
+  return db.run(sql, Nullable{r.project}, to_string(r.kind), r.note, planned, actual, r.provenance,
+                r.note_zh);
 }
 
 std::string key_text(const MilestoneRecord& r) {
@@ -229,7 +230,7 @@ std::string to_json(const MilestoneRecord& r) {
   json.begin_object().field("project", r.project).field("kind", to_string(r.kind));
   date_field(json, "planned", r.planned);
   date_field(json, "actual", r.actual);
-  json.field("note", r.note).field("provenance", r.provenance);
+  json.field("note", r.note).field("note_zh", r.note_zh).field("provenance", r.provenance);
   return json.end_object().take();
 }
 

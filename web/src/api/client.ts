@@ -163,6 +163,33 @@ export interface EnterpriseItem {
   output_value: YearValue | null
   sample: boolean
   provenance: string
+  /** Outside the plan's region (a parent, partner or group elsewhere): never counted as local. */
+  outside: boolean
+  /** Other names the sources use, searched like the name. */
+  aliases: string[]
+  aliases_provenance: string | null
+  /** Where above_size comes from, when stated. */
+  above_size_provenance: string | null
+}
+
+/** A name or alias close to a search text that matched nothing ("did you mean …?"). */
+export interface EnterpriseSuggestion {
+  id: string
+  name: I18nText
+  /** The name or alias that came close. */
+  matched: string
+  distance: number
+}
+
+export interface EnterpriseList extends Page<EnterpriseItem> {
+  /** Present when q matched nothing: at most 5, closest first. */
+  suggestions?: EnterpriseSuggestion[]
+}
+
+/** A fact's or milestone's note in both languages (either may be empty). */
+export interface Note {
+  zh: string
+  en: string
 }
 
 export interface EnterpriseQuery {
@@ -171,6 +198,8 @@ export interface EnterpriseQuery {
   segment?: string
   class?: string
   q?: string
+  /** true: only enterprises outside the region; false: only those inside. */
+  outside?: boolean
   year?: number
   sort?: 'name' | '-output_value'
   offset?: number
@@ -270,6 +299,8 @@ export interface ProjectItem {
   zone: Ref | null
   county: Ref | null
   investment: number | null
+  /** Where the investment figure comes from (the plan, or a public source's fact). */
+  investment_source: string | null
   expected_output: number | null
   products: string[]
   capacity: string
@@ -324,7 +355,7 @@ export interface Milestone {
   /** "2023", "2021-03" or "2021-03-15"; null when the plan gave no date. */
   planned: string | null
   actual: string | null
-  note: string
+  note: Note
   /** The planned date has passed by as_of and the milestone was not reached by then. */
   overdue: boolean
   /** Overdue: days from the planned date (its last day) to as_of; else null. */
@@ -344,7 +375,7 @@ export interface Fact {
   unit: string
   qualifier: string
   quote: string
-  note: string
+  note: Note
   provenance: string
   sample?: boolean
 }
@@ -645,7 +676,8 @@ export class AtlasClient {
     return this.get<TargetDetail>(`/targets/${encodeURIComponent(id)}`, { ...params }, o)
   }
   enterprises(params: EnterpriseQuery = {}, o?: RequestOptions) {
-    return this.get<Page<EnterpriseItem>>('/enterprises', { ...params }, o)
+    const { outside, ...rest } = params
+    return this.get<EnterpriseList>('/enterprises', { ...rest, outside: outside === undefined ? undefined : String(outside) }, o)
   }
   enterprise(id: string, o?: RequestOptions) {
     return this.get<EnterpriseDetail>(`/enterprises/${encodeURIComponent(id)}`, {}, o)

@@ -229,3 +229,25 @@ describe('buildGanttOption', () => {
     expect(ganttHeight(19)).toBeGreaterThan(ganttHeight(3))
   })
 })
+
+describe('milestone notes in the tooltip', () => {
+  const noted: GanttProject[] = [
+    {
+      id: 'p',
+      name: '项目',
+      late: false,
+      milestones: [{ kind: 'signed', planned: null, actual: '2020-06-23', overdue: false, delay_days: null, note: { zh: '签约', en: 'agreement signed' } }],
+    },
+  ]
+  const tipIn = (locale?: string) => {
+    const option = buildGanttOption({ projects: noted, asOf: '2026-11-27', labels, locale })
+    const point = ganttData(noted, '2026-11-27').points[0]
+    return (option.tooltip as Any).formatter({ data: point }) as string
+  }
+  it('shows the note in the page language', () => {
+    expect(tipIn('zh-CN')).toContain('签约')
+    expect(tipIn('zh-CN')).not.toContain('agreement signed')
+    expect(tipIn('en')).toContain('agreement signed')
+    expect(tipIn()).toContain('签约')
+  })
+})

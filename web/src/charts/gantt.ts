@@ -8,6 +8,7 @@
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn, EChartsOption } from 'echarts'
 import { tooltipLines } from '../format/html'
 import { periodStart } from '../format/period'
+import { noteText, type NoteText } from '../format/fact'
 
 export interface GanttMilestone {
   kind: string
@@ -20,7 +21,7 @@ export interface GanttMilestone {
   /** Days reached after the planned date (0: on time or early; null: not reached or no plan). */
   delay_days: number | null
   sample?: boolean
-  note?: string
+  note?: NoteText
 }
 
 export interface GanttProject {
@@ -55,6 +56,8 @@ export interface GanttInput {
   /** YYYY-MM-DD: the date the chart is read at (a vertical line). */
   asOf: string
   labels: GanttLabels
+  /** The page's language: milestone notes in the tooltip are shown in it (zh-CN when absent). */
+  locale?: string
 }
 
 export const GANTT_COLOURS = { planned: '#c0c4cc', actual: '#1d4ed8', late: '#f56c6c', delayed: '#e6a23c', asOf: '#606266' }
@@ -76,7 +79,7 @@ export interface GanttPoint {
   date: string
   project: string
   sample: boolean
-  note: string
+  note: NoteText
 }
 
 export interface GanttData {
@@ -124,7 +127,7 @@ export function ganttData(projects: GanttProject[], asOf: string): GanttData {
           date,
           project: p.name,
           sample: !!m.sample,
-          note: m.note ?? '',
+          note: m.note ?? null,
         })
       }
       if (!dates.length) continue
@@ -218,7 +221,7 @@ export function buildGanttOption(input: GanttInput): EChartsOption {
         const p = one.data as GanttPoint | GanttBar
         if (Array.isArray(p)) return tooltipLines([projects[p[0]]?.name])
         const what = `${labels.kind(p.kind)} · ${p.track === 0 ? labels.planned : labels.actual} ${p.date}`
-        const extra = [daysNote(p, labels), p.sample ? labels.sample : '', p.note].filter(Boolean).join(' · ')
+        const extra = [daysNote(p, labels), p.sample ? labels.sample : '', noteText(p.note, input.locale ?? 'zh-CN')].filter(Boolean).join(' · ')
         return tooltipLines([p.project, what, extra])
       },
     },

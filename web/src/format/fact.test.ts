@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { factText, factWords, formatFactPeriod, formatFactValue } from './fact'
+import { factText, factWords, formatFactPeriod, formatFactValue, noteText } from './fact'
 
 describe('formatFactValue', () => {
   it('writes money in the plan units with its qualifier', () => {
@@ -67,5 +67,26 @@ describe('factWords', () => {
   it('has no words and no mark when there are neither', () => {
     expect(factWords({ quote: '', note: '' }, 'zh-CN')).toEqual({ text: '', foreign: null })
     expect(factWords({ note: 'agreement signed' }, 'zh-CN').foreign).toBe('en')
+  })
+})
+
+describe('notes in both languages ({zh, en})', () => {
+  const note = { zh: '动工建设', en: 'construction started' }
+  it('shows the Chinese note on a Chinese page, unmarked', () => {
+    expect(factWords({ quote: '', note }, 'zh-CN')).toEqual({ text: '动工建设', foreign: null })
+    expect(noteText(note, 'zh-CN')).toBe('动工建设')
+  })
+  it('shows the English note on an English page', () => {
+    expect(factWords({ quote: '', note }, 'en')).toEqual({ text: 'construction started', foreign: null })
+    expect(noteText(note, 'en')).toBe('construction started')
+  })
+  it('keeps the plan quote first on a Chinese page', () => {
+    expect(factWords({ quote: '预计建成后可实现年产值约12亿元', note }, 'zh-CN').text).toBe('预计建成后可实现年产值约12亿元')
+  })
+  it('falls back to the other language, marked', () => {
+    expect(factWords({ note: { zh: '', en: 'only English' } }, 'zh-CN')).toEqual({ text: 'only English', foreign: 'en' })
+    expect(factWords({ note: { zh: '只有中文', en: '' } }, 'en')).toEqual({ text: '只有中文', foreign: 'zh' })
+    expect(noteText({ zh: '', en: '' }, 'zh-CN')).toBe('')
+    expect(noteText(null, 'en')).toBe('')
   })
 })

@@ -66,18 +66,39 @@ export interface FactWords {
   foreign: 'en' | 'zh' | null
 }
 
-/**
- * The words that describe a fact: in Chinese the plan's verbatim quote, or the (English) note
- * marked foreign when there is no quote; in English the note, or the quote marked foreign.
- */
-export function factWords(f: { quote?: string | null; note?: string | null }, locale: string): FactWords {
-  const quote = f.quote?.trim() ?? ''
-  const note = f.note?.trim() ?? ''
-  if (isZh(locale)) return quote ? { text: quote, foreign: null } : { text: note, foreign: note ? 'en' : null }
-  return note ? { text: note, foreign: null } : { text: quote, foreign: quote ? 'zh' : null }
+/** A fact's or milestone's note as the API gives it ({zh, en}); a bare string is an English note. */
+export type NoteText = { zh?: string | null; en?: string | null } | string | null | undefined
+
+function noteParts(note: NoteText): { zh: string; en: string } {
+  if (typeof note === 'string') return { zh: '', en: note.trim() }
+  return { zh: note?.zh?.trim() ?? '', en: note?.en?.trim() ?? '' }
 }
 
-/** The words that describe a fact: the plan's quote in Chinese, the English note in English. */
-export function factText(f: { quote: string; note: string }, locale: string): string {
+/** A note in the page's language, else in the other one ('' when there is none). */
+export function noteText(note: NoteText, locale: string): string {
+  const n = noteParts(note)
+  return isZh(locale) ? n.zh || n.en : n.en || n.zh
+}
+
+/**
+ * The words that describe a fact: in Chinese the plan's verbatim quote, else the Chinese note, else
+ * the English note marked foreign; in English the English note, else the Chinese note or quote
+ * marked foreign.
+ */
+export function factWords(f: { quote?: string | null; note?: NoteText }, locale: string): FactWords {
+  const quote = f.quote?.trim() ?? ''
+  const note = noteParts(f.note)
+  if (isZh(locale)) {
+    if (quote) return { text: quote, foreign: null }
+    if (note.zh) return { text: note.zh, foreign: null }
+    return { text: note.en, foreign: note.en ? 'en' : null }
+  }
+  if (note.en) return { text: note.en, foreign: null }
+  const zh = note.zh || quote
+  return { text: zh, foreign: zh ? 'zh' : null }
+}
+
+/** The words that describe a fact: the plan's quote or the zh note in Chinese, the English note in English. */
+export function factText(f: { quote: string; note: NoteText }, locale: string): string {
   return factWords(f, locale).text
 }

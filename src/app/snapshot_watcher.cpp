@@ -77,13 +77,14 @@ std::chrono::milliseconds SnapshotWatcher::rebuild(std::int64_t stored, const st
   }
   if (!*refreshed) return options_.poll_interval;  // the version went back to the published one
   std::shared_ptr<const Snapshot> fresh = workspace_.snapshot();
-  current_.store(fresh);
   {
+    // the status first: whoever sees the new Snapshot also sees it counted (/metrics after /healthz)
     std::lock_guard lock(status_mutex_);
     ++status_.reloads;
     status_.store_version = static_cast<std::int64_t>(fresh->version);
     status_.failing = false;
   }
+  current_.store(fresh);
   failed_version_ = -1;
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
   if (events_.published) events_.published(*fresh, took);

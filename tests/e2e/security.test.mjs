@@ -64,6 +64,9 @@ async function editCsv(file, edit) {
   const edited = rows.map((r, i) => {
     const record = Object.fromEntries(header.map((h, j) => [h, r[j] ?? '']))
     edit(record, i)
+    // a column the table does not have would be dropped silently, and its hostile text never tested
+    const unknown = Object.keys(record).filter((k) => !header.includes(k))
+    if (unknown.length) throw new Error(`${path.basename(file)} has no column ${unknown.join(', ')}`)
     return header.map((h) => record[h])
   })
   await writeFile(file, toCsv([header, ...edited]))
@@ -105,8 +108,9 @@ async function writeHostileDataset(dir) {
   names.notes = {}
   await editCsv(csv('milestones'), (m, i) => {
     if (!names.projects[m.project]) return
-    m.note = `note ${i} ${hostile(`milestone-${i}`)}`
-    names.notes[`${m.project}/${m.kind}`] ??= m.note
+    // the same hostile note in both languages, so that either UI language shows it
+    m.note_zh = m.note_en = `note ${i} ${hostile(`milestone-${i}`)}`
+    names.notes[`${m.project}/${m.kind}`] ??= m.note_zh
   })
   names.counties = {}
   await editCsv(csv('counties'), (c) => {
@@ -123,7 +127,8 @@ async function writeHostileDataset(dir) {
   names.facts = []
   await editCsv(csv('facts'), (f, i) => {
     f.quote = `${f.quote}${hostile(`fact-quote-${i}`)}`
-    f.note = `${f.note} ${hostile(`fact-note-${i}`)}`
+    f.note_zh = `${f.note_zh} ${hostile(`fact-note-${i}-zh`)}`
+    f.note_en = `${f.note_en} ${hostile(`fact-note-${i}-en`)}`
     names.facts.push(f.quote)
   })
   names.taxonomy = {}

@@ -5,20 +5,21 @@
 import assert from 'node:assert/strict'
 import http from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
-import { after, before, describe, test } from 'node:test'
-import { launchBrowser, newPage, startServer } from './lib/server.mjs'
+import { describe, test } from 'node:test'
+import { newPage } from './lib/server.mjs'
+import { useApp } from './lib/app.mjs'
+
+const app = useApp()
 
 const kFirstLoadBudget = 300 * 1024
 
-let server
-let browser
 
 /** GET `p` with the given Accept-Encoding (null: none), without decoding: {status, headers, body}. */
 function rawGet(p, acceptEncoding) {
   return new Promise((resolve, reject) => {
     const headers = acceptEncoding === null ? {} : { 'Accept-Encoding': acceptEncoding }
     http
-      .get(new URL(p, server.url), { headers }, (res) => {
+      .get(new URL(p, app.server.url), { headers }, (res) => {
         const chunks = []
         res.on('data', (c) => chunks.push(c))
         res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }))
@@ -30,7 +31,7 @@ function rawGet(p, acceptEncoding) {
 
 /** The bytes each response of a first load of `p` took on the wire, until the network is idle. */
 async function firstLoad(p) {
-  const { context, page, errors } = await newPage(browser, server.url)
+  const { context, page, errors } = await newPage(app.browser, app.server.url)
   try {
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.enable')
@@ -45,16 +46,6 @@ async function firstLoad(p) {
     await context.close()
   }
 }
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 describe('precompressed assets', () => {
   test('index.html and every script and style sheet it names come as br or gzip, as accepted, and decode to the plain file', async () => {

@@ -7,36 +7,15 @@
 // - the zones page shows the 未落县 row, the counties' coverage share, the map's source with its
 //   审图号 (or that it is not recorded) and a legend with the unit.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { launchBrowser, newPage, startServer } from './lib/server.mjs'
+import { describe, test } from 'node:test'
+import { byTest, settled, useApp } from './lib/app.mjs'
 
-let server
-let browser
+const app = useApp()
+const { withPage, getJson } = app
 
-const byTest = (name) => `[data-test="${name}"]`
+
 const SAMPLE_TAG = byTest('sample-tag')
 const MARKED = '[data-sample="true"]'
-
-async function getJson(p) {
-  const res = await fetch(new URL(p, server.url))
-  assert.equal(res.status, 200, `GET ${p}`)
-  return res.json()
-}
-
-async function withPage(fn) {
-  const { context, page, errors } = await newPage(browser, server.url)
-  try {
-    await fn(page)
-    assert.deepEqual(errors, [], 'uncaught errors in the page')
-  } finally {
-    await context.close()
-  }
-}
-
-async function settled(page) {
-  await page.waitForLoadState('networkidle')
-  await page.locator(byTest('loading-state')).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
-}
 
 /** The table row of project `id` on the projects page. */
 function projectRow(page, id) {
@@ -51,16 +30,6 @@ async function marksAreConsistent(page, scope) {
   for (let i = 0; i < n; i++) assert.equal(await marked.nth(i).locator(SAMPLE_TAG).count(), 1, `marked element ${i} shows the 示例 tag`)
   return unmarkedTags
 }
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 describe('sample marks on the projects page', () => {
   test('every status, flag, count and chart resting on sample milestones carries the mark, and only those', async () => {

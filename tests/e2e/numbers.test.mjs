@@ -4,36 +4,15 @@
 // enterprise gives a Chinese error.
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
-import { after, before, describe, test } from 'node:test'
-import { launchBrowser, newPage, startServer } from './lib/server.mjs'
+import { describe, test } from 'node:test'
+import { byTest, settled, useApp } from './lib/app.mjs'
 
-let server
-let browser
+const app = useApp(undefined, { setup: loadApi })
+const { withPage, getJson } = app
+
 const api = {}
 
-const byTest = (name) => `[data-test="${name}"]`
 const byTestPrefix = (prefix) => `[data-test^="${prefix}"]`
-
-async function getJson(p) {
-  const res = await fetch(new URL(p, server.url))
-  assert.equal(res.status, 200, `GET ${p}`)
-  return res.json()
-}
-
-async function withPage(fn) {
-  const { context, page, errors } = await newPage(browser, server.url)
-  try {
-    await fn(page)
-    assert.deepEqual(errors, [], 'uncaught errors in the page')
-  } finally {
-    await context.close()
-  }
-}
-
-async function settled(page) {
-  await page.waitForLoadState('networkidle')
-  await page.locator(byTest('loading-state')).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
-}
 
 /** Parses CSV text (RFC 4180, as web/src/export/csv.ts writes it) into rows of cells. */
 function parseCsv(text) {
@@ -57,9 +36,7 @@ function parseCsv(text) {
   return rows
 }
 
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
+async function loadApi() {
   api.targets = (await getJson('/api/v1/targets')).targets
   // A count target over an amount threshold whose contributors carry their output in yuan.
   for (const t of api.targets.filter((x) => x.unit === 'count' && x.latest && x.indicator.startsWith('count(enterprises)'))) {
@@ -69,12 +46,7 @@ before(async () => {
       break
     }
   }
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+}
 
 describe('target cards', () => {
   test('a card shows the gap in its unit: 亿元 for money, 家 for enterprises', async () => {

@@ -3,39 +3,13 @@
 // links, a project page shows its 投资额 with the public source, and the Chinese UI shows a
 // milestone's Chinese note.
 import assert from 'node:assert/strict'
-import { after, before, test } from 'node:test'
-import { launchBrowser, newPage, startServer } from './lib/server.mjs'
+import { test } from 'node:test'
+import { byTest, settled, useApp } from './lib/app.mjs'
 
-let server
-let browser
+const app = useApp()
+const { withPage } = app
 
-const byTest = (name) => `[data-test="${name}"]`
 
-async function withPage(fn, { locale } = {}) {
-  const { context, page, errors } = await newPage(browser, server.url)
-  if (locale) await context.addInitScript((l) => localStorage.setItem('atlas.locale', l), locale)
-  try {
-    await fn(page)
-    assert.deepEqual(errors, [], 'uncaught errors in the page')
-  } finally {
-    await context.close()
-  }
-}
-
-async function settled(page) {
-  await page.waitForLoadState('networkidle')
-  await page.locator(byTest('loading-state')).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
-}
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 test('outside firms carry the 区外 tag in the list and on their profile, and the filter keeps only them', async () => {
   await withPage(async (page) => {

@@ -2,60 +2,46 @@
 // address (reload, back, shared links), the picker's quick picks, and printing on A4 landscape
 // keeps every table column and the whole Gantt on the page.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { launchBrowser, newPage, startServer } from './lib/server.mjs'
+import { describe, test } from 'node:test'
+import { byTest, settled, useApp } from './lib/app.mjs'
 
-const byTest = (name) => `[data-test="${name}"]`
+const app = useApp()
+const { withPage } = app
+
 /** A4 landscape less 10 mm margins, in CSS pixels (web/src/print.ts). */
 const kPrintWidth = 1046
 
-let server
-let browser
-
-async function withPage(fn, viewport) {
-  const { context, page, errors } = await newPage(browser, server.url)
-  if (viewport) await page.setViewportSize(viewport)
-  try {
-    await fn(page)
-    assert.deepEqual(errors, [], 'uncaught errors in the page')
-  } finally {
-    await context.close()
-  }
-}
-
-async function settled(page) {
-  await page.waitForLoadState('networkidle')
-  await page.locator(byTest('loading-state')).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
-}
 
 const pickerInput = (page) => page.locator(`${byTest('app-header')} ${byTest('as-of-picker')} input`)
 const sampleSwitch = (page) => page.locator(`${byTest('app-header')} ${byTest('sample-switch')}`)
 const sampleOn = async (page) => (await sampleSwitch(page).getAttribute('class')).includes('is-checked')
 const query = (page) => Object.fromEntries(new URL(page.url()).searchParams)
 
-/** The query of the API requests the page makes while `action` runs. */
+/** The query (for a POST, its as_of and sample) of the API requests the page makes while `action` runs. */
 async function apiQueries(page, action) {
   const seen = []
   const listener = (req) => {
     const u = new URL(req.url())
-    if (u.pathname.startsWith('/api/v1/')) seen.push(Object.fromEntries(u.searchParams))
+    if (!u.pathname.startsWith('/api/v1/')) return
+    const q = Object.fromEntries(u.searchParams)
+    // POST /indicators carries as_of and sample in its body
+    if (req.method() === 'POST') {
+      const body = req.postDataJSON() ?? {}
+      if (body.as_of !== undefined) q.as_of = body.as_of
+      if (body.sample !== undefined) q.sample = String(body.sample)
+    }
+    seen.push(q)
   }
   page.on('request', listener)
+  // a click on a link may load the next page's code first: the network can be idle before its
+  // first API request, so wait for that request before waiting for the network to settle
+  const first = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith('/api/v1/'), { timeout: 10_000 }).catch(() => null)
   await action()
+  await first
   await settled(page)
   page.off('request', listener)
   return seen
 }
-
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 describe('the as-of date and the sample switch in the address', () => {
   test('a quick pick sets the date; both survive a reload, a link to another page and back', async () => {
@@ -207,7 +193,7 @@ describe('printing on A4 landscape', () => {
           assert.equal(await page.locator('.el-table__header th').count(), columns, `${path}: no column dropped`)
           await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
         }
-      }, viewport)
+      }, { viewport })
     })
   }
 

@@ -21,9 +21,9 @@ async function getJson(p) {
   return res.json()
 }
 
-/** The routes' paths as web/src/router.ts declares them (the catch-all left out). */
+/** The routes' paths as web/src/routes.ts declares them (the catch-all left out). */
 async function routerPaths() {
-  const source = await readFile(path.join(repoRoot, 'web/src/router.ts'), 'utf8')
+  const source = await readFile(path.join(repoRoot, 'web/src/routes.ts'), 'utf8')
   const found = [...source.matchAll(/path:\s*'([^']+)'/g)].map((m) => m[1]).filter((p) => !p.includes('pathMatch'))
   assert.ok(found.length >= 8, `the router's paths: ${found.join(', ')}`)
   return found

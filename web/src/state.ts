@@ -1,6 +1,6 @@
 import { reactive, shallowRef } from 'vue'
 import type { Meta } from './api/client'
-import { readQuerySettings } from './url/settingsQuery'
+import { settingsFromSearch } from './url/settingsQuery'
 
 /**
  * The two global read switches of the header. Every page refetches when they change. They live in
@@ -14,12 +14,7 @@ export interface Settings {
   sample: boolean
 }
 
-function initialSettings(): Settings {
-  const query = Object.fromEntries(new URLSearchParams(globalThis.location?.search ?? ''))
-  return { asOf: null, sample: true, ...readQuerySettings(query) }
-}
-
-export const settings = reactive<Settings>(initialSettings())
+export const settings = reactive<Settings>(settingsFromSearch(globalThis.location?.search ?? ''))
 
 /** The meta of the last successful read (the header shows its data date). */
 export const lastMeta = shallowRef<Meta | null>(null)

@@ -5,6 +5,8 @@
 // come back as RFC 9457 problem+json and are thrown as ApiError, which carries the server's
 // message in Chinese and English so that a page can show it in the user's language.
 
+import { JSON_ACCEPT, readBody, takeEarly, type EarlyAnswer } from './early'
+
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
 
@@ -612,6 +614,41 @@ export interface RequestOptions {
   signal?: AbortSignal
 }
 
+/** A GET of the API: its path and parameters (without as_of and sample), and what it answers. */
+export interface Read<T> {
+  path: string
+  params: Record<string, QueryValue>
+  /** Never set: carries the answer's type. */
+  readonly answer?: T
+}
+
+function read<T>(path: string, params: Record<string, QueryValue> = {}): Read<T> {
+  return { path, params }
+}
+
+/**
+ * The API's reads as data: the client's methods send them, and the router starts a page's reads
+ * before the app has booted (routes.ts, api/early.ts) — the same description, so the same URL.
+ */
+export const reads = {
+  plan: () => read<Plan>('/plan'),
+  targets: () => read<TargetList>('/targets'),
+  target: (id: string, params: { limit?: number } = {}) => read<TargetDetail>(`/targets/${encodeURIComponent(id)}`, { ...params }),
+  enterprises: (params: EnterpriseQuery = {}) => {
+    const { outside, ...rest } = params
+    return read<EnterpriseList>('/enterprises', { ...rest, outside: outside === undefined ? undefined : String(outside) })
+  },
+  enterprise: (id: string) => read<EnterpriseDetail>(`/enterprises/${encodeURIComponent(id)}`),
+  projects: (params: ProjectQuery = {}) => {
+    const { late, delayed, ...rest } = params
+    return read<ProjectList>('/projects', { ...rest, late: late ? 'true' : undefined, delayed: delayed ? 'true' : undefined })
+  },
+  project: (id: string) => read<ProjectDetail>(`/projects/${encodeURIComponent(id)}`),
+  zones: (params: { year?: number } = {}) => read<ZoneList>('/zones', { ...params }),
+  taxonomy: () => read<Taxonomy>('/taxonomy'),
+  chains: () => read<ChainList>('/chains'),
+}
+
 export class AtlasClient {
   private readonly baseUrl: string
   private readonly fetchImpl: FetchLike
@@ -645,18 +682,10 @@ export class AtlasClient {
   }
 
   private async send<T>(url: string, init: RequestInit): Promise<T> {
-    const headers = { Accept: 'application/json, application/problem+json', ...(init.headers ?? {}) }
-    let response: Response
-    try {
-      response = await this.fetchImpl(url, { ...init, headers })
-    } catch (cause) {
-      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
-      throw networkError(cause)
-    }
-    const body = await readBody(response)
-    if (!response.ok) throw problemToError(response.status, body)
+    const { ok, status, body } = await this.exchange(url, init)
+    if (!ok) throw problemToError(status, body)
     if (body === undefined || body === null || typeof body !== 'object') {
-      throw new ApiError(response.status, 'malformed-answer', {
+      throw new ApiError(status, 'malformed-answer', {
         zh: '服务器返回的内容无法解析',
         en: 'The server sent an answer that could not be read',
       })
@@ -666,37 +695,62 @@ export class AtlasClient {
     return body as T
   }
 
+  /** The answer of a request: a GET started early (api/early.ts) if there is one, else the network. */
+  private async exchange(url: string, init: RequestInit): Promise<EarlyAnswer> {
+    const early = init.method === 'GET' ? takeEarly(url) : undefined
+    if (early) {
+      const answer = await early.catch(() => null)
+      if (answer) return answer
+    }
+    const headers = { Accept: JSON_ACCEPT, ...(init.headers ?? {}) }
+    let response: Response
+    try {
+      response = await this.fetchImpl(url, { ...init, headers })
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
+      throw networkError(cause)
+    }
+    return { ok: response.ok, status: response.status, body: await readBody(response) }
+  }
+
+  /** Reads `read` (one of `reads`' descriptions). */
+  read<T>(read: Read<T>, o?: RequestOptions): Promise<T> {
+    return this.get<T>(read.path, read.params, o)
+  }
+  /** The URL a read goes to, with the current as_of and sample. */
+  readUrl(read: Read<unknown>): string {
+    return this.url(read.path, read.params)
+  }
+
   plan(o?: RequestOptions) {
-    return this.get<Plan>('/plan', {}, o)
+    return this.read(reads.plan(), o)
   }
   targets(o?: RequestOptions) {
-    return this.get<TargetList>('/targets', {}, o)
+    return this.read(reads.targets(), o)
   }
   target(id: string, params: { limit?: number } = {}, o?: RequestOptions) {
-    return this.get<TargetDetail>(`/targets/${encodeURIComponent(id)}`, { ...params }, o)
+    return this.read(reads.target(id, params), o)
   }
   enterprises(params: EnterpriseQuery = {}, o?: RequestOptions) {
-    const { outside, ...rest } = params
-    return this.get<EnterpriseList>('/enterprises', { ...rest, outside: outside === undefined ? undefined : String(outside) }, o)
+    return this.read(reads.enterprises(params), o)
   }
   enterprise(id: string, o?: RequestOptions) {
-    return this.get<EnterpriseDetail>(`/enterprises/${encodeURIComponent(id)}`, {}, o)
+    return this.read(reads.enterprise(id), o)
   }
   projects(params: ProjectQuery = {}, o?: RequestOptions) {
-    const { late, delayed, ...rest } = params
-    return this.get<ProjectList>('/projects', { ...rest, late: late ? 'true' : undefined, delayed: delayed ? 'true' : undefined }, o)
+    return this.read(reads.projects(params), o)
   }
   project(id: string, o?: RequestOptions) {
-    return this.get<ProjectDetail>(`/projects/${encodeURIComponent(id)}`, {}, o)
+    return this.read(reads.project(id), o)
   }
   zones(params: { year?: number } = {}, o?: RequestOptions) {
-    return this.get<ZoneList>('/zones', { ...params }, o)
+    return this.read(reads.zones(params), o)
   }
   taxonomy(o?: RequestOptions) {
-    return this.get<Taxonomy>('/taxonomy', {}, o)
+    return this.read(reads.taxonomy(), o)
   }
   chains(o?: RequestOptions) {
-    return this.get<ChainList>('/chains', {}, o)
+    return this.read(reads.chains(), o)
   }
   /** Evaluates an indicator; as_of and sample default to the global switches. */
   indicator(expression: string, o?: RequestOptions) {
@@ -704,15 +758,5 @@ export class AtlasClient {
     const body: IndicatorRequest = { expression, sample: ctx.sample }
     if (ctx.asOf) body.as_of = ctx.asOf
     return this.post<IndicatorResult>('/indicators', body, o)
-  }
-}
-
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text().catch(() => '')
-  if (!text) return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    return text
   }
 }

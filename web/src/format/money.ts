@@ -1,6 +1,7 @@
 // Display of money (integer yuan) and counts in the plan's units: 亿元 / 万元 in Chinese,
 // "¥2.719 billion" / "¥306.49 million" in English. Pure functions, unit-tested.
 
+import { formatNumber } from './number'
 import { unitWords } from './units'
 
 export type Unit = 'yuan' | 'count' | string
@@ -13,7 +14,7 @@ function isZh(locale: string): boolean {
 }
 
 function num(value: number, locale: string, maxDigits: number): string {
-  return new Intl.NumberFormat(isZh(locale) ? 'zh-CN' : 'en-US', { maximumFractionDigits: maxDigits }).format(value)
+  return formatNumber(value, locale, maxDigits)
 }
 
 /** "27.19亿元", "30,649万元", "¥2.719 billion"; "—" without a value. */

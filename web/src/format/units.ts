@@ -4,6 +4,7 @@
 //    9,500万元);
 //  - counts with their noun: 家 for enterprises, 项 for projects, 个 for anything else.
 // Pure functions, unit-tested (units.test.ts).
+import { formatNumber } from './number'
 import zhCN from '../i18n/zh-CN'
 import en from '../i18n/en'
 
@@ -19,10 +20,7 @@ export function unitWords(locale: string): Words {
 }
 
 function num(value: number, locale: string, maxDigits: number, minDigits = 0): string {
-  return new Intl.NumberFormat(isZh(locale) ? 'zh-CN' : 'en-US', {
-    maximumFractionDigits: maxDigits,
-    minimumFractionDigits: minDigits,
-  }).format(value)
+  return formatNumber(value, locale, maxDigits, minDigits)
 }
 
 /** One magnitude of money: what a value is divided by and the words that follow it. */

@@ -41,6 +41,12 @@ export function readQuerySettings(query: LocationQuery): Partial<QuerySettings> 
   return out
 }
 
+/** The settings a page opens with: today and sample data shown, unless its address says otherwise. */
+export function settingsFromSearch(search: string): QuerySettings {
+  const query = Object.fromEntries(new URLSearchParams(search))
+  return { asOf: null, sample: true, ...readQuerySettings(query) }
+}
+
 /**
  * `query` with the settings written in their one canonical form (defaults leave their key out),
  * every other key kept as it is.

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { AtlasClient, reads } from './api/client'
+import { appRoutes, matchRoute } from './routes'
+import { enterpriseFilters, enterpriseListQuery } from './pages/enterprises/listQuery'
+import { projectFilters, projectListQuery } from './pages/projects/listQuery'
+
+const client = new AtlasClient({ context: () => ({ asOf: '2024-06-30', sample: false }), fetch: async () => new Response('{}') })
+const urls = (path: string, search = '') => {
+  const m = matchRoute(path)
+  if (!m) return null
+  const query = Object.fromEntries(new URLSearchParams(search))
+  return { name: m.route.name, urls: (m.route.reads?.({ params: m.params, query }) ?? []).map((r) => client.readUrl(r)) }
+}
+
+describe('matchRoute', () => {
+  it('finds each page by its address, with its parameters decoded', () => {
+    expect(matchRoute('/')?.route.name).toBe('targets')
+    expect(matchRoute('/targets/total-output')).toMatchObject({ route: { name: 'target' }, params: { id: 'total-output' } })
+    expect(matchRoute('/enterprises/')?.route.name).toBe('enterprises')
+    expect(matchRoute('/enterprises/%E5%8D%9A%E5%A8%81')?.params).toEqual({ id: '博威' })
+    expect(matchRoute('/projects/bpw-phase8')?.route.name).toBe('project')
+    expect(matchRoute('/zones')?.route.name).toBe('zones')
+  })
+  it('sends anything else to the not-found page, a malformed escape included', () => {
+    expect(matchRoute('/nowhere/at/all')?.route.name).toBe('not-found')
+    expect(matchRoute('/targets/%E0%A4%A')?.route.name).toBe('not-found')
+  })
+  it('knows every page of the router', () => {
+    expect(appRoutes.map((r) => r.name)).toEqual(['targets', 'target', 'enterprises', 'enterprise', 'projects', 'project', 'zones', 'taxonomy', 'not-found'])
+  })
+})
+
+describe("a page's early reads", () => {
+  it('are the URLs the page itself reads, with the address settings', () => {
+    expect(urls('/')?.urls).toEqual(['/api/v1/targets?as_of=2024-06-30&sample=false', '/api/v1/plan?as_of=2024-06-30&sample=false'])
+    expect(urls('/targets/a%2Fb')?.urls).toEqual(['/api/v1/targets/a%2Fb?limit=100&as_of=2024-06-30&sample=false'])
+  })
+  it('of the list pages follow the filters in the address, as the page reads them', () => {
+    const search = 'county=meixian&sort=-output_value&page=3&size=50'
+    const page = client.readUrl(reads.enterprises(enterpriseListQuery(enterpriseFilters(Object.fromEntries(new URLSearchParams(search))))))
+    expect(urls('/enterprises', search)?.urls).toContain(page)
+    expect(page).toContain('offset=100&limit=50')
+    const p = urls('/projects', 'late=true&page=2')?.urls ?? []
+    expect(p).toContain(client.readUrl(reads.projects(projectListQuery(projectFilters({ late: 'true', page: '2' })))))
+    expect(p.join(' ')).toContain('late=true')
+    expect(p.join(' ')).toContain('offset=50')
+  })
+  it('are none for the not-found page', () => {
+    expect(urls('/nowhere')?.urls).toEqual([])
+  })
+})

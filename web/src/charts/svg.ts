@@ -28,7 +28,7 @@ export interface PathMark {
   click?: string
   /** An invisible hit area (a year's column, a Gantt row): hover target only. */
   hit?: boolean
-  /** data-sample="true" on the element: the shape rests on sample data. */
+  /** data-sample-mark="true" on the element: the shape rests on sample data (drawn dashed, pale or hatched). */
   sample?: boolean
 }
 

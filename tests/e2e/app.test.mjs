@@ -139,6 +139,47 @@ describe('every page loads with real data', () => {
     })
   })
 
+  test('the charts answer the pointer and the keyboard: tooltips, a Gantt row opens its project, a county its enterprises', async () => {
+    await withPage(async (page) => {
+      await page.goto('/projects')
+      await page.locator(byTestPrefix('project-row-')).first().waitFor()
+      await settled(page)
+      const gantt = page.locator(`${byTest('project-gantt')} svg.chart-svg`).first()
+      await waitForMarks(page, gantt, 'Gantt')
+      const row = gantt.locator('path.hit').first()
+      // Hover: the row's tooltip names its project; Tab reaches the row and shows it too.
+      await row.hover({ position: { x: 60, y: 10 } })
+      const tip = page.locator(`${byTest('project-gantt')} ${byTest('chart-tooltip')}`)
+      await tip.waitFor()
+      const name = (await tip.innerText()).trim()
+      assert.ok(name.length > 0, 'the Gantt row shows a tooltip')
+      await page.mouse.move(0, 0)
+      await row.focus()
+      await tip.waitFor()
+      assert.equal((await tip.innerText()).trim(), name, 'focus shows the same tooltip')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/\/projects\/[^/?]+$/)
+      await page.locator(byTest('project-milestones')).waitFor()
+
+      await page.goto('/zones')
+      await page.locator(byTest('county-map')).waitFor()
+      await settled(page)
+      const map = page.locator(`${byTest('county-map')} svg.chart-svg`).first()
+      await waitForMarks(page, map, 'county map')
+      const county = map.locator('path.clickable').first()
+      await county.focus()
+      const countyTip = page.locator(`${byTest('county-map')} ${byTest('chart-tooltip')}`)
+      await countyTip.waitFor()
+      assert.ok((await countyTip.innerText()).trim().length > 0, 'a focused county shows its tooltip')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/\/enterprises\?.*county=/)
+      await page.goto('/zones')
+      await settled(page)
+      await page.locator(`${byTest('county-map')} svg.chart-svg path.clickable`).first().click()
+      await page.waitForURL(/\/enterprises\?.*county=/)
+    })
+  })
+
   test('the zones page shows the county map and the GAC park progress', async () => {
     await withPage(async (page) => {
       await page.goto('/zones')

@@ -3,7 +3,7 @@
 // category (its colour, lighter or hatched as the caller says), an optional label over each bar,
 // category labels of one or more lines under the axis. Pure.
 import { scaleBand } from 'd3-scale'
-import { linePath, rectPath, valueAxisMarks, valueScale, type Box, type Mark } from './svg'
+import { linePath, rectPath, textWidth, valueAxisMarks, valueScale, type Box, type Mark } from './svg'
 
 export interface Bar {
   /** The category's label, one string per line. */
@@ -43,6 +43,10 @@ export function barMarks(bars: Bar[], layout: BarLayout): Mark[] {
     .paddingInner(0.3)
     .paddingOuter(0.2)
   const w = Math.min(layout.maxBarWidth, x.bandwidth())
+  // Category labels wider than a bar's step would overlap: label every n-th bar (the table and
+  // the tooltips name them all).
+  const widest = Math.max(0, ...bars.flatMap((b) => b.category.map((line) => textWidth(line))))
+  const every = Math.max(1, Math.ceil((widest + 6) / x.step()))
   const marks: Mark[] = valueAxisMarks(y, plot, layout.unit, layout.locale)
   bars.forEach((b, i) => {
     const cx = x(i)! + x.bandwidth() / 2
@@ -60,9 +64,10 @@ export function barMarks(bars: Bar[], layout: BarLayout): Mark[] {
     })
     if (b.label) marks.push({ kind: 'text', x: cx, y: top - 4, text: b.label, anchor: 'middle', align: 'bottom', size: 12, colour: '#303133' })
     marks.push({ kind: 'path', d: linePath(cx, plot.bottom, cx, plot.bottom + 4), stroke: '#6e7079', width: 1 })
-    b.category.forEach((line, j) =>
-      marks.push({ kind: 'text', x: cx, y: plot.bottom + 8 + j * 14, text: line, anchor: 'middle', align: 'top', colour: '#6e7079' }),
-    )
+    if (i % every === 0)
+      b.category.forEach((line, j) =>
+        marks.push({ kind: 'text', x: cx, y: plot.bottom + 8 + j * 14, text: line, anchor: 'middle', align: 'top', colour: '#6e7079' }),
+      )
   })
   return marks
 }

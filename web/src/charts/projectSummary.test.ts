@@ -45,6 +45,17 @@ describe('buildProjectSummaryChart', () => {
     expect(texts).toEqual(expect.arrayContaining(['16.8亿元', '5亿元', '—', 'S:planned', '10项', '亿元']))
   })
 
+  it('labels only every n-th status when the labels would overlap (a phone), all of them when they fit', () => {
+    const long = { ...labels, status: (s: string) => `Status ${s} long` }
+    const narrow = buildProjectSummaryChart(rows, 'en', long, 300, 220)
+    const shown = narrow.marks.filter((m): m is TextMark => m.kind === 'text').map((t) => t.text)
+    expect(shown).toContain('Status planned long')
+    expect(shown).not.toContain('Status signed long')
+    const wide = buildProjectSummaryChart(rows, 'en', long, 1000, 220).marks.filter((m): m is TextMark => m.kind === 'text').map((t) => t.text)
+    expect(wide).toContain('Status signed long')
+    expect(narrow.table.rows).toHaveLength(4)
+  })
+
   it('lists the statuses in its table', () => {
     expect(chart.table.unit).toBe('亿元')
     expect(chart.table.rows[2]).toEqual({ series: '预计产值', category: 'S:commissioned 3项', value: '16.8', sample: false })

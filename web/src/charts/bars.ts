@@ -52,16 +52,21 @@ export function barMarks(bars: Bar[], layout: BarLayout): Mark[] {
     const cx = x(i)! + x.bandwidth() / 2
     const top = y(Math.max(0, b.value))
     const bottom = y(Math.min(0, b.value))
-    marks.push({
-      kind: 'path',
-      d: rectPath(cx - w / 2, top, w, Math.max(bottom - top, 0.5)),
-      fill: b.colour,
-      opacity: b.opacity,
-      hatch: b.sample,
-      sample: b.sample,
-      tip: b.tip,
-      focus: true,
-    })
+    if (b.value === 0) {
+      // Nothing to draw (ECharts drew nothing either); a hover and focus target for its tooltip.
+      marks.push({ kind: 'path', d: rectPath(cx - w / 2, plot.bottom - 14, w, 14), hit: true, tip: b.tip, focus: true })
+    } else {
+      marks.push({
+        kind: 'path',
+        d: rectPath(cx - w / 2, top, w, bottom - top),
+        fill: b.colour,
+        opacity: b.opacity,
+        hatch: b.sample,
+        sample: b.sample,
+        tip: b.tip,
+        focus: true,
+      })
+    }
     if (b.label) marks.push({ kind: 'text', x: cx, y: top - 4, text: b.label, anchor: 'middle', align: 'bottom', size: 12, colour: '#303133' })
     marks.push({ kind: 'path', d: linePath(cx, plot.bottom, cx, plot.bottom + 4), stroke: '#6e7079', width: 1 })
     if (i % every === 0)

@@ -41,6 +41,13 @@ describe('buildProjectSummaryChart', () => {
   const chart = buildProjectSummaryChart(rows, 'zh-CN', labels, 700, 220)
   const texts = chart.marks.filter((m): m is TextMark => m.kind === 'text').map((t) => t.text)
 
+  it('draws no bar for a zero amount, but keeps its tooltip (hover and focus)', () => {
+    const shapes = chart.marks.filter((m): m is PathMark => m.kind === 'path' && !!m.tip)
+    expect(shapes.map((m) => !!m.hit)).toEqual([true, false, false, true])
+    expect(shapes[0].tip?.[0]).toBe('S:planned')
+    expect(shapes.every((m) => m.focus)).toBe(true)
+  })
+
   it('writes the amounts over the bars and status and projects under them', () => {
     expect(texts).toEqual(expect.arrayContaining(['16.8亿元', '5亿元', '—', 'S:planned', '10项', '亿元']))
   })

@@ -15,7 +15,7 @@
 //                 path: chart code loads after it);
 //   data          navigation start → the page's data element is in the DOM (performance.now()
 //                 in the page, polled every animation frame);
-//   chart         navigation start → the page's chart canvas has drawn ink (pages with a chart).
+//   chart         navigation start → the page's chart SVG has drawn marks (pages with a chart).
 // playwright-core comes from tests/e2e/node_modules (`cd tests/e2e && npm ci`); Chromium is
 // /usr/bin/chromium or $CHROMIUM.
 import { createRequire } from 'node:module'
@@ -132,10 +132,13 @@ async function loadOnce(browser, page, link) {
       chart = await (
         await tab.waitForFunction(
           (sel) => {
-            const canvas = document.querySelector(`${sel} canvas`)
-            if (!canvas || !canvas.width) return 0
-            const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data
-            for (let i = 3; i < pixels.length; i += 4 * 97) if (pixels[i]) return performance.now()
+            // The chart's SVG has drawn marks (components/SvgChart.vue: data-mark on each).
+            const svg = document.querySelector(`${sel} svg.chart-svg`)
+            if (!svg) return 0
+            for (const el of svg.querySelectorAll('[data-mark]')) {
+              const b = el.getBBox()
+              if (b.width > 0 || b.height > 0) return performance.now()
+            }
             return 0
           },
           page.chart,

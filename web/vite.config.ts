@@ -38,9 +38,9 @@ export default defineConfig({
       output: {
         // Rolldown's successor of Rollup's manualChunks. Only the framework every page needs (Vue,
         // its router, vue-i18n) gets a chunk of its own, so that the app's code can change without
-        // busting its cache. Element Plus components and ECharts modules are left to the default
-        // splitting: each lands in the chunks of the pages that use it, and a page without charts
-        // loads no ECharts (components/echarts/).
+        // busting its cache. Element Plus components and the charts (components/SvgChart.vue, charts/,
+        // d3) are left to the default splitting: each lands in the chunks of the pages that use it,
+        // and a page without charts loads no chart code.
         codeSplitting: {
           groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](vue|@vue|vue-router|vue-i18n|@intlify)[\\/]/, priority: 10 }],
         },

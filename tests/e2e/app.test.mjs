@@ -44,27 +44,27 @@ async function settled(page) {
   assert.equal(await page.locator(byTest('loading-state')).count(), 0, 'a loading state is still shown')
 }
 
-/** The share of pixels of a canvas that are not transparent or white: 0 for a blank chart. */
-async function canvasInk(locator) {
-  return locator.evaluate((canvas) => {
-    const c = canvas.getContext('2d')
-    if (!c || !canvas.width || !canvas.height) return 0
-    const { data } = c.getImageData(0, 0, canvas.width, canvas.height)
-    let ink = 0
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] > 0 && !(data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245)) ink++
+/** How many visible marks (paths, bars, points, regions with a size and a colour) a chart's SVG drew. */
+async function svgMarks(locator) {
+  return locator.evaluate((svg) => {
+    let n = 0
+    for (const el of svg.querySelectorAll('[data-mark]')) {
+      const b = el.getBBox()
+      const style = getComputedStyle(el)
+      const painted = (style.fill !== 'none' && style.fill !== 'transparent') || style.stroke !== 'none'
+      if (painted && (b.width > 0 || b.height > 0)) n++
     }
-    return ink / (data.length / 4)
+    return n
   })
 }
 
-/** Waits until the chart in `locator` has drawn something (ECharts animates its first frame). */
-async function waitForInk(page, locator, what) {
+/** Waits until the chart in `locator` (its SVG) has drawn marks. */
+async function waitForMarks(page, locator, what) {
   await locator.waitFor()
   const deadline = Date.now() + 10_000
-  let ink = 0
-  while (Date.now() < deadline && (ink = await canvasInk(locator)) < 0.002) await page.waitForTimeout(200)
-  assert.ok(ink >= 0.002, `${what}: the canvas is blank (ink ${ink})`)
+  let n = 0
+  while (Date.now() < deadline && (n = await svgMarks(locator)) < 3) await page.waitForTimeout(200)
+  assert.ok(n >= 3, `${what}: the chart drew nothing (${n} marks)`)
 }
 
 before(async () => {
@@ -135,7 +135,48 @@ describe('every page loads with real data', () => {
       await settled(page)
       assert.equal(await page.locator(byTestPrefix('project-row-')).count(), Math.min(50, api.projects.total))
       assert.equal(await page.locator(`${byTest('project-summary')} tbody tr`).count(), 5, 'one summary row per status')
-      await waitForInk(page, page.locator(`${byTest('project-gantt')} canvas`).first(), 'Gantt')
+      await waitForMarks(page, page.locator(`${byTest('project-gantt')} svg.chart-svg`).first(), 'Gantt')
+    })
+  })
+
+  test('the charts answer the pointer and the keyboard: tooltips, a Gantt row opens its project, a county its enterprises', async () => {
+    await withPage(async (page) => {
+      await page.goto('/projects')
+      await page.locator(byTestPrefix('project-row-')).first().waitFor()
+      await settled(page)
+      const gantt = page.locator(`${byTest('project-gantt')} svg.chart-svg`).first()
+      await waitForMarks(page, gantt, 'Gantt')
+      const row = gantt.locator('path.hit').first()
+      // Hover: the row's tooltip names its project; Tab reaches the row and shows it too.
+      await row.hover({ position: { x: 60, y: 10 } })
+      const tip = page.locator(`${byTest('project-gantt')} ${byTest('chart-tooltip')}`)
+      await tip.waitFor()
+      const name = (await tip.innerText()).trim()
+      assert.ok(name.length > 0, 'the Gantt row shows a tooltip')
+      await page.mouse.move(0, 0)
+      await row.focus()
+      await tip.waitFor()
+      assert.equal((await tip.innerText()).trim(), name, 'focus shows the same tooltip')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/\/projects\/[^/?]+$/)
+      await page.locator(byTest('project-milestones')).waitFor()
+
+      await page.goto('/zones')
+      await page.locator(byTest('county-map')).waitFor()
+      await settled(page)
+      const map = page.locator(`${byTest('county-map')} svg.chart-svg`).first()
+      await waitForMarks(page, map, 'county map')
+      const county = map.locator('path.clickable').first()
+      await county.focus()
+      const countyTip = page.locator(`${byTest('county-map')} ${byTest('chart-tooltip')}`)
+      await countyTip.waitFor()
+      assert.ok((await countyTip.innerText()).trim().length > 0, 'a focused county shows its tooltip')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/\/enterprises\?.*county=/)
+      await page.goto('/zones')
+      await settled(page)
+      await page.locator(`${byTest('county-map')} svg.chart-svg path.clickable`).first().click()
+      await page.waitForURL(/\/enterprises\?.*county=/)
     })
   })
 
@@ -144,7 +185,7 @@ describe('every page loads with real data', () => {
       await page.goto('/zones')
       await page.locator(byTest('county-map')).waitFor()
       await settled(page)
-      await waitForInk(page, page.locator(`${byTest('county-map')} canvas`).first(), 'county map')
+      await waitForMarks(page, page.locator(`${byTest('county-map')} svg.chart-svg`).first(), 'county map')
       const park = api.zones.zones.find((z) => z.id === 'gac-park')
       assert.ok(park && park.targets.length >= 2, 'the API names the GAC park targets')
       for (const id of park.targets) {
@@ -293,12 +334,12 @@ function escapeRegExp(s) {
 describe('screenshots', () => {
   const pages = () => [
     { name: 'targets', url: '/', ready: byTestPrefix('target-card-') },
-    { name: 'target', url: `/targets/${api.drillTarget?.id ?? api.targets.targets[0].id}`, ready: byTest('contributors'), canvas: byTest('trajectory') },
+    { name: 'target', url: `/targets/${api.drillTarget?.id ?? api.targets.targets[0].id}`, ready: byTest('contributors'), chart: byTest('trajectory') },
     { name: 'enterprises', url: '/enterprises', ready: byTestPrefix('enterprise-row-') },
     { name: 'enterprise', url: `/enterprises/${api.drillTarget?.contributors.items[0]?.id ?? api.enterprises.items[0].id}`, ready: byTest('enterprise-basics') },
-    { name: 'projects', url: '/projects', ready: byTestPrefix('project-row-'), canvas: byTest('project-gantt') },
+    { name: 'projects', url: '/projects', ready: byTestPrefix('project-row-'), chart: byTest('project-gantt') },
     { name: 'project', url: `/projects/${api.projects.items[0].id}`, ready: byTest('project-milestones') },
-    { name: 'zones', url: '/zones', ready: byTest('county-map'), canvas: byTest('county-map') },
+    { name: 'zones', url: '/zones', ready: byTest('county-map'), chart: byTest('county-map') },
     { name: 'taxonomy', url: '/taxonomy', ready: byTest('taxonomy-tree') },
   ]
   for (const locale of ['zh-CN', 'en']) {
@@ -312,8 +353,7 @@ describe('screenshots', () => {
               await page.goto(p.url)
               await page.locator(p.ready).first().waitFor()
               await settled(page)
-              if (p.canvas) await waitForInk(page, page.locator(`${p.canvas} canvas`).first(), p.name)
-              await page.waitForTimeout(1200) // ECharts' entry animation, for a finished picture
+              if (p.chart) await waitForMarks(page, page.locator(`${p.chart} svg.chart-svg`).first(), p.name)
               assert.equal(await page.locator(byTest('error-state')).count(), 0, 'an error state is shown')
             } catch (e) {
               failures.push(`${p.name}: ${e.message.split('\n')[0]}`)

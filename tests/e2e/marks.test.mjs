@@ -60,6 +60,10 @@ describe('sample marks on the projects page', () => {
       const ganttSample = list.items.some((p) => p.milestones.some((m) => m.sample && (m.planned || m.actual)))
       assert.ok(ganttSample)
       assert.equal(await page.locator(`${byTest('project-gantt')} ${byTest('gantt-sample')} ${SAMPLE_TAG}`).count(), 1, 'the Gantt is marked')
+      // and inside the charts, the shapes drawn from sample data are marked (dashed, pale, hatched)
+      assert.ok((await page.locator(`${byTest('project-gantt')} svg.chart-svg [data-sample-mark="true"]`).count()) > 0, 'the Gantt draws sample milestones marked')
+      const summaryShapes = await page.locator('svg.chart-svg path[data-sample-mark="true"]').count()
+      assert.ok(summaryShapes > 0, 'sample shapes are marked in the charts')
       // a 已投产 reading resting on sample milestones is never unmarked
       const commissioned = sampleStatuses.filter((p) => p.status === 'commissioned')
       assert.ok(commissioned.length > 0)

@@ -187,9 +187,9 @@ describe('a 390 px phone', () => {
     try {
       await page.goto('/projects')
       await settled(page)
-      const canvas = page.locator(`${byTest('project-gantt')} canvas`).first()
-      await canvas.waitFor()
-      const width = await canvas.evaluate((c) => c.getBoundingClientRect().width)
+      const drawing = page.locator(`${byTest('project-gantt')} svg.chart-svg`).first()
+      await drawing.waitFor()
+      const width = await drawing.evaluate((c) => c.getBoundingClientRect().width)
       assert.ok(width >= 600, `the Gantt is drawn at least 600 px wide: ${width}`)
       const o = await overflow(page)
       assert.ok(o.scrollWidth <= kPhone.width && o.width === kPhone.width, 'the page itself does not scroll sideways')

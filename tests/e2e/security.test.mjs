@@ -150,7 +150,7 @@ async function writeHostileDataset(dir) {
  * Installed before any script of the page: records what would show that data became markup or
  * script — an element with an on* attribute or a javascript: value, an inline <script>, an
  * <iframe>/<object>/<embed> — and Content-Security-Policy violations, and the text of every
- * ECharts tooltip shown.
+ * chart tooltip shown.
  */
 function watchPage() {
   const w = window
@@ -161,7 +161,7 @@ function watchPage() {
     [...el.attributes].some((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))
   const tooltipOf = (node) => {
     for (let el = node?.nodeType === 1 ? node : node?.parentElement; el; el = el.parentElement) {
-      if (el.style && el.style.zIndex === '9999999') return el // ECharts' tooltip box
+      if (el.dataset?.test === 'chart-tooltip') return el // a chart's tooltip (components/ChartTooltip.vue)
     }
     return null
   }
@@ -172,7 +172,7 @@ function watchPage() {
         if (n.nodeType !== 1) continue
         for (const el of [n, ...n.querySelectorAll('*')]) if (suspicious(el)) w.__findings.markup.push(el.outerHTML.slice(0, 300))
       }
-      const tip = tooltipOf(r.target)
+      const tip = tooltipOf(r.target) ?? [...r.addedNodes].map(tooltipOf).find(Boolean)
       if (tip && !seen.has(tip.textContent)) {
         seen.add(tip.textContent)
         w.__findings.tooltips.push(tip.textContent)
@@ -207,63 +207,51 @@ async function settled(page) {
 }
 
 /**
- * Hovers every part of a chart: a mousemove (dispatched in the page, as the browser would) at the
- * centre of every `cell`-sized square of the canvas where the chart drew something. Returns the
- * number of points, the texts of the tooltips shown and, for each of `wanted`, a point (CSS px from
- * the canvas's corner) where a tooltip showed it.
+ * Hovers every part of a chart: a pointer event (dispatched in the page, as the browser would) at
+ * the centre of every mark of the chart's SVG that has a tooltip (bars, points, rows, counties,
+ * years). Returns the number of marks, the texts of the tooltips shown and, for each of `wanted`,
+ * a point (CSS px from the drawing's corner) where a tooltip showed it.
  */
-async function hoverChart(canvas, cell, wanted) {
-  return canvas.evaluate(
-    (c, { size, wanted }) => {
+async function hoverChart(svg, wanted) {
+  return svg.evaluate(
+    async (c, { wanted }) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()))
       const rect = c.getBoundingClientRect()
-      const ratio = c.width / rect.width || 1
-      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height)
-      const step = Math.max(1, Math.round(size * ratio))
-      const ink = (x, y) => {
-        const i = (y * c.width + x) * 4
-        return data[i + 3] > 0 && Math.min(data[i], data[i + 1], data[i + 2]) <= 232
-      }
-      const points = []
-      for (let y = 0; y < c.height; y += step) {
-        for (let x = 0; x < c.width; x += step) {
-          let hit = false
-          for (let dy = 0; dy < step && !hit && y + dy < c.height; dy++) for (let dx = 0; dx < step && !hit && x + dx < c.width; dx++) hit = ink(x + dx, y + dy)
-          if (hit) points.push([rect.left + (x + step / 2) / ratio, rect.top + (y + step / 2) / ratio])
-        }
-      }
-      const root = c.closest('[_echarts_instance_]') ?? c.parentElement.parentElement
+      const root = c.parentElement
       const tips = new Set()
       const found = {}
-      for (const [x, y] of points) {
-        c.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true, view: window }))
-        for (const d of root.querySelectorAll('div')) {
-          if (d.style.zIndex !== '9999999' || d.style.display === 'none' || d.style.visibility === 'hidden') continue
+      const marks = [...c.querySelectorAll('path.mark')]
+      for (const el of marks) {
+        const b = el.getBoundingClientRect()
+        const [x, y] = [b.left + b.width / 2, b.top + b.height / 2]
+        el.dispatchEvent(new PointerEvent('pointerenter', { clientX: x, clientY: y, view: window }))
+        await frame()
+        for (const d of root.querySelectorAll('[data-test="chart-tooltip"]')) {
           const text = d.textContent
           if (tips.has(text)) continue
           tips.add(text)
           for (const w of wanted) if (!found[w] && text.includes(w)) found[w] = [x - rect.left, y - rect.top]
         }
       }
-      c.dispatchEvent(new MouseEvent('mouseout', { clientX: 0, clientY: 0, bubbles: true, view: window }))
-      return { moves: points.length, tips: [...tips], found }
+      root.dispatchEvent(new PointerEvent('pointerleave', { view: window }))
+      return { moves: marks.length, tips: [...tips], found }
     },
-    { size: cell, wanted },
+    { wanted },
   )
 }
 
 /** Hovers every chart on the page (see hoverChart); the sums of what they showed. */
 async function hoverCharts(page, wanted) {
-  const canvases = page.locator('canvas')
+  const drawings = page.locator('svg.chart-svg')
   const all = { moves: 0, tips: [], found: {} }
-  for (let i = 0; i < (await canvases.count()); i++) {
-    const canvas = canvases.nth(i)
-    await canvas.scrollIntoViewIfNeeded()
-    await page.waitForTimeout(900) // ECharts' entry animation
+  for (let i = 0; i < (await drawings.count()); i++) {
+    const svg = drawings.nth(i)
+    await svg.scrollIntoViewIfNeeded()
     // A few real mouse moves too, across the middle of the chart.
-    const box = await canvas.boundingBox()
+    const box = await svg.boundingBox()
     if (!box) continue
     for (let k = 1; k < 20; k++) await page.mouse.move(box.x + (box.width * k) / 20, box.y + box.height / 2)
-    const r = await hoverChart(canvas, 5, wanted)
+    const r = await hoverChart(svg, wanted)
     all.moves += r.moves + 19
     all.tips.push(...r.tips)
     for (const [w, at] of Object.entries(r.found)) all.found[w] ??= at
@@ -344,9 +332,9 @@ describe('hostile names in every page and chart', () => {
             for (const s of p.tooltips ?? []) if (!tips.includes(s)) failures.push(`${where}: no tooltip shows ${JSON.stringify(s)} as text`)
             const at = p.shot && hovered.found[p.shot.text]
             if (at) {
-              const canvas = page.locator(`${p.shot.container} canvas`).first()
-              await canvas.scrollIntoViewIfNeeded()
-              const box = await canvas.boundingBox()
+              const svg = page.locator(`${p.shot.container} svg.chart-svg`).first()
+              await svg.scrollIntoViewIfNeeded()
+              const box = await svg.boundingBox()
               await page.mouse.move(box.x + at[0], box.y + at[1])
               await page.waitForTimeout(300)
               await page.screenshot({ path: path.join(artifacts, `hostile-${p.name}-tooltip-${locale}.png`) })

@@ -157,7 +157,7 @@ describe('printing on A4 landscape', () => {
     await page.waitForTimeout(100)
   }
 
-  /** Every table header cell and chart canvas, and whether it lies inside the printed width. */
+  /** Every table header cell and chart drawing, and whether it lies inside the printed width. */
   function outside(page, width) {
     return page.evaluate((width) => {
       const out = []
@@ -165,9 +165,9 @@ describe('printing on A4 landscape', () => {
         const r = th.getBoundingClientRect()
         if (r.width > 0 && r.right > width + 1) out.push(`th "${th.innerText.trim()}" right=${Math.round(r.right)}`)
       }
-      for (const c of document.querySelectorAll('.echart canvas')) {
+      for (const c of document.querySelectorAll('.echart svg.chart-svg')) {
         const r = c.getBoundingClientRect()
-        if (r.right > width + 1) out.push(`canvas right=${Math.round(r.right)}`)
+        if (r.right > width + 1) out.push(`chart right=${Math.round(r.right)}`)
       }
       return out
     }, width)

@@ -1,7 +1,9 @@
 /**
- * Printing on A4 landscape: Element's tables and ECharts' canvases have pixel widths laid out
- * for the screen, so a table or chart wider than the printed page would lose its right-hand
- * columns. Before printing the page is laid out at the page's width (`html.printing`), and every
+ * Printing on A4 landscape: Element's tables and the charts' SVG drawings have pixel widths laid
+ * out for the screen, so a table or chart wider than the printed page would lose its right-hand
+ * columns. (A chart is drawn again for its box's width when the page is laid out for printing;
+ * only one with a readable minimum width wider than the page, the Gantt on a narrow box, is
+ * scaled — an SVG scales without losing sharpness.) Before printing the page is laid out at the page's width (`html.printing`), and every
  * table or chart still wider than its box is scaled down (CSS zoom) to fit, keeping all columns
  * and the Gantt's whole time axis. After printing everything is put back.
  */
@@ -17,10 +19,11 @@ export function fitZoom(natural: number, available: number): number {
   return Math.floor((available / natural) * 1000) / 1000
 }
 
-/** The width the element's content is laid out at: a table's inner tables, a chart's canvas. */
+/** The width the element's content is laid out at: a table's inner tables, a chart's drawing. */
 function naturalWidth(el: HTMLElement): number {
-  const inner = Array.from(el.querySelectorAll<HTMLElement>('.el-table__body, .el-table__header, canvas'))
-  return Math.max(el.scrollWidth, ...inner.map((x) => x.offsetWidth))
+  const inner = Array.from(el.querySelectorAll<HTMLElement>('.el-table__body, .el-table__header'))
+  const drawings = Array.from(el.querySelectorAll<SVGSVGElement>('svg.chart-svg'))
+  return Math.max(el.scrollWidth, ...inner.map((x) => x.offsetWidth), ...drawings.map((x) => x.getBoundingClientRect().width))
 }
 
 /** The width of the box the element sits in, less its padding. */

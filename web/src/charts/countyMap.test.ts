@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import meizhouGeo from '../assets/geo/441400_full.json'
-import { buildCountyMapOption, countyMapData, labelPoint, mapFeatures, mapLabel, withLabelPoints, type CountyMapInput, type GeoFeature } from './countyMap'
+import { buildCountyMapChart, countyMapData, featurePath, labelPoint, MAP_COLOURS, mapFeatures, mapLabel, mapProjection, NO_DATA_COLOUR, withLabelPoints, type CountyMapInput, type GeoFeature } from './countyMap'
+import type { PathMark, TextMark } from './svg'
 
-type Any = any
-
-const geo = {
+// Three unit squares side by side (lng 116–119, lat 24–25), label points at their middles.
+const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 24], [x + 1, 24], [x + 1, 25], [x, 25], [x, 24]]] })
+const geo: { features: GeoFeature[] } = {
   features: [
-    { properties: { adcode: 441402, name: '梅江区' } },
-    { properties: { adcode: 441403, name: '梅县区' } },
-    { properties: { adcode: 441427, name: '蕉岭县' } },
+    { properties: { adcode: 441402, name: '梅江区', cp: [116.5, 24.5] }, geometry: square(116) },
+    { properties: { adcode: 441403, name: '梅县区', cp: [117.5, 24.5] }, geometry: square(117) },
+    { properties: { adcode: 441427, name: '蕉岭县', cp: [118.5, 24.5] }, geometry: square(118) },
   ],
 }
 
 const input: CountyMapInput = {
-  mapName: 'meizhou',
+  geo,
   features: mapFeatures(geo),
   counties: [
     { id: 'meijiang', adcode: '441402', name: { zh: '梅江区', en: 'Meijiang District' }, enterprises: 4, output_value: { year: 2025, value: 500000000, sample: true } },
@@ -61,19 +62,63 @@ describe('mapLabel', () => {
   })
 })
 
-describe('buildCountyMapOption', () => {
-  const option = buildCountyMapOption(input)
-  const series = (option.series as Any[])[0]
+describe('buildCountyMapChart', () => {
+  const chart = buildCountyMapChart(input, 600, 300)
+  const regions = chart.marks.filter((m): m is PathMark => m.kind === 'path')
+  const labels = chart.marks.filter((m): m is TextMark => m.kind === 'text')
 
-  it('draws the registered map with a continuous colour scale', () => {
-    expect(series.type).toBe('map')
-    expect(series.map).toBe('meizhou')
-    expect((option.visualMap as Any).max).toBe(32)
+  it('colours counties on a continuous scale up to the largest value, counties without figures grey', () => {
+    expect(regions.map((r) => r.fill)).toEqual([expect.stringMatching(/^rgb/), 'rgb(19, 49, 143)', NO_DATA_COLOUR])
+    expect(MAP_COLOURS.at(-1)).toBe('#13318f')
+    expect(chart.ramp).toEqual({ colours: MAP_COLOURS, low: '0', high: '32亿元', caption: '工业总产值' })
   })
-  it('shows the value and the sample mark in the tooltip', () => {
-    const fmt = (option.tooltip as Any).formatter
-    expect(fmt({ name: '梅江区', data: series.data[0] })).toBe('梅江区<br/>工业总产值: 5亿元 · 示例')
-    expect(fmt({ name: '蕉岭县', data: series.data[2] })).toBe('蕉岭县<br/>暂无数据')
+
+  it('shows the value and the sample mark in the tooltip, and marks the sample county', () => {
+    expect(regions[0].tip).toEqual(['梅江区', '工业总产值: 5亿元 · 示例'])
+    expect(regions[2].tip).toEqual(['蕉岭县', '暂无数据'])
+    expect(regions.map((r) => !!r.sample)).toEqual([true, false, false])
+  })
+
+  it('opens a county on click or Enter; a county without a record opens nothing', () => {
+    expect(regions.map((r) => r.click)).toEqual(['meijiang', 'meixian', undefined])
+    expect(regions.every((r) => r.focus)).toBe(true)
+  })
+
+  it('puts each label at its label point, English names shortened', () => {
+    const en = buildCountyMapChart({ ...input, locale: 'en' }, 600, 300)
+    const t = en.marks.filter((m): m is TextMark => m.kind === 'text')
+    expect(t.map((x) => x.text)).toEqual(['Meijiang', 'Meixian', '蕉岭县'])
+    expect(labels[0].x).toBeLessThan(labels[1].x)
+    expect(labels[0].y).toBeCloseTo(150, 0)
+    expect(labels.every((l) => l.halo)).toBe(true)
+  })
+
+  it('lists the counties with figures in its table, with the unit and the sample mark', () => {
+    expect(chart.table).toEqual({
+      unit: '亿元',
+      rows: [
+        { series: '工业总产值', category: '梅江区', value: '5', sample: true },
+        { series: '工业总产值', category: '梅县区', value: '32', sample: false },
+      ],
+    })
+    expect(buildCountyMapChart({ ...input, metric: 'enterprises' }, 600, 300).table.unit).toBe('')
+  })
+})
+
+describe('mapProjection', () => {
+  it('fits the map in its box, north up, keeping its shape', () => {
+    const p = mapProjection(geo.features, 600, 100, 0)
+    const [x0, y0] = p([116, 25])
+    const [x1, y1] = p([119, 24])
+    expect(y0).toBeCloseTo(0)
+    expect(y1).toBeCloseTo(100)
+    // 3° of longitude at 24.5° N are 3·cos(24.5°) ≈ 2.73 times a degree of latitude
+    expect((x1 - x0) / (y1 - y0)).toBeCloseTo(3 * Math.cos((24.5 * Math.PI) / 180), 3)
+    expect((x0 + x1) / 2).toBeCloseTo(300)
+  })
+  it('draws every ring of a feature, holes included', () => {
+    const f: GeoFeature = { properties: { adcode: 1, name: 'x' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 0]], [[0.5, 0.5], [1, 0.5], [1, 1], [0.5, 0.5]]] } }
+    expect(featurePath(f, ([x, y]) => [x, y])).toBe('M0,0L2,0L2,2L0,0ZM0.5,0.5L1,0.5L1,1L0.5,0.5Z')
   })
 })
 

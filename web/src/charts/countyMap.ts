@@ -1,11 +1,14 @@
 // The county map: each county of the GeoJSON coloured by its output value or its number of
-// enterprises. Counties are matched to GeoJSON features by adcode, so the map layer can be any
-// GeoJSON of the DataV layout; English names replace the features' Chinese names via nameMap.
-// Each county's label sits at its "pole of inaccessibility" (the inside point farthest from its
-// borders), not at ECharts' default centroid: 梅县区 wraps around the small 梅江区, so its centroid
-// falls next to 梅江区's and the two labels overlapped.
-import type { EChartsOption } from 'echarts'
-import { tooltipLines } from '../format/html'
+// enterprises, drawn as SVG paths (charts/svg.ts) in a local equirectangular projection (x scaled
+// by the cosine of the map's middle latitude: true to shape for a region of a few hundred km).
+// Counties are matched to GeoJSON features by adcode, so the map layer can be any GeoJSON of the
+// DataV layout; English names replace the features' Chinese names (nameMap). Each county's label
+// sits at its "pole of inaccessibility" (the inside point farthest from its borders), not at the
+// centroid: 梅县区 wraps around the small 梅江区, so its centroid falls next to 梅江区's and the
+// two labels overlapped. A click on a county emits its id; a county takes the focus (Tab).
+import { scaleLinear } from 'd3-scale'
+import { tableNumber } from './chartTable'
+import { r1, type ChartModel, type Mark } from './svg'
 import { formatValue, moneyScale, scaled } from '../format/money'
 
 export type CountyMetric = 'output' | 'enterprises'
@@ -31,7 +34,8 @@ export interface CountyMapLabels {
 }
 
 export interface CountyMapInput {
-  mapName: string
+  /** The map's shapes: GeoJSON features with `properties.cp` at their label points (withLabelPoints). */
+  geo: { features: GeoFeature[] }
   features: MapFeature[]
   counties: MapCounty[]
   metric: CountyMetric
@@ -122,7 +126,7 @@ function largestPolygon(geometry: GeoFeature['geometry']): Polygon | null {
 }
 
 /**
- * A copy of a GeoJSON collection whose features carry `properties.cp` (where ECharts centres a
+ * A copy of a GeoJSON collection whose features carry `properties.cp` (where the map centres a
  * region's label) at the label point of their largest polygon. Features that already have a cp,
  * or no polygon, are left as they are. Pure: the input is not changed.
  */
@@ -169,55 +173,86 @@ export function mapLabel(name: string): string {
   return name.replace(/\s+(County|District|City)$/, '')
 }
 
-export function buildCountyMapOption(input: CountyMapInput): EChartsOption {
-  const { data, nameMap, scale, max } = countyMapData(input)
+/** The colour of a county with no figures (无数据). */
+export const NO_DATA_COLOUR = '#eef0f3'
+
+function polygonsOf(geometry: GeoFeature['geometry']): Polygon[] {
+  if (!geometry) return []
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates as Polygon[]
+  return geometry.type === 'Polygon' ? [geometry.coordinates as Polygon] : []
+}
+
+/**
+ * The projection of the map into a width × height box with `pad` px around it: [lng, lat] →
+ * [x, y] px, longitude scaled by cos(middle latitude), north up, centred. Pure.
+ */
+export function mapProjection(features: GeoFeature[], width: number, height: number, pad = 8): (p: Position) => [number, number] {
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity]
+  for (const f of features)
+    for (const poly of polygonsOf(f.geometry))
+      for (const [lng, lat] of poly[0]) [x0, x1, y0, y1] = [Math.min(x0, lng), Math.max(x1, lng), Math.min(y0, lat), Math.max(y1, lat)]
+  if (!Number.isFinite(x0)) return () => [width / 2, height / 2]
+  const kx = Math.cos((((y0 + y1) / 2) * Math.PI) / 180)
+  const k = Math.min((width - 2 * pad) / Math.max((x1 - x0) * kx, 1e-9), (height - 2 * pad) / Math.max(y1 - y0, 1e-9))
+  const ox = (width - (x1 - x0) * kx * k) / 2
+  const oy = (height - (y1 - y0) * k) / 2
+  return ([lng, lat]) => [ox + (lng - x0) * kx * k, oy + (y1 - lat) * k]
+}
+
+/** A feature's outline as an SVG path (every polygon, holes included: even-odd fill). */
+export function featurePath(f: GeoFeature, project: (p: Position) => [number, number]): string {
+  return polygonsOf(f.geometry)
+    .flatMap((poly) => poly.map((ring) => `M${ring.map((p) => project(p).map(r1).join(',')).join('L')}Z`))
+    .join('')
+}
+
+export function buildCountyMapChart(input: CountyMapInput, width: number, height: number): ChartModel {
+  const { data, scale, max } = countyMapData(input)
   const unit = input.metric === 'output' ? 'yuan' : 'count'
+  const colour = scaleLinear<string>()
+    .domain(MAP_COLOURS.map((_, i) => (max * i) / (MAP_COLOURS.length - 1)))
+    .range(MAP_COLOURS)
+    .clamp(true)
+  const project = mapProjection(input.geo.features, width, height)
+  const marks: Mark[] = []
+  const labels: Mark[] = []
+  const byAdcode = new Map(input.features.map((f, i) => [f.adcode, data[i]]))
+  for (const f of input.geo.features) {
+    const d = byAdcode.get(String(f.properties.adcode))
+    if (!d) continue
+    const value = d.value === null ? null : formatValue(d.value * scale.divisor, unit, input.locale)
+    marks.push({
+      kind: 'path',
+      d: featurePath(f, project),
+      fill: d.value === null ? NO_DATA_COLOUR : colour(d.value),
+      stroke: '#ffffff',
+      width: 1,
+      sample: d.sample,
+      tip: [d.name, value === null ? input.labels.noData : `${input.labels.metric}: ${value}${d.sample ? ` · ${input.labels.sample}` : ''}`],
+      focus: true,
+      click: d.countyId ?? undefined,
+    })
+    const cp = f.properties.cp
+    if (cp) {
+      const [lx, ly] = project(cp)
+      labels.push({ kind: 'text', x: r1(lx), y: r1(ly), text: mapLabel(d.name), anchor: 'middle', colour: '#1f2937', halo: true })
+    }
+  }
   return {
-    tooltip: {
-      trigger: 'item',
-      confine: true, // long names stay inside the chart
-      formatter: (p) => {
-        const one = Array.isArray(p) ? p[0] : p
-        const d = one.data as { value: number | null; sample: boolean } | undefined
-        if (!d || d.value === null || d.value === undefined) return tooltipLines([one.name, input.labels.noData])
-        const v = formatValue(d.value * scale.divisor, unit, input.locale)
-        return tooltipLines([one.name, `${input.labels.metric}: ${v}${d.sample ? ` · ${input.labels.sample}` : ''}`])
-      },
+    width,
+    height,
+    marks: [...marks, ...labels],
+    legend: [],
+    ramp: {
+      colours: MAP_COLOURS,
+      low: '0',
+      high: scale.unit ? formatValue(max * scale.divisor, unit, input.locale) : String(max),
+      caption: input.labels.metric,
     },
-    visualMap: {
-      type: 'continuous',
-      min: 0,
-      max,
-      left: 16,
-      bottom: 16,
-      text: [scale.unit ? `${formatValue(max * scale.divisor, unit, input.locale)}` : String(max), '0'],
-      calculable: false,
-      inRange: { color: MAP_COLOURS },
-      formatter: (v) => (typeof v === 'number' ? formatValue(v * scale.divisor, unit, input.locale) : String(v)),
+    table: {
+      unit: input.metric === 'output' ? scale.unit : '',
+      rows: data.flatMap((d) => (d.value === null ? [] : [{ series: input.labels.metric, category: d.name, value: tableNumber(d.value, input.locale), sample: d.sample }])),
     },
-    series: [
-      {
-        name: input.labels.metric,
-        type: 'map',
-        map: input.mapName,
-        nameMap,
-        roam: false,
-        selectedMode: false,
-        layoutCenter: ['55%', '50%'],
-        layoutSize: '98%',
-        label: {
-          show: true,
-          fontSize: 12,
-          color: '#1f2937',
-          textBorderColor: '#ffffff',
-          textBorderWidth: 2,
-          formatter: (p: { name: string }) => mapLabel(p.name),
-        },
-        itemStyle: { borderColor: '#ffffff', borderWidth: 1, areaColor: '#eef0f3' },
-        emphasis: { label: { color: '#000' }, itemStyle: { areaColor: '#fbbf24' } },
-        // null values (no figures) draw in the base colour; ECharts' types do not list null.
-        data: data as never,
-      },
-    ],
+    title: input.labels.metric,
   }
 }

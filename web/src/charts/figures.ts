@@ -1,8 +1,9 @@
 // An enterprise's figure (output value, revenue, employees …) by year as bars. A year with fewer
-// than 12 months of figures is drawn lighter and labelled with its months; sample values are named
-// in the tooltip.
-import type { EChartsOption } from 'echarts'
-import { tooltipLines } from '../format/html'
+// than 12 months of figures is drawn lighter and labelled with its months; sample values are
+// hatched and named in the tooltip. Drawn as an SVG (charts/svg.ts, charts/bars.ts).
+import { barMarks } from './bars'
+import { tableNumber } from './chartTable'
+import type { ChartModel } from './svg'
 import { formatValue, moneyScale, scaled } from '../format/money'
 
 export interface FigureChartLabels {
@@ -22,36 +23,56 @@ export interface FigureChartInput {
 
 export const FIGURE_COLOUR = '#1d4ed8'
 
-export function buildFigureOption(input: FigureChartInput): EChartsOption {
+export interface FigureBar {
+  year: number
+  /** In the axis unit. */
+  value: number
+  months: number
+  partial: boolean
+  sample: boolean
+  /** "2023: 15亿元 · 9 个月 · 示例" */
+  tip: string
+}
+
+/** The bars in year order, in the axis unit, and the unit. Pure. */
+export function figureBars(input: FigureChartInput): { unit: string; bars: FigureBar[] } {
   const rows = [...input.annual].sort((a, b) => a.year - b.year)
   const scale =
     input.unit === 'yuan' ? moneyScale(Math.max(0, ...rows.map((r) => r.value)), input.locale) : { divisor: 1, unit: input.labels.countUnit }
-  const data = rows.map((r) => {
+  const bars = rows.map((r) => {
     const partial = r.months > 0 && r.months < 12
-    return {
-      value: scaled(r.value, scale),
-      itemStyle: { color: FIGURE_COLOUR, opacity: partial ? 0.45 : 1, decal: r.sample ? { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4 } : undefined },
-      label: partial ? { show: true, position: 'top' as const, formatter: input.labels.months(r.months), fontSize: 11 } : undefined,
-      months: r.months,
-      sample: r.sample,
-    }
+    const value = scaled(r.value, scale)
+    const parts = [`${r.year}: ${formatValue(value * scale.divisor, input.unit, input.locale)}`]
+    if (partial) parts.push(input.labels.months(r.months))
+    if (r.sample) parts.push(input.labels.sample)
+    return { year: r.year, value, months: r.months, partial, sample: r.sample, tip: parts.join(' · ') }
   })
+  return { unit: scale.unit, bars }
+}
+
+export function buildFigureChart(input: FigureChartInput, width: number, height: number): ChartModel {
+  const { unit, bars } = figureBars(input)
+  const marks = barMarks(
+    bars.map((b) => ({
+      category: [String(b.year)],
+      value: b.value,
+      colour: FIGURE_COLOUR,
+      opacity: b.partial ? 0.45 : 1,
+      sample: b.sample,
+      label: b.partial ? input.labels.months(b.months) : '',
+      tip: [b.tip],
+    })),
+    { width, height, margin: { left: 64, right: 20, top: 36, bottom: 30 }, unit, locale: input.locale, maxBarWidth: 36 },
+  )
   return {
-    aria: { enabled: true, decal: { show: false } },
-    grid: { left: 64, right: 20, top: 36, bottom: 30 },
-    tooltip: {
-      trigger: 'item',
-      formatter: (p) => {
-        const one = Array.isArray(p) ? p[0] : p
-        const d = one.data as { value: number; months: number; sample: boolean }
-        const parts = [`${one.name}: ${formatValue(d.value * scale.divisor, input.unit, input.locale)}`]
-        if (d.months > 0 && d.months < 12) parts.push(input.labels.months(d.months))
-        if (d.sample) parts.push(input.labels.sample)
-        return tooltipLines([parts.join(' · ')])
-      },
+    width,
+    height,
+    marks,
+    legend: [],
+    table: {
+      unit,
+      rows: bars.map((b) => ({ series: input.labels.name, category: String(b.year), value: tableNumber(b.value, input.locale), sample: b.sample })),
     },
-    xAxis: { type: 'category', data: rows.map((r) => String(r.year)) },
-    yAxis: { type: 'value', name: scale.unit, splitLine: { lineStyle: { type: 'dashed' } } },
-    series: [{ name: input.labels.name, type: 'bar', data, barMaxWidth: 36 }],
+    title: input.labels.name,
   }
 }

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts'
-import { buildGanttOption, GANTT_COLOURS, ganttData, ganttHeight, ganttRange, renderGanttBar, type GanttProject } from './gantt'
+import { buildGanttChart, GANTT_COLOURS, GANTT_MARGIN, GANTT_MIN_PLOT, ganttData, ganttHeight, ganttRange, ganttTicks, type GanttInput, type GanttProject } from './gantt'
+import type { ChartModel, PathMark, TextMark } from './svg'
 
-type Any = any
+const paths = (c: ChartModel) => c.marks.filter((m): m is PathMark => m.kind === 'path')
+const texts = (c: ChartModel) => c.marks.filter((m): m is TextMark => m.kind === 'text')
+/** A rectangle's [x, y, width, height] from its path (svg.ts rectPath). */
+const box = (d: string) => d.match(/^M(-?[\d.]+),(-?[\d.]+)h(-?[\d.]+)v(-?[\d.]+)/)!.slice(1).map(Number)
+/** The bars: rectangles that are neither rows (hit areas) nor grid lines. */
+const barsOf = (c: ChartModel) => paths(c).filter((p) => !p.hit && p.fill && p.d.includes('h'))
+/** The milestone markers (diamonds) with their tooltips. */
+const pointsOf = (c: ChartModel) => paths(c).filter((p) => !p.hit && p.tip && !p.d.includes('h'))
+const build = (input: GanttInput, width = 1000) => buildGanttChart(input, width, ganttHeight(input.projects.length))
 
 const projects: GanttProject[] = [
   {
@@ -102,35 +110,45 @@ describe('ganttRange', () => {
   })
 })
 
-describe('renderGanttBar', () => {
-  const api = (values: number[]) =>
-    ({
-      value: (i: number) => values[i],
-      coord: ([x, y]: number[]) => [x / 1e9, 100 + y * 30],
-      size: () => [0, 30],
-    }) as unknown as CustomSeriesRenderItemAPI
-  const params = {} as CustomSeriesRenderItemParams
+describe('Gantt bars', () => {
+  const one = (milestones: GanttProject['milestones'], extra: Partial<GanttProject> = {}): GanttInput => ({
+    projects: [{ id: 'p', name: 'p', late: false, milestones, ...extra }],
+    asOf: '2026-11-27',
+    labels,
+  })
 
   it('draws planned bars grey above the row line and actual bars below it', () => {
-    const planned = renderGanttBar(params, api([1, 2e9, 5e9, 0, 0])) as Any
-    const actual = renderGanttBar(params, api([1, 2e9, 5e9, 1, 0])) as Any
-    expect(planned.style.fill).toBe(GANTT_COLOURS.planned)
-    expect(actual.style.fill).toBe(GANTT_COLOURS.actual)
-    expect(planned.shape.y).toBeLessThan(130)
-    expect(actual.shape.y).toBeGreaterThan(130)
-    expect(planned.shape.width).toBe(3)
+    const c = build(one([{ kind: 'started', planned: '2022-01', actual: '2022-03-01', overdue: false, delay_days: 59 }, { kind: 'commissioned', planned: '2023-01', actual: '2023-05-01', overdue: false, delay_days: 120 }]))
+    const [planned, actual] = barsOf(c)
+    expect(planned.fill).toBe(GANTT_COLOURS.planned)
+    const row = paths(c).find((p) => p.hit)!
+    const [, rowY, , rowH] = box(row.d)
+    const mid = rowY + rowH / 2
+    expect(box(planned.d)[1] + box(planned.d)[3]).toBeLessThanOrEqual(mid)
+    expect(box(actual.d)[1]).toBeGreaterThanOrEqual(mid)
   })
 
-  it('draws the actual bar of a late project red and never thinner than 3 px', () => {
-    const bar = renderGanttBar(params, api([0, 1e9, 1e9, 1, 1])) as Any
-    expect(bar.style.fill).toBe(GANTT_COLOURS.late)
-    expect(bar.shape.width).toBe(3)
+  it('draws the actual bar of a late project red, and never thinner than 3 px', () => {
+    const c = build(one([{ kind: 'started', planned: '2022-01', actual: '2022-01-01', overdue: false, delay_days: 0 }], { late: true }))
+    const [planned, actual] = barsOf(c)
+    expect(actual.fill).toBe(GANTT_COLOURS.late)
+    expect(box(planned.d)[2]).toBe(3)
   })
 
-  it('draws the actual bar of a delayed project amber', () => {
-    const bar = renderGanttBar(params, api([0, 1e9, 5e9, 1, 2])) as Any
-    expect(bar.style.fill).toBe(GANTT_COLOURS.delayed)
+  it('draws the actual bar of a delayed project amber, else blue', () => {
+    const ms = [{ kind: 'started', planned: '2022-01', actual: '2022-03-01', overdue: false, delay_days: 59 }]
+    expect(barsOf(build(one(ms, { delayed: true })))[1].fill).toBe(GANTT_COLOURS.delayed)
+    expect(barsOf(build(one(ms)))[1].fill).toBe(GANTT_COLOURS.actual)
     expect(GANTT_COLOURS.delayed).not.toBe(GANTT_COLOURS.asOf)
+  })
+})
+
+describe('ganttTicks', () => {
+  it('labels years and draws half-year grid lines; every other year when years are narrow', () => {
+    const [min, max] = [Date.UTC(2020, 0, 1), Date.UTC(2024, 0, 1)]
+    expect(ganttTicks(min, max, 100).labels.map((t) => new Date(t).getUTCFullYear())).toEqual([2020, 2021, 2022, 2023, 2024])
+    expect(ganttTicks(min, max, 100).grid).toHaveLength(9)
+    expect(ganttTicks(min, max, 40).labels.map((t) => new Date(t).getUTCFullYear())).toEqual([2020, 2022, 2024])
   })
 })
 
@@ -156,73 +174,104 @@ describe('sample milestones', () => {
     ])
   })
 
+  const chart = build({ projects: sampled, asOf: '2022-06-30', labels })
+
   it('draws sample bars dashed and pale, fact bars solid', () => {
-    const api = (values: number[]) =>
-      ({ value: (i: number) => values[i], coord: ([x, y]: number[]) => [x / 1e9, 100 + y * 30], size: () => [0, 30] }) as unknown as CustomSeriesRenderItemAPI
-    const sample = renderGanttBar({} as CustomSeriesRenderItemParams, api([0, 1e9, 5e9, 1, 0, 1])) as Any
-    const fact = renderGanttBar({} as CustomSeriesRenderItemParams, api([0, 1e9, 5e9, 1, 0, 0])) as Any
-    expect(sample.style.lineDash).toEqual([4, 2])
-    expect(sample.style.opacity).toBeLessThan(1)
-    expect(fact.style.lineDash).toBeUndefined()
+    const [planned, actual] = barsOf(chart)
+    expect(actual.dash).toBe('4 2')
+    expect(actual.opacity).toBeLessThan(1)
+    expect(actual.sample).toBe(true)
+    expect(planned.dash).toBeUndefined()
+    expect(planned.sample).toBeFalsy()
   })
 
-  it('gives sample milestone markers a dashed rim', () => {
-    const series = buildGanttOption({ projects: sampled, asOf: '2022-06-30', labels }).series as Any[]
-    const points = series.slice(1).flatMap((s) => s.data as Any[])
-    const dashed = points.filter((p) => p.itemStyle?.borderType === 'dashed')
-    expect(dashed.map((p) => `${p.kind}/${p.track}`).sort()).toEqual(['started/0', 'started/1'])
-    expect(points.find((p) => p.kind === 'commissioned').itemStyle.borderType).toBe('solid')
+  it('gives sample milestone markers a dashed rim and marks them in the tooltip and the table', () => {
+    const points = pointsOf(chart)
+    const dashed = points.filter((p) => p.dash)
+    expect(dashed.map((p) => p.tip?.[1]).sort()).toEqual(['节点:started · 实际 2021-11', '节点:started · 计划 2021-09'])
+    expect(dashed.every((p) => p.sample && p.tip?.[2]?.includes('示例'))).toBe(true)
+    expect(points.find((p) => p.tip?.[1]?.includes('commissioned'))?.dash).toBeUndefined()
+    expect(chart.table.rows.filter((r) => r.sample).map((r) => [r.series, r.value])).toEqual([
+      ['计划', '2021-09-01'],
+      ['延期达到', '2021-11-01'],
+    ])
   })
 })
 
-describe('buildGanttOption', () => {
-  const option = buildGanttOption({ projects, asOf: '2026-11-27', labels })
+describe('buildGanttChart', () => {
+  const chart = build({ projects, asOf: '2026-11-27', labels })
+  const names = texts(chart).filter((t) => t.anchor === 'end')
 
-  it('lists projects top to bottom and names late ones in red and delayed ones in amber', () => {
-    const y = option.yAxis as Any
-    expect(y.inverse).toBe(true)
-    expect(y.data).toEqual(projects.map((p) => p.name))
-    expect(y.axisLabel.formatter(projects[0].name, 0)).toBe(`{late|${projects[0].name}}`)
-    expect(y.axisLabel.formatter(projects[1].name, 1)).toBe(projects[1].name)
-    expect(y.axisLabel.formatter(projects[3].name, 3)).toBe(`{delayed|${projects[3].name}}`)
-    expect(y.axisLabel.rich.late.color).toBe(GANTT_COLOURS.late)
-    expect(y.axisLabel.rich.delayed.color).toBe(GANTT_COLOURS.delayed)
+  it('lists projects top to bottom and names late ones in red (bold) and delayed ones in amber', () => {
+    expect(names.map((t) => t.title ?? t.text)).toEqual(projects.map((p) => p.name))
+    expect(names[0].colour).toBe(GANTT_COLOURS.late)
+    expect(names[0].bold).toBe(true)
+    expect(names[1].bold).toBe(false)
+    expect(names[3].colour).toBe(GANTT_COLOURS.delayed)
+    expect(names[0].y).toBeLessThan(names[1].y)
   })
 
-  it('starts the time axis before the earliest milestone', () => {
-    const x = option.xAxis as Any
-    expect(x.type).toBe('time')
-    expect(x.min).toBeLessThan(Date.UTC(2020, 5, 23))
-    expect(x.max).toBeGreaterThan(Date.UTC(2026, 10, 27))
+  it('shortens a long name to its column and keeps it whole in its title', () => {
+    const long = build({ projects: [{ ...projects[1], name: '很长的项目名称'.repeat(6) }], asOf: '2026-11-27', labels })
+    const t = texts(long).find((x) => x.anchor === 'end')!
+    expect(t.text.endsWith('…')).toBe(true)
+    expect(t.title).toBe('很长的项目名称'.repeat(6))
   })
 
-  it('uses a custom series for the bars and marks the as-of date', () => {
-    const series = option.series as Any[]
-    expect(series[0].type).toBe('custom')
-    expect(series[0].renderItem).toBe(renderGanttBar)
-    expect(series[0].markLine.data).toEqual([{ xAxis: Date.UTC(2026, 10, 27) }])
+  it('starts the time axis before the earliest milestone and reaches past as-of', () => {
+    const years = texts(chart).filter((t) => /^\d{4}$/.test(t.text)).map((t) => Number(t.text))
+    expect(years[0]).toBe(2020)
+    expect(years.at(-1)).toBe(2027)
   })
 
-  it('puts overdue planned dates and dates reached late in series of their own', () => {
-    const series = option.series as Any[]
-    const byName = (name: string) => series.filter((x) => x.type === 'scatter' && x.name === name)
-    expect(byName('逾期未达')[0].data.map((p: Any) => p.kind)).toEqual(['commissioned', 'phase'])
-    expect(byName('逾期未达')[0].data[0].itemStyle.borderColor).toBe(GANTT_COLOURS.late)
-    expect(byName('延期达到')[0].data.map((p: Any) => p.date)).toEqual(['2023-04'])
-    expect(byName('延期达到')[0].itemStyle.color).toBe(GANTT_COLOURS.delayed)
-    expect((option.legend as Any).data).toEqual(['计划', '实际', '延期达到', '逾期未达'])
+  it('marks the as-of date with a line and a label', () => {
+    expect(texts(chart).map((t) => t.text)).toContain('数据日期 2026-11-27')
+    expect(paths(chart).some((p) => p.stroke === GANTT_COLOURS.asOf && p.width === 1.5)).toBe(true)
+  })
+
+  it('draws overdue planned dates red-rimmed and dates reached late amber; legend in that order', () => {
+    const points = pointsOf(chart)
+    const overdue = points.filter((p) => p.stroke === GANTT_COLOURS.late)
+    expect(overdue.map((p) => p.tip?.[1])).toEqual(['节点:commissioned · 计划 2021-03', '节点:phase · 计划 2023'])
+    expect(points.filter((p) => p.fill === GANTT_COLOURS.delayed).map((p) => p.tip?.[1])).toEqual(['节点:commissioned · 实际 2023-04'])
+    expect(chart.legend.map((l) => l.label)).toEqual(['计划', '实际', '延期达到', '逾期未达'])
+    expect(chart.legendAt).toBe('bottom')
   })
 
   it('explains a milestone in the tooltip with its days', () => {
-    const series = option.series as Any[]
-    const tip = (p: Any) => (option.tooltip as Any).formatter({ data: p })
-    const overdue = tip(series.find((x) => x.name === '逾期未达').data[0])
-    expect(overdue).toContain('节点:commissioned')
-    expect(overdue).toContain('计划 2021-03')
-    expect(overdue).toContain('已逾期 2067 天')
-    const late = tip(series.find((x) => x.name === '延期达到').data[0])
-    expect(late).toContain('实际 2023-04')
-    expect(late).toContain('晚于计划 91 天')
+    const points = pointsOf(chart)
+    const overdue = points.find((p) => p.tip?.[1] === '节点:commissioned · 计划 2021-03')!
+    expect(overdue.tip).toEqual([projects[0].name, '节点:commissioned · 计划 2021-03', '已逾期 2067 天'])
+    const late = points.find((p) => p.tip?.[1] === '节点:commissioned · 实际 2023-04')!
+    expect(late.tip?.[2]).toBe('晚于计划 91 天')
+  })
+
+  it('opens a project on a click on its row, bar or milestone, and lets Tab reach each row', () => {
+    const rows = paths(chart).filter((p) => p.hit)
+    expect(rows.map((r) => r.click)).toEqual(projects.map((p) => p.id))
+    expect(rows.every((r) => r.focus && r.tip?.length === 1)).toBe(true)
+    expect(barsOf(chart).every((b) => b.click !== undefined)).toBe(true)
+    expect(pointsOf(chart).every((p) => p.click !== undefined)).toBe(true)
+  })
+
+  it('keeps its plot readable on a narrow screen: wider than the screen, it scrolls', () => {
+    expect(build({ projects, asOf: '2026-11-27', labels }, 390).width).toBe(GANTT_MARGIN.left + GANTT_MARGIN.right + GANTT_MIN_PLOT)
+    expect(chart.width).toBe(1000)
+  })
+
+  it('lists the milestones by project with their dates in its table, not its drawn bars', () => {
+    const simple = build({
+      projects: [
+        { id: 'a', name: '甲项目', late: false, milestones: [{ kind: 'started', planned: '2022-01', actual: '2021-12-01', overdue: false, delay_days: 0 }] },
+        { id: 'b', name: '<b>乙</b>项目', late: false, milestones: [{ kind: 'signed', planned: null, actual: null, overdue: false, delay_days: null }] },
+      ],
+      asOf: '2026-11-27',
+      labels,
+    })
+    expect(simple.table.rows.map((r) => [r.series, r.category, r.value])).toEqual([
+      ['计划', '甲项目', '2022-01-01'],
+      ['实际', '甲项目', '2021-12-01'],
+    ])
   })
 
   it('grows with the number of projects', () => {
@@ -239,11 +288,7 @@ describe('milestone notes in the tooltip', () => {
       milestones: [{ kind: 'signed', planned: null, actual: '2020-06-23', overdue: false, delay_days: null, note: { zh: '签约', en: 'agreement signed' } }],
     },
   ]
-  const tipIn = (locale?: string) => {
-    const option = buildGanttOption({ projects: noted, asOf: '2026-11-27', labels, locale })
-    const point = ganttData(noted, '2026-11-27').points[0]
-    return (option.tooltip as Any).formatter({ data: point }) as string
-  }
+  const tipIn = (locale?: string) => pointsOf(build({ projects: noted, asOf: '2026-11-27', labels, locale }))[0].tip!.join('\n')
   it('shows the note in the page language', () => {
     expect(tipIn('zh-CN')).toContain('签约')
     expect(tipIn('zh-CN')).not.toContain('agreement signed')

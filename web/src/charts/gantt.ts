@@ -1,12 +1,15 @@
-// The projects' milestones as a Gantt chart (ECharts custom series): for each project a grey bar
+// The projects' milestones as a Gantt chart (an SVG: charts/svg.ts): for each project a grey bar
 // from its first to its last planned milestone, a bar over the milestones actually reached (blue;
 // red when the project is late — a milestone is overdue now; amber when it is delayed — finished a
 // milestone after plan), and a diamond per milestone: hollow for a planned date (red-rimmed when
 // overdue), filled for a reached one (amber when reached after plan). Late projects have their
 // names in red, delayed ones in amber. Milestones without a date are not drawn. Sample milestones
 // (and a bar all of whose milestones are sample) are drawn dashed and paler: the 示例 mark.
-import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn, EChartsOption } from 'echarts'
-import { tooltipLines } from '../format/html'
+// A click on a project's row, bar or milestone emits the project's id; a row takes the focus (Tab).
+import { scaleLinear } from 'd3-scale'
+import { utcMonth, utcYear } from 'd3-time'
+import type { ChartTableRow } from './chartTable'
+import { diamondPath, fitText, linePath, rectPath, type ChartModel, type LegendItem, type Mark } from './svg'
 import { periodStart } from '../format/period'
 import { noteText, type NoteText } from '../format/fact'
 
@@ -165,25 +168,6 @@ function toneColour(tone: number, normal: string): string {
   return tone === 2 ? GANTT_COLOURS.delayed : normal
 }
 
-/** Draws one bar: planned above the row's centre line, actual below it. */
-export function renderGanttBar(_params: CustomSeriesRenderItemParams, api: CustomSeriesRenderItemAPI): CustomSeriesRenderItemReturn {
-  const row = api.value(0) as number
-  const start = api.coord([api.value(1), row])
-  const end = api.coord([api.value(2), row])
-  const band = (api.size?.([0, 1]) as number[] | undefined)?.[1] ?? 30
-  const height = Math.max(4, band * 0.22)
-  const track = api.value(3) as number
-  const tone = api.value(4) as number
-  const y = track === 0 ? start[1] - height - 1 : start[1] + 1
-  const fill = track === 0 ? GANTT_COLOURS.planned : toneColour(tone, GANTT_COLOURS.actual)
-  const sample = api.value(5) === 1
-  return {
-    type: 'rect',
-    shape: { x: start[0], y, width: Math.max(end[0] - start[0], 3), height },
-    style: sample ? { fill, opacity: 0.45, stroke: fill, lineWidth: 1, lineDash: [4, 2] } : { fill },
-  }
-}
-
 /** Pixel height that fits `rows` projects. */
 export function ganttHeight(rows: number): number {
   return Math.max(160, rows * 34 + 90)
@@ -195,111 +179,126 @@ function daysNote(p: GanttPoint, labels: GanttLabels): string {
   return p.tone === 2 ? labels.delayDays(p.days) : ''
 }
 
-export function buildGanttOption(input: GanttInput): EChartsOption {
+/** The plot's margins: the names' column on the left, room for the as-of label on the right. */
+export const GANTT_MARGIN = { left: 240, right: 96, top: 36, bottom: 24 }
+/** The narrowest plot that stays readable: a wider chart scrolls sideways on a phone. */
+export const GANTT_MIN_PLOT = 320
+
+/** A date as the table and the tooltips write it (YYYY-MM-DD, UTC). */
+function isoDate(t: number): string {
+  return new Date(t).toISOString().slice(0, 10)
+}
+
+/** The time axis' labelled ticks (years; every other year when a year is under 56 px) and its grid lines (half-years). */
+export function ganttTicks(min: number, max: number, pxPerYear: number): { labels: number[]; grid: number[] } {
+  const step = pxPerYear < 56 ? 2 : 1
+  const labels = utcYear.every(step)!.range(new Date(min), new Date(max + 1)).map((d) => d.getTime())
+  const grid = utcMonth.every(6)!.range(new Date(min), new Date(max + 1)).map((d) => d.getTime())
+  return { labels, grid }
+}
+
+/** The milestones in the order the legend lists them: planned, late, delayed, actual. */
+function tableRows(data: GanttData, labels: GanttLabels, projects: GanttProject[]): ChartTableRow[] {
+  const groups: [string, (p: GanttPoint) => boolean][] = [
+    [labels.planned, (p) => p.track === 0 && p.tone !== 1],
+    [labels.late, (p) => p.track === 0 && p.tone === 1],
+    [labels.delayed, (p) => p.track === 1 && p.tone === 2],
+    [labels.actual, (p) => p.track === 1 && p.tone !== 2],
+  ]
+  return groups.flatMap(([series, keep]) =>
+    data.points.filter(keep).map((p) => ({ series, category: projects[p.value[1]]?.name ?? p.project, value: isoDate(p.value[0]), sample: p.sample })),
+  )
+}
+
+export function buildGanttChart(input: GanttInput, width: number, height: number): ChartModel {
   const { projects, labels } = input
   const data = ganttData(projects, input.asOf)
   const asOfTime = periodStart(input.asOf)
   const tones = projects.map(projectTone)
-  const plannedPoint = (p: GanttPoint) => ({
-    ...p,
-    itemStyle: { color: '#fff', borderColor: toneColour(p.tone, GANTT_COLOURS.planned), borderWidth: 2, borderType: p.sample ? ('dashed' as const) : ('solid' as const) },
-  })
-  // A reached sample milestone: pale fill, dashed rim.
-  const actualPoint = (p: GanttPoint) => {
-    if (!p.sample) return p
-    const colour = toneColour(p.tone, GANTT_COLOURS.actual)
-    return { ...p, itemStyle: { color: colour, opacity: 0.55, borderColor: colour, borderWidth: 1.5, borderType: 'dashed' as const } }
+  const M = GANTT_MARGIN
+  const w = Math.max(width, M.left + M.right + GANTT_MIN_PLOT)
+  const plot = { left: M.left, right: w - M.right, top: M.top, bottom: height - M.bottom }
+  const band = projects.length ? (plot.bottom - plot.top) / projects.length : 0
+  const cy = (row: number) => plot.top + band * (row + 0.5)
+  const marks: Mark[] = []
+  const min = data.min ?? 0
+  const max = data.max ?? 1
+  const x = scaleLinear().domain([min, max]).range([plot.left, plot.right])
+  const C = GANTT_COLOURS
+  if (data.min !== null && data.max !== null) {
+    const ticks = ganttTicks(min, max, (plot.right - plot.left) / ((max - min) / (365.25 * 864e5)))
+    for (const t of ticks.grid) marks.push({ kind: 'path', d: linePath(x(t), plot.top, x(t), plot.bottom), stroke: '#e0e6f1', width: 1, dash: '4 3' })
+    for (const t of ticks.labels) marks.push({ kind: 'text', x: x(t), y: plot.top - 8, text: String(new Date(t).getUTCFullYear()), anchor: 'middle', align: 'bottom', colour: '#6e7079' })
   }
+  marks.push({ kind: 'path', d: linePath(plot.left, plot.top, plot.left, plot.bottom), stroke: '#6e7079', width: 1 })
+  projects.forEach((p, row) => {
+    // The row: the hover and focus target of the project (its name), the click target of its page.
+    marks.push({ kind: 'path', d: rectPath(0, cy(row) - band / 2, w, band), hit: true, tip: [p.name], click: p.id, focus: true })
+    const colour = tones[row] === 1 ? C.late : tones[row] === 2 ? C.delayed : '#606266'
+    const short = fitText(p.name, M.left - 20)
+    marks.push({ kind: 'text', x: plot.left - 8, y: cy(row), text: short, anchor: 'end', colour, bold: tones[row] !== 0, title: short !== p.name ? p.name : undefined })
+  })
+  const h = Math.max(4, band * 0.22)
+  for (const [row, start, end, track, tone, sample] of data.bars) {
+    const fill = track === 0 ? C.planned : toneColour(tone, C.actual)
+    const y = track === 0 ? cy(row) - h - 1 : cy(row) + 1
+    marks.push({
+      kind: 'path',
+      d: rectPath(x(start), y, Math.max(x(end) - x(start), 3), h),
+      fill,
+      opacity: sample ? 0.45 : undefined,
+      stroke: sample ? fill : undefined,
+      width: sample ? 1 : undefined,
+      dash: sample ? '4 2' : undefined,
+      sample: sample === 1,
+      tip: [projects[row]?.name ?? ''],
+      click: projects[row]?.id,
+    })
+  }
+  for (const p of data.points) {
+    const what = `${labels.kind(p.kind)} · ${p.track === 0 ? labels.planned : labels.actual} ${p.date}`
+    const extra = [daysNote(p, labels), p.sample ? labels.sample : '', noteText(p.note, input.locale ?? 'zh-CN')].filter(Boolean).join(' · ')
+    const tip = [p.project, what, ...(extra ? [extra] : [])]
+    const px = x(p.value[0])
+    const click = projects[p.value[1]]?.id
+    if (p.track === 0) {
+      // A planned date: hollow, red-rimmed when overdue; dashed rim when sample.
+      marks.push({ kind: 'path', d: diamondPath(px, cy(p.value[1]) - 6, 10), fill: '#fff', stroke: toneColour(p.tone, C.planned), width: 2, dash: p.sample ? '2 1.5' : undefined, sample: p.sample, tip, click })
+    } else {
+      // A reached date: filled, amber when after plan; a sample one pale with a dashed rim.
+      const colour = toneColour(p.tone, C.actual)
+      marks.push({
+        kind: 'path',
+        d: diamondPath(px, cy(p.value[1]) + 6, 10),
+        fill: colour,
+        opacity: p.sample ? 0.55 : undefined,
+        stroke: p.sample ? colour : undefined,
+        width: p.sample ? 1.5 : undefined,
+        dash: p.sample ? '2 1.5' : undefined,
+        sample: p.sample,
+        tip,
+        click,
+      })
+    }
+  }
+  if (asOfTime !== null && data.min !== null && asOfTime >= min && asOfTime <= max) {
+    const ax = x(asOfTime)
+    marks.push({ kind: 'path', d: linePath(ax, plot.top, ax, plot.bottom), stroke: C.asOf, width: 1.5 })
+    marks.push({ kind: 'text', x: ax, y: plot.bottom + 6, text: `${labels.asOf} ${input.asOf}`, anchor: 'middle', align: 'top', colour: C.asOf })
+  }
+  const legend: LegendItem[] = [
+    { label: labels.planned, colour: C.planned, symbol: 'hollow-diamond' },
+    { label: labels.actual, colour: C.actual, symbol: 'rect' },
+    { label: labels.delayed, colour: C.delayed, symbol: 'diamond' },
+    { label: labels.late, colour: C.late, symbol: 'hollow-diamond' },
+  ]
   return {
-    grid: { left: 240, right: 96, top: 36, bottom: 40 },
-    legend: { bottom: 4, data: [labels.planned, labels.actual, labels.delayed, labels.late] },
-    tooltip: {
-      trigger: 'item',
-      confine: true, // long names stay inside the chart
-      formatter: (params) => {
-        const one = Array.isArray(params) ? params[0] : params
-        const p = one.data as GanttPoint | GanttBar
-        if (Array.isArray(p)) return tooltipLines([projects[p[0]]?.name])
-        const what = `${labels.kind(p.kind)} · ${p.track === 0 ? labels.planned : labels.actual} ${p.date}`
-        const extra = [daysNote(p, labels), p.sample ? labels.sample : '', noteText(p.note, input.locale ?? 'zh-CN')].filter(Boolean).join(' · ')
-        return tooltipLines([p.project, what, extra])
-      },
-    },
-    xAxis: {
-      type: 'time',
-      min: data.min ?? undefined,
-      max: data.max ?? undefined,
-      position: 'top',
-      splitLine: { show: true, lineStyle: { type: 'dashed' } },
-    },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: projects.map((p) => p.name),
-      axisTick: { show: false },
-      axisLabel: {
-        width: 220,
-        overflow: 'truncate',
-        formatter: (value: string, index: number) => (tones[index] === 1 ? `{late|${value}}` : tones[index] === 2 ? `{delayed|${value}}` : value),
-        rich: { late: { color: GANTT_COLOURS.late, fontWeight: 'bold' }, delayed: { color: GANTT_COLOURS.delayed, fontWeight: 'bold' } },
-      },
-    },
-    series: [
-      {
-        name: labels.actual,
-        type: 'custom',
-        renderItem: renderGanttBar,
-        encode: { x: [1, 2], y: 0 },
-        data: data.bars,
-        clip: true,
-        itemStyle: { color: GANTT_COLOURS.actual },
-        markLine:
-          asOfTime === null
-            ? undefined
-            : {
-                silent: true,
-                symbol: 'none',
-                lineStyle: { color: GANTT_COLOURS.asOf, type: 'solid', width: 1.5 },
-                label: { formatter: `${labels.asOf} ${input.asOf}`, position: 'end', color: GANTT_COLOURS.asOf },
-                data: [{ xAxis: asOfTime }],
-              },
-      },
-      {
-        name: labels.planned,
-        type: 'scatter',
-        symbol: 'diamond',
-        symbolSize: 10,
-        symbolOffset: [0, -6],
-        itemStyle: { color: GANTT_COLOURS.planned },
-        data: data.points.filter((p) => p.track === 0 && p.tone !== 1).map(plannedPoint),
-      },
-      {
-        name: labels.late,
-        type: 'scatter',
-        symbol: 'diamond',
-        symbolSize: 10,
-        symbolOffset: [0, -6],
-        itemStyle: { color: GANTT_COLOURS.late },
-        data: data.points.filter((p) => p.track === 0 && p.tone === 1).map(plannedPoint),
-      },
-      {
-        name: labels.delayed,
-        type: 'scatter',
-        symbol: 'diamond',
-        symbolSize: 10,
-        symbolOffset: [0, 6],
-        itemStyle: { color: GANTT_COLOURS.delayed },
-        data: data.points.filter((p) => p.track === 1 && p.tone === 2).map(actualPoint),
-      },
-      {
-        name: labels.actual,
-        type: 'scatter',
-        symbol: 'diamond',
-        symbolSize: 10,
-        symbolOffset: [0, 6],
-        itemStyle: { color: GANTT_COLOURS.actual },
-        data: data.points.filter((p) => p.track === 1 && p.tone !== 2).map(actualPoint),
-      },
-    ],
+    width: w,
+    height,
+    marks,
+    legend,
+    legendAt: 'bottom',
+    table: { unit: '', rows: tableRows(data, labels, projects) },
+    title: legend.map((l) => l.label).join(' / '),
   }
 }

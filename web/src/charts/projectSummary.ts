@@ -1,7 +1,9 @@
 // Expected output of the projects summed by status (the furthest milestone reached), in the order
 // of the pipeline: planned → signed → started → commissioned → full production.
-import type { EChartsOption } from 'echarts'
-import { tooltipLines } from '../format/html'
+// Drawn as an SVG (charts/svg.ts, charts/bars.ts); a bar that rests on sample data is hatched.
+import { barMarks } from './bars'
+import { tableNumber } from './chartTable'
+import type { ChartModel } from './svg'
 import { formatMoney, moneyScale, scaled } from '../format/money'
 import { formatMoneyIn, moneyMagnitude } from '../format/units'
 
@@ -22,9 +24,6 @@ export interface SummaryRow {
   sample?: boolean
 }
 
-/** The hatching of a bar that rests on sample data (the chart's 示例 mark). */
-export const SAMPLE_DECAL = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 5], rotation: -Math.PI / 4, color: 'rgba(255, 255, 255, 0.6)' }
-
 export interface SummaryLabels {
   status: (s: string) => string
   expectedOutput: string
@@ -42,47 +41,54 @@ export function orderSummary<T extends { status: string }>(rows: T[]): T[] {
   return [...rows].sort((a, b) => rank(a.status) - rank(b.status))
 }
 
-export function buildProjectSummaryOption(rows: SummaryRow[], locale: string, labels: SummaryLabels): EChartsOption {
+export interface SummaryBar {
+  status: string
+  /** The axis label: the status, then the number of projects. */
+  category: [string, string]
+  /** In the axis unit (0 when no project has an expected output). */
+  value: number
+  /** Over the bar: the amount in the axis unit ("16.8亿元"), "—" when none. */
+  label: string
+  colour: string
+  sample: boolean
+  tip: string[]
+}
+
+/** The bars in pipeline order and the axis unit. Pure. */
+export function summaryBars(rows: SummaryRow[], locale: string, labels: SummaryLabels): { unit: string; bars: SummaryBar[] } {
   const ordered = orderSummary(rows)
   const scale = moneyScale(Math.max(0, ...ordered.map((r) => r.expected_output ?? 0)), locale)
-  return {
-    grid: { left: 56, right: 16, top: 36, bottom: 28 },
-    aria: { enabled: true, decal: { show: false } }, // per-bar decals only (sample hatching)
-    tooltip: {
-      trigger: 'item',
-      formatter: (p) => {
-        const one = Array.isArray(p) ? p[0] : p
-        const row = ordered[one.dataIndex]
-        return tooltipLines([
-          labels.status(row.status),
-          `${labels.expectedOutput}: ${formatMoney(row.expected_output, locale)}`,
-          labels.projects(row.projects),
-          row.sample && labels.sample ? labels.sample : '',
-        ])
-      },
-    },
+  const bars = ordered.map((r) => ({
+    status: r.status,
+    category: [labels.status(r.status), labels.projects(r.projects)] as [string, string],
+    value: scaled(r.expected_output ?? 0, scale),
     // The bars are amounts (亿元): each bar is labelled with its amount, the number of projects
     // goes under the status on the axis.
-    xAxis: { type: 'category', data: ordered.map((r) => `${labels.status(r.status)}\n${labels.projects(r.projects)}`) },
-    yAxis: { type: 'value', name: scale.unit, splitLine: { lineStyle: { type: 'dashed' } } },
-    series: [
-      {
-        name: labels.expectedOutput,
-        type: 'bar',
-        barMaxWidth: 48,
-        data: ordered.map((r) => ({
-          value: scaled(r.expected_output ?? 0, scale),
-          itemStyle: { color: PIPELINE_COLOURS[r.status] ?? '#909399', decal: r.sample ? SAMPLE_DECAL : undefined },
-        })),
-        label: {
-          show: true,
-          position: 'top',
-          formatter: (p) => {
-            const v = ordered[p.dataIndex].expected_output
-            return v === null || v === undefined ? '—' : formatMoneyIn(v, moneyMagnitude(scale.divisor, locale), locale)
-          },
-        },
-      },
+    label: r.expected_output === null || r.expected_output === undefined ? '—' : formatMoneyIn(r.expected_output, moneyMagnitude(scale.divisor, locale), locale),
+    colour: PIPELINE_COLOURS[r.status] ?? '#909399',
+    sample: !!r.sample,
+    tip: [
+      labels.status(r.status),
+      `${labels.expectedOutput}: ${formatMoney(r.expected_output, locale)}`,
+      labels.projects(r.projects),
+      ...(r.sample && labels.sample ? [labels.sample] : []),
     ],
+  }))
+  return { unit: scale.unit, bars }
+}
+
+export function buildProjectSummaryChart(rows: SummaryRow[], locale: string, labels: SummaryLabels, width: number, height: number): ChartModel {
+  const { unit, bars } = summaryBars(rows, locale, labels)
+  const marks = barMarks(bars, { width, height, margin: { left: 56, right: 16, top: 36, bottom: 40 }, unit, locale, maxBarWidth: 48 })
+  return {
+    width,
+    height,
+    marks,
+    legend: [],
+    table: {
+      unit,
+      rows: bars.map((b) => ({ series: labels.expectedOutput, category: b.category.join(' '), value: tableNumber(b.value, locale), sample: b.sample })),
+    },
+    title: labels.expectedOutput,
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildTrajectoryOption, trajectoryYears, type TrajectoryInput } from './trajectory'
+import type { PathMark, TextMark } from './svg'
+import { buildTrajectoryChart, TRAJECTORY_COLOURS, trajectoryData, trajectoryYears, type TrajectoryInput } from './trajectory'
 
 const labels = { actual: '实际值', requiredPath: '规划路径', goal: '目标值', baseline: '基期值', partial: '（不完整年度）', partialSeries: '年内累计', countUnit: '个' }
 
@@ -21,8 +22,6 @@ const totalOutput: TrajectoryInput = {
   labels,
 }
 
-type AnySeries = any
-
 describe('trajectoryYears', () => {
   it('runs from the baseline year to the later of the deadline and the last reading', () => {
     expect(trajectoryYears(totalOutput)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026])
@@ -34,65 +33,50 @@ describe('trajectoryYears', () => {
   })
 })
 
-describe('buildTrajectoryOption', () => {
-  const option = buildTrajectoryOption(totalOutput)
-  const series = option.series as AnySeries[]
+describe('trajectoryData', () => {
+  const data = trajectoryData(totalOutput)
+  const year = (y: number) => data.years.find((r) => r.year === y)!
 
   it('draws money in 亿元 on the axis', () => {
-    expect((option.yAxis as AnySeries).name).toBe('亿元')
+    expect(data.unit).toBe('亿元')
   })
 
   it('starts the actual line at the baseline when the series has no baseline year', () => {
-    expect(series[0].name).toBe('实际值')
-    expect(series[0].data[0]).toMatchObject({ value: 27.19, name: '基期值' })
-    expect(series[0].data[1]).toMatchObject({ value: 35 })
-    expect(series[0].data[3]).toBeNull()
+    expect(year(2020)).toMatchObject({ actual: 27.19, actualName: '基期值' })
+    expect(year(2021).actual).toBe(35)
+    expect(year(2023).actual).toBeNull()
   })
 
-  it('marks the baseline with a diamond of its own', () => {
-    const baseline = series.find((s: AnySeries) => s.name === '基期值')
-    expect(baseline.symbol).toBe('diamond')
-    expect(baseline.data).toEqual([27.19, null, null, null, null, null, null])
+  it('marks the baseline as a value of its own', () => {
+    expect(data.years.map((r) => r.baseline)).toEqual([27.19, null, null, null, null, null, null])
+    expect(data.hasBaseline).toBe(true)
   })
 
   it('draws the series value of the baseline year on the line when there is one', () => {
-    const o = buildTrajectoryOption({
+    const d = trajectoryData({
       ...totalOutput,
       series: [{ period: '2020', year: 2020, value: 2800000000, complete: true }, ...totalOutput.series],
     })
-    expect((o.series as AnySeries[])[0].data[0]).toMatchObject({ value: 28, name: '2020年' })
-    expect((o.series as AnySeries[]).find((s: AnySeries) => s.name === '基期值').data[0]).toBe(27.19)
+    expect(d.years[0]).toMatchObject({ actual: 28, actualName: '2020年', baseline: 27.19 })
   })
 
-  it('draws a partial year as a hollow point of its own, labelled with its months', () => {
-    expect(series[0].data[6]).toBeNull()
-    const partialSeries = series.find((s: AnySeries) => s.name === '年内累计')
-    expect(partialSeries.symbol).toBe('emptyCircle')
-    const partial = partialSeries.data[6]
-    expect(partial.value).toBe(70)
-    expect(partial.label.formatter).toBe('2026年1—9月')
-    expect(partial.name).toContain('不完整年度')
-    expect((option.legend as AnySeries).data).toContain('年内累计')
+  it('keeps a partial year off the line, as a point of its own labelled with its months', () => {
+    expect(year(2026).actual).toBeNull()
+    expect(year(2026)).toMatchObject({ partial: 70, partialLabel: '2026年1—9月' })
+    expect(data.hasPartial).toBe(true)
   })
 
-  it('draws the required path as a dashed line', () => {
-    expect(series[1].name).toBe('规划路径')
-    expect(series[1].lineStyle.type).toBe('dashed')
-    expect(series[1].data).toEqual([27.19, null, null, null, null, 100, null])
+  it('puts the required path and the goal at the deadline', () => {
+    expect(data.years.map((r) => r.path)).toEqual([27.19, null, null, null, null, 100, null])
+    expect(data.years.map((r) => r.goal)).toEqual([null, null, null, null, null, 100, null])
   })
 
-  it('puts the goal at the deadline with a horizontal goal line', () => {
-    expect(series[2].data[5]).toBe(100)
-    expect(series[2].markLine.data).toEqual([{ yAxis: 100 }])
-  })
-
-  it('formats tooltip values back in the display unit', () => {
-    const fmt = (option.tooltip as AnySeries).valueFormatter
-    expect(fmt(27.19)).toBe('27.19亿元')
+  it('formats values back in the display unit', () => {
+    expect(data.format(27.19)).toBe('27.19亿元')
   })
 
   it('uses plain counts without a baseline', () => {
-    const o = buildTrajectoryOption({
+    const d = trajectoryData({
       ...totalOutput,
       unit: 'count',
       goal: 15,
@@ -101,9 +85,73 @@ describe('buildTrajectoryOption', () => {
       requiredPath: [],
       locale: 'en',
     })
-    expect((o.yAxis as AnySeries).name).toBe('个')
-    expect((o.series as AnySeries[])[0].data).toEqual([{ value: 19, name: '2025' }])
-    expect((o.series as AnySeries[])[2].data).toEqual([15])
-    expect(o.series as AnySeries[]).toHaveLength(3)
+    expect(d.unit).toBe('个')
+    expect(d.years).toHaveLength(1)
+    expect(d.years[0]).toMatchObject({ actual: 19, actualName: '2025', goal: 15, baseline: null, partial: null })
+    expect(d.hasBaseline).toBe(false)
+    expect(d.hasPartial).toBe(false)
+  })
+})
+
+describe('buildTrajectoryChart', () => {
+  const chart = buildTrajectoryChart(totalOutput, 800, 340)
+  const paths = chart.marks.filter((m) => m.kind === 'path') as PathMark[]
+  const texts = chart.marks.filter((m) => m.kind === 'text') as TextMark[]
+
+  it('lists every series in the legend, the partial year and the baseline included', () => {
+    expect(chart.legend.map((l) => [l.label, l.symbol])).toEqual([
+      ['实际值', 'line'],
+      ['规划路径', 'dash'],
+      ['目标值', 'pin'],
+      ['基期值', 'diamond'],
+      ['年内累计', 'hollow'],
+    ])
+  })
+
+  it('draws the required path dashed, the goal line dotted, the actual line solid', () => {
+    const strokes = paths.filter((p) => p.stroke && !p.fill).map((p) => [p.stroke, p.dash])
+    expect(strokes).toContainEqual([TRAJECTORY_COLOURS.path, '6 4'])
+    expect(strokes).toContainEqual([TRAJECTORY_COLOURS.goal, '2 3'])
+    expect(strokes).toContainEqual([TRAJECTORY_COLOURS.actual, undefined])
+  })
+
+  it('labels the goal pin and the partial year', () => {
+    expect(texts.map((t) => t.text)).toContain('100亿元')
+    expect(texts.map((t) => t.text)).toContain('2026年1—9月')
+    // the partial point is hollow and dashed
+    expect(paths.some((p) => p.fill === '#fff' && p.dash === '3 2')).toBe(true)
+  })
+
+  it('puts the axis at nice ticks with the unit on top', () => {
+    expect(texts.map((t) => t.text)).toEqual(expect.arrayContaining(['0', '20', '100', '亿元', '2020', '2026']))
+  })
+
+  it('shows a year’s values in one tooltip, reachable by keyboard', () => {
+    // a column per year with a value (2023 and 2024 have none)
+    const cols = paths.filter((p) => p.hit)
+    expect(cols.map((c) => c.tip?.[0])).toEqual(['2020', '2021', '2022', '2025', '2026'])
+    expect(cols.every((c) => c.focus)).toBe(true)
+    expect(cols[3].tip).toEqual(['2025', '规划路径: 100亿元', '目标值: 100亿元'])
+    expect(cols[0].tip).toEqual(['2020', '基期值: 27.19亿元', '规划路径: 27.19亿元'])
+    expect(cols[4].tip).toEqual(['2026', '年内累计 (2026年1—9月): 70亿元'])
+  })
+
+  it('lists its data in the table, series by series, sample values marked', () => {
+    const c = buildTrajectoryChart(
+      { ...totalOutput, series: [{ period: '2021', year: 2021, value: 3500000000, complete: true, sample: true }] },
+      800,
+      340,
+    )
+    expect(c.table.unit).toBe('亿元')
+    expect(c.table.rows.filter((r) => r.series === '实际值')).toEqual([
+      { series: '实际值', category: '2020', value: '27.19', sample: false },
+      { series: '实际值', category: '2021', value: '35', sample: true },
+    ])
+    expect(c.table.rows.filter((r) => r.series === '目标值')).toEqual([{ series: '目标值', category: '2025', value: '100', sample: false }])
+    expect((c.marks.filter((m) => m.kind === 'path') as PathMark[]).filter((p) => p.sample)).toHaveLength(1)
+  })
+
+  it('is as wide as it is given', () => {
+    expect(buildTrajectoryChart(totalOutput, 350, 340).width).toBe(350)
   })
 })

@@ -1,7 +1,10 @@
 // The trajectory of a target: baseline → the indicator's value for each year → the goal at the
 // deadline, with the plan's required path as a dashed line. Partial years (a running year read
-// from year-to-date figures) are hollow points with their months as a label.
-import type { EChartsOption } from 'echarts'
+// from year-to-date figures) are hollow dashed points with their months as a label. Drawn as an
+// SVG (charts/svg.ts) for the width it is given; a year's column shows all its values in a tooltip.
+import { line } from 'd3-shape'
+import { tableNumber, type ChartTableRow } from './chartTable'
+import { circlePath, diamondPath, linePath, pinPath, r1, rectPath, valueAxisMarks, valueScale, type ChartModel, type Mark } from './svg'
 import { formatPeriod } from '../format/period'
 import { formatValue, moneyScale, scaled, type MoneyScale } from '../format/money'
 
@@ -50,125 +53,169 @@ function scaleFor(input: TrajectoryInput): MoneyScale {
   return moneyScale(max, input.locale)
 }
 
-export function buildTrajectoryOption(input: TrajectoryInput): EChartsOption {
+/** One year's values on the chart, in the axis unit (null: none). */
+export interface TrajectoryYear {
+  year: number
+  /** The actual line's value: a complete year's reading, or the baseline that starts the line. */
+  actual: number | null
+  /** The actual value's name: the period ("2021年"), or the baseline's label. */
+  actualName: string
+  actualSample: boolean
+  path: number | null
+  goal: number | null
+  baseline: number | null
+  partial: number | null
+  /** The partial year's months as a label ("2026年1—9月"), '' when none. */
+  partialLabel: string
+  partialSample: boolean
+}
+
+export interface TrajectoryData {
+  years: TrajectoryYear[]
+  /** The axis unit (亿元, 个 …). */
+  unit: string
+  hasBaseline: boolean
+  hasPartial: boolean
+  /** A value in the axis unit, as the tooltip and the goal's label write it (27.19亿元). */
+  format: (v: number) => string
+}
+
+/** The values of every year, in the axis unit. Pure. */
+export function trajectoryData(input: TrajectoryInput): TrajectoryData {
   const years = trajectoryYears(input)
   const scale = scaleFor(input)
-  const index = (year: number) => years.indexOf(year)
   const fmt = (v: number) => formatValue(v * scale.divisor, input.unit, input.locale)
-
-  const actual: unknown[] = years.map(() => null)
+  const rows: TrajectoryYear[] = years.map((year) => ({
+    year,
+    actual: null,
+    actualName: '',
+    actualSample: false,
+    path: null,
+    goal: null,
+    baseline: null,
+    partial: null,
+    partialLabel: '',
+    partialSample: false,
+  }))
+  const at = (year: number) => rows[years.indexOf(year)] as TrajectoryYear | undefined
   // The baseline is a marker of its own (the plan's figure); it also starts the line when the
   // series has no value for the baseline year.
-  const baselineData: (number | null)[] = years.map(() => null)
   const baselineYear = input.baseline ? Number.parseInt(input.baseline.period, 10) : NaN
   const hasBaseline = !!input.baseline && !Number.isNaN(baselineYear)
   if (input.baseline && hasBaseline) {
-    const v = scaled(input.baseline.value, scale)
-    baselineData[index(baselineYear)] = v
+    const row = at(baselineYear)!
+    row.baseline = scaled(input.baseline.value, scale)
     if (!input.series.some((s) => s.year === baselineYear && s.complete)) {
-      actual[index(baselineYear)] = { value: v, name: input.labels.baseline }
+      row.actual = row.baseline
+      row.actualName = input.labels.baseline
     }
   }
   // A partial year (year to date) is not comparable with whole years: it gets its own hollow
   // point, labelled with its months, and is not joined to the line of complete years.
-  const partial: unknown[] = years.map(() => null)
   for (const s of input.series) {
-    const i = index(s.year)
-    if (i < 0) continue
+    const row = at(s.year)
+    if (!row) continue
     if (s.complete) {
-      actual[i] = { value: scaled(s.value, scale), name: formatPeriod(s.period, input.locale) }
+      row.actual = scaled(s.value, scale)
+      row.actualName = formatPeriod(s.period, input.locale)
+      row.actualSample = !!s.sample
     } else {
-      partial[i] = {
-        value: scaled(s.value, scale),
-        name: formatPeriod(s.period, input.locale) + input.labels.partial,
-        label: { show: true, position: 'top', formatter: formatPeriod(s.period, input.locale), fontSize: 11, color: '#606266' },
-      }
+      row.partial = scaled(s.value, scale)
+      row.partialLabel = formatPeriod(s.period, input.locale)
+      row.partialSample = !!s.sample
     }
   }
-  const hasPartial = partial.some((p) => p !== null)
-
-  const path: (number | null)[] = years.map(() => null)
   for (const p of input.requiredPath) {
-    const i = index(p.year)
-    if (i >= 0) path[i] = scaled(p.value, scale)
+    const row = at(p.year)
+    if (row) row.path = scaled(p.value, scale)
   }
+  at(input.deadline)!.goal = scaled(input.goal, scale)
+  return { years: rows, unit: scale.unit, hasBaseline, hasPartial: rows.some((r) => r.partial !== null), format: fmt }
+}
 
-  const goalData: (number | null)[] = years.map(() => null)
-  goalData[index(input.deadline)] = scaled(input.goal, scale)
+/** The chart's plot area inside a width × height drawing. */
+export const TRAJECTORY_MARGIN = { left: 64, right: 72, top: 30, bottom: 30 }
+
+export function buildTrajectoryChart(input: TrajectoryInput, width: number, height: number): ChartModel {
+  const data = trajectoryData(input)
+  const { labels } = input
+  const plot = { left: TRAJECTORY_MARGIN.left, right: width - TRAJECTORY_MARGIN.right, top: TRAJECTORY_MARGIN.top, bottom: height - TRAJECTORY_MARGIN.bottom }
+  const n = data.years.length
+  const step = n > 1 ? (plot.right - plot.left) / (n - 1) : 0
+  const x = (i: number) => (n > 1 ? plot.left + i * step : (plot.left + plot.right) / 2)
+  const all = data.years.flatMap((r) => [r.actual, r.path, r.goal, r.baseline, r.partial]).filter((v): v is number => v !== null)
+  const y = valueScale(all, plot.bottom, plot.top)
+  const C = TRAJECTORY_COLOURS
+  const marks: Mark[] = valueAxisMarks(y, plot, data.unit, input.locale)
+  data.years.forEach((r, i) => {
+    marks.push({ kind: 'path', d: linePath(x(i), plot.bottom, x(i), plot.bottom + 5), stroke: '#6e7079', width: 1 })
+    marks.push({ kind: 'text', x: x(i), y: plot.bottom + 8, text: String(r.year), anchor: 'middle', align: 'top', colour: '#6e7079' })
+  })
+  // Per-year hit columns first (under the marks): hover or Tab shows the year's values.
+  data.years.forEach((r, i) => {
+    const half = n > 1 ? step / 2 : (plot.right - plot.left) / 2
+    const tip = [
+      String(r.year),
+      r.actual !== null ? `${r.actualName === labels.baseline ? labels.baseline : labels.actual}: ${data.format(r.actual)}` : '',
+      r.partial !== null ? `${labels.partialSeries}${r.partialLabel ? ` (${r.partialLabel})` : ''}: ${data.format(r.partial)}` : '',
+      r.path !== null ? `${labels.requiredPath}: ${data.format(r.path)}` : '',
+      r.goal !== null ? `${labels.goal}: ${data.format(r.goal)}` : '',
+      r.baseline !== null && r.actualName !== labels.baseline ? `${labels.baseline}: ${data.format(r.baseline)}` : '',
+    ].filter(Boolean)
+    if (tip.length > 1) marks.push({ kind: 'path', d: rectPath(x(i) - half, plot.top, 2 * half, plot.bottom - plot.top), hit: true, tip, focus: true })
+  })
+  const goal = data.years.findIndex((r) => r.goal !== null)
+  const goalY = y(data.years[goal].goal!)
+  marks.push({ kind: 'path', d: linePath(plot.left, goalY, plot.right, goalY), stroke: C.goal, width: 1, dash: '2 3' })
+  const pts = (key: 'actual' | 'path') => data.years.flatMap((r, i) => (r[key] === null ? [] : [[r1(x(i)), r1(y(r[key]!))] as [number, number]]))
+  const path = pts('path')
+  if (path.length > 1) marks.push({ kind: 'path', d: line()(path) ?? '', stroke: C.path, width: 2, dash: '6 4' })
+  const actual = pts('actual')
+  if (actual.length > 1) marks.push({ kind: 'path', d: line()(actual) ?? '', stroke: C.actual, width: 3 })
+  data.years.forEach((r, i) => {
+    if (r.actual !== null && r.actualName !== labels.baseline)
+      marks.push({ kind: 'path', d: circlePath(x(i), y(r.actual), 4), fill: '#fff', stroke: C.actual, width: 2, dash: r.actualSample ? '2 2' : undefined, sample: r.actualSample })
+  })
+  data.years.forEach((r, i) => {
+    if (r.baseline !== null) marks.push({ kind: 'path', d: diamondPath(x(i), y(r.baseline), 13), fill: C.baseline })
+    if (r.partial !== null) {
+      marks.push({ kind: 'path', d: circlePath(x(i), y(r.partial), 5.5), fill: '#fff', stroke: C.actual, width: 1.5, dash: '3 2', sample: r.partialSample })
+      marks.push({ kind: 'text', x: x(i), y: y(r.partial) - 10, text: r.partialLabel, anchor: 'middle', align: 'bottom', size: 11, colour: '#606266' })
+    }
+  })
+  marks.push({ kind: 'path', d: pinPath(x(goal), goalY, 28), fill: C.goal, opacity: 0.85 })
+  marks.push({ kind: 'text', x: x(goal) + 12, y: goalY - 14, text: data.format(data.years[goal].goal!), colour: C.goal })
 
   return {
-    color: [TRAJECTORY_COLOURS.actual, TRAJECTORY_COLOURS.path, TRAJECTORY_COLOURS.goal, TRAJECTORY_COLOURS.baseline],
-    grid: { left: 64, right: 72, top: 48, bottom: 36 },
-    legend: {
-      top: 4,
-      data: [
-        input.labels.actual,
-        input.labels.requiredPath,
-        input.labels.goal,
-        ...(hasBaseline ? [input.labels.baseline] : []),
-        ...(hasPartial ? [input.labels.partialSeries] : []),
-      ],
-    },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? fmt(v) : '—') },
-    xAxis: { type: 'category', data: years.map(String), boundaryGap: false },
-    yAxis: { type: 'value', name: scale.unit, min: 0, splitLine: { lineStyle: { type: 'dashed' } } },
-    series: [
-      {
-        name: input.labels.actual,
-        type: 'line',
-        data: actual as never,
-        connectNulls: true,
-        symbolSize: 8,
-        lineStyle: { width: 3 },
-      },
-      {
-        name: input.labels.requiredPath,
-        type: 'line',
-        data: path,
-        connectNulls: true,
-        symbol: 'none',
-        lineStyle: { type: 'dashed', width: 2 },
-      },
-      {
-        name: input.labels.goal,
-        type: 'scatter',
-        data: goalData,
-        symbol: 'pin',
-        symbolSize: 30,
-        label: { show: true, position: 'right', formatter: () => fmt(scaled(input.goal, scale)), color: TRAJECTORY_COLOURS.goal },
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { type: 'dotted', color: TRAJECTORY_COLOURS.goal },
-          label: { show: false },
-          data: [{ yAxis: scaled(input.goal, scale) }],
-        },
-      },
-      ...(hasBaseline
-        ? [
-            {
-              name: input.labels.baseline,
-              type: 'scatter' as const,
-              data: baselineData,
-              symbol: 'diamond',
-              symbolSize: 13,
-              z: 5,
-              itemStyle: { color: TRAJECTORY_COLOURS.baseline },
-            },
-          ]
-        : []),
-      ...(hasPartial
-        ? [
-            {
-              name: input.labels.partialSeries,
-              type: 'scatter' as const,
-              data: partial as never,
-              symbol: 'emptyCircle',
-              symbolSize: 11,
-              itemStyle: { color: TRAJECTORY_COLOURS.actual, borderType: 'dashed' as const },
-            },
-          ]
-        : []),
+    width,
+    height,
+    marks,
+    legend: [
+      { label: labels.actual, colour: C.actual, symbol: 'line' },
+      { label: labels.requiredPath, colour: C.path, symbol: 'dash' },
+      { label: labels.goal, colour: C.goal, symbol: 'pin' },
+      ...(data.hasBaseline ? [{ label: labels.baseline, colour: C.baseline, symbol: 'diamond' as const }] : []),
+      ...(data.hasPartial ? [{ label: labels.partialSeries, colour: C.actual, symbol: 'hollow' as const }] : []),
     ],
+    table: { unit: data.unit, rows: trajectoryTable(input, data) },
+    title: [labels.actual, labels.requiredPath, labels.goal, ...(data.hasBaseline ? [labels.baseline] : []), ...(data.hasPartial ? [labels.partialSeries] : [])].join(' / '),
   }
+}
+
+/** The table under the chart: every value of every series, series by series. */
+function trajectoryTable(input: TrajectoryInput, data: TrajectoryData): ChartTableRow[] {
+  const { labels, locale } = input
+  const rows: ChartTableRow[] = []
+  const add = (series: string, key: 'actual' | 'path' | 'goal' | 'baseline' | 'partial', sample?: (r: TrajectoryYear) => boolean) => {
+    for (const r of data.years) {
+      const v = r[key]
+      if (v !== null) rows.push({ series, category: String(r.year), value: tableNumber(v, locale), sample: sample?.(r) ?? false })
+    }
+  }
+  add(labels.actual, 'actual', (r) => r.actualSample)
+  add(labels.requiredPath, 'path')
+  add(labels.goal, 'goal')
+  if (data.hasBaseline) add(labels.baseline, 'baseline')
+  if (data.hasPartial) add(labels.partialSeries, 'partial', (r) => r.partialSample)
+  return rows
 }

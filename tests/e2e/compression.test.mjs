@@ -48,12 +48,17 @@ async function firstLoad(p) {
 }
 
 describe('precompressed assets', () => {
-  test('index.html and every script and style sheet it names come as br or gzip, as accepted, and decode to the plain file', async () => {
+  test('index.html and every script and style sheet it and its entry name come as br or gzip, as accepted, and decode to the plain file', async () => {
     const index = await rawGet('/', null)
     assert.equal(index.status, 200)
     assert.equal(index.headers['content-encoding'], undefined, 'no Accept-Encoding: the plain file')
-    const assets = [...index.body.toString('utf8').matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
-    assert.ok(assets.length >= 2, `index.html names its script and style sheet: ${assets}`)
+    const named = [...index.body.toString('utf8').matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1])
+    assert.ok(named.length >= 1, `index.html names the entry script: ${named}`)
+    // The entry (web/src/boot.ts) loads the rest: the chunks and style sheets it names.
+    const entry = await rawGet(named[0], 'identity')
+    const loaded = [...entry.body.toString('utf8').matchAll(/"(assets\/[^"]+\.(?:js|css))"/g)].map((m) => `/${m[1]}`)
+    const assets = [...new Set([...named, ...loaded])]
+    assert.ok(assets.some((a) => a.endsWith('.js')) && assets.some((a) => a.endsWith('.css')), `scripts and style sheets: ${assets}`)
     for (const p of ['/', ...assets]) {
       const plain = await rawGet(p, 'identity')
       assert.equal(plain.status, 200, p)
@@ -61,6 +66,12 @@ describe('precompressed assets', () => {
       assert.equal(plain.headers.vary, 'Accept-Encoding', p)
 
       const br = await rawGet(p, 'gzip, deflate, br, zstd')
+      // A file so small that compression would not shrink it (a 52-byte style sheet) has no
+      // compressed sibling for that encoding (the build skips it) and goes plain.
+      if (plain.body.length < 256 && br.headers['content-encoding'] === undefined) {
+        assert.deepEqual(br.body, plain.body, p)
+        continue
+      }
       assert.equal(br.headers['content-encoding'], 'br', p)
       assert.equal(br.headers.vary, 'Accept-Encoding', p)
       assert.equal(br.headers['content-type'], plain.headers['content-type'], p)
@@ -69,6 +80,10 @@ describe('precompressed assets', () => {
       assert.deepEqual(brotliDecompressSync(br.body), plain.body, `${p}: brotli decodes to the file`)
 
       const gz = await rawGet(p, 'gzip;q=1, br;q=0.5')
+      if (plain.body.length < 256 && gz.headers['content-encoding'] === undefined) {
+        assert.deepEqual(gz.body, plain.body, `${p}: too small for gzip to shrink`)
+        continue
+      }
       assert.equal(gz.headers['content-encoding'], 'gzip', p)
       assert.deepEqual(gunzipSync(gz.body), plain.body, `${p}: gzip decodes to the file`)
     }

@@ -9,6 +9,7 @@
 import { scaleLinear } from 'd3-scale'
 import { tableNumber } from './chartTable'
 import { r1, type ChartModel, type Mark } from './svg'
+import polylabel from 'polylabel'
 import { formatValue, moneyScale, scaled } from '../format/money'
 
 export type CountyMetric = 'output' | 'enterprises'
@@ -61,60 +62,22 @@ function ringArea(ring: Ring): number {
   return Math.abs(a / 2)
 }
 
-function insideRing(x: number, y: number, ring: Ring): boolean {
-  let inside = false
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]
-    const [xj, yj] = ring[j]
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside
-  }
-  return inside
-}
-
-// Distance from (x, y) to the nearest edge of `polygon`, negative outside it; x is scaled by
-// `kx` (cos latitude) so that a degree of longitude and of latitude weigh alike.
-function signedDistance(x: number, y: number, polygon: Polygon, kx: number): number {
-  let best = Infinity
-  for (const ring of polygon) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const ax = ring[j][0] * kx
-      const ay = ring[j][1]
-      const dx = ring[i][0] * kx - ax
-      const dy = ring[i][1] - ay
-      const px = x * kx
-      const len = dx * dx + dy * dy
-      const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (y - ay) * dy) / len))
-      best = Math.min(best, Math.hypot(px - ax - t * dx, y - ay - t * dy))
-    }
-  }
-  const inside = insideRing(x, y, polygon[0]) && polygon.slice(1).every((hole) => !insideRing(x, y, hole))
-  return inside ? best : -best
-}
-
 /**
- * The point inside a polygon (exterior ring, then holes; [lng, lat]) farthest from its edges, to
- * within a small fraction of its size: a grid search over the bounding box, refined three times
- * around the best cell. Pure.
+ * The point inside a polygon (exterior ring, then holes; [lng, lat]) farthest from its edges (its
+ * pole of inaccessibility), to within 0.5 % of its size: mapbox's polylabel, with longitude scaled
+ * by cos(latitude) so that a degree of longitude and of latitude weigh alike. (A grid search did
+ * the same in ≈ 0.4 s for the Meizhou map; polylabel takes milliseconds.) Pure.
  */
-export function labelPoint(polygon: Polygon, steps = 24): [number, number] {
+export function labelPoint(polygon: Polygon, precisionShare = 0.005): [number, number] {
   const xs = polygon[0].map((p) => p[0])
   const ys = polygon[0].map((p) => p[1])
   const kx = Math.cos((((Math.min(...ys) + Math.max(...ys)) / 2) * Math.PI) / 180)
-  let [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
-  let best: [number, number] = [(x0 + x1) / 2, (y0 + y1) / 2]
-  let bestDistance = signedDistance(best[0], best[1], polygon, kx)
-  for (let round = 0; round < 4; round++) {
-    const [cw, ch] = [(x1 - x0) / steps, (y1 - y0) / steps]
-    for (let i = 0; i <= steps; i++) {
-      for (let j = 0; j <= steps; j++) {
-        const [x, y] = [x0 + i * cw, y0 + j * ch]
-        const d = signedDistance(x, y, polygon, kx)
-        if (d > bestDistance) [best, bestDistance] = [[x, y], d]
-      }
-    }
-    ;[x0, x1, y0, y1] = [best[0] - 2 * cw, best[0] + 2 * cw, best[1] - 2 * ch, best[1] + 2 * ch]
-  }
-  return best
+  const size = Math.max((Math.max(...xs) - Math.min(...xs)) * kx, Math.max(...ys) - Math.min(...ys))
+  const [x, y] = polylabel(
+    polygon.map((ring) => ring.map((p) => [p[0] * kx, p[1]])),
+    size * precisionShare,
+  )
+  return [x / kx, y]
 }
 
 function largestPolygon(geometry: GeoFeature['geometry']): Polygon | null {

@@ -212,7 +212,7 @@ void write_project(const World& w, std::uint64_t j, BufferedWriter& plan, Buffer
   const std::int64_t investment = std::llround(rng.lognormal(std::log(2.0 * kYi / kWan), 0.9)) * kWan;
   const bool has_output = rng.chance(0.7);
   const std::int64_t output =
-      std::llround(static_cast<double>(investment / kWan) * rng.lognormal(0.26, 0.4)) * kWan;
+      std::llround(static_cast<double>(investment) / kWan * rng.lognormal(0.26, 0.4)) * kWan;
   std::vector<std::string> products;
   for (std::size_t c = 0; c < p.class_count; ++c)
     products.push_back(w.taxonomy[p.classes[c]].code);

@@ -46,7 +46,7 @@ api::Response compressed(api::Response response, bool gzip_accepted) {
   // carries the weak tag the client holds).
   auto weaken_etag = [&] {
     for (auto& [name, value] : response.headers) {
-      if (name == "ETag" && !value.starts_with("W/")) value = "W/" + value;
+      if (name == "ETag" && !value.starts_with("W/")) value.insert(0, "W/");
     }
   };
   if (!gzip_accepted) return response;

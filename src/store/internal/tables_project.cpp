@@ -114,18 +114,18 @@ Result<void> read_chain_parts(Db& db, ChainRecord& chain) {
 // Upserts one link of a chain at `pos`. Links still at pos -1 are the previous version's; a link
 // already placed in this write is a duplicate id.
 Result<void> write_link(Db& db, const std::string& chain, const ChainLinkRecord& link, std::int64_t pos) {
-  constexpr std::string_view sql =
+  constexpr std::string_view kSql =
       "INSERT INTO chain_links (chain, id, pos, name_zh, name_en) VALUES (?1, ?2, ?3, ?4, ?5) "
       "ON CONFLICT (chain, id) DO UPDATE SET pos = excluded.pos, name_zh = excluded.name_zh, "
       "name_en = excluded.name_en WHERE chain_links.pos = -1";
-  if (auto ok = db.run(sql, chain, link.id, pos, link.name.zh, link.name.en); !ok) return ok;
+  if (auto ok = db.run(kSql, chain, link.id, pos, link.name.zh, link.name.en); !ok) return ok;
   if (db.changes() == 0) {
     return fail(ErrorCode::kDuplicateKey, fmt::format("link '{}' appears twice", link.id));
   }
-  constexpr std::string_view insert_class =
+  constexpr std::string_view kInsertClass =
       "INSERT INTO chain_link_classes (chain, link, pos, class) VALUES (?1, ?2, ?3, ?4)";
   for (std::size_t i = 0; i < link.classes.size(); ++i) {
-    auto ok = db.run(insert_class, chain, link.id, static_cast<std::int64_t>(i), link.classes[i]);
+    auto ok = db.run(kInsertClass, chain, link.id, static_cast<std::int64_t>(i), link.classes[i]);
     if (!ok) return ok;
   }
   return {};
@@ -142,11 +142,11 @@ Result<void> write_chain_parts(Db& db, const ChainRecord& r) {
     if (auto ok = write_link(db, r.id, r.links[i], static_cast<std::int64_t>(i)); !ok) return ok;
   }
   if (auto ok = db.run("DELETE FROM chain_links WHERE chain = ?1 AND pos = -1", r.id); !ok) return ok;
-  constexpr std::string_view insert_edge =
+  constexpr std::string_view kInsertEdge =
       "INSERT INTO chain_edges (chain, pos, from_link, to_link) VALUES (?1, ?2, ?3, ?4)";
   for (std::size_t i = 0; i < r.edges.size(); ++i) {
     const ChainEdgeRecord& edge = r.edges[i];
-    if (auto ok = db.run(insert_edge, r.id, static_cast<std::int64_t>(i), edge.from, edge.to); !ok) return ok;
+    if (auto ok = db.run(kInsertEdge, r.id, static_cast<std::int64_t>(i), edge.from, edge.to); !ok) return ok;
   }
   return {};
 }

@@ -3,6 +3,7 @@
 // links, a project page shows its 投资额 with the public source, and the Chinese UI shows a
 // milestone's Chinese note.
 import assert from 'node:assert/strict'
+import { readFile } from 'node:fs/promises'
 import { test } from 'node:test'
 import { byTest, settled, useApp } from './lib/app.mjs'
 
@@ -31,6 +32,20 @@ test('outside firms carry the 区外 tag in the list and on their profile, and t
     await page.goto('/enterprises/gac-group')
     await settled(page)
     assert.equal(await page.locator(byTest('outside-tag')).first().innerText(), '区外')
+  })
+})
+
+test("the list's 导出 CSV keeps the 区外 filter: only the outside firms are exported", async () => {
+  const outside = await app.getJson('/api/v1/enterprises?outside=true&limit=100')
+  assert.ok(outside.total > 0 && outside.total < (await app.getJson('/api/v1/enterprises?limit=1')).total)
+  await app.withPage(async (page) => {
+    await page.goto('/enterprises?outside=true')
+    await settled(page)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(byTest('export-csv')).first().click()])
+    const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '')
+    const lines = text.split(/\r\n/).filter(Boolean)
+    assert.equal(lines.length - 1, outside.total, `rows exported:\n${text}`)
+    for (const e of outside.items) assert.ok(text.includes(e.name.zh), `${e.name.zh} is exported`)
   })
 })
 

@@ -3,7 +3,8 @@
 // category (its colour, lighter or hatched as the caller says), an optional label over each bar,
 // category labels of one or more lines under the axis. Pure.
 import { scaleBand } from 'd3-scale'
-import { linePath, rectPath, textWidth, valueAxisMarks, valueScale, type Box, type Mark } from './svg'
+import { tableNumber } from './chartTable'
+import { linePath, rectPath, textWidth, valueAxisMarks, valueScale, type Box, type ChartModel, type Mark } from './svg'
 
 export interface Bar {
   /** The category's label, one string per line. */
@@ -75,4 +76,22 @@ export function barMarks(bars: Bar[], layout: BarLayout): Mark[] {
       )
   })
   return marks
+}
+
+/**
+ * A bar chart's whole model: the bars' marks, and the data table with a row per bar (its category
+ * lines joined, its value in the axis unit). `series` names the chart and the table's series.
+ */
+export function barChart(bars: Bar[], layout: BarLayout, series: string): ChartModel {
+  return {
+    width: layout.width,
+    height: layout.height,
+    marks: barMarks(bars, layout),
+    legend: [],
+    table: {
+      unit: layout.unit,
+      rows: bars.map((b) => ({ series, category: b.category.join(' '), value: tableNumber(b.value, layout.locale), sample: b.sample ?? false })),
+    },
+    title: series,
+  }
 }

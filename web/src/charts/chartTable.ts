@@ -3,6 +3,8 @@
 // its own model (charts/svg.ts), from the same values it draws, so the table cannot drift from the
 // picture. The cells are plain strings; components/SvgChart.vue renders them as text.
 
+import { formatNumber } from '../format/number'
+
 export interface ChartTableRow {
   series: string
   category: string
@@ -18,5 +20,5 @@ export interface ChartTable {
 
 /** A number as the table writes it: grouped, at most two decimals, in the page's language. */
 export function tableNumber(v: number, locale: string): string {
-  return v.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 2 })
+  return formatNumber(v, locale, 2)
 }

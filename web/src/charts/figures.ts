@@ -1,8 +1,7 @@
 // An enterprise's figure (output value, revenue, employees …) by year as bars. A year with fewer
 // than 12 months of figures is drawn lighter and labelled with its months; sample values are
 // hatched and named in the tooltip. Drawn as an SVG (charts/svg.ts, charts/bars.ts).
-import { barMarks } from './bars'
-import { tableNumber } from './chartTable'
+import { barChart } from './bars'
 import type { ChartModel } from './svg'
 import { formatValue, moneyScale, scaled } from '../format/money'
 
@@ -52,7 +51,7 @@ export function figureBars(input: FigureChartInput): { unit: string; bars: Figur
 
 export function buildFigureChart(input: FigureChartInput, width: number, height: number): ChartModel {
   const { unit, bars } = figureBars(input)
-  const marks = barMarks(
+  return barChart(
     bars.map((b) => ({
       category: [String(b.year)],
       value: b.value,
@@ -63,16 +62,6 @@ export function buildFigureChart(input: FigureChartInput, width: number, height:
       tip: [b.tip],
     })),
     { width, height, margin: { left: 64, right: 20, top: 36, bottom: 30 }, unit, locale: input.locale, maxBarWidth: 36 },
+    input.labels.name,
   )
-  return {
-    width,
-    height,
-    marks,
-    legend: [],
-    table: {
-      unit,
-      rows: bars.map((b) => ({ series: input.labels.name, category: String(b.year), value: tableNumber(b.value, input.locale), sample: b.sample })),
-    },
-    title: input.labels.name,
-  }
 }

@@ -1,8 +1,7 @@
 // Expected output of the projects summed by status (the furthest milestone reached), in the order
 // of the pipeline: planned → signed → started → commissioned → full production.
 // Drawn as an SVG (charts/svg.ts, charts/bars.ts); a bar that rests on sample data is hatched.
-import { barMarks } from './bars'
-import { tableNumber } from './chartTable'
+import { barChart } from './bars'
 import type { ChartModel } from './svg'
 import { formatMoney, moneyScale, scaled } from '../format/money'
 import { formatMoneyIn, moneyMagnitude } from '../format/units'
@@ -79,16 +78,5 @@ export function summaryBars(rows: SummaryRow[], locale: string, labels: SummaryL
 
 export function buildProjectSummaryChart(rows: SummaryRow[], locale: string, labels: SummaryLabels, width: number, height: number): ChartModel {
   const { unit, bars } = summaryBars(rows, locale, labels)
-  const marks = barMarks(bars, { width, height, margin: { left: 56, right: 16, top: 36, bottom: 40 }, unit, locale, maxBarWidth: 48 })
-  return {
-    width,
-    height,
-    marks,
-    legend: [],
-    table: {
-      unit,
-      rows: bars.map((b) => ({ series: labels.expectedOutput, category: b.category.join(' '), value: tableNumber(b.value, locale), sample: b.sample })),
-    },
-    title: labels.expectedOutput,
-  }
+  return barChart(bars, { width, height, margin: { left: 56, right: 16, top: 36, bottom: 40 }, unit, locale, maxBarWidth: 48 }, labels.expectedOutput)
 }

@@ -13,9 +13,6 @@ function isZh(locale: string): boolean {
   return locale.toLowerCase().startsWith('zh')
 }
 
-function num(value: number, locale: string, maxDigits: number): string {
-  return formatNumber(value, locale, maxDigits)
-}
 
 /** "27.19亿元", "30,649万元", "¥2.719 billion"; "—" without a value. */
 export function formatMoney(yuan: number | null | undefined, locale: string): string {
@@ -24,19 +21,19 @@ export function formatMoney(yuan: number | null | undefined, locale: string): st
   const v = Math.abs(yuan)
   const w = unitWords(locale)
   if (isZh(locale)) {
-    if (v >= YI) return `${sign}${num(v / YI, locale, 2)}${w.unitYi}`
-    if (v >= WAN) return `${sign}${num(v / WAN, locale, 2)}${w.unitWan}`
-    return `${sign}${num(v, locale, 0)}${w.unitYuan}`
+    if (v >= YI) return `${sign}${formatNumber(v / YI, locale, 2)}${w.unitYi}`
+    if (v >= WAN) return `${sign}${formatNumber(v / WAN, locale, 2)}${w.unitWan}`
+    return `${sign}${formatNumber(v, locale, 0)}${w.unitYuan}`
   }
-  if (v >= 1e9) return `${sign}¥${num(v / 1e9, locale, 3)} ${w.unitYi}`
-  if (v >= 1e6) return `${sign}¥${num(v / 1e6, locale, 2)} ${w.unitWan}`
-  return `${sign}¥${num(v, locale, 0)}`
+  if (v >= 1e9) return `${sign}¥${formatNumber(v / 1e9, locale, 3)} ${w.unitYi}`
+  if (v >= 1e6) return `${sign}¥${formatNumber(v / 1e6, locale, 2)} ${w.unitWan}`
+  return `${sign}¥${formatNumber(v, locale, 0)}`
 }
 
 /** A count with digit grouping: "1,234"; "—" without a value. */
 export function formatCount(n: number | null | undefined, locale: string): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '—'
-  return num(n, locale, 2)
+  return formatNumber(n, locale, 2)
 }
 
 /** Money for unit "yuan", a count otherwise. */

@@ -19,9 +19,6 @@ export function unitWords(locale: string): Words {
   return isZh(locale) ? zhCN.numbers : en.numbers
 }
 
-function num(value: number, locale: string, maxDigits: number, minDigits = 0): string {
-  return formatNumber(value, locale, maxDigits, minDigits)
-}
 
 /** One magnitude of money: what a value is divided by and the words that follow it. */
 export interface MoneyMagnitude {
@@ -61,7 +58,7 @@ export function formatMoneyIn(yuan: number | null | undefined, m: MoneyMagnitude
   const sign = yuan < 0 ? '-' : ''
   const x = Math.abs(yuan) / m.divisor
   const digits = m.divisor === 1 ? 0 : x !== 0 && x < 0.01 ? 4 : 2
-  const n = num(x, locale, digits)
+  const n = formatNumber(x, locale, digits)
   if (isZh(locale)) return `${sign}${n}${m.cell}`
   return `${sign}¥${n}${m.cell ? ` ${m.cell}` : ''}`
 }
@@ -110,7 +107,7 @@ export function nounWord(noun: CountNoun, n: number, locale: string): string {
 /** A count with its noun: "15家", "3项", "2个"; "15 enterprises", "1 project", "2". */
 export function formatCountOf(n: number | null | undefined, noun: CountNoun, locale: string, maxDigits = 0): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '—'
-  const text = num(n, locale, maxDigits)
+  const text = formatNumber(n, locale, maxDigits)
   const word = nounWord(noun, n, locale)
   if (isZh(locale)) return `${text}${word}`
   return word ? `${text} ${word}` : text

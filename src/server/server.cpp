@@ -111,6 +111,9 @@ void Server::Impl::on_accept(boost::system::error_code ec, tcp::socket socket) {
     });
     return;
   }
+  if (const auto tune_ec = internal::tune_connection(socket)) {
+    state.log->debug("TCP_NODELAY on a new connection: {}", tune_ec.message());
+  }
   try {
     std::make_shared<internal::Session>(std::move(socket), state)->start();
   } catch (const std::exception& e) {

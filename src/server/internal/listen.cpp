@@ -45,4 +45,10 @@ std::string endpoint_text(const net::ip::tcp::endpoint& endpoint) {
                          : fmt::format("{}:{}", address.to_string(), endpoint.port());
 }
 
+boost::system::error_code tune_connection(net::ip::tcp::socket& socket) {
+  boost::system::error_code ec;
+  socket.set_option(net::ip::tcp::no_delay(true), ec);
+  return ec;
+}
+
 }  // namespace atlas::server::internal

@@ -96,7 +96,7 @@ describe('a count target page', () => {
       const text = await page.locator('main, body').first().innerText()
       assert.doesNotMatch(text, /\d{1,3}(,\d{3}){2,}/, 'a raw amount such as 2,480,000,000 is on the page')
       const top = d.contributors.items[0]
-      const cells = await page.locator(`${byTest('contributor-table')} .el-table__body tr`).first().innerText()
+      const cells = await page.locator(`${byTest('contributor-table')} tbody tr`).first().innerText()
       assert.match(cells, new RegExp(`${(top.value / 1e8).toFixed(2).replace(/\.?0+$/, '')}亿元`))
       // No 编号 column or bare ids outside 详情.
       const headers = await page.locator(`${byTest('contributor-table')} thead th`).allInnerTexts()
@@ -122,7 +122,7 @@ describe('a count target page', () => {
       const bytes = await readFile(await download.path())
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark')
       const rows = parseCsv(bytes.toString('utf8').slice(1))
-      const tableRows = await card.locator('.el-table__body tr').count()
+      const tableRows = await card.locator('tbody tr').count()
       assert.equal(rows.length - 1, tableRows, 'one CSV row per table row')
       const headers = (await card.locator('thead th').allInnerTexts()).map((h) => h.trim()).filter(Boolean)
       for (const h of headers) {
@@ -144,15 +144,62 @@ describe('a count target page', () => {
       const table = page.locator(byTest('contributor-table'))
       await table.waitFor()
       await settled(page)
-      const firstName = () => table.locator('.el-table__body tr').first().locator('td').nth(1).innerText()
+      const firstName = () => table.locator('tbody tr').first().locator('td').nth(1).innerText()
       assert.equal((await firstName()).replace(/示例/g, '').trim(), d.contributors.items[0].name.zh)
-      await table.locator('thead th', { hasText: '数值' }).locator('.sort-caret.ascending').click()
-      const values = await table.locator('.el-table__body tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2].innerText.trim()))
+      await table.locator('thead th', { hasText: '数值' }).locator('.dt-sort').click()
+      const values = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2].innerText.trim()))
       const numbers = values.map((v) => Number(v.replace(/[^\d.]/g, '')))
       assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), `ascending: ${values}`)
       const smallest = [...d.contributors.items].sort((a, b) => a.value - b.value)[0]
       assert.equal(Number(numbers[0]), Math.round((smallest.value / 1e8) * 100) / 100)
       assert.notEqual((await firstName()).replace(/示例/g, '').trim(), d.contributors.items[0].name.zh)
+    })
+  })
+
+  test('a sort works from the keyboard and says its direction (aria-sort): ascending, descending, then as given', async () => {
+    const d = api.countTarget
+    await withPage(async (page) => {
+      await page.goto(`/targets/${encodeURIComponent(d.id)}`)
+      const table = page.locator(byTest('contributor-table'))
+      await table.waitFor()
+      await settled(page)
+      const header = table.locator('thead th', { hasText: '数值' })
+      const names = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1].innerText.replace(/示例/g, '').trim()))
+      const given = await names()
+      assert.equal(await header.getAttribute('aria-sort'), 'none')
+      await header.locator('.dt-sort').focus()
+      await page.keyboard.press('Enter')
+      assert.equal(await header.getAttribute('aria-sort'), 'ascending')
+      const values = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[2].innerText.replace(/[^\d.]/g, ''))))
+      const ascending = await values()
+      assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b), `ascending: ${ascending}`)
+      await page.keyboard.press('Enter')
+      assert.equal(await header.getAttribute('aria-sort'), 'descending')
+      const descending = await values()
+      assert.deepEqual(descending, [...descending].sort((a, b) => b - a), `descending: ${descending}`)
+      await page.keyboard.press('Enter')
+      assert.equal(await header.getAttribute('aria-sort'), 'none')
+      assert.deepEqual(await names(), given, 'back to the order of the answer')
+    })
+  })
+
+  test('the zones tree folds a zone’s children away and shows them again', async () => {
+    const zones = (await getJson('/api/v1/zones')).zones
+    const parent = zones.find((z) => zones.some((c) => c.parent === z.id))
+    assert.ok(parent, 'a zone with child zones')
+    const children = zones.filter((z) => z.parent === parent.id)
+    await withPage(async (page) => {
+      await page.goto('/zones')
+      const row = page.locator(byTest('zones-table')).locator('tbody tr', { has: page.locator(byTest(`zone-row-${parent.id}`)) })
+      await row.waitFor()
+      const fold = row.locator('.dt-fold')
+      assert.equal(await fold.getAttribute('aria-expanded'), 'true')
+      for (const c of children) assert.equal(await page.locator(byTest(`zone-row-${c.id}`)).count(), 1)
+      await fold.click()
+      assert.equal(await fold.getAttribute('aria-expanded'), 'false')
+      for (const c of children) assert.equal(await page.locator(byTest(`zone-row-${c.id}`)).count(), 0, `${c.id} folded away`)
+      await fold.click()
+      for (const c of children) assert.equal(await page.locator(byTest(`zone-row-${c.id}`)).count(), 1, `${c.id} shown again`)
     })
   })
 })
@@ -174,9 +221,9 @@ describe('every table', () => {
     await withPage(async (page) => {
       for (const url of pages) {
         await page.goto(url)
-        await page.locator('.el-table').first().waitFor()
+        await page.locator('.data-table').first().waitFor()
         await settled(page)
-        const tables = await page.locator('.el-table').evaluateAll((els) =>
+        const tables = await page.locator('.data-table').evaluateAll((els) =>
           els
             .filter((el) => el.offsetParent !== null)
             .map((el) => {

@@ -161,7 +161,7 @@ describe('printing on A4 landscape', () => {
   function outside(page, width) {
     return page.evaluate((width) => {
       const out = []
-      for (const th of document.querySelectorAll('.el-table__header th')) {
+      for (const th of document.querySelectorAll('.data-table thead th')) {
         const r = th.getBoundingClientRect()
         if (r.width > 0 && r.right > width + 1) out.push(`th "${th.innerText.trim()}" right=${Math.round(r.right)}`)
       }
@@ -184,13 +184,13 @@ describe('printing on A4 landscape', () => {
           await page.goto(path)
           await settled(page)
           await page.waitForTimeout(300)
-          const columns = await page.locator('.el-table__header th').count()
+          const columns = await page.locator('.data-table thead th').count()
           await printLayout(page)
           assert.equal(await page.locator(byTest('header-controls')).isVisible(), false, 'header controls are not printed')
           const main = await page.locator('main').boundingBox()
           assert.ok(main.width <= kPrintWidth + 1, `${path}: laid out at the page's width: ${main.width}`)
           assert.deepEqual(await outside(page, main.x + main.width), [], `${path}: something is cut at the page's edge`)
-          assert.equal(await page.locator('.el-table__header th').count(), columns, `${path}: no column dropped`)
+          assert.equal(await page.locator('.data-table thead th').count(), columns, `${path}: no column dropped`)
           await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
         }
       }, { viewport })

@@ -1,5 +1,5 @@
 /**
- * Printing on A4 landscape: Element's tables and the charts' SVG drawings have pixel widths laid
+ * Printing on A4 landscape: the tables and the charts' SVG drawings have pixel widths laid
  * out for the screen, so a table or chart wider than the printed page would lose its right-hand
  * columns. (A chart is drawn again for its box's width when the page is laid out for printing;
  * only one with a readable minimum width wider than the page, the Gantt on a narrow box, is
@@ -11,7 +11,7 @@
 /** A4 landscape (297 mm) less two 10 mm margins (styles.css @page), in CSS pixels (96 per inch). */
 export const PRINT_WIDTH_PX = Math.floor(((297 - 2 * 10) / 25.4) * 96)
 
-const FIT_SELECTOR = '.el-table, .echart-box'
+const FIT_SELECTOR = '.data-table, .echart-box'
 
 /** How much an element `natural` px wide must shrink to fit `available` px (1: not at all). */
 export function fitZoom(natural: number, available: number): number {
@@ -21,7 +21,7 @@ export function fitZoom(natural: number, available: number): number {
 
 /** The width the element's content is laid out at: a table's inner tables, a chart's drawing. */
 function naturalWidth(el: HTMLElement): number {
-  const inner = Array.from(el.querySelectorAll<HTMLElement>('.el-table__body, .el-table__header'))
+  const inner = Array.from(el.querySelectorAll<HTMLElement>('table.dt'))
   const drawings = Array.from(el.querySelectorAll<SVGSVGElement>('svg.chart-svg'))
   return Math.max(el.scrollWidth, ...inner.map((x) => x.offsetWidth), ...drawings.map((x) => x.getBoundingClientRect().width))
 }

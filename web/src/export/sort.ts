@@ -13,7 +13,7 @@ export function compareRaw(a: SortValue, b: SortValue): number {
   return String(a).localeCompare(String(b), 'zh-CN')
 }
 
-/** An el-table-column sort-method comparing `value(row)`. */
+/** A DataColumn sort-method comparing `value(row)`. */
 export function byRaw<T>(value: (row: T) => SortValue): (a: T, b: T) => number {
   return (a, b) => compareRaw(value(a), value(b))
 }

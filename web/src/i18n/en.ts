@@ -54,6 +54,8 @@ const en: Messages = {
     reset: 'Reset',
     total: '{n} in total',
     details: 'Details',
+    expand: 'Expand',
+    collapse: 'Collapse',
     none: 'None',
     notFound: 'Page not found',
     notFoundHint: 'Check the address, or use the menu above.',

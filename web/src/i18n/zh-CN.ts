@@ -52,6 +52,8 @@ const zhCN = {
     reset: '重置',
     total: '共 {n} 条',
     details: '详情',
+    expand: '展开',
+    collapse: '收起',
     none: '无',
     notFound: '页面不存在',
     notFoundHint: '请检查地址，或从上方菜单进入。',

@@ -47,7 +47,7 @@ async function render(component: unknown, props: Record<string, unknown>): Promi
 
 /** The chart as HTML, its table open, and every tooltip it can show. */
 async function renderAll(model: ChartModel): Promise<string> {
-  const chart = await render(SvgChart, { build: () => model, height: model.height })
+  const chart = await render(SvgChart, { build: () => model, height: model.height, width: 640 })
   const tips = await Promise.all(
     (model.marks.filter((m) => m.kind === 'path') as PathMark[]).filter((m) => m.tip).map((m) => render(ChartTooltip, { lines: m.tip, x: 10, y: 10, boxWidth: 100 })),
   )

@@ -39,4 +39,14 @@ describe('provenanceItems', () => {
     expect(items.map((i) => i.kind)).toEqual(['plan', 'public'])
     expect(items[1].details).toEqual(['chinaglassnet.com (新玻网)', 'meizhou.gov.cn post_2450003'])
   })
+
+  it('splits a cell of several sources ("; " as in the CSV tables) into its sources', () => {
+    const items = provenanceItems('plan §3(1)1; plan §3(1)2; public: news.cncjw.com.cn/lunbotu/2022/0117/33917.html (南方日报)')
+    expect(items.map((i) => [i.kind, i.detail])).toEqual([
+      ['plan', '§3(1)1'],
+      ['plan', '§3(1)2'],
+      ['public', 'news.cncjw.com.cn/lunbotu/2022/0117/33917.html (南方日报)'],
+    ])
+    expect(provenanceItems(['plan §6(2)；plan §5(2)', 'plan §6(2)']).map((i) => i.detail)).toEqual(['§6(2)', '§5(2)'])
+  })
 })

@@ -39,12 +39,14 @@ export interface ProvenanceGroup {
 }
 
 /**
- * A record's provenance (one string or a list) as display items, in order of first appearance:
+ * A record's provenance (one string, a list, or strings of sources separated by "; ") as display items, in order of first appearance:
  * each plan section on its own (they are short and visible), and one item per other kind with all
  * its sources — all sample sources become one 示例 mark, all public reports one 公开资料 tag.
  */
 export function provenanceItems(value: string | readonly string[] | null | undefined): ProvenanceGroup[] {
-  const list = (Array.isArray(value) ? value : value ? [value] : []) as string[]
+  // A table's cell may hold several sources as one string, "plan §3(1)1; public: …" (the CSV
+  // list separator): each is an item of its own.
+  const list = ((Array.isArray(value) ? value : value ? [value] : []) as string[]).flatMap((p) => p.split(/;\s+|；/))
   const out: ProvenanceGroup[] = []
   const byKey = new Map<string, ProvenanceGroup>()
   for (const item of list.filter((p) => p.trim()).map(parseProvenance)) {

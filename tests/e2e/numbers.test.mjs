@@ -86,13 +86,22 @@ describe('target cards', () => {
 })
 
 describe('a count target page', () => {
+  /** Opens the count target's page and returns its contributors table once the page has settled. */
+  async function openContributors(page, d) {
+    await page.goto(`/targets/${encodeURIComponent(d.id)}`)
+    const table = page.locator(byTest('contributor-table'))
+    await table.waitFor()
+    await settled(page)
+    return table
+  }
+  /** The numbers of column `i` of a table's rows, as shown (亿元 without the unit). */
+  const columnNumbers = (table, i) => table.locator('tbody tr').evaluateAll((trs, i) => trs.map((tr) => Number(tr.querySelectorAll('td')[i].innerText.replace(/[^\d.]/g, ''))), i)
+
   test('contributor values read in 亿元, never as raw yuan; ids only inside 详情', async () => {
     const d = api.countTarget
     assert.ok(d, 'a count target with contributors over 1亿')
     await withPage(async (page) => {
-      await page.goto(`/targets/${encodeURIComponent(d.id)}`)
-      await page.locator(byTest('contributor-table')).waitFor()
-      await settled(page)
+      await openContributors(page, d)
       const text = await page.locator('main, body').first().innerText()
       assert.doesNotMatch(text, /\d{1,3}(,\d{3}){2,}/, 'a raw amount such as 2,480,000,000 is on the page')
       const top = d.contributors.items[0]
@@ -113,9 +122,7 @@ describe('a count target page', () => {
   test('the contributors export: a CSV with BOM whose header and rows match the table', async () => {
     const d = api.countTarget
     await withPage(async (page) => {
-      await page.goto(`/targets/${encodeURIComponent(d.id)}`)
-      await page.locator(byTest('contributor-table')).waitFor()
-      await settled(page)
+      await openContributors(page, d)
       const card = page.locator(byTest('contributors'))
       const [download] = await Promise.all([page.waitForEvent('download'), card.locator(byTest('export-csv')).click()])
       assert.match(download.suggestedFilename(), /\.csv$/)
@@ -140,16 +147,12 @@ describe('a count target page', () => {
   test('sorting the value column reorders the rows on raw values', async () => {
     const d = api.countTarget
     await withPage(async (page) => {
-      await page.goto(`/targets/${encodeURIComponent(d.id)}`)
-      const table = page.locator(byTest('contributor-table'))
-      await table.waitFor()
-      await settled(page)
+      const table = await openContributors(page, d)
       const firstName = () => table.locator('tbody tr').first().locator('td').nth(1).innerText()
       assert.equal((await firstName()).replace(/示例/g, '').trim(), d.contributors.items[0].name.zh)
       await table.locator('thead th', { hasText: '数值' }).locator('.dt-sort').click()
-      const values = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2].innerText.trim()))
-      const numbers = values.map((v) => Number(v.replace(/[^\d.]/g, '')))
-      assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), `ascending: ${values}`)
+      const numbers = await columnNumbers(table, 2)
+      assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), `ascending: ${numbers}`)
       const smallest = [...d.contributors.items].sort((a, b) => a.value - b.value)[0]
       assert.equal(Number(numbers[0]), Math.round((smallest.value / 1e8) * 100) / 100)
       assert.notEqual((await firstName()).replace(/示例/g, '').trim(), d.contributors.items[0].name.zh)
@@ -159,10 +162,7 @@ describe('a count target page', () => {
   test('a sort works from the keyboard and says its direction (aria-sort): ascending, descending, then as given', async () => {
     const d = api.countTarget
     await withPage(async (page) => {
-      await page.goto(`/targets/${encodeURIComponent(d.id)}`)
-      const table = page.locator(byTest('contributor-table'))
-      await table.waitFor()
-      await settled(page)
+      const table = await openContributors(page, d)
       const header = table.locator('thead th', { hasText: '数值' })
       const names = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1].innerText.replace(/示例/g, '').trim()))
       const given = await names()
@@ -170,12 +170,11 @@ describe('a count target page', () => {
       await header.locator('.dt-sort').focus()
       await page.keyboard.press('Enter')
       assert.equal(await header.getAttribute('aria-sort'), 'ascending')
-      const values = () => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[2].innerText.replace(/[^\d.]/g, ''))))
-      const ascending = await values()
+      const ascending = await columnNumbers(table, 2)
       assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b), `ascending: ${ascending}`)
       await page.keyboard.press('Enter')
       assert.equal(await header.getAttribute('aria-sort'), 'descending')
-      const descending = await values()
+      const descending = await columnNumbers(table, 2)
       assert.deepEqual(descending, [...descending].sort((a, b) => b - a), `descending: ${descending}`)
       await page.keyboard.press('Enter')
       assert.equal(await header.getAttribute('aria-sort'), 'none')

@@ -1,8 +1,9 @@
 // The model behind components/DataTable.vue, pure and unit-tested (dataTable.test.ts): the
 // columns a table declares as <DataColumn> children, the order of its rows under a column's sort,
 // and the rows of a tree (zones within zones) in display order with their depth.
-import { Comment, Fragment, type Slot, type VNode, type VNodeNormalizedChildren } from 'vue'
+import { Comment, Fragment, camelize, type Slot, type VNode, type VNodeNormalizedChildren } from 'vue'
 import type { ColumnAlign } from './DataColumn'
+import { compareRaw, type SortValue } from '../export/sort'
 
 export type SortOrder = 'ascending' | 'descending'
 export type Row = Record<string, unknown>
@@ -22,10 +23,6 @@ export interface ColumnSpec {
   cell?: Slot
 }
 
-function camel(key: string): string {
-  return key.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())
-}
-
 /** A boolean attribute as written in a template: `sortable` alone arrives as ''. */
 function flag(v: unknown): boolean {
   return v === '' || v === true || v === 'true'
@@ -37,16 +34,12 @@ function px(v: unknown): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined
 }
 
-function isColumn(v: VNode, marker: unknown): boolean {
-  return v.type === marker
-}
-
 /** Column vnodes of a default slot: v-if'd columns are comments, v-for'd ones fragments. */
 function flatten(nodes: VNode[], marker: unknown, out: VNode[]): VNode[] {
   for (const n of nodes) {
     if (n.type === Comment) continue
     if (n.type === Fragment && Array.isArray(n.children)) flatten(n.children as VNode[], marker, out)
-    else if (isColumn(n, marker)) out.push(n)
+    else if (n.type === marker) out.push(n)
   }
   return out
 }
@@ -58,14 +51,14 @@ function flatten(nodes: VNode[], marker: unknown, out: VNode[]): VNode[] {
 export function columnsOf(nodes: VNode[], marker: unknown): ColumnSpec[] {
   return flatten(nodes, marker, []).map((n, key) => {
     const raw: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(n.props ?? {})) raw[camel(k)] = v
+    for (const [k, v] of Object.entries(n.props ?? {})) raw[camelize(k)] = v
     const children = n.children as VNodeNormalizedChildren
     const cell = children && typeof children === 'object' && !Array.isArray(children) ? ((children as Record<string, unknown>).default as Slot | undefined) : undefined
     const prop = typeof raw.prop === 'string' ? raw.prop : undefined
     let sort: ((a: Row, b: Row) => number) | undefined
     if (flag(raw.sortable)) {
       if (typeof raw.sortMethod === 'function') sort = raw.sortMethod as (a: Row, b: Row) => number
-      else if (prop) sort = (a, b) => compareCells(a[prop], b[prop])
+      else if (prop) sort = (a, b) => compareRaw(a[prop] as SortValue, b[prop] as SortValue)
     }
     const align = raw.align === 'right' || raw.align === 'center' ? raw.align : 'left'
     return {
@@ -82,14 +75,6 @@ export function columnsOf(nodes: VNode[], marker: unknown): ColumnSpec[] {
       cell,
     }
   })
-}
-
-function compareCells(a: unknown, b: unknown): number {
-  const an = a === null || a === undefined || a === ''
-  const bn = b === null || b === undefined || b === ''
-  if (an || bn) return an === bn ? 0 : an ? 1 : -1
-  if (typeof a === 'number' && typeof b === 'number') return a - b
-  return String(a).localeCompare(String(b), 'zh-CN')
 }
 
 /**

@@ -17,6 +17,7 @@ constexpr std::array<const char*, 3> kTaxonomyLevels{"category", "subsystem", "c
 constexpr std::array<const char*, 3> kMetricUnits{"yuan", "count", "tce"};
 constexpr std::array<const char*, 4> kFactQualifiers{"exact", "about", "over", "at-least"};
 constexpr std::array<const char*, 2> kTargetUnits{"yuan", "count"};
+constexpr std::array<const char*, 2> kMemberKinds{"enterprise", "carrier"};
 
 template <class Enum, std::size_t N>
 const char* word_of(const std::array<const char*, N>& words, Enum v) {
@@ -62,6 +63,10 @@ const char* to_string(TargetUnit v) {
   return word_of(kTargetUnits, v);
 }
 
+const char* to_string(MemberKind v) {
+  return word_of(kMemberKinds, v);
+}
+
 std::optional<Segment> parse_segment(std::string_view s) {
   return enum_of<Segment>(kSegments, s);
 }
@@ -88,6 +93,10 @@ std::optional<FactQualifier> parse_fact_qualifier(std::string_view s) {
 }
 std::optional<TargetUnit> parse_target_unit(std::string_view s) {
   return enum_of<TargetUnit>(kTargetUnits, s);
+}
+
+std::optional<MemberKind> parse_member_kind(std::string_view s) {
+  return enum_of<MemberKind>(kMemberKinds, s);
 }
 
 }  // namespace atlas

@@ -27,7 +27,21 @@ struct PlanInfo {
   std::optional<Date> issued;
   int start_year = 0;
   int end_year = 0;
+  /// The regions (county ids) whose enterprises count for the plan, in the plan file's order.
+  std::vector<std::string> scope;
+  /// The plan that readers get when they name none (at most one per database).
+  bool is_default = false;
   bool operator==(const PlanInfo&) const = default;
+};
+
+enum class MemberKind : std::uint8_t { kEnterprise, kCarrier };
+
+/// A register record with no region of its own (an enterprise without a county, a carrier
+/// without an enterprise) that a plan counts: the plan it was imported with claims it.
+struct PlanMemberRecord {
+  MemberKind kind = MemberKind::kEnterprise;
+  std::string id;
+  bool operator==(const PlanMemberRecord&) const = default;
 };
 
 struct CountyRecord {
@@ -267,7 +281,10 @@ struct SupplyEdgeRecord {
   bool operator==(const SupplyEdgeRecord&) const = default;
 };
 
-/// Everything one plan's dataset holds. A value type: io/ fills it, store/ persists it.
+/// Everything one plan's dataset holds. A value type: io/ fills it, store/ persists it. The
+/// plan-owned records (zones, facts, projects, milestones, chains, candidates, targets) belong to
+/// `plan`; the rest are shared registers (counties, taxonomy, metrics, enterprises, observations,
+/// carriers, supplier entries, supply edges) that every plan reads through its scope.
 struct Dataset {
   PlanInfo plan;
   std::vector<CountyRecord> counties;
@@ -285,6 +302,8 @@ struct Dataset {
   std::vector<CandidateRecord> candidates;
   std::vector<TargetRecord> targets;
   std::vector<SupplyEdgeRecord> supply_edges;
+  /// Members of `plan` (written with it; ignored when the dataset has no plan id).
+  std::vector<PlanMemberRecord> plan_members;
   bool operator==(const Dataset&) const = default;
 };
 
@@ -299,6 +318,7 @@ struct Dataset {
 [[nodiscard]] const char* to_string(MetricUnit v);
 [[nodiscard]] const char* to_string(FactQualifier v);
 [[nodiscard]] const char* to_string(TargetUnit v);
+[[nodiscard]] const char* to_string(MemberKind v);
 [[nodiscard]] std::optional<Segment> parse_segment(std::string_view s);
 [[nodiscard]] std::optional<ZoneKind> parse_zone_kind(std::string_view s);
 [[nodiscard]] std::optional<ProjectType> parse_project_type(std::string_view s);
@@ -308,5 +328,6 @@ struct Dataset {
 [[nodiscard]] std::optional<MetricUnit> parse_metric_unit(std::string_view s);
 [[nodiscard]] std::optional<FactQualifier> parse_fact_qualifier(std::string_view s);
 [[nodiscard]] std::optional<TargetUnit> parse_target_unit(std::string_view s);
+[[nodiscard]] std::optional<MemberKind> parse_member_kind(std::string_view s);
 
 }  // namespace atlas

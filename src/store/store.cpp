@@ -6,6 +6,7 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "store/internal/apply.hpp"
 #include "store/internal/audit.hpp"
@@ -90,12 +91,50 @@ Result<void> load_each(Db& db, Vectors&... vectors) {
   return ok;
 }
 
-Result<void> load_small(Db& db, Dataset& d) {
-  auto plan = store_internal::fetch(db, PlanInfo{});
-  if (!plan) return std::unexpected(plan.error());
-  d.plan = plan->value_or(PlanInfo{});
+Result<std::vector<PlanInfo>> all_plans(Db& db) {
+  std::vector<PlanInfo> plans;
+  if (auto ok = store_internal::load_all(db, plans); !ok) return std::unexpected(ok.error());
+  return plans;
+}
+
+// The plan a read names: `requested` when the database holds it; when none is named, the default
+// plan, else the only one, else "" for a database without plans.
+Result<std::string> resolve_plan(Db& db, std::string_view requested) {
+  auto plans = all_plans(db);
+  if (!plans) return std::unexpected(plans.error());
+  std::vector<std::string> ids;
+  for (const PlanInfo& p : *plans) {
+    if (!requested.empty() && p.id == requested) return p.id;
+    if (requested.empty() && p.is_default) return p.id;
+    ids.push_back(p.id);
+  }
+  if (!requested.empty()) {
+    return fail(ErrorCode::kUnknownReference,
+                ids.empty() ? fmt::format("no plan '{}': the database holds no plan", requested)
+                            : fmt::format("no plan '{}' in the database (plans: {})", requested,
+                                          fmt::join(ids, ", ")),
+                "plan");
+  }
+  if (ids.size() <= 1) return ids.empty() ? std::string() : ids.front();
+  return fail(ErrorCode::kInvalidArgument,
+              fmt::format("the database holds {} plans and none is the default: name one ({})", ids.size(),
+                          fmt::join(ids, ", ")),
+              "plan");
+}
+
+Result<void> load_small(Db& db, Dataset& d, std::string_view requested) {
+  auto id = resolve_plan(db, requested);
+  if (!id) return std::unexpected(id.error());
+  db.set_plan(*id);
+  if (!id->empty()) {
+    PlanInfo key;
+    key.id = *id;
+    auto plan = store_internal::fetch(db, key);
+    if (!plan) return std::unexpected(plan.error());
+    d.plan = plan->value_or(PlanInfo{});
+  }
   return load_each(db, d.counties, d.taxonomy, d.metrics, d.zones, d.facts, d.projects, d.milestones,
-                   d.chains, d.carriers, d.supplier_entries, d.candidates, d.targets);
+                   d.chains, d.carriers, d.supplier_entries, d.candidates, d.targets, d.plan_members);
 }
 
 // Runs `body()` inside a read transaction, so that everything it reads is one committed state.
@@ -137,6 +176,7 @@ void normalize_order(Dataset& d) {
   std::ranges::sort(d.carriers, {}, &CarrierRecord::id);
   std::ranges::sort(d.supplier_entries, {}, &SupplierEntryRecord::id);
   std::ranges::sort(d.candidates, {}, &CandidateRecord::id);
+  std::ranges::sort(d.plan_members, {}, [](const PlanMemberRecord& m) { return std::tie(m.kind, m.id); });
   std::ranges::sort(d.supply_edges, {}, [](const SupplyEdgeRecord& e) {
     return std::tie(e.supplier, e.customer, e.product_class);
   });
@@ -179,11 +219,15 @@ Result<ApplySummary> Store::apply(const Dataset& delta, const AuditEvent& event,
   return guarded("apply", [&] { return store_internal::apply_delta(*db_, delta, event, now(), progress); });
 }
 
-Result<Dataset> Store::load() {
+Result<std::vector<PlanInfo>> Store::plans() {
+  return guarded("plans", [&] { return all_plans(*db_); });
+}
+
+Result<Dataset> Store::load(std::string_view plan) {
   return guarded("load", [&] {
     return in_read_transaction(*db_, [&]() -> Result<Dataset> {
       Dataset d;
-      if (auto ok = load_small(*db_, d); !ok) return std::unexpected(ok.error());
+      if (auto ok = load_small(*db_, d, plan); !ok) return std::unexpected(ok.error());
       if (auto ok = load_each(*db_, d.enterprises, d.observations, d.supply_edges); !ok) {
         return std::unexpected(ok.error());
       }
@@ -193,11 +237,11 @@ Result<Dataset> Store::load() {
   });
 }
 
-Result<Dataset> Store::load_small_tables() {
+Result<Dataset> Store::load_small_tables(std::string_view plan) {
   return guarded("load", [&] {
     return in_read_transaction(*db_, [&]() -> Result<Dataset> {
       Dataset d;
-      if (auto ok = load_small(*db_, d); !ok) return std::unexpected(ok.error());
+      if (auto ok = load_small(*db_, d, plan); !ok) return std::unexpected(ok.error());
       normalize_order(d);
       return d;
     });

@@ -1,4 +1,5 @@
-// The store: the source of truth. A SQLite file (or ":memory:") holding one plan's Dataset, written
+// The store: the source of truth. A SQLite file (or ":memory:") holding plans and the registers they
+// share (docs/storage.md, "Plans"), written
 // only through apply() — one transaction per call, all or nothing — with an append-only audit log.
 // See docs/storage.md for the schema, the transaction rules and the audit format.
 #pragma once
@@ -92,7 +93,11 @@ class Store {
   Store& operator=(Store&&) noexcept;
   ~Store();
 
-  /// Upserts every record of `delta` in ONE transaction (BEGIN IMMEDIATE): a record replaces the
+  /// Upserts every record of `delta` in ONE transaction (BEGIN IMMEDIATE). Its plan-owned records
+  /// (zones, facts, projects, milestones, chains, candidates, targets, plan members) belong to
+  /// `delta.plan.id`, or with no id to the database's only plan (kInvalidArgument when it holds none
+  /// or several; kUnknownReference for a plan id the database lacks when the delta holds only the id);
+  /// the plan row itself is written when `delta.plan` holds more than its id. A record replaces the
   /// stored one with the same key (a re-imported observation replaces the old figure); list
   /// fields (classes, hs codes, chain links …) are replaced whole. The plan is written when
   /// `delta.plan` is not default-constructed. Appends one audit event with per-table counts and
@@ -112,13 +117,20 @@ class Store {
   [[nodiscard]] Result<ApplySummary> apply(const Dataset& delta, const AuditEvent& event,
                                            const ApplyProgress& progress = {});
 
-  /// The whole dataset, each vector in key order (see normalize_order). kStoreError on failure.
-  [[nodiscard]] Result<Dataset> load();
+  /// Every plan (with its scope), in id order.
+  [[nodiscard]] Result<std::vector<PlanInfo>> plans();
 
-  /// Everything but enterprises, observations and supply edges (the small tables), in key order.
+  /// One plan's records with every register (all enterprises, observations … whatever the plan's
+  /// scope: app/ decides what the scope takes), each vector in key order (see normalize_order).
+  /// `plan` empty: the default plan, else the only plan (none: the registers alone). kStoreError on
+  /// failure; kUnknownReference for a plan the database does not hold; kInvalidArgument when no plan
+  /// is named and the database holds several without a default.
+  [[nodiscard]] Result<Dataset> load(std::string_view plan = {});
+
+  /// The same without enterprises, observations and supply edges (the small tables), in key order.
   /// With scan_enterprises/scan_observations/scan_supply_edges this streams a large store into a
   /// SnapshotBuilder.
-  [[nodiscard]] Result<Dataset> load_small_tables();
+  [[nodiscard]] Result<Dataset> load_small_tables(std::string_view plan = {});
   /// Calls `visit` for each enterprise in id order; stops at and returns the first error.
   /// `visit` must not call back into this Store (its statements are in use).
   [[nodiscard]] Result<void> scan_enterprises(

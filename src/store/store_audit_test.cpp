@@ -1,4 +1,6 @@
 // The audit log of Store::apply: events, summaries, before/after images, append-only tables.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "store/store.hpp"
@@ -53,18 +55,21 @@ TEST(StoreAudit, LogsNewRecordsWithTheirAfterImage) {
   const std::size_t logged = 1 + d.counties.size() + d.taxonomy.size() + d.metrics.size() + d.zones.size() +
                              d.enterprises.size() + d.facts.size() + d.projects.size() + d.milestones.size() +
                              d.chains.size() + d.carriers.size() + d.supplier_entries.size() +
-                             d.candidates.size() + d.targets.size();
+                             d.candidates.size() + d.targets.size() + d.plan_members.size();
   EXPECT_EQ(changes.size(), logged);
   for (const AuditChange& c : changes) {
     EXPECT_NE(c.table, "observations");
     EXPECT_FALSE(c.before.has_value()) << c.table << " " << c.key;
   }
-  const AuditChange& plan = changes.front();
-  EXPECT_EQ(plan.table, "plan");
+  // Counties come first (the plan's scope refers to them), then the plan.
+  EXPECT_EQ(changes.front().table, "counties");
+  const auto plan_change = std::ranges::find(changes, std::string("plans"), &AuditChange::table);
+  ASSERT_NE(plan_change, changes.end());
+  const AuditChange& plan = *plan_change;
   EXPECT_EQ(plan.after,
             R"({"id":"meizhou-autoparts-2021-2025","title":{"zh":"梅州市汽车零部件产业集群发展规划","en":)"
             R"("Meizhou auto parts plan"},"document":"梅市府办〔2021〕14号","issued":"2021-07-02",)"
-            R"("start_year":2021,"end_year":2025})");
+            R"("start_year":2021,"end_year":2025,"scope":["meixian","xingning"],"default":true})");
 }
 
 TEST(StoreAudit, LogsBeforeAndAfterOfAReplacedRecordWithEscapedText) {

@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 4;
+constexpr int kMigrationCount = 5;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -31,7 +31,7 @@ Store open_memory() {
 // Sizes are those of x86-64 libstdc++ (std::string = 32 bytes).
 TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   if (sizeof(std::string) != 32 || sizeof(void*) != 8) GTEST_SKIP() << "sizes recorded for x86-64 libstdc++";
-  EXPECT_EQ(sizeof(PlanInfo), 144U);
+  EXPECT_EQ(sizeof(PlanInfo), 176U);
   EXPECT_EQ(sizeof(CountyRecord), 160U);
   EXPECT_EQ(sizeof(TaxonomyRecord), 208U);
   EXPECT_EQ(sizeof(MetricRecord), 136U);
@@ -50,7 +50,8 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(BaselineRecord), 128U);
   EXPECT_EQ(sizeof(TargetRecord), 376U);
   EXPECT_EQ(sizeof(SupplyEdgeRecord), 136U);
-  EXPECT_EQ(sizeof(Dataset), 504U);
+  EXPECT_EQ(sizeof(Dataset), 560U);
+  EXPECT_EQ(sizeof(PlanMemberRecord), 40U);
 }
 
 TEST(StoreOpen, RejectsAnEmptyPath) {
@@ -117,8 +118,10 @@ TEST(StoreOpen, Migration4KeepsTheDataOfSchema3) {
   }
   auto store = Store::open(path, fixed_clock());
   ASSERT_TRUE(store) << store.error().to_string();
-  EXPECT_EQ(store->schema_version().value(), 4);
+  EXPECT_EQ(store->schema_version().value(), kMigrationCount);
   const Dataset d = store->load().value();
+  // Migration 0005: plan records stored without a plan row go to the plan "unnamed-plan".
+  EXPECT_EQ(d.plan.id, "unnamed-plan");
   ASSERT_EQ(d.enterprises.size(), 1U);
   EXPECT_EQ(d.enterprises[0].name.zh, "老企业");
   EXPECT_EQ(d.enterprises[0].above_size, true);
@@ -311,7 +314,7 @@ TEST(StoreApply, RefusesADateItCouldNotReadBackAndRollsBack) {
   auto applied = store.apply(delta, AuditEvent{"test", "import"});
   ASSERT_FALSE(applied);
   EXPECT_EQ(applied.error().code, ErrorCode::kInvalidDate);
-  EXPECT_EQ(applied.error().field, "plan");
+  EXPECT_EQ(applied.error().field, "plans");
   EXPECT_NE(applied.error().message.find("issued: \"0000-01-01\" is not a date"), std::string::npos)
       << applied.error().message;
   EXPECT_EQ(store.data_version().value(), 1);
@@ -366,7 +369,8 @@ TEST(StoreApply, RefusesToDropAChainLinkThatACandidatePointsAt) {
   auto applied = store.apply(delta, AuditEvent{"test", "edit"});
   ASSERT_FALSE(applied);
   EXPECT_EQ(applied.error().field, "chains");
-  EXPECT_EQ(applied.error().message.rfind("record trailer: ", 0), 0U) << applied.error().message;
+  EXPECT_EQ(applied.error().message.rfind(R"(record ["meizhou-autoparts-2021-2025","trailer"]: )", 0), 0U)
+      << applied.error().message;
   EXPECT_TRUE(store_test::same_dataset(store.load().value(), normalized(rich_dataset())));
 }
 

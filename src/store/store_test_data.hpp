@@ -51,7 +51,10 @@ inline void add_reference_tables(Dataset& d) {
                     "梅市府办〔2021〕14号",
                     day(2021, 7, 2),
                     2021,
-                    2025};
+                    2025,
+                    {"meixian", "xingning"},
+                    true};
+  d.plan_members = {{MemberKind::kCarrier, "alliance"}, {MemberKind::kEnterprise, "bpw"}};
   d.counties = {{"xingning", "441481", {"兴宁市", ""}, "plan §6"},
                 {"meixian", "441403", {"梅县区", "Meixian"}, "plan §6"},
                 {"meijiang", "441402", {"梅江区", "Meijiang"}, "sample"}};

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "store/internal/audit.hpp"
+#include "store/internal/codec.hpp"
 #include "store/internal/tables.hpp"
 
 namespace atlas::store_internal {
@@ -19,6 +20,7 @@ enum class NewRecords { kLogged, kCounted };
 
 struct ApplyContext {
   Db& db;
+  std::string plan;  // the plan of the delta's plan-owned records (empty: it has none)
   AuditWriter& audit;
   const ApplyProgress& progress;
   std::uint64_t done = 0;
@@ -88,6 +90,16 @@ Result<void> storable(const SupplyEdgeRecord& r) {
   return storable_date(r.since, "since");
 }
 
+// The key of a record in the audit log and in errors: a plan's record names its plan too.
+template <class R>
+std::string audit_key(const ApplyContext& ctx, const R& record) {
+  if constexpr (kPlanOwned<R>) {
+    return composite_key({ctx.plan, key_text(record)});
+  } else {
+    return key_text(record);
+  }
+}
+
 template <class R>
 Result<void> apply_record(ApplyContext& ctx, TableCounts& counts, const R& record, NewRecords new_records) {
   if (auto ok = storable(record); !ok) return ok;
@@ -100,11 +112,11 @@ Result<void> apply_record(ApplyContext& ctx, TableCounts& counts, const R& recor
   if (auto ok = write(ctx.db, record); !ok) return ok;
   if (*before) {
     ++counts.updated;
-    return ctx.audit.change(kTableName<R>, key_text(record), to_json(**before), to_json(record));
+    return ctx.audit.change(kTableName<R>, audit_key(ctx, record), to_json(**before), to_json(record));
   }
   ++counts.inserted;
   if (new_records == NewRecords::kCounted) return {};
-  return ctx.audit.change(kTableName<R>, key_text(record), std::nullopt, to_json(record));
+  return ctx.audit.change(kTableName<R>, audit_key(ctx, record), std::nullopt, to_json(record));
 }
 
 template <class R>
@@ -125,7 +137,7 @@ Result<void> apply_table(ApplyContext& ctx, const Items& items,
   for (const auto& item : items) {
     const R& record = deref(item);
     if (auto ok = apply_record(ctx, counts, record, new_records); !ok) {
-      return std::unexpected(name_record(ok.error(), kTableName<R>, key_text(record)));
+      return std::unexpected(name_record(ok.error(), kTableName<R>, audit_key(ctx, record)));
     }
     ctx.tick(kTableName<R>);
   }
@@ -171,17 +183,63 @@ std::vector<const R*> as_given(const std::vector<R>& records) {
   return order;
 }
 
+// A delta whose plan holds only an id names the plan its records belong to without writing it.
+bool names_plan_only(const PlanInfo& plan) {
+  PlanInfo id_only;
+  id_only.id = plan.id;
+  return plan == id_only;
+}
+
 Result<void> apply_plan(ApplyContext& ctx, const PlanInfo& plan) {
-  if (plan == PlanInfo{}) return {};  // the delta does not touch the plan
+  if (names_plan_only(plan)) return {};
   return apply_table<PlanInfo>(ctx, std::vector<const PlanInfo*>{&plan});
+}
+
+bool has_plan_records(const Dataset& d) {
+  return !d.zones.empty() || !d.facts.empty() || !d.projects.empty() || !d.milestones.empty() ||
+         !d.chains.empty() || !d.candidates.empty() || !d.targets.empty() || !d.plan_members.empty();
+}
+
+// The plan of the delta's plan-owned records: the delta's plan, else the database's only plan.
+Result<std::string> owning_plan(Db& db, const Dataset& d) {
+  if (!d.plan.id.empty()) {
+    if (!names_plan_only(d.plan)) return d.plan.id;
+    auto known = db.query_int("SELECT count(*) FROM plans WHERE id = ?1", 0, d.plan.id);
+    if (!known) return std::unexpected(known.error());
+    if (*known == 0) {
+      return fail(ErrorCode::kUnknownReference, fmt::format("plan '{}' is not in the database", d.plan.id),
+                  "plan");
+    }
+    return d.plan.id;
+  }
+  if (!has_plan_records(d)) return std::string();
+  auto plans = db.query_int("SELECT count(*) FROM plans", 0);
+  if (!plans) return std::unexpected(plans.error());
+  if (*plans == 1) {
+    auto stmt = db.prepare("SELECT id FROM plans");
+    if (!stmt) return std::unexpected(stmt.error());
+    auto row = (*stmt)->step();
+    if (!row) return std::unexpected(row.error());
+    return (*stmt)->text(0);
+  }
+  return fail(ErrorCode::kInvalidArgument,
+              *plans == 0
+                  ? std::string("zones, facts, projects, chains, candidates and targets belong to a plan, "
+                                "and the database holds none: import the plan file with them")
+                  : fmt::format("zones, facts, projects, chains, candidates and targets belong to a plan, "
+                                "and the database holds {}: say which one",
+                                *plans),
+              "plan");
 }
 
 // Parents before children across tables: the order of the foreign keys in the schema.
 Result<void> apply_tables(ApplyContext& ctx, const Dataset& d) {
   using Step = Result<void> (*)(ApplyContext&, const Dataset&);
   static constexpr Step kSteps[] = {
-      [](ApplyContext& c, const Dataset& s) { return apply_plan(c, s.plan); },
+      // Counties first: the plan's scope refers to them; then the plan, which every plan-owned record refers
+      // to.
       [](ApplyContext& c, const Dataset& s) { return apply_table<CountyRecord>(c, s.counties); },
+      [](ApplyContext& c, const Dataset& s) { return apply_plan(c, s.plan); },
       [](ApplyContext& c, const Dataset& s) {
         return apply_table<TaxonomyRecord>(
             c, parents_first(s.taxonomy, &TaxonomyRecord::code, &TaxonomyRecord::parent));
@@ -210,6 +268,7 @@ Result<void> apply_tables(ApplyContext& ctx, const Dataset& d) {
       },
       [](ApplyContext& c, const Dataset& s) { return apply_table<CandidateRecord>(c, s.candidates); },
       [](ApplyContext& c, const Dataset& s) { return apply_table<TargetRecord>(c, s.targets); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<PlanMemberRecord>(c, s.plan_members); },
   };
   for (Step step : kSteps) {
     if (auto ok = step(ctx, d); !ok) return ok;
@@ -238,7 +297,10 @@ Result<ApplySummary> apply_delta(Db& db, const Dataset& delta, const AuditEvent&
   if (!tx) return std::unexpected(tx.error());
   auto audit = AuditWriter::begin(db);
   if (!audit) return std::unexpected(audit.error());
-  ApplyContext ctx{.db = db, .audit = *audit, .progress = progress, .done = 0, .tables = {}};
+  auto plan = owning_plan(db, delta);
+  if (!plan) return std::unexpected(plan.error());
+  db.set_plan(*plan);
+  ApplyContext ctx{.db = db, .plan = *plan, .audit = *audit, .progress = progress, .done = 0, .tables = {}};
   if (auto ok = apply_tables(ctx, delta); !ok) return std::unexpected(ok.error());
   if (!changes_anything(ctx.tables)) {
     // Every record was already stored as it is: no new version, no audit event (tx rolls back).

@@ -52,27 +52,47 @@ Queries::Queries(std::string_view select, std::string_view key_where, std::strin
 }
 
 std::string upsert_sql(std::string_view table, std::initializer_list<std::string_view> columns,
-                       std::initializer_list<std::string_view> key) {
+                       std::initializer_list<std::string_view> key, Owner owner) {
+  std::vector<std::string_view> names;
   std::vector<std::string> placeholders;
+  std::vector<std::string_view> key_names;
   std::vector<std::string> updates;
+  if (owner == Owner::kPlan) {
+    names.emplace_back("plan");
+    placeholders.emplace_back("atlas_plan()");
+    key_names.emplace_back("plan");
+  }
+  std::size_t parameter = 0;
   for (std::string_view column : columns) {
-    placeholders.push_back(fmt::format("?{}", placeholders.size() + 1));
+    names.push_back(column);
+    placeholders.push_back(fmt::format("?{}", ++parameter));
     if (std::find(key.begin(), key.end(), column) == key.end()) {
       updates.push_back(fmt::format("{0} = excluded.{0}", column));
     }
   }
+  key_names.insert(key_names.end(), key.begin(), key.end());
   return fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}", table,
-                     fmt::join(columns, ", "), fmt::join(placeholders, ", "), fmt::join(key, ", "),
+                     fmt::join(names, ", "), fmt::join(placeholders, ", "), fmt::join(key_names, ", "),
                      fmt::join(updates, ", "));
 }
 
 // ---- list tables ----
 
-ListTable::ListTable(std::string_view table, std::string_view parent, std::string_view value)
-    : remove(fmt::format("DELETE FROM {} WHERE {} = ?1", table, parent)),
-      insert(fmt::format("INSERT INTO {} ({}, pos, {}) VALUES (?1, ?2, ?3)", table, parent, value)),
-      select_one(fmt::format("SELECT {0}, {1} FROM {2} WHERE {0} = ?1 ORDER BY pos", parent, value, table)),
-      select_all(fmt::format("SELECT {0}, {1} FROM {2} ORDER BY {0}, pos", parent, value, table)) {
+ListTable::ListTable(std::string_view table, std::string_view parent, std::string_view value, Owner owner) {
+  if (owner == Owner::kRegister) {
+    remove = fmt::format("DELETE FROM {} WHERE {} = ?1", table, parent);
+    insert = fmt::format("INSERT INTO {} ({}, pos, {}) VALUES (?1, ?2, ?3)", table, parent, value);
+    select_one = fmt::format("SELECT {0}, {1} FROM {2} WHERE {0} = ?1 ORDER BY pos", parent, value, table);
+    select_all = fmt::format("SELECT {0}, {1} FROM {2} ORDER BY {0}, pos", parent, value, table);
+    return;
+  }
+  remove = fmt::format("DELETE FROM {} WHERE {} AND {} = ?1", table, kThisPlan, parent);
+  insert = fmt::format("INSERT INTO {} (plan, {}, pos, {}) VALUES (atlas_plan(), ?1, ?2, ?3)", table, parent,
+                       value);
+  select_one = fmt::format("SELECT {0}, {1} FROM {2} WHERE {3} AND {0} = ?1 ORDER BY pos", parent, value,
+                           table, kThisPlan);
+  select_all =
+      fmt::format("SELECT {0}, {1} FROM {2} WHERE {3} ORDER BY {0}, pos", parent, value, table, kThisPlan);
 }
 
 Result<void> write_list(Db& db, const ListTable& table, std::string_view parent,

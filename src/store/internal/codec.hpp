@@ -1,6 +1,7 @@
 // Helpers shared by the per-table codecs: dates, enums and list tables to and from SQL, JSON bits.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <span>
@@ -39,9 +40,15 @@ template <class E>
 [[nodiscard]] std::string_view period_kind_word(PeriodKind kind);
 [[nodiscard]] std::optional<PeriodKind> parse_period_kind_word(std::string_view word);
 
-/// A list field stored as rows (parent, pos, value) of its own table.
+/// Whether a table belongs to a plan: its rows carry a `plan` column, and its statements read and
+/// write only the rows of the connection's plan (Db::set_plan, `atlas_plan()` in SQL).
+enum class Owner : std::uint8_t { kRegister, kPlan };
+
+/// A list field stored as rows (parent, pos, value) of its own table ((plan, parent, pos, value)
+/// for a plan's table).
 struct ListTable {
-  ListTable(std::string_view table, std::string_view parent, std::string_view value);
+  ListTable(std::string_view table, std::string_view parent, std::string_view value,
+            Owner owner = Owner::kRegister);
   std::string remove;      // DELETE FROM t WHERE parent = ?1
   std::string insert;      // INSERT INTO t (parent, pos, value) VALUES (?1, ?2, ?3)
   std::string select_one;  // SELECT parent, value FROM t WHERE parent = ?1 ORDER BY pos
@@ -84,8 +91,13 @@ struct Queries {
 
 /// "INSERT INTO table (c1, c2 …) VALUES (?1, ?2 …) ON CONFLICT (key …) DO UPDATE SET c = excluded.c …"
 /// for every non-key column: an upsert that never deletes the row (children keep their parent).
+/// A plan's table (Owner::kPlan) also writes `plan` = atlas_plan() and has it first in its key.
 [[nodiscard]] std::string upsert_sql(std::string_view table, std::initializer_list<std::string_view> columns,
-                                     std::initializer_list<std::string_view> key);
+                                     std::initializer_list<std::string_view> key,
+                                     Owner owner = Owner::kRegister);
+
+/// The WHERE condition that keeps a plan's table to the connection's plan.
+inline constexpr std::string_view kThisPlan = "plan = atlas_plan()";
 
 /// A composite key as a compact JSON array of strings: ["a","b","c"].
 [[nodiscard]] std::string composite_key(std::initializer_list<std::string_view> parts);

@@ -23,6 +23,15 @@ Result<void> apply_one(Db& db, const Migration& migration, std::string_view appl
     error.message = fmt::format("migration {:04}_{}: {}", migration.version, migration.name, error.message);
     return std::unexpected(std::move(error));
   }
+  // Foreign keys are off while migrations run (a migration may rebuild a table that others
+  // refer to, SQLite's documented procedure); every one of them must hold before COMMIT.
+  auto dangling = db.query_int("SELECT count(*) FROM pragma_foreign_key_check", 0);
+  if (!dangling) return std::unexpected(dangling.error());
+  if (*dangling > 0) {
+    return fail(ErrorCode::kStoreError,
+                fmt::format("migration {:04}_{}: {} row(s) would refer to records that do not exist",
+                            migration.version, migration.name, *dangling));
+  }
   auto recorded = db.run("INSERT INTO schema_version (version, name, applied_at) VALUES (?1, ?2, ?3)",
                          migration.version, migration.name, applied_at);
   if (!recorded) return recorded;
@@ -49,11 +58,17 @@ Result<void> migrate(Db& db, std::string_view applied_at) {
                             "upgrade atlas",
                             *current, latest));
   }
+  if (*current == latest) return {};
+  // PRAGMA foreign_keys is a no-op inside a transaction: switch it off around all of them.
+  if (auto ok = db.exec("PRAGMA foreign_keys = OFF"); !ok) return ok;
+  Result<void> outcome;
   for (const Migration& migration : known) {
     if (migration.version <= *current) continue;
-    if (auto ok = apply_one(db, migration, applied_at); !ok) return ok;
+    outcome = apply_one(db, migration, applied_at);
+    if (!outcome) break;
   }
-  return {};
+  if (auto ok = db.exec("PRAGMA foreign_keys = ON"); !ok && outcome) return ok;
+  return outcome;
 }
 
 }  // namespace atlas::store_internal

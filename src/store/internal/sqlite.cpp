@@ -140,6 +140,16 @@ Db::~Db() {
   cache_.clear();  // finalize statements first (member order already guarantees it; be explicit)
 }
 
+namespace {
+
+// atlas_plan(): the plan id the connection's plan-owned statements read and write (Db::set_plan).
+void atlas_plan_function(sqlite3_context* context, int /*argc*/, sqlite3_value** /*argv*/) {
+  const auto* plan = static_cast<const std::string*>(sqlite3_user_data(context));
+  sqlite3_result_text(context, plan->data(), static_cast<int>(plan->size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
 Result<Db> Db::open(const std::string& path) {
   sqlite3* raw = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -147,7 +157,17 @@ Result<Db> Db::open(const std::string& path) {
   Db db(raw);  // owns the handle even when opening failed
   if (rc != SQLITE_OK) return sqlite_error(raw, fmt::format("opening {}", path));
   sqlite3_extended_result_codes(raw, 1);
+  // Deterministic within one statement run (SQLite evaluates it once per run, so an index on
+  // (plan, …) serves `plan = atlas_plan()`); direct-only: never callable from the schema.
+  const int function_rc =
+      sqlite3_create_function_v2(raw, "atlas_plan", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                 db.plan_.get(), atlas_plan_function, nullptr, nullptr, nullptr);
+  if (function_rc != SQLITE_OK) return sqlite_error(raw, "registering atlas_plan()");
   return db;
+}
+
+void Db::set_plan(std::string_view plan) {
+  plan_->assign(plan);
 }
 
 Result<void> Db::exec(std::string_view sql) {

@@ -130,6 +130,12 @@ class Db {
     return (*row && !(*stmt)->is_null(0)) ? (*stmt)->int64(0) : fallback;
   }
 
+  /// The plan whose records the statements of plan-owned tables read and write: SQL sees it as
+  /// `atlas_plan()` (e.g. `WHERE plan = atlas_plan()`). Set by the Store around each plan's
+  /// reads and writes; empty until then.
+  void set_plan(std::string_view plan);
+  [[nodiscard]] const std::string& plan() const { return *plan_; }
+
   /// How long a statement waits for another connection's lock before failing with SQLITE_BUSY.
   void set_busy_timeout(int milliseconds);
 
@@ -149,6 +155,9 @@ class Db {
   };
   explicit Db(sqlite3* db) : db_(db) {}
 
+  // Declared before db_, so that it outlives the connection whose atlas_plan() reads it; a
+  // pointer, so that its address stays the same when the Db moves.
+  std::unique_ptr<std::string> plan_ = std::make_unique<std::string>();
   std::unique_ptr<sqlite3, Close> db_;
   // Declared after db_, so statements are finalized before the connection closes.
   std::unordered_map<std::string, Stmt, Hash, std::equal_to<>> cache_;

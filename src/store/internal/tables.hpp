@@ -1,5 +1,5 @@
 // Per-record codecs: how each record of records.hpp is keyed, read, written and shown in the audit.
-// For each record type R (all but PlanInfo, which is a singleton):
+// For each record type R (records of a plan's tables: those of the connection's plan, Db::set_plan):
 //   kTableName<R>                the SQL table (also the name in audit rows and error messages)
 //   fetch(db, r)                 the stored record with r's key, if any
 //   load_all(db, out)            every stored record, appended in key order
@@ -23,7 +23,9 @@ namespace atlas::store_internal {
 template <class R>
 inline constexpr std::string_view kTableName = "";
 template <>
-inline constexpr std::string_view kTableName<PlanInfo> = "plan";
+inline constexpr std::string_view kTableName<PlanInfo> = "plans";
+template <>
+inline constexpr std::string_view kTableName<PlanMemberRecord> = "plan_members";
 template <>
 inline constexpr std::string_view kTableName<CountyRecord> = "counties";
 template <>
@@ -57,15 +59,30 @@ inline constexpr std::string_view kTableName<SupplyEdgeRecord> = "supply_edges";
 
 /// Every table that holds dataset records (not the audit, schema or state tables).
 inline constexpr std::string_view kDataTables[] = {
-    "plan",    "counties",    "taxonomy",   "metrics", "zones",    "enterprises",      "observations",
+    "plans",   "counties",    "taxonomy",   "metrics", "zones",    "enterprises",      "observations",
     "facts",   "projects",    "milestones", "chains",  "carriers", "supplier_entries", "candidates",
     "targets", "supply_edges"};
 
-// The plan: one row (or none).
-[[nodiscard]] Result<std::optional<PlanInfo>> fetch(Db& db, const PlanInfo& plan);
-[[nodiscard]] Result<void> write(Db& db, const PlanInfo& plan);
-[[nodiscard]] std::string key_text(const PlanInfo& plan);
-[[nodiscard]] std::string to_json(const PlanInfo& plan);
+/// Whether the records of R belong to a plan (their rows carry `plan`, their statements keep to
+/// the connection's plan: Db::set_plan) rather than to the shared registers.
+template <class R>
+inline constexpr bool kPlanOwned = false;
+template <>
+inline constexpr bool kPlanOwned<PlanMemberRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<ZoneRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<FactRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<ProjectRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<MilestoneRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<ChainRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<CandidateRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<TargetRecord> = true;
 
 // The codec functions of one record type (see the comment at the top of this file).
 #define ATLAS_STORE_CODEC(R)                                          \
@@ -75,6 +92,8 @@ inline constexpr std::string_view kDataTables[] = {
   [[nodiscard]] std::string key_text(const R& record);                \
   [[nodiscard]] std::string to_json(const R& record);
 
+ATLAS_STORE_CODEC(PlanInfo)
+ATLAS_STORE_CODEC(PlanMemberRecord)
 ATLAS_STORE_CODEC(CountyRecord)
 ATLAS_STORE_CODEC(TaxonomyRecord)
 ATLAS_STORE_CODEC(MetricRecord)

@@ -1,4 +1,5 @@
-// Codecs of the flat tables: facts, carriers, supplier entries, candidates, targets.
+// Codecs of the flat tables: facts, carriers, supplier entries, candidates, targets (facts,
+// candidates and targets belong to a plan: their statements keep to atlas_plan()).
 #include "store/internal/codec.hpp"
 #include "store/internal/tables.hpp"
 
@@ -8,8 +9,8 @@ namespace {
 const Queries& fact_queries() {
   static const Queries queries(
       "SELECT id, subject, metric, period, value, unit, qualifier, quote, note, provenance, note_zh FROM "
-      "facts",
-      "WHERE id = ?1", "ORDER BY id");
+      "facts WHERE plan = atlas_plan()",
+      "AND id = ?1", "ORDER BY id");
   return queries;
 }
 
@@ -62,8 +63,9 @@ Result<SupplierEntryRecord> read_supplier(const Stmt& s) {
 
 const Queries& candidate_queries() {
   static const Queries queries(
-      "SELECT id, name_zh, name_en, kind, chain, link, region, provenance FROM candidates", "WHERE id = ?1",
-      "ORDER BY id");
+      "SELECT id, name_zh, name_en, kind, chain, link, region, provenance FROM candidates WHERE plan = "
+      "atlas_plan()",
+      "AND id = ?1", "ORDER BY id");
   return queries;
 }
 
@@ -75,8 +77,9 @@ Result<CandidateRecord> read_candidate(const Stmt& s) {
 const Queries& target_queries() {
   static const Queries queries(
       "SELECT id, title_zh, title_en, indicator, goal, deadline, unit, quote, baseline_period, "
-      "baseline_value, baseline_quote, baseline_provenance, provenance, position FROM targets",
-      "WHERE id = ?1", "ORDER BY position, id");
+      "baseline_value, baseline_quote, baseline_provenance, provenance, position FROM targets WHERE plan = "
+      "atlas_plan()",
+      "AND id = ?1", "ORDER BY position, id");
   return queries;
 }
 
@@ -113,7 +116,7 @@ Result<void> write(Db& db, const FactRecord& r) {
   static const std::string sql = upsert_sql("facts",
                                             {"id", "subject", "metric", "period", "value", "unit",
                                              "qualifier", "quote", "note", "provenance", "note_zh"},
-                                            {"id"});
+                                            {"id"}, Owner::kPlan);
   return db.run(sql, r.id, r.subject, r.metric, r.period, r.value, r.unit, to_string(r.qualifier), r.quote,
                 r.note, r.provenance, r.note_zh);
 }
@@ -217,8 +220,9 @@ Result<void> load_all(Db& db, std::vector<CandidateRecord>& out) {
 }
 
 Result<void> write(Db& db, const CandidateRecord& r) {
-  static const std::string sql = upsert_sql(
-      "candidates", {"id", "name_zh", "name_en", "kind", "chain", "link", "region", "provenance"}, {"id"});
+  static const std::string sql =
+      upsert_sql("candidates", {"id", "name_zh", "name_en", "kind", "chain", "link", "region", "provenance"},
+                 {"id"}, Owner::kPlan);
   return db.run(sql, r.id, r.name.zh, r.name.en, r.kind, Nullable{r.chain}, Nullable{r.link}, r.region,
                 r.provenance);
 }
@@ -250,7 +254,7 @@ Result<void> write(Db& db, const TargetRecord& r) {
       "targets",
       {"id", "title_zh", "title_en", "indicator", "goal", "deadline", "unit", "quote", "baseline_period",
        "baseline_value", "baseline_quote", "baseline_provenance", "provenance", "position"},
-      {"id"});
+      {"id"}, Owner::kPlan);
   std::optional<std::string> period, value, quote, provenance;
   if (r.baseline) {
     period = r.baseline->period;

@@ -13,13 +13,13 @@ const Queries& project_queries() {
   static const Queries queries(
       "SELECT id, name_zh, name_en, type, sponsor, zone, county, investment, expected_output, capacity, "
       "quote, "
-      "provenance FROM projects",
-      "WHERE id = ?1", "ORDER BY id");
+      "provenance FROM projects WHERE plan = atlas_plan()",
+      "AND id = ?1", "ORDER BY id");
   return queries;
 }
 
 const ListTable& project_products() {
-  static const ListTable table("project_products", "project", "class");
+  static const ListTable table("project_products", "project", "class", Owner::kPlan);
   return table;
 }
 
@@ -45,8 +45,9 @@ Result<ProjectRecord> read_project(const Stmt& s) {
 
 const Queries& milestone_queries() {
   static const Queries queries(
-      "SELECT project, kind, note, planned, actual, provenance, note_zh FROM milestones",
-      "WHERE project = ?1 AND kind = ?2 AND note = ?3", "ORDER BY project, kind, note");
+      "SELECT project, kind, note, planned, actual, provenance, note_zh FROM milestones WHERE plan = "
+      "atlas_plan()",
+      "AND project = ?1 AND kind = ?2 AND note = ?3", "ORDER BY project, kind, note");
   return queries;
 }
 
@@ -63,8 +64,9 @@ Result<MilestoneRecord> read_milestone(const Stmt& s) {
 // ---- chains ----
 
 const Queries& chain_queries() {
-  static const Queries queries("SELECT id, name_zh, name_en, provenance FROM chains", "WHERE id = ?1",
-                               "ORDER BY id");
+  static const Queries queries(
+      "SELECT id, name_zh, name_en, provenance FROM chains WHERE plan = atlas_plan()", "AND id = ?1",
+      "ORDER BY id");
   return queries;
 }
 
@@ -74,7 +76,9 @@ Result<ChainRecord> read_chain(const Stmt& s) {
 
 Result<std::vector<std::string>> read_link_classes(Db& db, const std::string& chain,
                                                    const std::string& link) {
-  auto stmt = db.prepare("SELECT class FROM chain_link_classes WHERE chain = ?1 AND link = ?2 ORDER BY pos");
+  auto stmt = db.prepare(
+      "SELECT class FROM chain_link_classes WHERE plan = atlas_plan() AND chain = ?1 AND link = ?2 ORDER BY "
+      "pos");
   if (!stmt) return std::unexpected(stmt.error());
   (*stmt)->bind_all(chain, link);
   std::vector<std::string> classes;
@@ -90,7 +94,8 @@ Result<std::vector<std::string>> read_link_classes(Db& db, const std::string& ch
 
 // Reads the links (with their classes) and edges of a chain whose own row is already read.
 Result<void> read_chain_parts(Db& db, ChainRecord& chain) {
-  auto links = db.prepare("SELECT id, name_zh, name_en FROM chain_links WHERE chain = ?1 ORDER BY pos");
+  auto links = db.prepare(
+      "SELECT id, name_zh, name_en FROM chain_links WHERE plan = atlas_plan() AND chain = ?1 ORDER BY pos");
   if (!links) return std::unexpected(links.error());
   (*links)->bind_all(chain.id);
   auto read_link = [](const Stmt& s) -> Result<ChainLinkRecord> {
@@ -102,7 +107,8 @@ Result<void> read_chain_parts(Db& db, ChainRecord& chain) {
     if (!classes) return std::unexpected(classes.error());
     link.classes = std::move(*classes);
   }
-  auto edges = db.prepare("SELECT from_link, to_link FROM chain_edges WHERE chain = ?1 ORDER BY pos");
+  auto edges = db.prepare(
+      "SELECT from_link, to_link FROM chain_edges WHERE plan = atlas_plan() AND chain = ?1 ORDER BY pos");
   if (!edges) return std::unexpected(edges.error());
   (*edges)->bind_all(chain.id);
   auto read_edge = [](const Stmt& s) -> Result<ChainEdgeRecord> {
@@ -115,15 +121,16 @@ Result<void> read_chain_parts(Db& db, ChainRecord& chain) {
 // already placed in this write is a duplicate id.
 Result<void> write_link(Db& db, const std::string& chain, const ChainLinkRecord& link, std::int64_t pos) {
   constexpr std::string_view kSql =
-      "INSERT INTO chain_links (chain, id, pos, name_zh, name_en) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "ON CONFLICT (chain, id) DO UPDATE SET pos = excluded.pos, name_zh = excluded.name_zh, "
+      "INSERT INTO chain_links (plan, chain, id, pos, name_zh, name_en) VALUES (atlas_plan(), ?1, ?2, ?3, "
+      "?4, ?5) "
+      "ON CONFLICT (plan, chain, id) DO UPDATE SET pos = excluded.pos, name_zh = excluded.name_zh, "
       "name_en = excluded.name_en WHERE chain_links.pos = -1";
   if (auto ok = db.run(kSql, chain, link.id, pos, link.name.zh, link.name.en); !ok) return ok;
   if (db.changes() == 0) {
     return fail(ErrorCode::kDuplicateKey, fmt::format("link '{}' appears twice", link.id));
   }
   constexpr std::string_view kInsertClass =
-      "INSERT INTO chain_link_classes (chain, link, pos, class) VALUES (?1, ?2, ?3, ?4)";
+      "INSERT INTO chain_link_classes (plan, chain, link, pos, class) VALUES (atlas_plan(), ?1, ?2, ?3, ?4)";
   for (std::size_t i = 0; i < link.classes.size(); ++i) {
     auto ok = db.run(kInsertClass, chain, link.id, static_cast<std::int64_t>(i), link.classes[i]);
     if (!ok) return ok;
@@ -135,15 +142,20 @@ Result<void> write_link(Db& db, const std::string& chain, const ChainLinkRecord&
 // re-inserted, so candidates that point at a link that stays keep a valid reference; a link that
 // disappears while a candidate still points at it fails the foreign key.
 Result<void> write_chain_parts(Db& db, const ChainRecord& r) {
-  if (auto ok = db.run("DELETE FROM chain_edges WHERE chain = ?1", r.id); !ok) return ok;
-  if (auto ok = db.run("DELETE FROM chain_link_classes WHERE chain = ?1", r.id); !ok) return ok;
-  if (auto ok = db.run("UPDATE chain_links SET pos = -1 WHERE chain = ?1", r.id); !ok) return ok;
+  if (auto ok = db.run("DELETE FROM chain_edges WHERE plan = atlas_plan() AND chain = ?1", r.id); !ok)
+    return ok;
+  if (auto ok = db.run("DELETE FROM chain_link_classes WHERE plan = atlas_plan() AND chain = ?1", r.id); !ok)
+    return ok;
+  if (auto ok = db.run("UPDATE chain_links SET pos = -1 WHERE plan = atlas_plan() AND chain = ?1", r.id); !ok)
+    return ok;
   for (std::size_t i = 0; i < r.links.size(); ++i) {
     if (auto ok = write_link(db, r.id, r.links[i], static_cast<std::int64_t>(i)); !ok) return ok;
   }
-  if (auto ok = db.run("DELETE FROM chain_links WHERE chain = ?1 AND pos = -1", r.id); !ok) return ok;
+  if (auto ok = db.run("DELETE FROM chain_links WHERE plan = atlas_plan() AND chain = ?1 AND pos = -1", r.id);
+      !ok)
+    return ok;
   constexpr std::string_view kInsertEdge =
-      "INSERT INTO chain_edges (chain, pos, from_link, to_link) VALUES (?1, ?2, ?3, ?4)";
+      "INSERT INTO chain_edges (plan, chain, pos, from_link, to_link) VALUES (atlas_plan(), ?1, ?2, ?3, ?4)";
   for (std::size_t i = 0; i < r.edges.size(); ++i) {
     const ChainEdgeRecord& edge = r.edges[i];
     if (auto ok = db.run(kInsertEdge, r.id, static_cast<std::int64_t>(i), edge.from, edge.to); !ok) return ok;
@@ -170,7 +182,7 @@ Result<void> write(Db& db, const ProjectRecord& r) {
       upsert_sql("projects",
                  {"id", "name_zh", "name_en", "type", "sponsor", "zone", "county", "investment",
                   "expected_output", "capacity", "quote", "provenance"},
-                 {"id"});
+                 {"id"}, Owner::kPlan);
   auto ok = db.run(sql, r.id, r.name.zh, r.name.en, to_string(r.type), Nullable{r.sponsor}, Nullable{r.zone},
                    Nullable{r.county}, r.investment, r.expected_output, r.capacity, r.quote, r.provenance);
   if (!ok) return ok;
@@ -214,7 +226,7 @@ Result<void> load_all(Db& db, std::vector<MilestoneRecord>& out) {
 Result<void> write(Db& db, const MilestoneRecord& r) {
   static const std::string sql =
       upsert_sql("milestones", {"project", "kind", "note", "planned", "actual", "provenance", "note_zh"},
-                 {"project", "kind", "note"});
+                 {"project", "kind", "note"}, Owner::kPlan);
   const auto planned = date_text(r.planned);
   const auto actual = date_text(r.actual);
   return db.run(sql, Nullable{r.project}, to_string(r.kind), r.note, planned, actual, r.provenance,
@@ -258,7 +270,8 @@ Result<void> load_all(Db& db, std::vector<ChainRecord>& out) {
 }
 
 Result<void> write(Db& db, const ChainRecord& r) {
-  static const std::string sql = upsert_sql("chains", {"id", "name_zh", "name_en", "provenance"}, {"id"});
+  static const std::string sql =
+      upsert_sql("chains", {"id", "name_zh", "name_en", "provenance"}, {"id"}, Owner::kPlan);
   if (auto ok = db.run(sql, r.id, r.name.zh, r.name.en, r.provenance); !ok) return ok;
   return write_chain_parts(db, r);
 }

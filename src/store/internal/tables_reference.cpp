@@ -1,20 +1,51 @@
-// Codecs of the reference tables: plan, counties, taxonomy, metrics, zones.
+// Codecs of the reference tables: plans (with scope and members), counties, taxonomy, metrics, zones.
+#include <fmt/format.h>
+
 #include "store/internal/codec.hpp"
 #include "store/internal/tables.hpp"
 
 namespace atlas::store_internal {
 namespace {
 
-// ---- plan ----
+// ---- plans ----
 
-constexpr std::string_view kPlanSelect =
-    "SELECT id, title_zh, title_en, document, issued, start_year, end_year FROM plan WHERE slot = 1";
+const Queries& plan_queries() {
+  static const Queries queries(
+      "SELECT id, title_zh, title_en, document, issued, start_year, end_year, is_default FROM plans",
+      "WHERE id = ?1", "ORDER BY id");
+  return queries;
+}
+
+const ListTable& plan_scope() {
+  static const ListTable table("plan_scope", "plan", "county");
+  return table;
+}
 
 Result<PlanInfo> read_plan(const Stmt& s) {
-  auto issued = read_date(s, 4, "plan", "issued");
+  auto issued = read_date(s, 4, "plans", "issued");
   if (!issued) return std::unexpected(issued.error());
-  return PlanInfo{s.text(0), {s.text(1), s.text(2)},       s.text(3),
-                  *issued,   static_cast<int>(s.int64(5)), static_cast<int>(s.int64(6))};
+  return PlanInfo{.id = s.text(0),
+                  .title = {s.text(1), s.text(2)},
+                  .document = s.text(3),
+                  .issued = *issued,
+                  .start_year = static_cast<int>(s.int64(5)),
+                  .end_year = static_cast<int>(s.int64(6)),
+                  .scope = {},
+                  .is_default = s.int64(7) != 0};
+}
+
+// ---- plan members ----
+
+const Queries& member_queries() {
+  static const Queries queries("SELECT kind, id FROM plan_members WHERE plan = atlas_plan()",
+                               "AND kind = ?1 AND id = ?2", "ORDER BY kind, id");
+  return queries;
+}
+
+Result<PlanMemberRecord> read_member(const Stmt& s) {
+  auto kind = read_enum(s, 0, parse_member_kind, "plan_members", "kind");
+  if (!kind) return std::unexpected(kind.error());
+  return PlanMemberRecord{*kind, s.text(1)};
 }
 
 // ---- counties ----
@@ -72,8 +103,9 @@ Result<MetricRecord> read_metric(const Stmt& s) {
 // ---- zones ----
 
 const Queries& zone_queries() {
-  static const Queries queries("SELECT id, name_zh, name_en, kind, parent, provenance FROM zones",
-                               "WHERE id = ?1", "ORDER BY id");
+  static const Queries queries(
+      "SELECT id, name_zh, name_en, kind, parent, provenance FROM zones WHERE plan = atlas_plan()",
+      "AND id = ?1", "ORDER BY id");
   return queries;
 }
 
@@ -95,20 +127,32 @@ Result<ZoneRecord> read_zone(const Stmt& s) {
 
 }  // namespace
 
-// ---- plan ----
+// ---- plans ----
 
-Result<std::optional<PlanInfo>> fetch(Db& db, const PlanInfo&) {
-  auto stmt = db.prepare(kPlanSelect);
-  if (!stmt) return std::unexpected(stmt.error());
-  return read_first<PlanInfo>(**stmt, read_plan);
+Result<std::optional<PlanInfo>> fetch(Db& db, const PlanInfo& key) {
+  return fetch_with_list<PlanInfo>(db, key.id, plan_queries(), read_plan, plan_scope(), &PlanInfo::scope,
+                                   &PlanInfo::id);
+}
+
+Result<void> load_all(Db& db, std::vector<PlanInfo>& out) {
+  return load_with_list(db, out, plan_queries(), read_plan, plan_scope(), &PlanInfo::scope, &PlanInfo::id);
 }
 
 Result<void> write(Db& db, const PlanInfo& p) {
   static const std::string sql = upsert_sql(
-      "plan", {"slot", "id", "title_zh", "title_en", "document", "issued", "start_year", "end_year"},
-      {"slot"});
+      "plans", {"id", "title_zh", "title_en", "document", "issued", "start_year", "end_year", "is_default"},
+      {"id"});
+  // At most one default plan: a plan that becomes the default takes the mark from the other.
+  if (p.is_default) {
+    if (auto ok = db.run("UPDATE plans SET is_default = 0 WHERE is_default = 1 AND id <> ?1", p.id); !ok) {
+      return ok;
+    }
+  }
   const auto issued = date_text(p.issued);
-  return db.run(sql, 1, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year);
+  auto ok =
+      db.run(sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year, p.is_default);
+  if (!ok) return ok;
+  return write_list(db, plan_scope(), p.id, p.scope);
 }
 
 std::string key_text(const PlanInfo& p) {
@@ -121,7 +165,37 @@ std::string to_json(const PlanInfo& p) {
   names_field(json, "title", p.title);
   json.field("document", p.document);
   date_field(json, "issued", p.issued);
-  json.field("start_year", p.start_year).field("end_year", p.end_year).end_object();
+  json.field("start_year", p.start_year).field("end_year", p.end_year);
+  list_field(json, "scope", p.scope);
+  json.field("default", p.is_default).end_object();
+  return json.take();
+}
+
+// ---- plan members ----
+
+Result<std::optional<PlanMemberRecord>> fetch(Db& db, const PlanMemberRecord& key) {
+  auto stmt = db.prepare(member_queries().fetch);
+  if (!stmt) return std::unexpected(stmt.error());
+  (*stmt)->bind_all(to_string(key.kind), key.id);
+  return read_first<PlanMemberRecord>(**stmt, read_member);
+}
+
+Result<void> load_all(Db& db, std::vector<PlanMemberRecord>& out) {
+  return load_plain(db, out, member_queries(), read_member);
+}
+
+Result<void> write(Db& db, const PlanMemberRecord& r) {
+  return db.run("INSERT OR IGNORE INTO plan_members (plan, kind, id) VALUES (atlas_plan(), ?1, ?2)",
+                to_string(r.kind), r.id);
+}
+
+std::string key_text(const PlanMemberRecord& r) {
+  return composite_key({to_string(r.kind), r.id});
+}
+
+std::string to_json(const PlanMemberRecord& r) {
+  JsonWriter json;
+  json.begin_object().field("kind", to_string(r.kind)).field("id", r.id).end_object();
   return json.take();
 }
 
@@ -230,7 +304,18 @@ Result<void> load_all(Db& db, std::vector<ZoneRecord>& out) {
 
 Result<void> write(Db& db, const ZoneRecord& r) {
   static const std::string sql =
-      upsert_sql("zones", {"id", "name_zh", "name_en", "kind", "parent", "provenance"}, {"id"});
+      upsert_sql("zones", {"id", "name_zh", "name_en", "kind", "parent", "provenance"}, {"id"}, Owner::kPlan);
+  // Zone ids are unique across plans (an enterprise's zone names one place).
+  auto owner = db.prepare("SELECT plan FROM zones WHERE id = ?1 AND plan <> atlas_plan()");
+  if (!owner) return std::unexpected(owner.error());
+  (*owner)->bind_all(r.id);
+  auto taken = (*owner)->step();
+  if (!taken) return std::unexpected(taken.error());
+  if (*taken) {
+    return fail(ErrorCode::kDuplicateKey,
+                fmt::format("zone '{}' belongs to plan '{}': zone ids are unique across plans", r.id,
+                            (*owner)->text(0)));
+  }
   auto ok = db.run(sql, r.id, r.name.zh, r.name.en, to_string(r.kind), Nullable{r.parent}, r.provenance);
   if (!ok) return ok;
   return write_list(db, zone_counties(), r.id, r.counties);

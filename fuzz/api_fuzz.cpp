@@ -40,9 +40,10 @@ atlas::api::ApiOptions uncached() {
 }
 
 const atlas::api::Api& fuzz_api() {
-  static const atlas::api::Api api(atlas::api::ApiContext{[] { return atlas::fuzz::embedded_snapshot(); },
-                                                          [] { return atlas::day_number(2026, 11, 27); }},
-                                   uncached());
+  static const atlas::api::Api api(
+      atlas::api::ApiContext{atlas::api::single_plan([] { return atlas::fuzz::embedded_snapshot(); }),
+                             [] { return atlas::day_number(2026, 11, 27); }},
+      uncached());
   return api;
 }
 

@@ -66,7 +66,8 @@ class ApiHttpTest : public ::testing::Test {
     auto ws = app::Workspace::open((e.dir / "atlas.db").string());
     ASSERT_TRUE(ws.has_value()) << ws.error().to_string();
     e.snapshot = ws->snapshot();
-    e.api = std::make_unique<api::Api>(api::ApiContext{[] { return env().snapshot; }, [] { return today(); }},
+    e.plans = ws->plans();
+    e.api = std::make_unique<api::Api>(api::ApiContext{[] { return env().plans; }, [] { return today(); }},
                                        api::ApiOptions{});
     server::ServerOptions options;
     options.listen = "127.0.0.1:0";
@@ -83,6 +84,7 @@ class ApiHttpTest : public ::testing::Test {
     e.server.reset();  // stops and waits
     e.api.reset();
     e.snapshot.reset();
+    e.plans.reset();
     std::filesystem::remove_all(e.dir);
   }
 
@@ -137,6 +139,7 @@ class ApiHttpTest : public ::testing::Test {
   struct Env {
     std::filesystem::path dir;
     std::shared_ptr<const Snapshot> snapshot;
+    std::shared_ptr<const PlanSet> plans;
     std::unique_ptr<api::Api> api;
     std::unique_ptr<server::Server> server;
   };

@@ -45,6 +45,19 @@ std::optional<Problem> not_text(std::string_view what, std::string_view value) {
                  0};
 }
 
+// The answer to a ?plan= that names no plan of the database (404), or to no ?plan= when several
+// plans have no default (400): both list the plans.
+Problem plan_problem(const Error& e) {
+  const bool unknown = e.code == ErrorCode::kUnknownReference;
+  return Problem{unknown ? 404 : 400,
+                 unknown ? "not-found" : "invalid-argument",
+                 e.message,
+                 unknown ? fmt::format("规划不存在：{}", e.message)
+                         : fmt::format("数据库中有多个规划且未设默认规划，请用 plan 参数指定：{}", e.message),
+                 "plan",
+                 0};
+}
+
 Outcome<Target> parse_target(std::string_view text) {
   const auto url = boost::urls::parse_origin_form(text);
   if (!url) {
@@ -191,26 +204,34 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
     r.body = std::string(internal::openapi_document());
     return with_etag(std::move(r), 0);
   }
-  const std::shared_ptr<const Snapshot> snapshot = context.snapshot();
+  const std::shared_ptr<const PlanSet> plans = context.plans();
   const std::string key = cache_key(target, as_of, *sample);
-  if (auto hit = cache.find(snapshot->version, key)) return std::move(*hit);
+  if (auto hit = cache.find(plans->version(), key)) return std::move(*hit);
+  auto snapshot = plans->find(params.get("plan").value_or(""));
+  // The list of plans answers without a plan (its meta then describes the first one).
+  if (!snapshot && route.path == "/api/v1/plans" && !params.get("plan")) snapshot = plans->plans().front();
+  if (!snapshot) return fail(request, plan_problem(snapshot.error()));
 
-  const internal::ReadContext ctx{*snapshot, Visibility{as_of, *sample}, as_of, today, params, ids, options};
+  const internal::ReadContext ctx{**snapshot, *plans, Visibility{as_of, *sample}, as_of, today, params,
+                                  ids,        options};
   auto answer = route.read(ctx);
   if (!answer) return fail(request, answer.error());
-  Response r = with_etag(internal::json_response(*answer), snapshot->version);
-  cache.insert(snapshot->version, key, r);
+  Response r = with_etag(internal::json_response(*answer), plans->version());
+  cache.insert(plans->version(), key, r);
   return r;
 }
 
 Response Api::Impl::write(const Request& request, const internal::Route& route, const Target& target) const {
-  if (!target.params.items().empty()) {
-    const std::string& name = target.params.items().front().first;
+  const auto& items = target.params.items();
+  const auto unknown = std::ranges::find_if(items, [](const auto& item) { return item.first != "plan"; });
+  if (unknown != items.end()) {
+    const std::string& name = unknown->first;
     return fail(
         request,
         Problem{400, "unknown-field",
-                fmt::format("unknown query parameter \"{}\": this endpoint reads its body only", name),
-                fmt::format("不支持参数 {}：此接口只读取请求体", name), name, 0});
+                fmt::format("unknown query parameter \"{}\": this endpoint reads its body (and ?plan=) only",
+                            name),
+                fmt::format("不支持参数 {}：此接口只读取请求体（及 plan 参数）", name), name, 0});
   }
   if (!internal::is_json_media_type(request.content_type)) {
     return fail(request,
@@ -231,8 +252,10 @@ Response Api::Impl::write(const Request& request, const internal::Route& route, 
   }
   auto body = internal::parse_json_body(request.body, options.max_json_depth);
   if (!body) return fail(request, body.error());
-  const std::shared_ptr<const Snapshot> snapshot = context.snapshot();
-  const internal::WriteContext ctx{*snapshot, context.today(), *body, options};
+  const std::shared_ptr<const PlanSet> plans = context.plans();
+  auto snapshot = plans->find(target.params.get("plan").value_or(""));
+  if (!snapshot) return fail(request, plan_problem(snapshot.error()));
+  const internal::WriteContext ctx{**snapshot, context.today(), *body, options};
   auto answer = route.write(ctx);
   if (!answer) return fail(request, answer.error());
   Response r = internal::json_response(*answer);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/period.hpp"
+#include "model/plan_set.hpp"
 #include "model/snapshot.hpp"
 
 namespace atlas::api {
@@ -45,11 +46,19 @@ struct ApiOptions {
   std::size_t cache_entries = 1024;  // GET answers kept per published Snapshot
 };
 
-/// Where the Api reads the current Snapshot (never null) and today's date (for the default as_of).
+/// Where the Api reads the current plans (never null; a request picks one with ?plan=) and today's
+/// date (for the default as_of).
 struct ApiContext {
-  std::function<std::shared_ptr<const Snapshot>()> snapshot;
+  std::function<std::shared_ptr<const PlanSet>()> plans;
   std::function<DayNumber()> today;
 };
+
+/// A plans source for one Snapshot: each call wraps what `snapshot` returns as a PlanSet of that
+/// one plan (for tests and tools that serve a single Snapshot).
+[[nodiscard]] inline std::function<std::shared_ptr<const PlanSet>()> single_plan(
+    std::function<std::shared_ptr<const Snapshot>()> snapshot) {
+  return [snapshot = std::move(snapshot)] { return PlanSet::single(snapshot()); };
+}
 
 /// Routes /api/v1 requests to their handlers. Thread-safe: handle() may run on every worker thread
 /// at once (it reads immutable Snapshots; the answer cache is internally synchronised).

@@ -98,10 +98,11 @@ TEST(Router, ProblemMessageIsChineseAndTitleFollowsAcceptLanguage) {
 }
 
 TEST(Router, UnexpectedExceptionIsAnInternalProblem) {
-  const Api api(
-      ApiContext{[]() -> std::shared_ptr<const Snapshot> { throw std::runtime_error("store gone"); },
-                 [] { return coretest::today(); }},
-      ApiOptions{});
+  const Api api(ApiContext{atlas::api::single_plan([]() -> std::shared_ptr<const Snapshot> {
+                             throw std::runtime_error("store gone");
+                           }),
+                           [] { return coretest::today(); }},
+                ApiOptions{});
   const auto a = answer(api, Request{"GET", "/api/v1/plan", "", "", "", ""});
   EXPECT_EQ(a.status(), 500);
   EXPECT_EQ(a.body.at("code").as_string(), "internal");
@@ -111,7 +112,8 @@ TEST(Router, UnexpectedExceptionIsAnInternalProblem) {
 TEST(Router, BodyTooLargeIs413) {
   ApiOptions options;
   options.max_body_bytes = 64;
-  const Api api(ApiContext{[] { return coretest::shared_snapshot(); }, [] { return coretest::today(); }},
+  const Api api(ApiContext{atlas::api::single_plan([] { return coretest::shared_snapshot(); }),
+                           [] { return coretest::today(); }},
                 options);
   const Request request{"POST", "/api/v1/indicators", std::string(100, ' '), "application/json", "", ""};
   const auto a = answer(api, request);
@@ -152,7 +154,7 @@ TEST(RoutePattern, IsEmptyWhereHandleFindsNoEndpoint) {
 
 TEST(RoutePattern, ComesFromTheRoutersTableEachPatternOnce) {
   const auto patterns = Api::route_patterns();
-  ASSERT_EQ(patterns.size(), 12U);  // /api/v1/indicators is one pattern (POST only)
+  ASSERT_EQ(patterns.size(), 13U);  // /api/v1/indicators is one pattern (POST only)
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     for (std::size_t j = i + 1; j < patterns.size(); ++j)
       EXPECT_NE(patterns[i], patterns[j]);
@@ -203,7 +205,8 @@ TEST(PlanApi, SampleFalseCountsOnlyFactualRecords) {
 // snapshot being asked for).
 struct SwitchingApi {
   std::shared_ptr<const Snapshot> current = coretest::shared_snapshot();
-  Api api{ApiContext{[this] { return current; }, [] { return coretest::today(); }}, ApiOptions{}};
+  Api api{ApiContext{atlas::api::single_plan([this] { return current; }), [] { return coretest::today(); }},
+          ApiOptions{}};
 };
 
 TEST(ResponseCacheBehaviour, RepeatsTheSameBodyAndETag) {

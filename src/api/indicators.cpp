@@ -104,6 +104,7 @@ json::object meta_json(const Snapshot& s, const Visibility& vis) {
   const DayNumber data_as_of = s.latest_published(vis);
   return json::object{
       {"snapshot_version", s.version},
+      {"plan", s.plan.id},
       {"as_of", date_text(vis.as_of)},
       {"data_as_of", data_as_of > 0 ? json::value(date_text(data_as_of)) : json::value(nullptr)},
       {"sample", vis.include_sample}};

@@ -1,4 +1,4 @@
-// GET /api/v1/plan: the plan and what the data holds.
+// GET /api/v1/plan: one plan and what the data holds for it; GET /api/v1/plans: every plan.
 #include <algorithm>
 
 #include "api/internal/handler.hpp"
@@ -25,20 +25,51 @@ json::object counts_json(const Snapshot& s, const Visibility& vis) {
   return c;
 }
 
-}  // namespace
-
-Outcome<json::object> get_plan(const ReadContext& ctx) {
-  if (auto ok = ctx.params.allow({}); !ok) return std::unexpected(ok.error());
-  const PlanInfo& plan = ctx.snapshot.plan;
+// What the plan is, and what the data holds for it.
+json::object plan_json(const Snapshot& s, const Visibility& vis) {
+  const PlanInfo& plan = s.plan;
   json::object o;
-  o["meta"] = ctx.meta();
   o["id"] = plan.id;
   o["title"] = names_json(plan.title);
   o["document"] = plan.document;
   o["issued"] = plan.issued ? json::value(plan.issued->to_string()) : json::value(nullptr);
   o["start_year"] = plan.start_year;
   o["end_year"] = plan.end_year;
-  o["counts"] = counts_json(ctx.snapshot, ctx.visibility);
+  o["default"] = plan.is_default;
+  json::array scope;
+  for (const std::string& county : plan.scope) {
+    const CountyId id = s.find_county(county);
+    json::object c;
+    c["id"] = county;
+    c["name"] = id.valid() ? names_json(s.counties[id.value].name) : names_json(Names{});
+    scope.push_back(std::move(c));
+  }
+  o["scope"] = std::move(scope);
+  o["counts"] = counts_json(s, vis);
+  return o;
+}
+
+}  // namespace
+
+Outcome<json::object> get_plan(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({}); !ok) return std::unexpected(ok.error());
+  json::object o;
+  o["meta"] = ctx.meta();
+  for (auto& [key, value] : plan_json(ctx.snapshot, ctx.visibility))
+    o[key] = std::move(value);
+  return o;
+}
+
+Outcome<json::object> list_plans(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({}); !ok) return std::unexpected(ok.error());
+  json::object o;
+  o["meta"] = ctx.meta();
+  const auto fallback = ctx.plans.default_plan();
+  o["default"] = fallback ? json::value(fallback->plan.id) : json::value(nullptr);
+  json::array plans;
+  for (const auto& s : ctx.plans.plans())
+    plans.push_back(plan_json(*s, ctx.visibility));
+  o["plans"] = std::move(plans);
   return o;
 }
 

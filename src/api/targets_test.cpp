@@ -237,7 +237,9 @@ TEST(TargetsApi, MarksATargetThatCannotBeEvaluatedAndAnswersTheOthers) {
   auto built = Snapshot::build(std::move(read->data), 9);
   ASSERT_TRUE(built.has_value()) << built.error().to_string();
   const std::shared_ptr<const Snapshot> snapshot = *built;
-  const Api api(ApiContext{[snapshot] { return snapshot; }, [] { return coretest::today(); }}, ApiOptions{});
+  const Api api(
+      ApiContext{atlas::api::single_plan([snapshot] { return snapshot; }), [] { return coretest::today(); }},
+      ApiOptions{});
 
   const auto list = coretest::answer(api, Request{"GET", "/api/v1/targets", "", "", "", ""});
   ASSERT_EQ(list.status(), 200) << list.response.body;

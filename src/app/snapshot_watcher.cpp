@@ -9,7 +9,7 @@ SnapshotWatcher::SnapshotWatcher(Workspace workspace, WatchOptions options, Watc
     : workspace_(std::move(workspace)),
       options_(options),
       events_(std::move(events)),
-      current_(workspace_.snapshot()),
+      current_(workspace_.plans()),
       thread_([this](const std::stop_token& stop) { run(stop); }) {
 }
 
@@ -55,7 +55,7 @@ std::chrono::milliseconds SnapshotWatcher::poll(const std::stop_token& stop) {
     std::lock_guard lock(status_mutex_);
     status_.store_version = *stored;
   }
-  if (static_cast<std::uint64_t>(*stored) == workspace_.snapshot()->version) {
+  if (static_cast<std::uint64_t>(*stored) == workspace_.plans()->version()) {
     std::lock_guard lock(status_mutex_);
     status_.failing = false;
     return options_.poll_interval;
@@ -65,7 +65,7 @@ std::chrono::milliseconds SnapshotWatcher::poll(const std::stop_token& stop) {
 }
 
 std::chrono::milliseconds SnapshotWatcher::rebuild(std::int64_t stored, const std::stop_token& stop) {
-  if (events_.rebuilding) events_.rebuilding(stored, workspace_.snapshot()->version);
+  if (events_.rebuilding) events_.rebuilding(stored, workspace_.plans()->version());
   const auto started = Clock::now();
   auto refreshed = workspace_.refresh(stop);
   if (stop.stop_requested()) return options_.poll_interval;  // abandoned: publish nothing
@@ -76,12 +76,12 @@ std::chrono::milliseconds SnapshotWatcher::rebuild(std::int64_t stored, const st
     return options_.poll_interval;
   }
   if (!*refreshed) return options_.poll_interval;  // the version went back to the published one
-  std::shared_ptr<const Snapshot> fresh = workspace_.snapshot();
+  std::shared_ptr<const PlanSet> fresh = workspace_.plans();
   {
     // the status first: whoever sees the new Snapshot also sees it counted (/metrics after /healthz)
     std::lock_guard lock(status_mutex_);
     ++status_.reloads;
-    status_.store_version = static_cast<std::int64_t>(fresh->version);
+    status_.store_version = static_cast<std::int64_t>(fresh->version());
     status_.failing = false;
   }
   current_.store(fresh);

@@ -42,7 +42,7 @@ struct WatchEvents {
   /// A committed version was seen and a rebuild starts: (store version, published version).
   std::function<void(std::int64_t, std::uint64_t)> rebuilding;
   /// A new Snapshot is published; how long the rebuild took.
-  std::function<void(const Snapshot&, std::chrono::milliseconds)> published;
+  std::function<void(const PlanSet&, std::chrono::milliseconds)> published;
   /// A data_version read or a rebuild failed; the old Snapshot stays published.
   std::function<void(const Error&)> failed;
 };
@@ -60,8 +60,8 @@ class SnapshotWatcher {
   SnapshotWatcher(const SnapshotWatcher&) = delete;
   SnapshotWatcher& operator=(const SnapshotWatcher&) = delete;
 
-  /// The published Snapshot (never null). Lock-free for the caller's purposes: an atomic load.
-  [[nodiscard]] std::shared_ptr<const Snapshot> current() const { return current_.load(); }
+  /// The published plans (never null). Lock-free for the caller's purposes: an atomic load.
+  [[nodiscard]] std::shared_ptr<const PlanSet> current() const { return current_.load(); }
   [[nodiscard]] WatchStatus status() const;
 
   /// Ends the thread: a wait ends at once, a rebuild in progress is abandoned within a few thousand
@@ -80,7 +80,7 @@ class SnapshotWatcher {
   Workspace workspace_;  // used by the thread only
   const WatchOptions options_;
   const WatchEvents events_;
-  std::atomic<std::shared_ptr<const Snapshot>> current_;
+  std::atomic<std::shared_ptr<const PlanSet>> current_;
   mutable std::mutex status_mutex_;
   WatchStatus status_;
   std::int64_t failed_version_ = -1;  // thread only: the version whose rebuild failed last

@@ -15,6 +15,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "app/plan_views.hpp"
+
 namespace atlas::app {
 namespace {
 
@@ -82,10 +84,15 @@ struct Recorder {
   }
 };
 
+// A metric: a register every plan's Snapshot holds whole.
 Dataset new_county() {
   Dataset d;
-  d.counties = {{"pingyuan-test", "441426", {"平远县", "Pingyuan County"}, "watch test"}};
+  d.metrics = {{"watch_test_metric", {"测试指标", "Watch test metric"}, MetricUnit::kCount, "watch test"}};
   return d;
+}
+
+bool has_new_record(const PlanSet& plans) {
+  return plans.plans().front()->find_metric("watch_test_metric").has_value();
 }
 
 class SnapshotWatcherTest : public ::testing::Test {
@@ -114,17 +121,17 @@ class SnapshotWatcherTest : public ::testing::Test {
 TEST_F(SnapshotWatcherTest, PublishesWhatAnotherConnectionCommits) {
   auto watcher = watch();
   const auto before = watcher->current();
-  ASSERT_EQ(before->version, 1U);
-  ASSERT_FALSE(before->find_county("pingyuan-test").valid());
+  ASSERT_EQ(before->version(), 1U);
+  ASSERT_FALSE(has_new_record(*before));
 
   auto store = writer();
   ASSERT_TRUE(store.apply(new_county(), {"test", "import"}));
 
-  ASSERT_TRUE(eventually([&] { return watcher->current()->version == 2; }));
-  EXPECT_TRUE(watcher->current()->find_county("pingyuan-test").valid());
+  ASSERT_TRUE(eventually([&] { return watcher->current()->version() == 2; }));
+  EXPECT_TRUE(has_new_record(*watcher->current()));
   // A request that took the old Snapshot still reads it, unchanged.
-  EXPECT_EQ(before->version, 1U);
-  EXPECT_FALSE(before->find_county("pingyuan-test").valid());
+  EXPECT_EQ(before->version(), 1U);
+  EXPECT_FALSE(has_new_record(*before));
   const WatchStatus status = watcher->status();
   EXPECT_EQ(status.reloads, 1U);
   EXPECT_EQ(status.failures, 0U);
@@ -149,7 +156,7 @@ TEST_F(SnapshotWatcherTest, KeepsTheOldSnapshotWhenARebuildFailsAndRecoversOnThe
   ASSERT_TRUE(store.apply(bad, {"test", "import"}));
 
   ASSERT_TRUE(eventually([&] { return watcher->status().failing; }));
-  EXPECT_EQ(watcher->current()->version, 1U);
+  EXPECT_EQ(watcher->current()->version(), 1U);
   EXPECT_EQ(watcher->status().store_version, 2);
   const auto errors = recorder_.seen_errors();
   ASSERT_FALSE(errors.empty());
@@ -168,7 +175,7 @@ TEST_F(SnapshotWatcherTest, KeepsTheOldSnapshotWhenARebuildFailsAndRecoversOnThe
   Dataset fix;
   fix.taxonomy = {cls};
   ASSERT_TRUE(store.apply(fix, {"test", "import"}));
-  ASSERT_TRUE(eventually([&] { return watcher->current()->version == 3; }));
+  ASSERT_TRUE(eventually([&] { return watcher->current()->version() == 3; }));
   EXPECT_FALSE(watcher->status().failing);
   EXPECT_EQ(watcher->status().reloads, 1U);
 }
@@ -181,7 +188,7 @@ TEST_F(SnapshotWatcherTest, StopsAtOnceWhileWaiting) {
   watcher->stop();
   EXPECT_LT(std::chrono::steady_clock::now() - started, 1s);
   watcher->stop();  // idempotent
-  EXPECT_EQ(watcher->current()->version, 1U);
+  EXPECT_EQ(watcher->current()->version(), 1U);
 }
 
 TEST(SnapshotFromStore, StopsEarlyWhenAskedTo) {
@@ -190,7 +197,7 @@ TEST(SnapshotFromStore, StopsEarlyWhenAskedTo) {
   ASSERT_TRUE(ws);
   std::stop_source source;
   source.request_stop();
-  auto snapshot = snapshot_from_store(ws->store(), source.get_token());
+  auto snapshot = plan_set_from_store(ws->store(), source.get_token());
   ASSERT_FALSE(snapshot);
   EXPECT_NE(snapshot.error().message.find("rebuild stopped"), std::string::npos);
 }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/plan_views.hpp"
 #include "io/dataset_reader.hpp"
 #include "io/dataset_writer.hpp"
 #include "io/embedded.hpp"
@@ -43,55 +44,11 @@ std::uint64_t written(const ApplySummary& s) {
   return n;
 }
 
-// Says whether a rebuild should end early, looking at the stop token every kRowsPerCheck rows.
-class StopCheck {
- public:
-  explicit StopCheck(std::stop_token stop) : stop_(std::move(stop)) {}
-  Result<void> operator()() {
-    if (rows_++ % kRowsPerCheck != 0 || !stop_.stop_requested()) return {};
-    return fail(ErrorCode::kIo, "rebuild stopped: the Snapshot was not finished");
-  }
-
- private:
-  static constexpr std::uint64_t kRowsPerCheck = 4096;
-  std::stop_token stop_;
-  std::uint64_t rows_ = 0;
-};
-
 }  // namespace
 
-Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store, std::stop_token stop) {
-  std::shared_ptr<const Snapshot> snapshot;
-  StopCheck stopped(std::move(stop));
-  // One read transaction: the version and the rows streamed are the same committed state.
-  auto streamed = store.with_read_transaction([&]() -> Result<void> {
-    auto small = store.load_small_tables();
-    if (!small) return std::unexpected(small.error());
-    auto version = store.data_version();
-    if (!version) return std::unexpected(version.error());
-    SnapshotBuilder builder(std::move(*small), static_cast<std::uint64_t>(*version));
-    auto r = store.scan_enterprises([&](const EnterpriseRecord& e) {
-      auto go_on = stopped();
-      return go_on ? builder.add_enterprise(e) : go_on;
-    });
-    if (!r) return r;
-    r = store.scan_observations([&](const ObservationRecord& o) {
-      auto go_on = stopped();
-      return go_on ? builder.add_observation(o) : go_on;
-    });
-    if (!r) return r;
-    r = store.scan_supply_edges([&](const SupplyEdgeRecord& e) {
-      auto go_on = stopped();
-      return go_on ? builder.add_supply_edge(e) : go_on;
-    });
-    if (!r) return r;
-    auto built = std::move(builder).finish();
-    if (!built) return std::unexpected(built.error());
-    snapshot = std::move(*built);
-    return {};
-  });
-  if (!streamed) return std::unexpected(streamed.error());
-  return snapshot;
+std::shared_ptr<const Snapshot> Workspace::snapshot() const {
+  if (auto p = plans_->default_plan()) return p;
+  return plans_->plans().front();
 }
 
 Result<Workspace> Workspace::open(const std::string& path, const OpenOptions& options) {
@@ -109,6 +66,8 @@ Result<Workspace> Workspace::open(const std::string& path, const OpenOptions& op
                     fmt::format("the embedded dataset is invalid ({} errors), first: {}", errs.size(),
                                 errs.empty() ? std::string("?") : errs.front().to_string()));
       }
+      if (auto claimed = claim_for_plan(embedded->data, {}, {}); !claimed)
+        return std::unexpected(claimed.error());
       auto applied = ws.store_.apply(embedded->data, {"atlas", "seed"});
       if (!applied) return std::unexpected(applied.error());
     }
@@ -118,9 +77,9 @@ Result<Workspace> Workspace::open(const std::string& path, const OpenOptions& op
 }
 
 Result<void> Workspace::publish() {
-  auto snap = snapshot_from_store(store_);
-  if (!snap) return std::unexpected(snap.error());
-  snapshot_ = std::move(*snap);
+  auto set = plan_set_from_store(store_);
+  if (!set) return std::unexpected(set.error());
+  plans_ = std::move(*set);
   return {};
 }
 
@@ -141,6 +100,11 @@ std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<st
   for (auto& r : read->rejected)
     report.rejected.push_back({r.table, std::move(r.errors)});
   if (read->data == Dataset{}) return report;  // nothing valid to write
+  auto stored = store_.plans();
+  if (!stored) return std::unexpected(errors_of(stored.error()));
+  if (auto claimed = claim_for_plan(read->data, *stored, options.plan); !claimed) {
+    return std::unexpected(errors_of(claimed.error()));
+  }
   auto applied = store_.apply(read->data, {options.actor, "import"});
   if (!applied) return std::unexpected(errors_of(applied.error()));
   report.applied = std::move(*applied);
@@ -159,15 +123,15 @@ std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<st
 Result<bool> Workspace::refresh(std::stop_token stop) {
   auto stored = store_.data_version();
   if (!stored) return std::unexpected(stored.error());
-  if (static_cast<std::uint64_t>(*stored) == snapshot_->version) return false;
-  auto snap = snapshot_from_store(store_, std::move(stop));
-  if (!snap) return std::unexpected(snap.error());
-  snapshot_ = std::move(*snap);
+  if (static_cast<std::uint64_t>(*stored) == plans_->version()) return false;
+  auto set = plan_set_from_store(store_, std::move(stop));
+  if (!set) return std::unexpected(set.error());
+  plans_ = std::move(*set);
   return true;
 }
 
-Result<void> Workspace::export_to(const std::filesystem::path& dir) {
-  auto data = store_.load();
+Result<void> Workspace::export_to(const std::filesystem::path& dir, std::string_view plan) {
+  auto data = plan_view(store_, plan);
   if (!data) return std::unexpected(data.error());
   return io::write_dataset(*data, dir);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/error.hpp"
+#include "model/plan_set.hpp"
 #include "model/snapshot.hpp"
 #include "store/store.hpp"
 
@@ -26,6 +27,7 @@ struct OpenOptions {
 
 struct ImportOptions {
   bool skip_invalid = false;  // write the good rows, list the bad ones
+  std::string plan;           // the plan that CSV tables read without a plan file belong to (--plan)
   std::string actor = "atlas import";
 };
 
@@ -50,8 +52,14 @@ class Workspace {
   /// (action "seed"). Errors: the store's (kStoreError …), or the embedded data's if it is broken.
   [[nodiscard]] static Result<Workspace> open(const std::string& path, const OpenOptions& options = {});
 
-  /// The latest published Snapshot (never null).
-  [[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const { return snapshot_; }
+  /// The latest published plans (never null): one Snapshot per plan.
+  [[nodiscard]] std::shared_ptr<const PlanSet> plans() const { return plans_; }
+  /// The published Snapshot of the default plan, else the only plan, else the first (never null).
+  [[nodiscard]] std::shared_ptr<const Snapshot> snapshot() const;
+  /// The published Snapshot of plan `id` (empty: the default or only plan); errors as PlanSet::find.
+  [[nodiscard]] Result<std::shared_ptr<const Snapshot>> plan(std::string_view id) const {
+    return plans_->find(id);
+  }
   [[nodiscard]] Store& store() { return store_; }
 
   /// Reads `paths` (CSV tables, the plan TOML, directories of them), validates every row and every
@@ -62,8 +70,9 @@ class Workspace {
   [[nodiscard]] std::expected<ImportReport, Errors> import_files(
       const std::vector<std::filesystem::path>& paths, const ImportOptions& options);
 
-  /// Writes the whole database to `dir` in the import layout (plans/<id>.toml and the CSV tables).
-  [[nodiscard]] Result<void> export_to(const std::filesystem::path& dir);
+  /// Writes one plan's view (its records and the registers its scope takes; `plan` empty: the
+  /// default or only plan) to `dir` in the import layout (plans/<id>.toml and the CSV tables).
+  [[nodiscard]] Result<void> export_to(const std::filesystem::path& dir, std::string_view plan = {});
 
   /// Publishes a new Snapshot when the store's data_version differs from the published one's (an
   /// apply committed by another connection or process); true when it did. Errors (the store's, or
@@ -76,13 +85,7 @@ class Workspace {
   [[nodiscard]] Result<void> publish();
 
   Store store_;
-  std::shared_ptr<const Snapshot> snapshot_;
+  std::shared_ptr<const PlanSet> plans_;
 };
-
-/// Builds a Snapshot by streaming a store (small tables, then enterprises, then observations) in one
-/// read transaction, so its version is exactly the committed state it holds. A stop requested on
-/// `stop` ends the scan early with kIo "rebuild stopped" (checked every few thousand rows).
-[[nodiscard]] Result<std::shared_ptr<const Snapshot>> snapshot_from_store(Store& store,
-                                                                          std::stop_token stop = {});
 
 }  // namespace atlas::app

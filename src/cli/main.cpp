@@ -45,6 +45,7 @@ int fail_with(const atlas::Error& e) {
 
 struct CheckFlags {
   std::string db = "atlas.db";
+  std::string plan;
   std::string lang = "zh";
   std::string as_of;
   bool json = false;
@@ -60,7 +61,9 @@ int run_check(const CheckFlags& f) {
   }
   auto ws = atlas::app::Workspace::open(f.db);
   if (!ws) return fail_with(ws.error());
-  auto report = atlas::app::check_targets(*ws->snapshot(), {as_of, !f.no_sample});
+  auto snapshot = ws->plan(f.plan);
+  if (!snapshot) return fail_with(snapshot.error());
+  auto report = atlas::app::check_targets(**snapshot, {as_of, !f.no_sample});
   if (!report) return fail_with(report.error());
   const auto lang = f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh;
   const std::string text = f.json ? atlas::app::check_report_json(*report, f.lang) + "\n"
@@ -76,6 +79,7 @@ int run_check(const CheckFlags& f) {
 
 struct ImportFlags {
   std::string db = "atlas.db";
+  std::string plan;
   std::vector<std::string> files;
   bool skip_invalid = false;
 };
@@ -92,7 +96,7 @@ int run_import(const ImportFlags& f) {
   auto ws = atlas::app::Workspace::open(f.db, unseeded());
   if (!ws) return fail_with(ws.error());
   std::vector<std::filesystem::path> paths(f.files.begin(), f.files.end());
-  auto report = ws->import_files(paths, {f.skip_invalid, "atlas import"});
+  auto report = ws->import_files(paths, {f.skip_invalid, f.plan, "atlas import"});
   if (!report) {
     print_errors(report.error());
     fmt::print(stderr, "atlas import: {} error(s); nothing was written\n", report.error().size());
@@ -117,11 +121,21 @@ int run_import(const ImportFlags& f) {
   return 0;
 }
 
-int run_export(const std::string& db, const std::string& dir) {
+int run_export(const std::string& db, const std::string& dir, const std::string& plan) {
   auto ws = atlas::app::Workspace::open(db, unseeded());
   if (!ws) return fail_with(ws.error());
-  if (auto r = ws->export_to(dir); !r) return fail_with(r.error());
+  if (auto r = ws->export_to(dir, plan); !r) return fail_with(r.error());
   fmt::print("atlas export: wrote {}\n", dir);
+  return 0;
+}
+
+// `atlas plans`: one line per plan of the database.
+int run_plans(const std::string& db, bool json) {
+  auto ws = atlas::app::Workspace::open(db, unseeded());
+  if (!ws) return fail_with(ws.error());
+  const auto plans = ws->plans();
+  const std::string text = json ? atlas::cli::format_plans_json(*plans) : atlas::cli::format_plans(*plans);
+  std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }
 
@@ -174,9 +188,9 @@ atlas::app::WatchEvents reload_log() {
     fmt::print(stderr, "atlas serve: data version {} committed (serving {}), rebuilding the Snapshot\n",
                stored, published);
   };
-  events.published = [](const atlas::Snapshot& s, std::chrono::milliseconds took) {
-    fmt::print(stderr, "atlas serve: published Snapshot version {} ({} enterprises) in {} ms\n", s.version,
-               s.enterprises.size(), took.count());
+  events.published = [](const atlas::PlanSet& s, std::chrono::milliseconds took) {
+    fmt::print(stderr, "atlas serve: published Snapshot version {} ({} plan(s)) in {} ms\n", s.version(),
+               s.plans().size(), took.count());
   };
   events.failed = [](const atlas::Error& e) {
     fmt::print(stderr, "atlas serve: reload failed, still serving the previous Snapshot: {}\n",
@@ -214,8 +228,14 @@ int run_serve(const ServeFlags& f) {
   atlas::app::WatchOptions watch;
   watch.poll_interval = std::chrono::milliseconds(f.reload_ms);
   atlas::app::SnapshotWatcher watcher(std::move(*ws), watch, reload_log());
-  const auto snapshot = [&watcher] { return watcher.current(); };
-  const atlas::api::Api api(atlas::api::ApiContext{snapshot, today}, atlas::api::ApiOptions{});
+  const auto plans = [&watcher] { return watcher.current(); };
+  // /healthz and /metrics describe the default plan (else the first): every plan has the same version.
+  const auto snapshot = [&watcher] {
+    const auto set = watcher.current();
+    auto fallback = set->default_plan();
+    return fallback ? fallback : set->plans().front();
+  };
+  const atlas::api::Api api(atlas::api::ApiContext{plans, today}, atlas::api::ApiOptions{});
 
   auto server = atlas::server::Server::start(api, snapshot, server_options(f, watcher));
   if (!server) return fail_with(server.error());
@@ -246,6 +266,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"zh", "en"}))
       ->capture_default_str();
   c->add_option("--as-of", check.as_of, "Use only what was known at this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  c->add_option("--plan", check.plan,
+                "The plan to check (default: the default or only plan; see `atlas plans`)");
   c->add_flag("--json", check.json, "Print JSON instead of a table");
   c->add_flag("--no-sample", check.no_sample, "Leave out illustrative (sample) data");
 
@@ -254,12 +276,22 @@ int run(int argc, char** argv) {
   i->add_option("files", import.files, "CSV files, plan TOML files or directories of them")->required();
   i->add_option("--db", import.db, "Database file")->capture_default_str();
   i->add_flag("--skip-invalid", import.skip_invalid, "Write the valid rows and list the rejected ones");
+  i->add_option("--plan", import.plan,
+                "The plan that CSV tables without a plan file belong to (default: the database's only plan)");
 
   std::string export_db = "atlas.db";
   std::string export_dir;
+  std::string export_plan;
   auto* e = app.add_subcommand("export", "Write the database back as plan TOML + CSV tables");
   e->add_option("dir", export_dir, "Output directory")->required();
   e->add_option("--db", export_db, "Database file")->capture_default_str();
+  e->add_option("--plan", export_plan, "The plan to write (default: the default or only plan)");
+
+  std::string plans_db = "atlas.db";
+  bool plans_json = false;
+  auto* p = app.add_subcommand("plans", "List the plans of the database: id, title, years, scope, default");
+  p->add_option("--db", plans_db, "Database file")->capture_default_str();
+  p->add_flag("--json", plans_json, "Print JSON instead of a table");
 
   atlas::app::SyntheticOptions gen;
   std::string gen_dir;
@@ -311,7 +343,8 @@ int run(int argc, char** argv) {
   }
   if (c->parsed()) return run_check(check);
   if (i->parsed()) return run_import(import);
-  if (e->parsed()) return run_export(export_db, export_dir);
+  if (e->parsed()) return run_export(export_db, export_dir, export_plan);
+  if (p->parsed()) return run_plans(plans_db, plans_json);
   if (s->parsed()) return run_serve(serve);
   if (g->parsed()) {
     gen.out_dir = gen_dir;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/plan_views.hpp"
 #include "model/units.hpp"
 
 namespace atlas::cli {
@@ -152,6 +153,26 @@ std::string format_check(const app::CheckReport& report, Lang lang) {
 
 void print_check(const app::CheckReport& report, Lang lang, std::FILE* out) {
   fmt::print(out, "{}", format_check(report, lang));
+}
+
+std::string format_plans(const PlanSet& plans) {
+  const auto summaries = app::summarize(plans);
+  if (summaries.size() == 1 && summaries.front().plan.id.empty()) {
+    return "no plan in this database (atlas import --db FILE PLAN_DIR adds one) / 数据库中还没有规划\n";
+  }
+  std::vector<std::vector<std::string>> rows{{"id", "规划 plan", "文号 document", "期间 years",
+                                              "区县 counties", "企业 enterprises", "目标 targets", ""}};
+  for (const app::PlanSummary& p : summaries) {
+    rows.push_back({p.plan.id, p.plan.title.zh, p.plan.document,
+                    fmt::format("{}–{}", p.plan.start_year, p.plan.end_year), std::to_string(p.counties),
+                    std::to_string(p.enterprises), std::to_string(p.targets),
+                    p.is_default ? "默认 default" : ""});
+  }
+  return format_table(rows, {false, false, false, false, true, true, true, false});
+}
+
+std::string format_plans_json(const PlanSet& plans) {
+  return app::plans_json(plans);
 }
 
 }  // namespace atlas::cli

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/check.hpp"
+#include "model/plan_set.hpp"
 
 namespace atlas::cli {
 
@@ -23,5 +24,11 @@ enum class Lang { kZh, kEn };
 /// provenance, and the legend of statuses.
 [[nodiscard]] std::string format_check(const app::CheckReport& report, Lang lang);
 void print_check(const app::CheckReport& report, Lang lang, std::FILE* out = stdout);
+
+/// `atlas plans`: one row per plan (id, title, document, years, counties, enterprises, targets,
+/// default mark), or a line saying the database holds none.
+[[nodiscard]] std::string format_plans(const PlanSet& plans);
+/// `atlas plans --json`.
+[[nodiscard]] std::string format_plans_json(const PlanSet& plans);
 
 }  // namespace atlas::cli

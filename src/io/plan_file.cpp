@@ -101,6 +101,8 @@ void write_plan_info(const PlanInfo& p, Emitter& e) {
   }
   e.optional_year("start", p.start_year);
   e.optional_year("end", p.end_year);
+  e.optional_slugs("scope", p.scope);
+  if (p.is_default) e.raw("default", "true");
 }
 
 void write_zone(const ZoneRecord& z, Emitter& e) {

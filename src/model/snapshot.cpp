@@ -257,6 +257,12 @@ SnapshotBuilder::SnapshotBuilder(Dataset small_tables, std::uint64_t version)
   status_ = index_reference_tables();
 }
 
+std::optional<bool> SnapshotBuilder::enterprise_outside(std::string_view slug) const {
+  const EnterpriseId id = snap_->find_enterprise(slug);
+  if (!id.valid()) return std::nullopt;
+  return snap_->enterprises.outside[id.value] != 0;
+}
+
 Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::finish() && {
   if (!status_) return std::unexpected(status_.error());
   auto& s = *snap_;

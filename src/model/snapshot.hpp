@@ -176,6 +176,9 @@ class SnapshotBuilder {
   /// unknown enterprise or product class, kInvalidValue when supplier and customer are the same.
   /// A repeated key (supplier, customer, class) makes finish() fail with kDuplicateKey.
   Result<void> add_supply_edge(const SupplyEdgeRecord& record);
+  /// Whether the enterprise `slug` was added, and if so whether it lies outside the plan's region:
+  /// nullopt when it was not added, else its `outside` flag.
+  [[nodiscard]] std::optional<bool> enterprise_outside(std::string_view slug) const;
   /// Resolves groups and projects, normalises observations, builds roll-ups, posting lists and the
   /// supply adjacency lists.
   Result<std::shared_ptr<const Snapshot>> finish() &&;

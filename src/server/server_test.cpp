@@ -151,7 +151,8 @@ class ServerTest : public ::testing::Test {
     write("dist/favicon.ico", "ico");
     write("secret.txt", "TOP-SECRET");
     api_ = std::make_unique<atlas::api::Api>(
-        atlas::api::ApiContext{[] { return embedded_snapshot(); }, [] { return atlas::DayNumber{20'000}; }},
+        atlas::api::ApiContext{atlas::api::single_plan([] { return embedded_snapshot(); }),
+                               [] { return atlas::DayNumber{20'000}; }},
         atlas::api::ApiOptions{});
   }
 
@@ -305,10 +306,10 @@ class BusyServerTest : public ServerTest {
  protected:
   void SetUp() override {
     ServerTest::SetUp();
-    api_ = std::make_unique<atlas::api::Api>(atlas::api::ApiContext{[this] {
+    api_ = std::make_unique<atlas::api::Api>(atlas::api::ApiContext{atlas::api::single_plan([this] {
                                                                       gate_.pass();
                                                                       return embedded_snapshot();
-                                                                    },
+                                                                    }),
                                                                     [] { return atlas::DayNumber{20'000}; }},
                                              atlas::api::ApiOptions{});
   }

@@ -27,8 +27,9 @@ inline std::shared_ptr<const Snapshot> meizhou_snapshot() {
 
 /// The Api, today = 2026-11-27.
 inline const Api& api() {
-  static const Api instance(
-      ApiContext{[] { return meizhou_snapshot(); }, [] { return day_number(2026, 11, 27); }}, ApiOptions{});
+  static const Api instance(ApiContext{atlas::api::single_plan([] { return meizhou_snapshot(); }),
+                                       [] { return day_number(2026, 11, 27); }},
+                            ApiOptions{});
   return instance;
 }
 

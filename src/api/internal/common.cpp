@@ -61,7 +61,7 @@ std::string allowed_list(std::initializer_list<std::string_view> names) {
 
 Outcome<void> Params::allow(std::initializer_list<std::string_view> names) const {
   for (const auto& [name, value] : items_) {
-    if (name == "as_of" || name == "sample") continue;
+    if (name == "as_of" || name == "sample" || name == "plan") continue;
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
     const auto suggestion = closest(name, names);
     const std::string hint = suggestion.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", suggestion);
@@ -116,6 +116,7 @@ Outcome<Page> ReadContext::page() const {
 json::object ReadContext::meta() const {
   json::object m;
   m["snapshot_version"] = snapshot.version;
+  m["plan"] = snapshot.plan.id;
   m["as_of"] = date_text(as_of);
   const DayNumber data_as_of = snapshot.latest_published(visibility);
   m["data_as_of"] = data_as_of > 0 ? json::value(date_text(data_as_of)) : json::value(nullptr);

@@ -56,7 +56,9 @@ inline Answer answer(const Api& api, const Request& request) {
 
 /// One Api over the shared snapshot for the tests that do not count cache entries.
 inline const Api& shared_api() {
-  static const Api api(ApiContext{[] { return shared_snapshot(); }, [] { return today(); }}, ApiOptions{});
+  static const Api api(
+      ApiContext{atlas::api::single_plan([] { return shared_snapshot(); }), [] { return today(); }},
+      ApiOptions{});
   return api;
 }
 

@@ -73,8 +73,9 @@ struct Page {
 
 /// Everything a GET handler reads. The Snapshot outlives the call.
 struct ReadContext {
-  const Snapshot& snapshot;
-  Visibility visibility;  // from as_of and sample
+  const Snapshot& snapshot;  // the plan the request names (?plan=), or the default plan
+  const PlanSet& plans;      // every plan of the same version
+  Visibility visibility;     // from as_of and sample
   DayNumber as_of = 0;
   DayNumber today = 0;
   const Params& params;
@@ -106,6 +107,7 @@ struct WriteContext {
 
 // The handlers (one file each in src/api/). Each returns the whole response object.
 Outcome<boost::json::object> get_plan(const ReadContext& ctx);
+Outcome<boost::json::object> list_plans(const ReadContext& ctx);
 Outcome<boost::json::object> list_targets(const ReadContext& ctx);
 Outcome<boost::json::object> get_target(const ReadContext& ctx);  // path[0] = target id
 Outcome<boost::json::object> list_enterprises(const ReadContext& ctx);

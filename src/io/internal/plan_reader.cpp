@@ -17,7 +17,8 @@ namespace atlas::io::internal {
 namespace {
 
 constexpr std::array<std::string_view, 5> kTopKeys = {"plan", "zone", "target", "project", "chain"};
-constexpr std::array<std::string_view, 6> kPlanKeys = {"id", "title", "document", "issued", "start", "end"};
+constexpr std::array<std::string_view, 8> kPlanKeys = {"id",    "title", "document", "issued",
+                                                       "start", "end",   "scope",    "default"};
 constexpr std::array<std::string_view, 6> kZoneKeys = {"id",       "name",   "kind",
                                                        "counties", "parent", "provenance"};
 constexpr std::array<std::string_view, 9> kTargetKeys = {
@@ -41,6 +42,8 @@ void parse_plan(TomlRecord& rec, PlanInfo& r) {
   r.issued = rec.date("issued");
   r.start_year = rec.year("start");
   r.end_year = rec.year("end");
+  r.scope = rec.strings("scope");
+  r.is_default = rec.boolean("default");
 }
 
 void parse_zone(TomlRecord& rec, ZoneRecord& r) {

@@ -190,6 +190,14 @@ std::optional<std::int64_t> TomlRecord::integer(std::string_view key, bool requi
   return std::nullopt;
 }
 
+bool TomlRecord::boolean(std::string_view key) {
+  const toml::node* node = get(key, false);
+  if (node == nullptr) return false;
+  if (const auto* value = node->as_boolean()) return value->get();
+  wrong_type(key, *node, "true or false");
+  return false;
+}
+
 int TomlRecord::year(std::string_view key, bool required) {
   const std::optional<std::int64_t> value = integer(key, required);
   if (!value) return 0;

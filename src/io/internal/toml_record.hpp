@@ -38,6 +38,8 @@ class TomlRecord {
   [[nodiscard]] std::vector<std::string> strings(std::string_view key);
   [[nodiscard]] std::optional<Date> date(std::string_view key);
   [[nodiscard]] std::optional<std::int64_t> integer(std::string_view key, bool required = false);
+  /// `true` or `false`; false when absent (or wrong, with an error).
+  [[nodiscard]] bool boolean(std::string_view key);
   /// An integer year in kMinYear…kMaxYear (model/period.hpp); 0 when absent or wrong (with an error).
   [[nodiscard]] int year(std::string_view key, bool required = false);
   [[nodiscard]] std::optional<std::int64_t> amount(std::string_view key);

@@ -86,6 +86,10 @@ void Validator::check_facts() {
 }
 
 void Validator::check_plan_records() {
+  const auto& plan = ws_.plan;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (plan.live(i)) references(TableKind::kPlan, plan, i, "scope", plan.rows[i].scope, counties_, "county");
+  }
   const auto& zones = ws_.zones;
   for (std::size_t i = 0; i < zones.size(); ++i) {
     if (!zones.live(i)) continue;

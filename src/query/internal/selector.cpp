@@ -192,6 +192,14 @@ class Selector {
 
 Bitmap visible_rows(const Program& program, const Snapshot& snapshot, const Visibility& visibility) {
   Bitmap rows(program.rows, true);
+  if (program.set == RecordSet::kEnterprises) {
+    // An enterprise outside the plan's region (a parent or partner elsewhere, or one of another
+    // plan's region that a record of this plan refers to) is never counted.
+    const std::vector<std::uint8_t>& outside = snapshot.enterprises.outside;
+    for (std::size_t i = 0; i < program.rows; ++i) {
+      if (outside[i] != 0) rows.reset(i);
+    }
+  }
   if (visibility.include_sample) return rows;
   const std::vector<std::uint8_t>& sample =
       program.set == RecordSet::kEnterprises ? snapshot.enterprises.sample : program.row_sample;

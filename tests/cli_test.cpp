@@ -263,6 +263,38 @@ TEST_F(AtlasCli, AnImportThatChangesNothingWritesNothing) {
   EXPECT_EQ(slurp(db_), db_bytes);  // no new data version, no audit event
 }
 
+// A plan file of a few lines: its own target "total-output", no counties of Meizhou.
+std::string small_plan(const std::string& id) {
+  return "[plan]\nid = \"" + id +
+         "\"\ntitle = { zh = \"测试规划\", en = \"Test plan\" }\nstart = 2023\nend = 2027\n\n"
+         "[[target]]\nid = \"total-output\"\ntitle = { zh = \"总产值\", en = \"Output\" }\n"
+         "indicator = \"sum(output_value) in 2025\"\ngoal = \">= 1亿\"\ndeadline = 2027\nunit = \"yuan\"\n"
+         "quote = \"\"\nprovenance = \"sample\"\n";
+}
+
+// Other plans go beside Meizhou, one after another (a third into a database that holds two plans
+// and no default), and Meizhou's 16 targets answer exactly as before.
+TEST_F(AtlasCli, OtherPlansImportBesideMeizhouAndLeaveItsTargetsAsTheyWere) {
+  json::object before = check_json();
+  for (const std::string id : {"second-plan", "third-plan"}) {
+    write(dir_ / (id + ".toml"), small_plan(id));
+    const Outcome r = atlas("import --db " + db_ + " " + (dir_ / (id + ".toml")).string());
+    ASSERT_EQ(r.exit_code, 0) << id << ": " << r.err;
+  }
+  const Outcome plans = atlas("plans --json --db " + db_);
+  ASSERT_EQ(plans.exit_code, 0) << plans.err;
+  EXPECT_EQ(json::parse(plans.out).at("plans").as_array().size(), 3U);
+  json::object after = check_json("--plan meizhou-autoparts-2021-2025");
+  before.erase("snapshot_version");
+  after.erase("snapshot_version");
+  EXPECT_EQ(after, before);
+  const Outcome unnamed = atlas("check --db " + db_);
+  EXPECT_EQ(unnamed.exit_code, 1);
+  EXPECT_NE(unnamed.err.find("name one (meizhou-autoparts-2021-2025, second-plan, third-plan)"),
+            std::string::npos)
+      << unnamed.err;
+}
+
 TEST_F(AtlasCli, ErrorsShowHostileBytesEscapedNeverRaw) {
   ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
   const fs::path csv = dir_ / "in" / "enterprises.csv";

@@ -17,10 +17,27 @@ Errors errors_of(const Error& e) {
   return Errors{e};
 }
 
-// Everything a new import may refer to, without the observations.
+// Everything a new import may refer to, without the observations: the registers and the records of
+// every plan (an enterprise may sit in any plan's zone; the store keeps a plan's own references
+// within the plan).
 Result<Dataset> referable_records(Store& store) {
-  auto data = store.load_small_tables();
+  auto plans = store.plans();
+  if (!plans) return std::unexpected(plans.error());
+  auto data =
+      store.load_small_tables(plans->empty() ? std::string_view() : std::string_view(plans->front().id));
   if (!data) return data;
+  for (std::size_t i = 1; i < plans->size(); ++i) {
+    auto other = store.load_small_tables((*plans)[i].id);
+    if (!other) return other;
+    const auto append = [](auto& to, auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(data->zones, other->zones);
+    append(data->facts, other->facts);
+    append(data->projects, other->projects);
+    append(data->milestones, other->milestones);
+    append(data->chains, other->chains);
+    append(data->candidates, other->candidates);
+    append(data->targets, other->targets);
+  }
   auto scanned = store.scan_enterprises([&](const EnterpriseRecord& e) -> Result<void> {
     data->enterprises.push_back(e);
     return {};

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,13 @@
 #include "model/snapshot.hpp"
 
 namespace atlas {
+
+/// The plan a reader gets among `ids` (a database's plans, in order): `requested` when it names one;
+/// when it names none, the plan marked default (`default_id`), else the only plan. Errors:
+/// kUnknownReference (field "plan") for an id not among them, kInvalidArgument when none is named
+/// and several plans have no default — each message lists the plans. `ids` must not be empty.
+[[nodiscard]] Result<std::size_t> choose_plan(std::span<const std::string_view> ids,
+                                              std::string_view default_id, std::string_view requested);
 
 class PlanSet {
  public:
@@ -35,8 +43,6 @@ class PlanSet {
   [[nodiscard]] std::shared_ptr<const Snapshot> default_plan() const;
 
  private:
-  [[nodiscard]] std::string ids() const;
-
   std::uint64_t version_ = 0;
   std::vector<std::shared_ptr<const Snapshot>> plans_;
   std::string default_id_;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "model/plan_set.hpp"
 #include "store/internal/apply.hpp"
 #include "store/internal/audit.hpp"
 #include "store/internal/migrations.hpp"
@@ -97,29 +98,20 @@ Result<std::vector<PlanInfo>> all_plans(Db& db) {
   return plans;
 }
 
-// The plan a read names: `requested` when the database holds it; when none is named, the default
-// plan, else the only one, else "" for a database without plans.
+// The plan a read names (model's choose_plan), or "" for a database without plans when none is named.
 Result<std::string> resolve_plan(Db& db, std::string_view requested) {
   auto plans = all_plans(db);
   if (!plans) return std::unexpected(plans.error());
-  std::vector<std::string> ids;
+  if (plans->empty() && requested.empty()) return std::string();
+  std::vector<std::string_view> ids;
+  std::string_view default_id;
   for (const PlanInfo& p : *plans) {
-    if (!requested.empty() && p.id == requested) return p.id;
-    if (requested.empty() && p.is_default) return p.id;
     ids.push_back(p.id);
+    if (p.is_default) default_id = p.id;
   }
-  if (!requested.empty()) {
-    return fail(ErrorCode::kUnknownReference,
-                ids.empty() ? fmt::format("no plan '{}': the database holds no plan", requested)
-                            : fmt::format("no plan '{}' in the database (plans: {})", requested,
-                                          fmt::join(ids, ", ")),
-                "plan");
-  }
-  if (ids.size() <= 1) return ids.empty() ? std::string() : ids.front();
-  return fail(ErrorCode::kInvalidArgument,
-              fmt::format("the database holds {} plans and none is the default: name one ({})", ids.size(),
-                          fmt::join(ids, ", ")),
-              "plan");
+  auto index = choose_plan(ids, default_id, requested);
+  if (!index) return std::unexpected(index.error());
+  return (*plans)[*index].id;
 }
 
 Result<void> load_small(Db& db, Dataset& d, std::string_view requested) {

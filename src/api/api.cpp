@@ -209,7 +209,7 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
   if (auto hit = cache.find(plans->version(), key)) return std::move(*hit);
   auto snapshot = plans->find(params.get("plan").value_or(""));
   // The list of plans answers without a plan (its meta then describes the first one).
-  if (!snapshot && route.path == "/api/v1/plans" && !params.get("plan")) snapshot = plans->plans().front();
+  if (!snapshot && route.any_plan && !params.get("plan")) snapshot = plans->plans().front();
   if (!snapshot) return fail(request, plan_problem(snapshot.error()));
 
   const internal::ReadContext ctx{**snapshot, *plans, Visibility{as_of, *sample}, as_of, today, params,

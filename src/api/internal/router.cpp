@@ -6,7 +6,7 @@ namespace atlas::api::internal {
 namespace {
 
 constexpr std::array<Route, 13> kRoutes{{
-    {"/api/v1/plans", "GET", &list_plans, nullptr},
+    {"/api/v1/plans", "GET", &list_plans, nullptr, true},
     {"/api/v1/plan", "GET", &get_plan, nullptr},
     {"/api/v1/targets", "GET", &list_targets, nullptr},
     {"/api/v1/targets/{id}", "GET", &get_target, nullptr},

@@ -21,6 +21,7 @@ struct Route {
   std::string_view method;  // "GET" or "POST"
   ReadHandler read = nullptr;
   WriteHandler write = nullptr;
+  bool any_plan = false;  // answers without a plan named when several have no default (the list of plans)
 };
 
 /// Every route, in documentation order. Static storage; thread-safe.

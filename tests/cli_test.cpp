@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -293,6 +294,64 @@ TEST_F(AtlasCli, OtherPlansImportBesideMeizhouAndLeaveItsTargetsAsTheyWere) {
   EXPECT_NE(unnamed.err.find("name one (meizhou-autoparts-2021-2025, second-plan, third-plan)"),
             std::string::npos)
       << unnamed.err;
+}
+
+// Every file under `dir`, by its path relative to `dir`, with its bytes.
+std::map<std::string, std::string> files_under(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) files[fs::relative(entry.path(), dir).string()] = slurp(entry.path());
+  }
+  return files;
+}
+
+// A real second plan directory (tests/fixtures/plans/riverbend: its own counties, enterprises,
+// figures, a zone and a target id Meizhou also uses) and Meizhou's own files, imported in both
+// orders: each plan answers `check` and `export --plan` exactly as it does alone in a database. (The
+// export also writes the registers every plan shares whole, metrics and taxonomy, which hold both
+// plans' rows when both are there; they are left out of the comparison.)
+TEST_F(AtlasCli, TwoPlansImportedInEitherOrderAnswerEachAsAlone) {
+  const std::string source = ATLAS_SOURCE_DIR;
+  const std::string riverbend = source + "/tests/fixtures/plans/riverbend";
+  const std::string meizhou =
+      source + "/data/plans/meizhou-autoparts-2021-2025.toml " + source + "/data/meizhou";
+  const std::map<std::string, std::string> plans = {{"riverbend-ev-2024-2027", riverbend},
+                                                    {"meizhou-autoparts-2021-2025", meizhou}};
+  const auto answers = [&](const std::string& db, const std::string& id, const std::string& tag) {
+    const Outcome r = atlas("check --json --as-of 2026-11-27 --db " + db + " --plan " + id);
+    EXPECT_EQ(r.exit_code, 0) << id << ": " << r.err;
+    json::object check = json::parse(r.out).as_object();
+    check.erase("snapshot_version");
+    const fs::path out = dir_ / ("export-" + tag + "-" + id);
+    EXPECT_EQ(atlas("export --db " + db + " --plan " + id + " " + out.string()).exit_code, 0);
+    auto files = files_under(out);
+    files.erase("metrics.csv");
+    files.erase("taxonomy.csv");
+    return std::pair{check, files};
+  };
+  std::map<std::string, std::pair<json::object, std::map<std::string, std::string>>> alone;
+  for (const auto& [id, files] : plans) {
+    const std::string db = (dir_ / (id + "-alone.db")).string();
+    ASSERT_EQ(atlas("import --db " + db + " " + files).exit_code, 0) << id;
+    alone[id] = answers(db, id, "alone");
+  }
+  EXPECT_EQ(alone["riverbend-ev-2024-2027"].first.at("targets").as_array().size(), 2U);
+  EXPECT_EQ(alone["meizhou-autoparts-2021-2025"].first.at("targets").as_array().size(), 16U);
+  for (const auto& order :
+       {std::vector<std::string>{"riverbend-ev-2024-2027", "meizhou-autoparts-2021-2025"},
+        std::vector<std::string>{"meizhou-autoparts-2021-2025", "riverbend-ev-2024-2027"}}) {
+    const std::string tag = order.front() + "-first";
+    const std::string db = (dir_ / (tag + ".db")).string();
+    for (const auto& id : order) {
+      const Outcome r = atlas("import --db " + db + " " + plans.at(id));
+      ASSERT_EQ(r.exit_code, 0) << tag << ", " << id << ": " << r.err;
+    }
+    for (const auto& id : order) {
+      const auto both = answers(db, id, tag);
+      EXPECT_EQ(both.first, alone[id].first) << tag << ": check of " << id;
+      EXPECT_EQ(both.second, alone[id].second) << tag << ": export of " << id;
+    }
+  }
 }
 
 TEST_F(AtlasCli, ErrorsShowHostileBytesEscapedNeverRaw) {

@@ -28,6 +28,10 @@ bool PlanScope::claims_carrier(std::string_view id) const {
   return carriers_.contains(std::string(id));
 }
 
+bool PlanScope::claims_enterprise(std::string_view id) const {
+  return enterprises_.contains(std::string(id));
+}
+
 namespace {
 
 // One plan's filter over the registers, fed in two passes over the enterprises.
@@ -81,7 +85,7 @@ class ViewFilter {
       own.zone.clear();  // a zone of another plan
       return own;
     }
-    if (!e.outside && !referred_.contains(e.id)) return std::nullopt;
+    if (!referred_.contains(e.id) && !(e.outside && scope_.claims_enterprise(e.id))) return std::nullopt;
     EnterpriseRecord other = e;
     other.outside = true;
     if (!view_counties_.contains(other.county)) other.county.clear();
@@ -246,7 +250,7 @@ Result<void> claim_for_plan(Dataset& read, const std::vector<PlanInfo>& stored, 
   }
   std::vector<PlanMemberRecord> members;
   for (const EnterpriseRecord& e : read.enterprises) {
-    if (e.county.empty() && !e.outside) members.push_back({MemberKind::kEnterprise, e.id});
+    if (e.county.empty() || e.outside) members.push_back({MemberKind::kEnterprise, e.id});
   }
   for (const CarrierRecord& c : read.carriers) {
     if (c.enterprise.empty()) members.push_back({MemberKind::kCarrier, c.id});

@@ -4,11 +4,12 @@
 // An enterprise COUNTS for a plan when it is not outside and its county is in the plan's scope, or
 // it has no county and the plan claims it as a member. A plan's Snapshot holds the enterprises that
 // count, plus — marked outside, with no county, zone or group, and without figures — those it
-// refers to without counting them: the register's outside enterprises (parents and partners
-// elsewhere), the groups of its enterprises and the sponsors of its projects that lie in other
-// regions. Carriers count with their enterprise (or as members when they have none), supplier
-// entries with their enterprise; a supply edge is kept when both its ends are in the view. The
-// plan's counties are its scope plus any county its zones and projects name.
+// refers to without counting them: the outside enterprises it claims (the parents and partners
+// elsewhere that its own files name), the groups of its enterprises and the sponsors of its projects
+// that lie in other regions. Another plan's outside enterprises stay out of its view. Carriers count with
+// their enterprise (or as members when they have none), supplier entries with their enterprise; a supply edge
+// is kept when both its ends are in the view. The plan's counties are its scope plus any county its zones and
+// projects name.
 #pragma once
 
 #include <memory>
@@ -33,6 +34,9 @@ class PlanScope {
   [[nodiscard]] bool counts(const EnterpriseRecord& e) const;
   /// A carrier without an enterprise counts when the plan claims it.
   [[nodiscard]] bool claims_carrier(std::string_view id) const;
+  /// The plan claims the enterprise: one without a county that counts, or an outside one that its
+  /// view holds.
+  [[nodiscard]] bool claims_enterprise(std::string_view id) const;
   [[nodiscard]] bool in_scope(std::string_view county) const { return scope_.contains(std::string(county)); }
 
  private:
@@ -43,7 +47,7 @@ class PlanScope {
 
 /// Completes what an import read before it is written: its plan's scope (none given: the counties
 /// read with it, else the scope already stored) and the members its plan claims (the enterprises
-/// read without a county and not outside, the carriers read without an enterprise). The plan is the
+/// read without a county or marked outside; the carriers read without an enterprise). The plan is the
 /// one read, else `plan_flag` (`atlas import --plan`), else the database's only plan. Errors:
 /// kInvalidArgument when `plan_flag` names another plan than the file, or when there are members to
 /// claim and the database holds several plans and none is named.

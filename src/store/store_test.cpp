@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 5;
+constexpr int kMigrationCount = 6;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};

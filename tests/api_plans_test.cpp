@@ -1,0 +1,117 @@
+// The API over a database of two plans (the seeded Meizhou plan and tests/fixtures/plans/riverbend,
+// neither marked default): GET /api/v1/plans lists both, every read takes ?plan=, a read that names
+// no plan is a 400 listing them, an unknown plan a 404, and each plan answers from its own data.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "api/api.hpp"
+#include "app/workspace.hpp"
+#include "model/period.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+constexpr const char* kMeizhou = "meizhou-autoparts-2021-2025";
+constexpr const char* kRiverbend = "riverbend-ev-2024-2027";
+
+class TwoPlans : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir() = fs::temp_directory_path() / ("atlas-api-plans-" + std::to_string(::getpid()));
+    fs::remove_all(dir());
+    fs::create_directories(dir());
+    auto ws = atlas::app::Workspace::open((dir() / "atlas.db").string());  // seeds Meizhou
+    ASSERT_TRUE(ws.has_value()) << ws.error().to_string();
+    alone() = ws->plans();
+    auto imported = ws->import_files({fs::path(ATLAS_SOURCE_DIR) / "tests/fixtures/plans/riverbend"}, {});
+    ASSERT_TRUE(imported.has_value()) << imported.error().front().to_string();
+    both() = ws->plans();
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir()); }
+
+  static json::object get(const std::shared_ptr<const atlas::PlanSet>& plans, const std::string& target,
+                          int status = 200) {
+    const atlas::api::Api api(
+        atlas::api::ApiContext{[plans] { return plans; }, [] { return atlas::day_number(2026, 11, 27); }},
+        {});
+    const atlas::api::Response r = api.handle({"GET", target, "", "", "", ""});
+    EXPECT_EQ(r.status, status) << target << ": " << r.body;
+    return json::parse(r.body).as_object();
+  }
+
+  static fs::path& dir() {
+    static fs::path d;
+    return d;
+  }
+  static std::shared_ptr<const atlas::PlanSet>& alone() {
+    static std::shared_ptr<const atlas::PlanSet> p;
+    return p;
+  }
+  static std::shared_ptr<const atlas::PlanSet>& both() {
+    static std::shared_ptr<const atlas::PlanSet> p;
+    return p;
+  }
+};
+
+TEST_F(TwoPlans, PlansListsBothAndNoDefault) {
+  const json::object a = get(both(), "/api/v1/plans");
+  EXPECT_TRUE(a.at("default").is_null());
+  const json::array& plans = a.at("plans").as_array();
+  ASSERT_EQ(plans.size(), 2U);
+  EXPECT_EQ(plans[0].at("id").as_string(), kMeizhou);
+  EXPECT_EQ(plans[1].at("id").as_string(), kRiverbend);
+  const json::array& scope = plans[1].at("scope").as_array();
+  ASSERT_EQ(scope.size(), 2U);
+  EXPECT_EQ(scope[0].at("id").as_string(), "riverbend-north");
+  EXPECT_EQ(scope[1].at("name").at("zh").as_string(), "河湾南区");
+  EXPECT_EQ(plans[1].at("counts").at("targets").as_int64(), 2);
+  EXPECT_EQ(plans[1].at("counts").at("enterprises").as_int64(), 4);
+  EXPECT_EQ(plans[0].at("counts").at("targets").as_int64(), 16);
+}
+
+TEST_F(TwoPlans, AReadThatNamesNoPlanIsA400ListingThem) {
+  for (const char* target : {"/api/v1/targets", "/api/v1/plan", "/api/v1/enterprises"}) {
+    const json::object a = get(both(), target, 400);
+    const std::string detail(a.at("detail").as_string());
+    EXPECT_NE(detail.find(kMeizhou), std::string::npos) << target << ": " << detail;
+    EXPECT_NE(detail.find(kRiverbend), std::string::npos) << target << ": " << detail;
+  }
+}
+
+TEST_F(TwoPlans, AnUnknownPlanIsA404NamingIt) {
+  const json::object a = get(both(), "/api/v1/targets?plan=no-such-plan", 404);
+  EXPECT_NE(std::string(a.at("detail").as_string()).find("no-such-plan"), std::string::npos) << a;
+}
+
+TEST_F(TwoPlans, EachPlanAnswersFromItsOwnData) {
+  const json::object river = get(both(), std::string("/api/v1/targets?plan=") + kRiverbend);
+  EXPECT_EQ(river.at("meta").at("plan").as_string(), kRiverbend);
+  ASSERT_EQ(river.at("targets").as_array().size(), 2U);
+  const json::object enterprises = get(both(), std::string("/api/v1/enterprises?plan=") + kRiverbend);
+  EXPECT_EQ(enterprises.at("total").as_int64(), 4);  // none of Meizhou's, not even its partners elsewhere
+  const json::object plan = get(both(), std::string("/api/v1/plan?plan=") + kRiverbend);
+  EXPECT_EQ(plan.at("document").as_string(), "河湾县府〔2024〕1号（示例）");
+}
+
+// Meizhou answers exactly as it did before Riverbend came (only the snapshot version moved).
+TEST_F(TwoPlans, MeizhouAnswersAsBeforeTheOtherPlanCame) {
+  for (const std::string path : {"/api/v1/targets", "/api/v1/zones", "/api/v1/projects", "/api/v1/chains",
+                                 "/api/v1/enterprises?limit=100", "/api/v1/plan"}) {
+    const std::string sep = path.find('?') == std::string::npos ? "?" : "&";
+    json::object now = get(both(), path + sep + "plan=" + kMeizhou);
+    json::object before = get(alone(), path);
+    EXPECT_EQ(now.at("meta").at("plan"), before.at("meta").at("plan")) << path;
+    now.erase("meta");
+    before.erase("meta");
+    EXPECT_EQ(now, before) << path;
+  }
+}
+
+}  // namespace

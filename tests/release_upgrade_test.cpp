@@ -1,0 +1,104 @@
+// A database written by release 0.1.0 (tests/fixtures/release-0.1.0: schema 4, the seeded Meizhou
+// plan) opens with today's atlas, which migrates it, and answers as that release did: the same
+// `atlas check --json` and the same API answers. The only differences allowed are the fields
+// added since (meta.plan; /plan's `default` and `scope`), and `meta`, which names the moment.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "api/api.hpp"
+#include "app/workspace.hpp"
+#include "model/period.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+const fs::path kFixture = fs::path(ATLAS_SOURCE_DIR) / "tests/fixtures/release-0.1.0";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class ReleaseUpgrade : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("atlas-release-upgrade-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "atlas.db").string();
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db_.c_str(), &raw), SQLITE_OK);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(raw, slurp(kFixture / "atlas.sql").c_str(), nullptr, nullptr, &message);
+    const std::string error = message != nullptr ? message : "";
+    sqlite3_free(message);
+    sqlite3_close(raw);
+    ASSERT_EQ(rc, SQLITE_OK) << error;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static json::value fixture(const std::string& name) { return json::parse(slurp(kFixture / name)); }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(ReleaseUpgrade, CheckAnswersAsRelease010Did) {
+  const fs::path out = dir_ / "check.json";
+  const std::string cmd =
+      std::string(ATLAS_BINARY) + " check --db " + db_ + " --json --as-of 2026-11-30 >" + out.string();
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd;
+  json::object now = json::parse(slurp(out)).as_object();
+  json::object then = fixture("check-2026-11-30.json").as_object();
+  EXPECT_EQ(now.at("snapshot_version"), then.at("snapshot_version"));  // migrating wrote no new data
+  EXPECT_EQ(now, then);
+}
+
+TEST_F(ReleaseUpgrade, ApiAnswersAsRelease010Did) {
+  auto ws = atlas::app::Workspace::open(db_);
+  ASSERT_TRUE(ws.has_value()) << ws.error().to_string();
+  const auto plans = ws->plans();
+  const atlas::api::Api api(
+      atlas::api::ApiContext{[&] { return plans; }, [] { return atlas::day_number(2026, 11, 30); }}, {});
+  const std::pair<std::string, std::string> cases[] = {
+      {"targets", "/api/v1/targets?as_of=2026-11-30"},
+      {"zones", "/api/v1/zones?as_of=2026-11-30"},
+      {"projects", "/api/v1/projects?as_of=2026-11-30"},
+      {"chains", "/api/v1/chains"},
+      {"plan", "/api/v1/plan"},
+      {"enterprises", "/api/v1/enterprises?as_of=2026-11-30&limit=100"},
+  };
+  for (const auto& [name, target] : cases) {
+    const atlas::api::Response r = api.handle({"GET", target, "", "", "", ""});
+    ASSERT_EQ(r.status, 200) << target << ": " << r.body;
+    json::object now = json::parse(r.body).as_object();
+    json::object then = fixture("api-" + name + ".json").as_object();
+    EXPECT_EQ(now.at("meta").at("plan"), json::value("meizhou-autoparts-2021-2025")) << target;
+    EXPECT_EQ(now.at("meta").at("snapshot_version"), then.at("meta").at("snapshot_version")) << target;
+    now.erase("meta");
+    then.erase("meta");
+    if (name == "plan") {
+      EXPECT_EQ(now.at("scope").as_array().size(), 8U);  // every county of the old database
+      now.erase("scope");
+      now.erase("default");
+    }
+    EXPECT_EQ(now, then) << target;
+  }
+}
+
+}  // namespace

@@ -23,7 +23,9 @@ namespace {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
-const fs::path kFixture = fs::path(ATLAS_SOURCE_DIR) / "tests/fixtures/release-0.1.0";
+fs::path fixture_dir() {
+  return fs::path(ATLAS_SOURCE_DIR) / "tests/fixtures/release-0.1.0";
+}
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -43,7 +45,7 @@ class ReleaseUpgrade : public ::testing::Test {
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(db_.c_str(), &raw), SQLITE_OK);
     char* message = nullptr;
-    const int rc = sqlite3_exec(raw, slurp(kFixture / "atlas.sql").c_str(), nullptr, nullptr, &message);
+    const int rc = sqlite3_exec(raw, slurp(fixture_dir() / "atlas.sql").c_str(), nullptr, nullptr, &message);
     const std::string error = message != nullptr ? message : "";
     sqlite3_free(message);
     sqlite3_close(raw);
@@ -51,7 +53,7 @@ class ReleaseUpgrade : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  static json::value fixture(const std::string& name) { return json::parse(slurp(kFixture / name)); }
+  static json::value fixture(const std::string& name) { return json::parse(slurp(fixture_dir() / name)); }
 
   fs::path dir_;
   std::string db_;

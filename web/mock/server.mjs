@@ -467,11 +467,18 @@ function route(method, url) {
   const ctx = { asOf: q.get('as_of') ?? '2026-11-27', sample: q.get('sample') !== 'false' }
   q.delete('as_of')
   q.delete('sample')
+  q.delete('plan')
   const p = url.pathname.replace(/^\/api\/v1/, '')
   if (method !== 'GET') return problem(405, 'method-not-allowed', '', '不支持的请求方法', 'method not allowed')
+  if (p === '/plans') {
+    const { meta: _meta, ...plan } = route('GET', new URL('/api/v1/plan', url))
+    return { meta: meta(ctx), default: plan.id, plans: [plan] }
+  }
   if (p === '/plan') {
     return {
       meta: meta(ctx),
+      default: true,
+      scope: counties.map((c) => ({ id: c.id, name: { zh: c.name_zh, en: c.name_en } })),
       id: 'meizhou-autoparts-2021-2025',
       title: { zh: '梅州市汽车零部件产业集群发展规划（2021—2025年）', en: 'Meizhou Automotive Parts Industrial Cluster Development Plan (2021–2025)' },
       document: '梅市府办〔2021〕14号',

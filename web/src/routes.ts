@@ -71,7 +71,7 @@ export const appRoutes: AppRoute[] = [
 ]
 
 /** Reads every page makes whatever it shows (the header's plan title). */
-export const shellReads = (): Read<unknown>[] => [reads.plan()]
+export const shellReads = (): Read<unknown>[] => [reads.plans(), reads.plan()]
 
 /**
  * The route of a path, with its parameters: static segments and `:name` segments (one non-empty

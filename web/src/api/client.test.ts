@@ -133,4 +133,12 @@ describe('AtlasClient', () => {
     expect(init.method).toBe('POST')
     expect(JSON.parse(init.body as string)).toEqual({ expression: 'sum(output_value) in 2025', sample: false, as_of: '2025-06-30' })
   })
+  it('names the header\'s plan on every read and on the indicator POST', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, targets: [], value: 1 })))
+    const client = clientWith(fetchImpl, { plan: 'riverbend-ev-2024-2027', asOf: '2025-06-30', sample: true })
+    await client.targets()
+    await client.indicator('count(enterprises)')
+    expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/targets?plan=riverbend-ev-2024-2027&as_of=2025-06-30&sample=true')
+    expect(fetchImpl.mock.calls[1][0]).toBe('/api/v1/indicators?plan=riverbend-ev-2024-2027')
+  })
 })

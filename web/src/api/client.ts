@@ -18,6 +18,8 @@ export interface I18nText {
 
 /** Every read answer has it. */
 export interface Meta {
+  /** The plan the answer is for ("" for a database without plans). */
+  plan?: string
   snapshot_version: number
   as_of: string
   data_as_of: string
@@ -71,6 +73,21 @@ export interface Plan {
   start_year: number
   end_year: number
   counts: PlanCounts
+  /** The plan readers get when they name none. */
+  default: boolean
+  /** The counties whose enterprises count for the plan. */
+  scope: Ref[]
+}
+
+/** One plan of GET /plans. */
+export type PlanSummary = Omit<Plan, 'meta'>
+
+// /plans
+export interface PlanList {
+  meta: Meta
+  /** The plan readers get when they name none; null when several plans have no default. */
+  default: string | null
+  plans: PlanSummary[]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -572,6 +589,8 @@ export function isApiError(e: unknown): e is ApiError {
 
 /** The read parameters every GET carries. */
 export interface ReadContext {
+  /** The plan to read (GET /plans lists them); null/absent for the server's default plan. */
+  plan?: string | null
   /** YYYY-MM-DD, or null/"" for the server's today. */
   asOf: string | null
   /** false leaves out sample (illustrative) data. */
@@ -582,7 +601,7 @@ export type QueryValue = string | number | boolean | null | undefined
 
 /**
  * The query string of a GET: the caller's parameters (empty ones dropped, in the given order),
- * then `as_of` (when set) and `sample` (always, "true" or "false").
+ * then `plan` and `as_of` (when set) and `sample` (always, "true" or "false").
  */
 export function buildQuery(params: Record<string, QueryValue>, ctx: ReadContext): string {
   const q = new URLSearchParams()
@@ -590,6 +609,7 @@ export function buildQuery(params: Record<string, QueryValue>, ctx: ReadContext)
     if (value === undefined || value === null || value === '') continue
     q.append(key, String(value))
   }
+  if (ctx.plan) q.set('plan', ctx.plan)
   if (ctx.asOf) q.set('as_of', ctx.asOf)
   q.set('sample', ctx.sample ? 'true' : 'false')
   return q.toString()
@@ -631,6 +651,7 @@ function read<T>(path: string, params: Record<string, QueryValue> = {}): Read<T>
  * before the app has booted (routes.ts, api/early.ts) — the same description, so the same URL.
  */
 export const reads = {
+  plans: () => read<PlanList>('/plans'),
   plan: () => read<Plan>('/plan'),
   targets: () => read<TargetList>('/targets'),
   target: (id: string, params: { limit?: number } = {}) => read<TargetDetail>(`/targets/${encodeURIComponent(id)}`, { ...params }),
@@ -673,7 +694,9 @@ export class AtlasClient {
   }
 
   async post<T>(path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
-    return this.send<T>(`${this.baseUrl}${path}`, {
+    const plan = this.context().plan
+    const query = plan ? `?${new URLSearchParams({ plan }).toString()}` : ''
+    return this.send<T>(`${this.baseUrl}${path}${query}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -722,6 +745,9 @@ export class AtlasClient {
     return this.url(read.path, read.params)
   }
 
+  plans(o?: RequestOptions) {
+    return this.read(reads.plans(), o)
+  }
   plan(o?: RequestOptions) {
     return this.read(reads.plan(), o)
   }

@@ -9,7 +9,7 @@ export interface Load<T> {
 }
 
 /**
- * Runs `loader` now and again whenever the global switches (as_of, sample) or `deps` change; a
+ * Runs `loader` now and again whenever the global switches (plan, as_of, sample) or `deps` change; a
  * newer run cancels an older one, so a slow answer never overwrites a newer one.
  */
 export function useLoad<T>(loader: (signal: AbortSignal) => Promise<T>, deps: WatchSource[] = []): Load<T> {
@@ -37,7 +37,7 @@ export function useLoad<T>(loader: (signal: AbortSignal) => Promise<T>, deps: Wa
     }
   }
 
-  watch([() => settings.asOf, () => settings.sample, ...deps], () => void reload(), { immediate: true })
+  watch([() => settings.plan, () => settings.asOf, () => settings.sample, ...deps], () => void reload(), { immediate: true })
   onBeforeUnmount(() => controller?.abort())
   return { data, error, loading, reload }
 }

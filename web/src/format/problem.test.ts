@@ -33,6 +33,24 @@ describe('describeError', () => {
   })
 })
 
+describe('describeError for the plan of the address', () => {
+  it('names an unknown plan and says where to choose one', () => {
+    const e = problemToError(404, {
+      code: 'not-found',
+      field: 'plan',
+      status: 404,
+      instance: '/api/v1/targets?plan=no-such-plan&sample=true',
+      message: { zh: "规划不存在：no plan 'no-such-plan'", en: "no plan 'no-such-plan'" },
+    })
+    expect(describeError(e, 'zh-CN').message).toBe('本库没有规划“no-such-plan”，请在页眉的规划菜单中选择一个')
+    expect(describeError(e, 'en').message).toContain('no-such-plan') // the server's English, which lists the plans
+  })
+  it('asks for a plan when several have no default', () => {
+    const e = problemToError(400, { code: 'invalid-argument', field: 'plan', status: 400, instance: '/api/v1/targets', message: { zh: 'x', en: 'x' } })
+    expect(describeError(e, 'zh-CN').message).toBe('本库有多个规划且未设默认规划，请在页眉的规划菜单中选择一个')
+  })
+})
+
 describe('describeError with a clean server message', () => {
   const injected = problemToError(500, { code: 'internal', status: 500, message: { zh: '端到端测试注入的服务器错误', en: 'Server failure injected' } })
   it('shows the server message of the UI language when it reads as that language', () => {

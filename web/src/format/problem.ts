@@ -20,6 +20,16 @@ function fill(text: string, named: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(named[k] ?? ''))
 }
 
+/** The plan a request named (its ?plan=), or ''. */
+function planOf(instance: string | undefined): string {
+  if (!instance) return ''
+  try {
+    return new URL(instance, 'http://x').searchParams.get('plan') ?? ''
+  } catch {
+    return ''
+  }
+}
+
 /** A Chinese text with no English words in it (codes and field names are English words). */
 function cleanChinese(text: string): boolean {
   return /\p{Script=Han}/u.test(text) && !/[A-Za-z]{2,}/.test(text.replace(/HTTP/g, ''))
@@ -42,6 +52,12 @@ export function describeError(e: unknown, locale: string): ErrorText {
     if (own && (isZh(locale) ? cleanChinese(own) : cleanEnglish(own))) {
       return { message: own, code: `${e.code}${e.status ? ` · HTTP ${e.status}` : ''}`, raw: '' }
     }
+  }
+  if (isApiError(e) && e.field === 'plan' && (e.code === 'not-found' || e.code === 'invalid-argument')) {
+    // The plan of the address (?plan=) is not in the database, or none is named and none is the default.
+    const plan = planOf(e.problem?.instance)
+    const message = e.code === 'not-found' && plan ? fill(w.problemUnknownPlan, { plan }) : w.problemNoPlanChosen
+    return { message, code: `${e.code}${e.status ? ` · HTTP ${e.status}` : ''}`, raw: isZh(locale) ? e.messages.zh : e.messages.en }
   }
   if (isApiError(e)) {
     const field = e.field ? (FIELD_KEYS[e.field] ? w[FIELD_KEYS[e.field]] : e.field) : ''

@@ -19,6 +19,19 @@ describe('readQuerySettings', () => {
   })
 })
 
+describe('the plan in the address', () => {
+  it('reads a plan id and ignores what is not one', () => {
+    expect(readQuerySettings({ plan: 'riverbend-ev-2024-2027' })).toEqual({ plan: 'riverbend-ev-2024-2027' })
+    expect(readQuerySettings({ plan: '<script>' })).toEqual({})
+    expect(readQuerySettings({ plan: 'Upper-Case' })).toEqual({})
+  })
+  it('writes it first-class beside the other switches, and leaves it out for the default plan', () => {
+    expect(writeQuerySettings({ q: 'x', plan: 'old' }, { plan: 'riverbend', asOf: null, sample: true })).toEqual({ q: 'x', plan: 'riverbend' })
+    expect(writeQuerySettings({ plan: 'old' }, { plan: null, asOf: null, sample: true })).toEqual({})
+    expect(completeQuery({ county: 'a' }, { plan: 'riverbend', asOf: null, sample: true })).toEqual({ county: 'a', plan: 'riverbend' })
+  })
+})
+
 describe('writeQuerySettings', () => {
   it('keeps other keys and leaves defaults out', () => {
     expect(writeQuerySettings({ q: 'x', as_of: '2020-01-01' }, { asOf: null, sample: true })).toEqual({ q: 'x' })
@@ -77,5 +90,29 @@ describe('installSettingsSync', () => {
     router.back()
     await settle()
     expect(settings.sample).toBe(false)
+  })
+  it('a switch set while the first page is still loading applies to that page, not to "/"', async () => {
+    let release: () => void = () => undefined
+    const slow = new Promise<{ render: () => null }>((r) => {
+      release = () => r({ render: () => null })
+    })
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/', component: { render: () => null } },
+        { path: '/zones', component: () => slow },
+      ],
+    })
+    const settings = reactive({ plan: null as string | null, asOf: null as string | null, sample: true })
+    installSettingsSync(router, settings)
+    const first = router.push('/zones')
+    await settle() // its guards have run; its page's code has not arrived yet
+    settings.plan = 'riverbend'
+    await settle()
+    release()
+    await first
+    await settle()
+    await settle()
+    expect(router.currentRoute.value.fullPath).toBe('/zones?plan=riverbend')
   })
 })

@@ -1,17 +1,24 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 
 /**
- * The header's two read switches as they appear in the address, so that a reload, the back button
- * and a shared link show the same data: `as_of=YYYY-MM-DD` (absent: today) and `sample=0` (absent:
- * sample data shown). Pure functions; settingsSync.ts wires them to the router.
+ * The header's read switches as they appear in the address, so that a reload, the back button
+ * and a shared link show the same data: `plan=<id>` (absent: the server's default plan),
+ * `as_of=YYYY-MM-DD` (absent: today) and `sample=0` (absent: sample data shown). Pure functions;
+ * settingsSync.ts wires them to the router.
  */
 export interface QuerySettings {
+  /** The plan shown (a plan id), or null/absent for the server's default plan. */
+  plan?: string | null
   asOf: string | null
   sample: boolean
 }
 
 export const AS_OF_KEY = 'as_of'
 export const SAMPLE_KEY = 'sample'
+export const PLAN_KEY = 'plan'
+
+/** A plan id as docs/formats.md defines ids: a lowercase slug. */
+const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,127}$/
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -33,6 +40,8 @@ export function isIsoDate(s: string): boolean {
  */
 export function readQuerySettings(query: LocationQuery): Partial<QuerySettings> {
   const out: Partial<QuerySettings> = {}
+  const plan = first(query[PLAN_KEY])
+  if (plan !== null && PLAN_ID.test(plan)) out.plan = plan
   const asOf = first(query[AS_OF_KEY])
   if (asOf !== null && isIsoDate(asOf)) out.asOf = asOf
   const sample = first(query[SAMPLE_KEY])
@@ -44,7 +53,7 @@ export function readQuerySettings(query: LocationQuery): Partial<QuerySettings> 
 /** The settings a page opens with: today and sample data shown, unless its address says otherwise. */
 export function settingsFromSearch(search: string): QuerySettings {
   const query = Object.fromEntries(new URLSearchParams(search))
-  return { asOf: null, sample: true, ...readQuerySettings(query) }
+  return { plan: null, asOf: null, sample: true, ...readQuerySettings(query) }
 }
 
 /**
@@ -55,6 +64,8 @@ export function writeQuerySettings(query: LocationQuery, s: QuerySettings): Loca
   const out: LocationQueryRaw = { ...query }
   delete out[AS_OF_KEY]
   delete out[SAMPLE_KEY]
+  delete out[PLAN_KEY]
+  if (s.plan) out[PLAN_KEY] = s.plan
   if (s.asOf) out[AS_OF_KEY] = s.asOf
   if (!s.sample) out[SAMPLE_KEY] = '0'
   return out

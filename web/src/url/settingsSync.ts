@@ -19,11 +19,15 @@ export function installSettingsSync(router: Router, settings: QuerySettings): vo
     Object.assign(settings, readQuerySettings(to.query))
   })
   watch(
-    () => ({ asOf: settings.asOf, sample: settings.sample }),
+    () => ({ plan: settings.plan ?? null, asOf: settings.asOf, sample: settings.sample }),
     (s) => {
-      const route = router.currentRoute.value
-      if (querySays(route.query, s)) return
-      void router.push({ path: route.path, query: writeQuerySettings(route.query, s), hash: route.hash })
+      // A switch set while the first navigation is still under way (the header picks a plan as
+      // soon as the list of plans arrives) applies to the page being opened, not to "/".
+      void router.isReady().then(() => {
+        const route = router.currentRoute.value
+        if (querySays(route.query, s)) return
+        void router.push({ path: route.path, query: writeQuerySettings(route.query, s), hash: route.hash })
+      })
     },
   )
 }

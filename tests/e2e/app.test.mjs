@@ -180,18 +180,23 @@ describe('every page loads with real data', () => {
     })
   })
 
-  test('the zones page shows the county map and the GAC park progress', async () => {
+  test('the zones page shows the county map and a target card for each zone with targets', async () => {
     await withPage(async (page) => {
       await page.goto('/zones')
       await page.locator(byTest('county-map')).waitFor()
       await settled(page)
       await waitForMarks(page, page.locator(`${byTest('county-map')} svg.chart-svg`).first(), 'county map')
-      const park = api.zones.zones.find((z) => z.id === 'gac-park')
-      assert.ok(park && park.targets.length >= 2, 'the API names the GAC park targets')
-      for (const id of park.targets) {
-        const row = page.locator(byTest(`park-target-${id}`))
-        assert.equal(await row.count(), 1, `GAC park progress of ${id}`)
-        assert.equal(await row.locator('.el-progress').count(), 1, `progress bar of ${id}`)
+      const withTargets = api.zones.zones.filter((z) => z.targets.length)
+      assert.ok(withTargets.length >= 1, 'the API names zones with targets')
+      assert.equal(await page.locator('[data-test^="zone-card-"]').count(), withTargets.length)
+      for (const zone of withTargets) {
+        const card = page.locator(byTest(`zone-card-${zone.id}`))
+        assert.match(await card.locator('h2').innerText(), new RegExp(zone.name.zh))
+        for (const id of zone.targets) {
+          const row = card.locator(byTest(`zone-target-${id}`))
+          assert.equal(await row.count(), 1, `progress of ${id} in ${zone.id}`)
+          assert.equal(await row.locator('.el-progress').count(), 1, `progress bar of ${id}`)
+        }
       }
       for (const c of api.zones.counties) assert.equal(await page.locator(byTest(`county-row-${c.id}`)).count(), 1, `county row ${c.id}`)
       for (const z of api.zones.zones) assert.equal(await page.locator(byTest(`zone-row-${z.id}`)).count(), 1, `zone row ${z.id}`)

@@ -131,7 +131,7 @@ TEST(DatasetReader, NamesTheColumnOfMalformedQuoting) {
 }
 
 TEST(DatasetReader, ReadsCountMetricsAsCountsAndYuanMetricsAsAmounts) {
-  Inputs in{{"observations.csv", std::string(kObservationHeader) + "a,employees,2020,1.5万,,sample\n"
+  Inputs in{{"observations.csv", std::string(kObservationHeader) + "a,employees,2020,1.5,,sample\n"
                                                                    "a,output_value,2020,abc,,sample\n"}};
   const Messages m = messages(in.read());
   ASSERT_EQ(m.size(), 2U);

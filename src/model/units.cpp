@@ -153,11 +153,16 @@ struct UnitSuffix {
   std::string_view text;
   int power;  // of ten
 };
-constexpr std::array<UnitSuffix, 5> kSuffixes{{{"亿元", 8}, {"亿", 8}, {"万元", 4}, {"万", 4}, {"元", 0}}};
+// Longest first: 万亿 ends in 亿.
+constexpr std::array<UnitSuffix, 7> kSuffixes{
+    {{"万亿元", 12}, {"万亿", 12}, {"亿元", 8}, {"亿", 8}, {"万元", 4}, {"万", 4}, {"元", 0}}};
+// The multipliers of a count: 530万 (vehicles), 1.2亿 (pieces). No currency.
+constexpr std::array<UnitSuffix, 3> kCountMultipliers{{{"万亿", 12}, {"亿", 8}, {"万", 4}}};
 
-// Removes a unit suffix (and the spaces before it); returns its power of ten.
-int strip_unit(std::string_view& text) {
-  for (const auto& suffix : kSuffixes) {
+// Removes a unit suffix of `suffixes` (and the spaces before it); returns its power of ten.
+template <std::size_t N>
+int strip_unit(std::string_view& text, const std::array<UnitSuffix, N>& suffixes) {
+  for (const auto& suffix : suffixes) {
     if (text.ends_with(suffix.text)) {
       text = trim(text.substr(0, text.size() - suffix.text.size()));
       return suffix.power;
@@ -169,7 +174,7 @@ int strip_unit(std::string_view& text) {
 std::string unexpected_rest(std::string_view rest, bool has_point) {
   if (rest.starts_with('.') && has_point) return "it has more than one decimal point";
   if (rest.starts_with(',')) return "thousands separators belong before the decimal point";
-  return fmt::format("unexpected \"{}\" (write digits, optionally followed by 亿, 万 or 元)", rest);
+  return fmt::format("unexpected \"{}\" (write digits, optionally followed by 万亿, 亿, 万 or 元)", rest);
 }
 
 std::optional<std::string> scan_amount(std::string_view number, Decimal& out) {
@@ -201,7 +206,7 @@ std::string digits_in_unit(std::uint64_t magnitude, int power) {
 
 Result<std::int64_t> parse_amount(std::string_view text) {
   std::string_view number = trim(text);
-  const int unit_power = strip_unit(number);
+  const int unit_power = strip_unit(number, kSuffixes);
   Decimal value;
   if (auto problem = scan_amount(number, value)) {
     return fail(ErrorCode::kInvalidAmount, fmt::format("\"{}\" is not an amount: {}", text, *problem));
@@ -223,22 +228,35 @@ Result<std::int64_t> parse_amount(std::string_view text) {
 }
 
 Result<std::int64_t> parse_count(std::string_view text) {
-  const std::string_view number = trim(text);
+  std::string_view number = trim(text);
   auto problem = [&](std::string_view why) {
     return fail(ErrorCode::kInvalidValue, fmt::format("\"{}\" is not a count: {}", text, why));
   };
+  const int multiplier = strip_unit(number, kCountMultipliers);
   if (number.empty()) return problem("there are no digits");
   if (number.starts_with('-')) return problem("a count cannot be negative");
   NumberScanner scanner(number);
   if (auto why = scanner.scan_integer_part()) return problem(*why);
+  // A fraction only with a multiplier that makes it whole: 1.5万 is 15000, 1.5 is no count.
+  if (multiplier > 0) {
+    if (auto why = scanner.scan_fraction()) return problem(*why);
+  }
   if (!scanner.rest().empty()) {
-    return problem(fmt::format("unexpected \"{}\" (a count is a whole number)", scanner.rest()));
+    return problem(fmt::format(
+        "unexpected \"{}\" (a count is a whole number, optionally followed by 万 or 亿)", scanner.rest()));
   }
+  Decimal value = scanner.value();
+  value.shift(multiplier);
   std::int64_t count = 0;
-  if (scanner.value().to_integer(count) != Decimal::Outcome::kOk) {
-    return problem(fmt::format("it is larger than the maximum of {}", kMaxAmount));
+  switch (value.to_integer(count)) {
+    case Decimal::Outcome::kOk:
+      return count;
+    case Decimal::Outcome::kOverflow:
+      return problem(fmt::format("it is larger than the maximum of {}", kMaxAmount));
+    case Decimal::Outcome::kFraction:
+      break;
   }
-  return count;
+  return problem("it is not a whole number");
 }
 
 std::string format_amount(std::int64_t yuan) {

@@ -18,14 +18,17 @@ struct Yuan {
 
 inline constexpr std::int64_t kWan = 10'000;      // 万
 inline constexpr std::int64_t kYi = 100'000'000;  // 亿
+inline constexpr std::int64_t kWanYi = 1'000'000'000'000;  // 万亿
 
-/// Parses a non-negative amount as users and the plan write it: `27.19亿`, `27.19亿元`, `5000万`,
-/// `1,234.5万元`, `2.5e9`, `1200000`, `12元`. Decimal arithmetic is exact: `0.1亿` is 10000000.
+/// Parses a non-negative amount as users and the plan write it: `1.35万亿`, `27.19亿`, `27.19亿元`,
+/// `5000万`, `1,234.5万元`, `2.5e9`, `1200000`, `12元`. Decimal arithmetic is exact: `0.1亿` is 10000000.
 /// Fails with kInvalidAmount when the text is not an amount, is negative, overflows int64, or is
 /// not a whole number of yuan after scaling (`0.5元`).
 [[nodiscard]] Result<std::int64_t> parse_amount(std::string_view text);
 
-/// Parses a plain non-negative integer count (`15`, `1,234`). kInvalidValue otherwise.
+/// Parses a non-negative whole count (`15`, `1,234`), optionally with a multiplier as plans write
+/// counts (`530万` vehicles = 5300000, `1.5万`, `2亿`, `1.2万亿`); the result must be whole (`1.5`
+/// and `1.23456万` are refused). kInvalidValue otherwise.
 [[nodiscard]] Result<std::int64_t> parse_count(std::string_view text);
 
 /// Shortest exact form in the plan's units: 2719000000 → "27.19亿", 50000000 → "5000万",

@@ -84,8 +84,9 @@ TEST(ParseAmount, RejectsNegativeAmounts) {
 TEST(ParseAmount, QuotesTheTextAndSaysWhatIsWrong) {
   EXPECT_EQ(amount_error("12.3.4亿"), "\"12.3.4亿\" is not an amount: it has more than one decimal point");
   EXPECT_EQ(amount_error("abc"), "\"abc\" is not an amount: it does not start with a digit");
-  EXPECT_EQ(amount_error("12x"),
-            "\"12x\" is not an amount: unexpected \"x\" (write digits, optionally followed by 亿, 万 or 元)");
+  EXPECT_EQ(
+      amount_error("12x"),
+      "\"12x\" is not an amount: unexpected \"x\" (write digits, optionally followed by 万亿, 亿, 万 or 元)");
   EXPECT_NE(amount_error("5亿万").find("unexpected \"亿\""), std::string::npos);
   EXPECT_NE(amount_error("2.5e").find("the exponent has no digits"), std::string::npos);
   EXPECT_NE(amount_error("5.").find("decimal point is not followed by a digit"), std::string::npos);
@@ -115,6 +116,28 @@ TEST(ParseAmount, RejectsFractionsOfAYuan) {
   EXPECT_NE(amount_error("1.00000000000000000000000000001亿").find("whole number"), std::string::npos);
 }
 
+TEST(ParseAmount, ReadsWanYi) {
+  EXPECT_EQ(amount("1.35万亿"), 1'350'000'000'000);  // a province's 2025 output goal
+  EXPECT_EQ(amount("1.35万亿元"), 1'350'000'000'000);
+  EXPECT_EQ(amount("3.88 万亿元"), 3'880'000'000'000);
+  EXPECT_EQ(amount("13500亿"), amount("1.35万亿"));
+  EXPECT_NE(amount_error("9300000万亿").find("larger than the maximum"), std::string::npos);
+}
+
+TEST(ParseCount, ReadsMultipliersAsPlansWriteCounts) {
+  EXPECT_EQ(parse_count("530万"), 5'300'000);  // vehicles
+  EXPECT_EQ(parse_count("1.5万"), 15'000);
+  EXPECT_EQ(parse_count("2亿"), 200'000'000);
+  EXPECT_EQ(parse_count("1.2万亿"), 1'200'000'000'000);
+  EXPECT_EQ(parse_count("1,234.5万"), 12'345'000);
+  EXPECT_EQ(parse_count("530 万"), 5'300'000);
+  EXPECT_EQ(parse_count("1.23456万").error().message,
+            "\"1.23456万\" is not a count: it is not a whole number");
+  EXPECT_FALSE(parse_count("5万元").has_value());  // money is not a count
+  EXPECT_FALSE(parse_count("万").has_value());
+  EXPECT_FALSE(parse_count("99999999万亿").has_value());
+}
+
 TEST(ParseCount, ReadsPlainAndGroupedIntegers) {
   EXPECT_EQ(parse_count("15"), 15);
   EXPECT_EQ(parse_count("1,234"), 1'234);
@@ -123,7 +146,8 @@ TEST(ParseCount, ReadsPlainAndGroupedIntegers) {
 }
 
 TEST(ParseCount, RejectsAnythingButANonNegativeInteger) {
-  for (const char* text : {"", "-1", "1.5", "2e3", "5万", "abc", "1,23", "9223372036854775808"}) {
+  for (const char* text :
+       {"", "-1", "1.5", "2e3", "5万元", "1.5e3万", "abc", "1,23", "9223372036854775808"}) {
     const auto parsed = parse_count(text);
     ASSERT_FALSE(parsed.has_value()) << text;
     EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidValue) << text;

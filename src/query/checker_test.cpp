@@ -104,10 +104,12 @@ TEST_F(IndicatorChecker, RejectsAStringForAnAmount) {
 }
 
 TEST_F(IndicatorChecker, RejectsAnAmountWithAUnitForACount) {
-  auto e = error_of("count(supplier_entries) where tier <= 2亿");
+  auto e = error_of("count(supplier_entries) where tier <= 2亿元");
   EXPECT_EQ(e.code, ErrorCode::kTypeError);
   EXPECT_EQ(e.where.column, 39u);
-  EXPECT_NE(e.message.find("plain integer"), std::string::npos);
+  EXPECT_NE(e.message.find("whole number"), std::string::npos);
+  EXPECT_FALSE(check("count(supplier_entries) where tier <= 1.5").has_value());
+  EXPECT_TRUE(check("count(enterprises) where employees >= 1.2万 in 2025").has_value());
 }
 
 TEST_F(IndicatorChecker, ReportsAMalformedAmountAsASyntaxError) {

@@ -49,7 +49,7 @@ Result<void> check_operator(const Condition& c, const FieldSpec& field) {
 Result<std::int64_t> number_value(const Condition& c, const FieldSpec& field) {
   const Literal& l = c.literal;
   const bool amount = field.type == FieldType::kAmount;
-  const char* example = amount ? "such as 10亿, 5000万 or 2.5e9" : "such as 2 or 150";
+  const char* example = amount ? "such as 10亿, 5000万 or 2.5e9" : "such as 2, 150 or 530万";
   if (l.kind != LiteralKind::kNumber) {
     return error_at(ErrorCode::kTypeError, l.pos,
                     fmt::format("{} is {} and compares with a number {}, not {}", field.name,
@@ -63,7 +63,7 @@ Result<std::int64_t> number_value(const Condition& c, const FieldSpec& field) {
   auto count = parse_count(l.text);
   if (!count) {
     return error_at(ErrorCode::kTypeError, l.pos,
-                    fmt::format("{} is a count and compares with a plain integer {}, not \"{}\"", field.name,
+                    fmt::format("{} is a count and compares with a whole number {}, not \"{}\"", field.name,
                                 example, l.text));
   }
   return *count;

@@ -29,7 +29,10 @@ void amount(std::string_view text) {
 
 void count(std::string_view text) {
   const auto n = atlas::parse_count(text);
-  if (n) require(*n >= 0, "counts are not negative");
+  if (!n) return;
+  require(*n >= 0, "counts are not negative");
+  const auto again = atlas::parse_count(std::to_string(*n));
+  require(again.has_value() && *again == *n, "a count's digits parse to the same count");
 }
 
 void date(std::string_view text) {

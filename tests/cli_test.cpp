@@ -195,6 +195,36 @@ TEST_F(AtlasCli, GeneratedDatasetImportsAndChecks) {
   EXPECT_GE(json::parse(check.out).at("targets").as_array().size(), 16u);
 }
 
+// atlas gen --plans 3: a province's plan and two city plans over one register, imported one after
+// another as gen says; the province is the default, each city checks its own targets.
+TEST_F(AtlasCli, GeneratedPlansImportOverOneRegister) {
+  const Outcome gen = atlas("gen --enterprises 2000 --seed 9 --plans 3 " + (dir_ / "gen").string());
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  EXPECT_NE(gen.out.find("2 more plans"), std::string::npos) << gen.out;
+  std::vector<fs::path> more;
+  for (const auto& entry : fs::directory_iterator(dir_ / "gen" / "more-plans"))
+    more.push_back(entry.path());
+  std::ranges::sort(more);
+  ASSERT_EQ(more.size(), 2U);
+  ASSERT_EQ(atlas("import --db " + db_ + " " + (dir_ / "gen").string()).exit_code, 0);
+  for (const auto& plan : more) {
+    const Outcome r = atlas("import --db " + db_ + " " + plan.string());
+    ASSERT_EQ(r.exit_code, 0) << plan << ": " << r.err;
+  }
+  const Outcome plans = atlas("plans --json --db " + db_);
+  ASSERT_EQ(plans.exit_code, 0) << plans.err;
+  const json::object listed = json::parse(plans.out).as_object();
+  EXPECT_EQ(listed.at("default").as_string(), "synthetic-autoparts-2021-2025");
+  std::int64_t city_enterprises = 0;
+  for (const auto& p : listed.at("plans").as_array()) {
+    if (p.at("id").as_string().starts_with("synthetic-city-"))
+      city_enterprises += p.at("counts").at("enterprises").as_int64();
+  }
+  EXPECT_EQ(city_enterprises, 2000);  // the cities share the province's counties out
+  EXPECT_EQ(check_json().at("targets").as_array().size(), 16U);  // the default plan
+  EXPECT_EQ(check_json("--plan " + more[0].stem().string()).at("targets").as_array().size(), 3U);
+}
+
 TEST_F(AtlasCli, AFailedImportOfAYearZeroPlanWritesNothingAndCheckStillWorks) {
   // The report: issued = 0000-01-01 printed "nothing was written" and exit 1, yet committed the
   // plan, a data version and an audit event; every later check failed with "does not decode".

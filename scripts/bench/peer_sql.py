@@ -11,7 +11,7 @@ import json
 import subprocess
 from pathlib import Path
 
-LAST_YEAR = 2025  # the Meizhou targets' year (their indicator texts say `in 2025`)
+LAST_YEAR = 2025  # the generated plan's last year (its indicator texts say `in 2025`)
 
 ANNUAL_2025 = f"""
   SELECT e.id, e.county, e.segment, e.zone, o.value
@@ -33,10 +33,10 @@ ENTERPRISE_TARGETS = [
     ("enterprises-over-20yi", "SUM(CASE WHEN value > 2000000000 THEN 1 ELSE 0 END)"),
     ("enterprises-over-10yi", "SUM(CASE WHEN value > 1000000000 THEN 1 ELSE 0 END)"),
     ("enterprises-over-1yi", "SUM(CASE WHEN value > 100000000 THEN 1 ELSE 0 END)"),
-    ("park-projects-over-10yi", "SUM(CASE WHEN zone = 'gac-park' AND value >= 1000000000 THEN 1 ELSE 0 END)"),
+    ("park-projects-over-10yi", "SUM(CASE WHEN zone = 'core-park' AND value >= 1000000000 THEN 1 ELSE 0 END)"),
     ("park-projects-over-1yi",
-     "SUM(CASE WHEN zone = 'gac-park' AND value >= 100000000 AND value < 1000000000 THEN 1 ELSE 0 END)"),
-    ("park-output", "SUM(CASE WHEN zone = 'gac-park' THEN value ELSE 0 END)"),
+     "SUM(CASE WHEN zone = 'core-park' AND value >= 100000000 AND value < 1000000000 THEN 1 ELSE 0 END)"),
+    ("park-output", "SUM(CASE WHEN zone = 'core-park' THEN value ELSE 0 END)"),
 ]
 PROVINCIAL = "level IN ('provincial', 'national')"
 OTHER_TARGETS = [

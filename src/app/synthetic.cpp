@@ -14,6 +14,7 @@ namespace fs = std::filesystem;
 
 constexpr std::uint64_t kMaxEnterprises = 9'999'999;  // ids are e0000001 … e9999999
 constexpr int kFirstYear = 1990;
+constexpr std::uint64_t kMaxPlans = 64;
 constexpr int kLastYear = 2100;
 
 Result<void> validate(const SyntheticOptions& o) {
@@ -30,6 +31,10 @@ Result<void> validate(const SyntheticOptions& o) {
                 "years");
   }
   if (o.out_dir.empty()) return fail(ErrorCode::kInvalidArgument, "no output directory given", "out_dir");
+  if (o.plans < 1 || o.plans > kMaxPlans) {
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("plans must be between 1 and {}, not {}", kMaxPlans, o.plans), "plans");
+  }
   return {};
 }
 
@@ -39,7 +44,10 @@ std::uint64_t total_bytes(const SyntheticSummary& s) {
   for (const auto& entry : fs::directory_iterator(s.table_dir, ec)) {
     if (entry.is_regular_file(ec) && entry.path().extension() == ".csv") bytes += entry.file_size(ec);
   }
-  return bytes + fs::file_size(s.plan_file, ec);
+  bytes += fs::file_size(s.plan_file, ec);
+  for (const auto& p : s.more_plans)
+    bytes += fs::file_size(p, ec);
+  return bytes;
 }
 
 }  // namespace
@@ -62,7 +70,7 @@ Result<SyntheticSummary> generate_synthetic(const SyntheticOptions& options) {
   if (auto r = internal::write_facts(world, *totals, dir, summary); !r) return std::unexpected(r.error());
   if (auto r = internal::write_records(world, dir, summary); !r) return std::unexpected(r.error());
   if (auto r = internal::write_supply_edges(world, dir, summary); !r) return std::unexpected(r.error());
-  if (auto r = internal::write_plan(world, dir, summary); !r) return std::unexpected(r.error());
+  if (auto r = internal::write_plans(world, *totals, dir, summary); !r) return std::unexpected(r.error());
   summary.bytes = total_bytes(summary);
   return summary;
 }

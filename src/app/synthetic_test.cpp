@@ -121,6 +121,65 @@ TEST(GenerateSynthetic, TwoHundredEnterprisesGiveTheExpectedRowCounts) {
   EXPECT_EQ(fs::relative(s.plan_file, dir.path()), fs::path("plans/synthetic-autoparts-2021-2025.toml"));
 }
 
+// A plan of its own: no county, zone, target title or goal of the Meizhou plan; goals grow from
+// the generated first year, which amount targets state as their baseline.
+TEST(GenerateSynthetic, WritesAPlanOfItsOwn) {
+  TempDir dir("own-plan");
+  generate(dir.path(), 600);
+  auto read = read_back(dir.path());
+  const auto& d = read.data;
+  for (const CountyRecord& c : d.counties) {
+    EXPECT_FALSE(c.adcode.starts_with("4414")) << c.id << " " << c.adcode;  // Meizhou's prefecture
+    EXPECT_TRUE(c.name.zh.starts_with("合成县")) << c.name.zh;
+  }
+  for (const ZoneRecord& z : d.zones)
+    EXPECT_EQ(z.name.zh.find("广汽"), std::string::npos) << z.id;
+  ASSERT_EQ(d.targets.size(), 16u);
+  for (const TargetRecord& t : d.targets) {
+    EXPECT_EQ(t.indicator.find("gac-park"), std::string::npos) << t.id;
+    EXPECT_NE(t.goal, ">= 100亿") << t.id;
+    if (t.unit == TargetUnit::kYuan) {
+      ASSERT_TRUE(t.baseline.has_value()) << t.id;
+      EXPECT_EQ(t.baseline->period, "2021") << t.id;
+    }
+  }
+  const std::string plan = read_file(dir.path() / "plans" / "synthetic-autoparts-2021-2025.toml");
+  EXPECT_EQ(plan.find("梅"), std::string::npos);
+  EXPECT_EQ(plan.find("default"), std::string::npos);  // one plan: no need to name a default
+}
+
+// --plans 4: the directory's plan over every county is the default, and three city plans over
+// consecutive runs of the counties (together all of them, none twice) go to more-plans/.
+TEST(GenerateSynthetic, PlansKWritesCityPlansOverRunsOfTheCounties) {
+  TempDir dir("plans");
+  SyntheticOptions options;
+  options.enterprises = 3000;
+  options.seed = 3;
+  options.plans = 4;
+  options.out_dir = dir.path();
+  const auto s = generate_synthetic(options);
+  ASSERT_TRUE(s.has_value()) << s.error().to_string();
+  ASSERT_EQ(s->more_plans.size(), 3u);
+  EXPECT_NE(read_file(s->plan_file).find("\ndefault = true\n"), std::string::npos);
+  std::vector<std::string> scope;
+  for (const auto& file : s->more_plans) {
+    EXPECT_EQ(file.parent_path().filename(), "more-plans");
+    const std::vector<fs::path> paths{file, dir.path() / "counties.csv"};  // its scope names them
+    auto read = io::read_dataset(paths);
+    ASSERT_TRUE(read.has_value()) << file << ": " << read.error().front().to_string();
+    EXPECT_FALSE(read->data.plan.scope.empty()) << file;
+    EXPECT_EQ(read->data.targets.size(), 3u) << file;
+    scope.insert(scope.end(), read->data.plan.scope.begin(), read->data.plan.scope.end());
+  }
+  const auto main = read_back(dir.path());
+  ASSERT_EQ(scope.size(), main.data.counties.size());
+  for (std::size_t i = 0; i < scope.size(); ++i)
+    EXPECT_EQ(scope[i], main.data.counties[i].id);
+  SyntheticOptions too_many = options;
+  too_many.plans = 65;
+  EXPECT_EQ(generate_synthetic(too_many).error().code, ErrorCode::kInvalidArgument);
+}
+
 TEST(GenerateSynthetic, EveryFileReadsBackAndBuildsASnapshot) {
   TempDir dir("read-back");
   const auto s = generate(dir.path(), 200);

@@ -145,6 +145,13 @@ int run_gen(const atlas::app::SyntheticOptions& options) {
   fmt::print("atlas gen: {} enterprises, {} observations, {} supply edges, {} counties, {} MB in {}\n",
              summary->enterprises, summary->observations, summary->supply_edges, summary->counties,
              summary->bytes / 1'000'000, options.out_dir.string());
+  if (!summary->more_plans.empty()) {
+    fmt::print("atlas gen: {} more plans over parts of the counties; import them after the directory:\n",
+               summary->more_plans.size());
+    fmt::print("  atlas import --db atlas.db {}\n", options.out_dir.string());
+    for (const auto& plan : summary->more_plans)
+      fmt::print("  atlas import --db atlas.db {}\n", plan.string());
+  }
   return 0;
 }
 
@@ -298,6 +305,10 @@ int run(int argc, char** argv) {
   auto* g = app.add_subcommand("gen", "Write a synthetic dataset of any size (for benchmarks and demos)");
   g->add_option("--enterprises", gen.enterprises, "Number of enterprises")->capture_default_str();
   g->add_option("--seed", gen.seed, "Random seed (same seed, same files)")->capture_default_str();
+  g->add_option("--plans", gen.plans,
+                "Plans over the one register: the directory's plan over every county (the default) and "
+                "plans-1 city plans over runs of them, in DIR/more-plans/")
+      ->capture_default_str();
   g->add_option("dir", gen_dir, "Output directory")->required();
 
   ServeFlags serve;

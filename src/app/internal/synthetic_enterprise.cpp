@@ -50,8 +50,8 @@ void place(const World& w, EnterpriseProfile& p, Rng& rng) {
   const double functional = std::min(0.35, 3000.0 / n);  // the belts are local, not national
   const double htz = std::min(0.03, 500.0 / n);
   const double u = rng.uniform();
-  if (p.index < w.gac_count) {
-    p.zone = w.gac_zone;
+  if (p.index < w.core_count) {
+    p.zone = w.core_zone;
   } else if (p.segment == Segment::kTrailer && u < functional) {
     p.zone = w.trailer_zone;
   } else if (p.segment == Segment::kNev && u < functional) {
@@ -70,8 +70,8 @@ void place(const World& w, EnterpriseProfile& p, Rng& rng) {
 }
 
 double first_year_output(const World& w, const EnterpriseProfile& p, Rng& rng) {
-  if (p.index < 2 && p.index < w.gac_count) return rng.uniform(9.0 * kYi, 16.0 * kYi);
-  if (p.index < 12 && p.index < w.gac_count) return rng.uniform(0.8 * kYi, 6.0 * kYi);
+  if (p.index < 2 && p.index < w.core_count) return rng.uniform(9.0 * kYi, 16.0 * kYi);
+  if (p.index < 12 && p.index < w.core_count) return rng.uniform(0.8 * kYi, 6.0 * kYi);
   if (rng.chance(kTailShare)) return std::min(rng.pareto(kTailScale, kTailShape), kLargestOutput);
   return rng.lognormal(std::log(kMedianOutput), kOutputSigma) *
          kSegmentScale[static_cast<std::size_t>(p.segment)];
@@ -140,7 +140,7 @@ EnterpriseProfile enterprise_profile(const World& w, std::uint64_t index) {
   Rng rng(mix_seed(w.options.seed, static_cast<std::uint64_t>(Stream::kEnterprise), index));
   EnterpriseProfile p;
   p.index = index;
-  p.segment = index < w.gac_count ? Segment::kPassenger : static_cast<Segment>(pick(rng, kSegmentShares));
+  p.segment = index < w.core_count ? Segment::kPassenger : static_cast<Segment>(pick(rng, kSegmentShares));
   place(w, p, rng);
   grow(w, p, rng);
   choose_classes(w, p, rng);

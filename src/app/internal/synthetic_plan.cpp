@@ -1,73 +1,20 @@
 // The plan file (TOML) of a synthetic dataset, with its projects' milestones.csv.
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "app/internal/synthetic_tables.hpp"
 #include "app/internal/synthetic_writer.hpp"
-#include "io/embedded.hpp"
 #include "model/units.hpp"
 
 namespace atlas::app::internal {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct TargetDef {
-  const char* id;
-  const char* zh;
-  const char* en;
-  const char* indicator;
-  const char* goal;
-  const char* unit;
-};
-
-constexpr std::string_view kMeizhouPlan = "data/plans/meizhou-autoparts-2021-2025.toml";
-
-// The 16 targets of the Meizhou plan (§4, §6(1)), as in data/plans/meizhou-autoparts-2021-2025.toml:
-// used only when the embedded plan file is missing or holds no target.
-constexpr std::array<TargetDef, 16> kTargets = {{
-    {"total-output", "汽车零部件工业总产值", "Total output of automotive parts", "sum(output_value) in 2025",
-     ">= 100亿", "yuan"},
-    {"passenger-output", "乘用车零部件总产值", "Output of passenger-car parts",
-     "sum(output_value) where segment = \"passenger\" in 2025", ">= 50亿", "yuan"},
-    {"trailer-output", "挂车等专用车零部件总产值", "Output of trailer and other special-vehicle parts",
-     "sum(output_value) where segment = \"trailer\" in 2025", ">= 35亿", "yuan"},
-    {"nev-output", "新能源“三电”类专用零部件总产值", "Output of NEV \"three-electric\" parts",
-     "sum(output_value) where segment = \"nev\" in 2025", ">= 15亿", "yuan"},
-    {"enterprises-over-20yi", "产值超20亿元的企业", "Enterprises with output over 2 billion yuan",
-     "count(enterprises) where output_value > 20亿 in 2025", ">= 1", "count"},
-    {"enterprises-over-10yi", "产值超10亿元的企业", "Enterprises with output over 1 billion yuan",
-     "count(enterprises) where output_value > 10亿 in 2025", ">= 4", "count"},
-    {"enterprises-over-1yi", "产值超1亿元的企业", "Enterprises with output over 100 million yuan",
-     "count(enterprises) where output_value > 1亿 in 2025", ">= 15", "count"},
-    {"new-provincial-carriers", "新增省级以上创新载体",
-     "New innovation carriers at provincial level or above",
-     "count(carriers) where level >= provincial and recognized in 2021..2025", ">= 2", "count"},
-    {"manufacturing-innovation-center", "省级制造业创新中心", "Provincial manufacturing innovation centre",
-     "count(carriers) where kind = \"manufacturing-innovation-center\" and level >= provincial and "
-     "recognized in "
-     "2021..2025",
-     ">= 1", "count"},
-    {"innovation-alliance", "产业技术创新联盟", "Industrial technology innovation alliance",
-     "count(carriers) where kind = \"innovation-alliance\" and recognized in 2021..2025", ">= 1", "count"},
-    {"cluster-organization", "产业集群发展促进机构", "Cluster development promotion organisation",
-     "count(carriers) where kind = \"cluster-organization\" and recognized in 2021..2025", ">= 1", "count"},
-    {"oem-supplier-entries", "新增进入主机厂一级/二级供应商体系高端产品数量",
-     "New high-end products entering OEM tier-1/tier-2 supplier systems",
-     "count(supplier_entries) where tier <= 2 and entered in 2021..2025", ">= 10", "count"},
-    {"new-projects", "新增签约/投产项目", "New projects signed or put into production",
-     "count(projects) where signed in 2021..2025 or commissioned in 2021..2025", ">= 15", "count"},
-    {"park-projects-over-10yi", "入园10亿元产值规模项目",
-     "Park projects with output of 1 billion yuan or more",
-     "count(enterprises) where zone = \"gac-park\" and output_value >= 10亿 in 2025", ">= 2", "count"},
-    {"park-projects-over-1yi", "入园1亿元产值规模项目",
-     "Park projects with output between 100 million and 1 billion yuan",
-     "count(enterprises) where zone = \"gac-park\" and output_value >= 1亿 and output_value < 10亿 in 2025",
-     ">= 10", "count"},
-    {"park-output", "广汽零部件产业园园区总产值", "Total output of the GAC parts park",
-     "sum(output_value) where zone = \"gac-park\" in 2025", ">= 40亿", "yuan"},
-}};
 
 constexpr std::array<const char*, 3> kProjectTypeZh = {"增资扩产", "优化调整", "招商引资"};
 constexpr std::array<MilestoneKind, 4> kMilestones = {MilestoneKind::kSigned, MilestoneKind::kStarted,
@@ -98,42 +45,144 @@ std::string string_list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
-// The [[target]] blocks of the embedded Meizhou plan file, verbatim (comments inside a block kept,
-// comment lines that trail it dropped). Empty when the file is not embedded.
-std::vector<std::string_view> embedded_target_blocks() {
-  std::vector<std::string_view> blocks;
-  for (const auto& file : io::embedded_files()) {
-    if (file.name != kMeizhouPlan) continue;
-    std::string_view text = file.bytes;
-    std::size_t begin = std::string_view::npos, end = 0;  // the current block and its last content line
-    for (std::size_t pos = 0; pos < text.size();) {
-      const std::size_t eol = std::min(text.find('\n', pos), text.size());
-      const std::string_view line = text.substr(pos, eol - pos);
-      if (line.starts_with("[")) {
-        if (begin != std::string_view::npos) blocks.push_back(text.substr(begin, end - begin));
-        begin = line.starts_with("[[target]]") ? pos : std::string_view::npos;
-      }
-      if (begin != std::string_view::npos && !line.empty() && !line.starts_with("#")) end = eol;
-      pos = eol + 1;
-    }
-    if (begin != std::string_view::npos) blocks.push_back(text.substr(begin, end - begin));
-  }
-  return blocks;
+// `v` rounded to two significant digits (a whole number), at least `floor`: a goal as a plan
+// would state it (570亿, 42, 6).
+std::int64_t round_goal(double v, std::int64_t floor) {
+  if (v < static_cast<double>(floor)) return floor;
+  const auto scale = static_cast<std::int64_t>(std::max(1.0, std::pow(10.0, std::floor(std::log10(v)) - 1)));
+  return std::llround(v / static_cast<double>(scale)) * scale;
 }
 
-// The Meizhou plan's targets, copied from the embedded plan file when it is there.
-std::size_t write_targets(const World& w, BufferedWriter& out) {
-  const auto blocks = embedded_target_blocks();
-  for (const auto block : blocks)
-    out.print("\n{}\n", block);
-  if (!blocks.empty()) return blocks.size();
-  for (const auto& t : kTargets) {
-    out.print("\n[[target]]\nid = {}\ntitle = {}\nindicator = {}\ngoal = {}\ndeadline = 2025\nunit = {}\n",
-              toml_string(t.id), names({t.zh, t.en}), toml_string(t.indicator), toml_string(t.goal),
-              toml_string(t.unit));
-    out.print("provenance = {}\n", toml_string(w.provenance));
+// One target of a synthetic plan: its goal is the first year's figure grown (amounts ×1.8, counts
+// ×1.5, as a five-year plan would ask), and for amounts that figure is the baseline.
+struct SyntheticTarget {
+  std::string id;
+  Names title;
+  std::string indicator;
+  std::int64_t first_year = 0;  // the figure of the first year, when the plan states one
+  bool amount = true;
+  bool has_baseline = true;
+};
+
+void write_target(const World& w, const SyntheticTarget& t, BufferedWriter& out) {
+  const auto& o = w.options;
+  const std::int64_t goal = t.amount ? round_goal(1.8 * static_cast<double>(t.first_year), 10 * kWan)
+                                     : round_goal(1.5 * static_cast<double>(t.first_year), 1);
+  out.print(
+      "\n[[target]]\nid = {}\ntitle = {}\nindicator = {}\ngoal = {}\ndeadline = {}\nunit = {}\nquote = "
+      "\"\"\n",
+      toml_string(t.id), names(t.title), toml_string(t.indicator),
+      toml_string(fmt::format(">= {}", t.amount ? format_amount(goal) : std::to_string(goal))), o.last_year,
+      toml_string(t.amount ? "yuan" : "count"));
+  if (t.has_baseline) {
+    out.print("baseline = {{ period = \"{}\", value = {}, quote = \"\", provenance = {} }}\n", o.first_year,
+              toml_string(t.amount ? format_amount(t.first_year) : std::to_string(t.first_year)),
+              toml_string(w.provenance));
   }
-  return kTargets.size();
+  out.print("provenance = {}\n", toml_string(w.provenance));
+}
+
+// The plan's own targets (not any real plan's): the same kinds of indicator a cluster plan
+// sets — output in total, by segment and in the core park, enterprises over a size, carriers,
+// supplier entries and projects — with goals grown from the generated first year.
+std::size_t write_targets(const World& w, const Totals& t, BufferedWriter& out) {
+  const auto& o = w.options;
+  const int last = o.last_year;
+  const std::string years = fmt::format("{}..{}", o.first_year, o.last_year);
+  const auto seg = [&](Segment s) { return t.segment_output[static_cast<std::size_t>(s)]; };
+  const std::int64_t scaled = std::max<std::int64_t>(1, static_cast<std::int64_t>(o.enterprises / 400));
+  const std::vector<SyntheticTarget> targets = {
+      {"total-output",
+       {"合成集群工业总产值", "Synthetic cluster output"},
+       fmt::format("sum(output_value) in {}", last),
+       t.first_year_output},
+      {"passenger-output",
+       {"合成集群乘用车零部件产值", "Synthetic passenger-car parts output"},
+       fmt::format("sum(output_value) where segment = \"passenger\" in {}", last),
+       seg(Segment::kPassenger)},
+      {"trailer-output",
+       {"合成集群挂车零部件产值", "Synthetic trailer parts output"},
+       fmt::format("sum(output_value) where segment = \"trailer\" in {}", last),
+       seg(Segment::kTrailer)},
+      {"nev-output",
+       {"合成集群新能源零部件产值", "Synthetic NEV parts output"},
+       fmt::format("sum(output_value) where segment = \"nev\" in {}", last),
+       seg(Segment::kNev)},
+      {"enterprises-over-20yi",
+       {"产值超20亿元的合成企业", "Synthetic enterprises over 2 billion yuan"},
+       fmt::format("count(enterprises) where output_value > 20亿 in {}", last),
+       static_cast<std::int64_t>(t.over_20yi),
+       false},
+      {"enterprises-over-10yi",
+       {"产值超10亿元的合成企业", "Synthetic enterprises over 1 billion yuan"},
+       fmt::format("count(enterprises) where output_value > 10亿 in {}", last),
+       static_cast<std::int64_t>(t.over_10yi),
+       false},
+      {"enterprises-over-1yi",
+       {"产值超1亿元的合成企业", "Synthetic enterprises over 100 million yuan"},
+       fmt::format("count(enterprises) where output_value > 1亿 in {}", last),
+       static_cast<std::int64_t>(t.over_1yi),
+       false},
+      {"new-provincial-carriers",
+       {"新增省级以上创新载体（合成）", "New provincial carriers (synthetic)"},
+       fmt::format("count(carriers) where level >= provincial and recognized in {}", years),
+       scaled,
+       false,
+       false},
+      {"manufacturing-innovation-center",
+       {"制造业创新中心（合成）", "Manufacturing innovation centres (synthetic)"},
+       fmt::format(
+           "count(carriers) where kind = \"manufacturing-innovation-center\" and level >= provincial and "
+           "recognized in {}",
+           years),
+       1,
+       false,
+       false},
+      {"innovation-alliance",
+       {"产业技术创新联盟（合成）", "Innovation alliances (synthetic)"},
+       fmt::format("count(carriers) where kind = \"innovation-alliance\" and recognized in {}", years),
+       1,
+       false,
+       false},
+      {"cluster-organization",
+       {"集群发展促进机构（合成）", "Cluster organisations (synthetic)"},
+       fmt::format("count(carriers) where kind = \"cluster-organization\" and recognized in {}", years),
+       1,
+       false,
+       false},
+      {"oem-supplier-entries",
+       {"进入主机厂供应体系的产品（合成）", "Products entering OEM supply (synthetic)"},
+       fmt::format("count(supplier_entries) where tier <= 2 and entered in {}", years),
+       4 * scaled,
+       false,
+       false},
+      {"new-projects",
+       {"新增签约或投产项目（合成）", "Projects signed or commissioned (synthetic)"},
+       fmt::format("count(projects) where signed in {0} or commissioned in {0}", years),
+       6 * scaled,
+       false,
+       false},
+      {"park-projects-over-10yi",
+       {"核心园区10亿元级企业（合成）", "Core-park enterprises over 1 billion (synthetic)"},
+       fmt::format("count(enterprises) where zone = \"core-park\" and output_value >= 10亿 in {}", last),
+       static_cast<std::int64_t>(t.core_over_10yi),
+       false},
+      {"park-projects-over-1yi",
+       {"核心园区亿元级企业（合成）", "Core-park enterprises of 0.1–1 billion (synthetic)"},
+       fmt::format(
+           "count(enterprises) where zone = \"core-park\" and output_value >= 1亿 and output_value < 10亿 "
+           "in {}",
+           last),
+       static_cast<std::int64_t>(t.core_1yi_to_10yi),
+       false},
+      {"park-output",
+       {"核心园区总产值（合成）", "Core-park output (synthetic)"},
+       fmt::format("sum(output_value) where zone = \"core-park\" in {}", last),
+       t.core_first_year_output},
+  };
+  for (const auto& target : targets)
+    write_target(w, target, out);
+  return targets.size();
 }
 
 void write_header(const World& w, BufferedWriter& out) {
@@ -148,6 +197,8 @@ void write_header(const World& w, BufferedWriter& out) {
                                o.seed)}));
   out.print("document = {}\nissued = {}-07-02\nstart = {}\nend = {}\n", toml_string("atlas gen"),
             o.first_year, o.first_year, o.last_year);
+  // With other plans over parts of its counties, this one (over all of them) is the default.
+  if (o.plans > 1) out.print("default = true\n");
   for (const auto& z : w.zones) {
     out.print("\n[[zone]]\nid = {}\nname = {}\nkind = {}\ncounties = {}\nparent = {}\nprovenance = {}\n",
               toml_string(z.id), names(z.name), toml_string(to_string(z.kind)), string_list(z.counties),
@@ -203,7 +254,7 @@ void write_milestones(const World& w, std::uint64_t j, Rng& rng, BufferedWriter&
 
 void write_project(const World& w, std::uint64_t j, BufferedWriter& plan, BufferedWriter& milestones) {
   Rng rng(mix_seed(w.options.seed, static_cast<std::uint64_t>(Stream::kProject), j));
-  const bool park = j < std::min<std::uint64_t>(12, w.gac_count);
+  const bool park = j < std::min<std::uint64_t>(12, w.core_count);
   const auto type = park ? ProjectType::kAttraction
                          : static_cast<ProjectType>(rng.chance(0.5)   ? 0
                                                     : rng.chance(0.5) ? 1
@@ -231,9 +282,62 @@ void write_project(const World& w, std::uint64_t j, BufferedWriter& plan, Buffer
   write_milestones(w, j, rng, milestones);
 }
 
+// Plan k (2 … K) of `atlas gen --plans K`: a city's plan over the k-1-th of K-1 runs of counties,
+// with targets of its own and no zones, projects or chains (those belong to the plan over all).
+Result<fs::path> write_city_plan(const World& w, const Totals& t, std::uint64_t k, const fs::path& dir) {
+  const auto& o = w.options;
+  const std::uint64_t cities = o.plans - 1;
+  const std::uint64_t n = w.counties.size();
+  const std::uint64_t first = (k - 2) * n / cities;
+  const std::uint64_t end = (k - 1) * n / cities;
+  std::vector<std::string> scope;
+  std::int64_t output = 0;
+  std::int64_t over_1yi = 0;
+  for (std::uint64_t c = first; c < end; ++c) {
+    scope.push_back(w.counties[c].id);
+    output += c < t.county_output.size() ? t.county_output[c] : 0;
+    over_1yi += c < t.county_over_1yi.size() ? static_cast<std::int64_t>(t.county_over_1yi[c]) : 0;
+  }
+  const std::string id = fmt::format("synthetic-city-{:02}-{}-{}", k, o.first_year, o.last_year);
+  const fs::path file = dir / "more-plans" / (id + ".toml");
+  BufferedWriter out(file);
+  out.print(
+      "# Synthetic plan {} of {} written by `atlas gen --enterprises {} --seed {} --plans {}`: a city's\n"
+      "# plan over {} of the counties; illustrative only. Import it after the directory's own plan.\n\n",
+      k, o.plans, o.enterprises, o.seed, o.plans, scope.size());
+  out.print("[plan]\nid = {}\ntitle = {}\n", toml_string(id),
+            names({fmt::format("合成城市{:02}汽车零部件产业规划（种子{}）", k, o.seed),
+                   fmt::format("Synthetic city {:02} automotive parts plan (seed {})", k, o.seed)}));
+  out.print("document = {}\nissued = {}-07-02\nstart = {}\nend = {}\nscope = {}\n", toml_string("atlas gen"),
+            o.first_year, o.first_year, o.last_year, string_list(scope));
+  const int last = o.last_year;
+  const std::vector<SyntheticTarget> targets = {
+      {"city-output",
+       {"合成城市汽车零部件产值", "Synthetic city parts output"},
+       fmt::format("sum(output_value) in {}", last),
+       output},
+      {"city-enterprises-over-1yi",
+       {"合成城市产值超1亿元的企业", "Synthetic city enterprises over 100 million"},
+       fmt::format("count(enterprises) where output_value > 1亿 in {}", last),
+       over_1yi,
+       false},
+      {"city-high-tech-over-1yi",
+       {"合成城市亿元级高新技术企业", "Synthetic city high-tech enterprises over 100 million"},
+       fmt::format("count(enterprises) where high_tech and output_value > 1亿 in {}", last),
+       over_1yi / 3 + 1,
+       false,
+       false},
+  };
+  for (const auto& target : targets)
+    write_target(w, target, out);
+  if (auto r = out.close(); !r) return std::unexpected(r.error());
+  return file;
+}
+
 }  // namespace
 
-Result<void> write_plan(const World& w, const fs::path& dir, SyntheticSummary& summary) {
+Result<void> write_plans(const World& w, const Totals& totals, const fs::path& dir,
+                         SyntheticSummary& summary) {
   const auto& o = w.options;
   std::error_code ec;
   fs::create_directories(dir / "plans", ec);
@@ -241,7 +345,7 @@ Result<void> write_plan(const World& w, const fs::path& dir, SyntheticSummary& s
       dir / "plans" / fmt::format("synthetic-autoparts-{}-{}.toml", o.first_year, o.last_year);
   BufferedWriter plan(summary.plan_file);
   write_header(w, plan);
-  summary.targets = write_targets(w, plan);
+  summary.targets = write_targets(w, totals, plan);
   BufferedWriter milestones(dir / "milestones.csv");
   milestones.write("project,kind,planned,actual,note_en,provenance\n");
   const std::uint64_t projects = project_count(o.enterprises);
@@ -253,7 +357,14 @@ Result<void> write_plan(const World& w, const fs::path& dir, SyntheticSummary& s
   summary.chains = chains().size();
   summary.milestones = milestones.rows();
   if (auto r = plan.close(); !r) return r;
-  return milestones.close();
+  if (auto r = milestones.close(); !r) return r;
+  if (o.plans > 1) fs::create_directories(dir / "more-plans", ec);
+  for (std::uint64_t k = 2; k <= o.plans; ++k) {
+    auto file = write_city_plan(w, totals, k, dir);
+    if (!file) return std::unexpected(file.error());
+    summary.more_plans.push_back(std::move(*file));
+  }
+  return {};
 }
 
 }  // namespace atlas::app::internal

@@ -113,6 +113,25 @@ Result<void> write_reference_tables(const World& w, const fs::path& dir, Synthet
   return close_all({&counties, &taxonomy, &metrics});
 }
 
+void Totals::note(const World& w, const EnterpriseProfile& p) {
+  const std::int64_t v = p.output[0];
+  if (p.zone == w.core_zone) {
+    core_first_year_output += v;
+    core_over_10yi += v >= 10 * kYi ? 1 : 0;
+    core_1yi_to_10yi += v >= kYi && v < 10 * kYi ? 1 : 0;
+  }
+  segment_output[static_cast<std::size_t>(p.segment)] += v;
+  over_20yi += v > 20 * kYi ? 1 : 0;
+  over_10yi += v > 10 * kYi ? 1 : 0;
+  over_1yi += v > kYi ? 1 : 0;
+  if (county_output.size() < w.counties.size()) {
+    county_output.resize(w.counties.size());
+    county_over_1yi.resize(w.counties.size());
+  }
+  county_output[p.county] += v;
+  county_over_1yi[p.county] += v > kYi ? 1 : 0;
+}
+
 Result<Totals> write_enterprises(const World& w, const fs::path& dir, SyntheticSummary& summary) {
   BufferedWriter enterprises(dir / "enterprises.csv");
   enterprises.write(
@@ -135,7 +154,7 @@ Result<Totals> write_enterprises(const World& w, const fs::path& dir, SyntheticS
     totals.first_year_output += p.output[0];
     totals.first_year_employees += p.employees[0];
     totals.high_tech += p.high_tech ? 1 : 0;
-    if (p.zone == w.gac_zone) totals.gac_first_year_output += p.output[0];
+    totals.note(w, p);
   }
   summary.enterprises = enterprises.rows();
   summary.observations = observations.rows();
@@ -156,8 +175,8 @@ Result<void> write_facts(const World& w, const Totals& t, const fs::path& dir, S
   facts.print("cluster-high-tech,cluster,high_tech_enterprises,{},{},exact,,{}", w.options.last_year,
               t.high_tech, w.provenance);
   facts.end_row();
-  facts.print("gac-park-output-{0},gac-park,output_value,{0},{1},about,,{2}", year,
-              format_amount(t.gac_first_year_output), w.provenance);
+  facts.print("core-park-output-{0},core-park,output_value,{0},{1},about,,{2}", year,
+              format_amount(t.core_first_year_output), w.provenance);
   facts.end_row();
   summary.facts = facts.rows();
   return facts.close();

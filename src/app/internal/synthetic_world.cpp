@@ -103,18 +103,6 @@ const std::array<std::vector<std::size_t>, 4> kPreferredCategories = {{
     {4, 0, 1},     // general: general parts, powertrain, chassis
 }};
 
-// The eight counties of Meizhou, so that a small dataset looks like the plan's city.
-constexpr std::array<std::array<const char*, 3>, 8> kMeizhouCounties = {{
-    {"441402", "梅江区", "Meijiang"},
-    {"441403", "梅县区", "Meixian"},
-    {"441422", "大埔县", "Dabu"},
-    {"441423", "丰顺县", "Fengshun"},
-    {"441424", "五华县", "Wuhua"},
-    {"441426", "平远县", "Pingyuan"},
-    {"441427", "蕉岭县", "Jiaoling"},
-    {"441481", "兴宁市", "Xingning"},
-}};
-
 constexpr std::array<int, 31> kProvinces = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41,
                                             42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65};
 constexpr std::uint64_t kNationalCounties = 2850;
@@ -129,14 +117,11 @@ std::vector<CountyRecord> make_counties(std::uint64_t enterprises, const std::st
     CountyRecord c;
     c.id = fmt::format("c{:04}", k + 1);
     c.provenance = provenance;
-    if (k < kMeizhouCounties.size()) {
-      c.adcode = kMeizhouCounties[k][0];
-      c.name = {kMeizhouCounties[k][1], kMeizhouCounties[k][2]};
-    } else {
-      const std::uint64_t r = k / kProvinces.size();  // city codes 51+ are unused by real divisions
-      c.adcode = fmt::format("{:02}{:02}{:02}", kProvinces[k % kProvinces.size()], 51 + r / 20, r % 20 + 1);
-      c.name = {fmt::format("合成县{:04}", k + 1), fmt::format("Synthetic county {:04}", k + 1)};
-    }
+    // Invented counties only: city codes 51+ are unused by real divisions, so no adcode is a real
+    // county's (and no plan's map draws them).
+    const std::uint64_t r = k / kProvinces.size();
+    c.adcode = fmt::format("{:02}{:02}{:02}", kProvinces[k % kProvinces.size()], 51 + r / 20, r % 20 + 1);
+    c.name = {fmt::format("合成县{:04}", k + 1), fmt::format("Synthetic county {:04}", k + 1)};
     out.push_back(std::move(c));
   }
   return out;
@@ -210,9 +195,9 @@ void add_zones(World& w) {
     return static_cast<int>(w.zones.size() - 1);
   };
   w.htz_zone = add(zone(w, "htz", "合成高新区", "Synthetic high-tech zone", ZoneKind::kBase, {0}, ""), {0});
-  w.gac_zone = add(zone(w, "gac-park", "合成广汽零部件产业园", "Synthetic GAC parts park",
-                        ZoneKind::kCorePark, {0}, "htz"),
-                   {0});
+  w.core_zone = add(zone(w, "core-park", "合成核心零部件产业园", "Synthetic core parts park",
+                         ZoneKind::kCorePark, {0}, "htz"),
+                    {0});
   w.trailer_zone = add(zone(w, "trailer-belt", "挂车零部件产业集聚带", "Trailer parts belt",
                             ZoneKind::kFunctionalZone, {1, 0, 5}, ""),
                        {1, 0, 5});
@@ -249,8 +234,8 @@ World make_world(const SyntheticOptions& options) {
   add_taxonomy(w);
   order_classes(w, rng);
   add_zones(w);
-  w.gac_count = std::min<std::uint64_t>(std::max<std::uint64_t>(12, options.enterprises / 2000),
-                                        options.enterprises / 4);
+  w.core_count = std::min<std::uint64_t>(std::max<std::uint64_t>(12, options.enterprises / 2000),
+                                         options.enterprises / 4);
   return w;
 }
 

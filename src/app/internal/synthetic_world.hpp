@@ -73,9 +73,9 @@ struct World {
   std::array<std::vector<std::uint32_t>, 4> class_order;  // per Segment: taxonomy indices, preferred first
   DiscreteTable county_pick;                              // Zipf over a shuffled county order
   std::vector<std::uint32_t> county_rank;
-  DiscreteTable class_pick;     // Zipf over class_order ranks
-  std::uint64_t gac_count = 0;  // enterprises 0 … gac_count-1 sit in the GAC park
-  int gac_zone = 0, htz_zone = 0, trailer_zone = 0, nev_zone = 0, first_base_zone = 0;
+  DiscreteTable class_pick;      // Zipf over class_order ranks
+  std::uint64_t core_count = 0;  // enterprises 0 … core_count-1 sit in the core park
+  int core_zone = 0, htz_zone = 0, trailer_zone = 0, nev_zone = 0, first_base_zone = 0;
 
   [[nodiscard]] int years() const { return options.last_year - options.first_year + 1; }
 };

@@ -187,11 +187,17 @@ TEST(TargetDetailApi, RequiredPathRunsFromTheBaselineToTheGoal) {
   EXPECT_NEAR(r1, r5, 1e-6);
 }
 
-TEST(TargetDetailApi, RequiredPathIsEmptyWithoutABaseline) {
+// Without a baseline the status is judged against a line from zero in the year before the plan;
+// the chart gets that same line (it used to get none).
+TEST(TargetDetailApi, RequiredPathWithoutABaselineIsTheLineFromZero) {
   const auto a = get("/api/v1/targets/passenger-output");
   ASSERT_EQ(a.status(), 200);
   EXPECT_TRUE(a.body.at("baseline").is_null());
-  EXPECT_TRUE(a.body.at("required_path").as_array().empty());
+  const auto& path = a.body.at("required_path").as_array();
+  ASSERT_EQ(path.size(), 6U);
+  EXPECT_EQ(path.front().at("year").as_int64(), 2020);
+  EXPECT_EQ(path.front().at("value").to_number<double>(), 0.0);
+  EXPECT_EQ(path.back().at("value").to_number<double>(), 5e9);  // the goal, 50亿
 }
 
 TEST(TargetDetailApi, ContributorsAreSortedByValueAndLimited) {

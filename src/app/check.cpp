@@ -103,6 +103,21 @@ Result<std::optional<engine::Reading>> parse_baseline(const TargetRecord& t) {
   return std::optional<engine::Reading>(engine::Reading{*value, year, 12});
 }
 
+// The indicator in the latest year from `from` down to `first_year` whose figures are complete.
+Result<std::optional<engine::Reading>> latest_complete_reading(const Snapshot& s, const query::Indicator& ind,
+                                                               const query::Indicator& probe, int from,
+                                                               int first_year, const Visibility& vis) {
+  for (int year = from; year >= first_year; --year) {
+    auto present = evaluate_in_year(probe, year, s, vis);
+    if (!present) return std::unexpected(present.error());
+    if (present->contributors() == 0 || !present->complete()) continue;
+    auto r = evaluate_in_year(ind, year, s, vis);
+    if (!r) return std::unexpected(r.error());
+    return std::optional<engine::Reading>(engine::Reading{r->value, year, 12});
+  }
+  return std::optional<engine::Reading>{};
+}
+
 // A level target: the indicator in the latest year (up to its own) that has figures.
 Result<void> read_level(const Snapshot& s, const query::Indicator& ind, const Visibility& vis,
                         TargetCheck& row, engine::AssessInput& in) {
@@ -127,6 +142,13 @@ Result<void> read_level(const Snapshot& s, const query::Indicator& ind, const Vi
     const int months =
         present->complete() ? 12 : month_of(present->covered_last.value_or(month_index(year, 1)));
     in.latest = engine::Reading{r->value, year, months};
+    if (months == 12) {
+      in.latest_complete = in.latest;
+    } else {
+      auto complete = latest_complete_reading(s, ind, probe, year - 1, first_year, vis);
+      if (!complete) return std::unexpected(complete.error());
+      in.latest_complete = *complete;
+    }
     row.latest = r->value;
     row.latest_period = present->coverage_text();
     row.contributors = r->contributors();

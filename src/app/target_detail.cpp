@@ -113,18 +113,21 @@ Result<std::vector<SeriesPoint>> cumulative_series(const Snapshot& s, const quer
   return out;
 }
 
-std::vector<PathPoint> required_path(const TargetCheck& t) {
+// The plan's path as the status rules read it (engine::plan_path), money in whole yuan.
+std::vector<PathPoint> required_path(const Snapshot& s, const TargetCheck& t, engine::TargetShape shape,
+                                     DayNumber as_of) {
+  engine::AssessInput in;
+  in.goal = t.goal;
+  in.shape = shape;
+  in.plan_start = s.plan.start_year;
+  in.deadline = t.deadline;
+  in.as_of = as_of;
   const int base_year = t.baseline ? leading_year(t.baseline_period) : 0;
-  if (!t.baseline || base_year <= 0 || base_year >= t.deadline) return {};
-  const double v0 = static_cast<double>(*t.baseline);
-  const double goal = static_cast<double>(t.goal.value);
-  std::vector<PathPoint> out;
-  for (int year = base_year; year <= t.deadline; ++year) {
-    const double share = static_cast<double>(year - base_year) / (t.deadline - base_year);
-    double value = v0 > 0 ? v0 * std::pow(goal / v0, share) : v0 + (goal - v0) * share;
-    if (year == t.deadline) value = goal;
-    if (t.unit == TargetUnit::kYuan) value = std::round(value);
-    out.push_back(PathPoint{year, value});
+  if (t.baseline && base_year > 0) in.baseline = engine::Reading{*t.baseline, base_year, 12};
+  auto out = engine::plan_path(in);
+  if (t.unit == TargetUnit::kYuan) {
+    for (PathPoint& p : out)
+      p.value = std::round(p.value);
   }
   return out;
 }
@@ -182,7 +185,9 @@ Result<TargetDetail> target_detail(const Snapshot& snapshot, std::string_view id
     if (!series) return std::unexpected(series.error());
     out.series = std::move(*series);
   }
-  out.required_path = required_path(out.check);
+  out.required_path = required_path(
+      snapshot, out.check, ind->period ? engine::TargetShape::kLevel : engine::TargetShape::kCumulative,
+      options.as_of);
   auto contributors = internal::latest_contributors(snapshot, *ind, out.check, vis, out.set);
   if (!contributors) return std::unexpected(contributors.error());
   out.contributors = std::move(*contributors);

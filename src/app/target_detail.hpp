@@ -37,10 +37,8 @@ struct SeriesPoint {
 };
 
 /// One year of the plan's path from the baseline to the goal.
-struct PathPoint {
-  int year = 0;
-  double value = 0;
-};
+/// A point of the plan's path (engine::plan_path, the line the status is judged against).
+using PathPoint = engine::PathPoint;
 
 /// How a record of an indicator's set is shown: its id, name and whether it is sample data.
 struct RecordLabel {

@@ -1,5 +1,7 @@
 #include "app/target_detail.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "io/embedded.hpp"
@@ -68,7 +70,14 @@ TEST(TargetDetail, LevelSeriesWithoutBaselineStartsAtThePlanStart) {
   ASSERT_FALSE(d->series.empty());
   EXPECT_EQ(d->series.front().year, 2021);
   EXPECT_LE(d->series.back().year, 2024);
-  EXPECT_TRUE(d->required_path.empty());
+  // The path the status was judged against: from zero in 2020 to the goal (15亿) in 2025.
+  ASSERT_EQ(d->required_path.size(), 6U);
+  EXPECT_EQ(d->required_path.front(), (PathPoint{2020, 0.0}));
+  EXPECT_EQ(d->required_path.back(), (PathPoint{2025, 1.5e9}));
+  ASSERT_TRUE(d->check.assessment.path_value.has_value());
+  const auto at_reading = std::ranges::find(d->required_path, d->series.back().year, &PathPoint::year);
+  ASSERT_NE(at_reading, d->required_path.end());
+  EXPECT_NEAR(at_reading->value, *d->check.assessment.path_value, 1.0);
 }
 
 TEST(TargetDetail, CumulativeSeriesIsKnownAtEachYearEnd) {

@@ -50,17 +50,28 @@ Assessment assess_level(const AssessInput& in) {
   out.path_value = path;
   const bool reached = satisfies(in.goal, static_cast<std::int64_t>(value));
   out.status = reached ? TargetStatus::kOnTrack : against_path(value, path, kAtRiskTolerance * path);
-  if (!reached && r.year < in.deadline && value > 0) {
-    out.growth_needed =
-        std::pow(static_cast<double>(in.goal.value) / value, 1.0 / (in.deadline - r.year)) - 1.0;
+  // Growth still needed starts from the latest complete value (a partial year is no yearly value).
+  const std::optional<Reading>& from = in.latest_complete ? in.latest_complete
+                                       : r.months >= 12   ? in.latest
+                                                          : in.baseline;
+  if (!reached && from && from->year < in.deadline && from->value > 0) {
+    out.growth_needed = std::pow(static_cast<double>(in.goal.value) / static_cast<double>(from->value),
+                                 1.0 / (in.deadline - from->year)) -
+                        1.0;
   }
   return out;
+}
+
+// The share of the plan period [plan start, deadline] elapsed at the end of `day`, 0 … 1.
+double elapsed_share(const AssessInput& in, DayNumber day) {
+  const DayNumber start = day_number(in.plan_start, 1, 1);
+  const DayNumber end = day_number(in.deadline, 12, 31);
+  return std::clamp(static_cast<double>(day - start + 1) / (end - start + 1), 0.0, 1.0);
 }
 
 Assessment assess_cumulative(const AssessInput& in) {
   Assessment out;
   const Reading& r = *in.latest;
-  const DayNumber start = day_number(in.plan_start, 1, 1);
   const DayNumber end = day_number(in.deadline, 12, 31);
   if (satisfies(in.goal, r.value)) {
     // Records once counted stay counted: reaching the goal early is meeting it.
@@ -73,9 +84,8 @@ Assessment assess_cumulative(const AssessInput& in) {
     out.status = TargetStatus::kMissed;
     return out;
   }
-  const double elapsed = std::clamp(static_cast<double>(in.as_of - start + 1) / (end - start + 1), 0.0, 1.0);
   const double goal = static_cast<double>(in.goal.value);
-  out.path_value = goal * elapsed;
+  out.path_value = goal * elapsed_share(in, in.as_of);
   const double years_left = static_cast<double>(end - in.as_of) / 365.25;
   out.count_needed_per_year = (goal - static_cast<double>(r.value)) / std::max(years_left, 1.0 / 12);
   // A count is whole: at risk while short of the path by at most one record or the tolerance.
@@ -129,6 +139,26 @@ const char* to_string_zh(TargetStatus status) {
 Assessment assess(const AssessInput& in) {
   if (!in.latest) return Assessment{};
   return in.shape == TargetShape::kLevel ? assess_level(in) : assess_cumulative(in);
+}
+
+std::vector<PathPoint> plan_path(const AssessInput& in) {
+  const bool geometric = in.shape == TargetShape::kLevel && in.baseline && in.baseline->value > 0 &&
+                         in.baseline->year < in.deadline;
+  const int first = geometric ? in.baseline->year : in.plan_start - 1;
+  std::vector<PathPoint> out;
+  if (first >= in.deadline) return out;
+  for (int year = first; year <= in.deadline; ++year) {
+    double value = 0;
+    if (year == in.deadline) {
+      value = static_cast<double>(in.goal.value);
+    } else if (in.shape == TargetShape::kLevel) {
+      value = level_path(in, year);
+    } else if (year >= in.plan_start) {
+      value = static_cast<double>(in.goal.value) * elapsed_share(in, day_number(year, 12, 31));
+    }
+    out.push_back(PathPoint{year, value});
+  }
+  return out;
 }
 
 }  // namespace atlas::engine

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "model/error.hpp"
 #include "model/goal.hpp"
@@ -46,23 +47,40 @@ struct Reading {
 struct AssessInput {
   Goal goal;
   TargetShape shape = TargetShape::kLevel;
-  int plan_start = 0;               // first year of the plan (2021)
-  int deadline = 0;                 // year (2025)
-  std::optional<Reading> latest;    // none: no figure at all
+  int plan_start = 0;             // first year of the plan (2021)
+  int deadline = 0;               // year (2025)
+  std::optional<Reading> latest;  // none: no figure at all
+  /// kLevel: the latest complete year's reading (the same as `latest` when that year is complete);
+  /// growth still needed starts from it, else from the baseline.
+  std::optional<Reading> latest_complete;
   std::optional<Reading> baseline;  // the plan's baseline (year, value), if any
   DayNumber as_of = 0;              // the day the assessment is made for
 };
 
 struct Assessment {
   TargetStatus status = TargetStatus::kNoData;
-  bool final = false;                           // the deadline has passed and the figures are complete
-  std::optional<std::int64_t> projected;        // kLevel with a partial year: value × 12 / months
-  std::optional<double> path_value;             // where the plan's path stands at the reading
-  std::optional<double> growth_needed;          // kLevel: yearly growth rate still needed (0.25 = 25 %)
+  bool final = false;                     // the deadline has passed and the figures are complete
+  std::optional<std::int64_t> projected;  // kLevel with a partial year: value × 12 / months
+  std::optional<double> path_value;       // where the plan's path stands at the reading
+  std::optional<double> growth_needed;  // kLevel: yearly growth from the latest complete value (0.25 = 25 %)
   std::optional<double> count_needed_per_year;  // kCumulative: records still needed per remaining year
 };
 
 /// Applies the status rules of docs/targets.md. Never fails.
 [[nodiscard]] Assessment assess(const AssessInput& input);
+
+/// One point of the plan's path: where the target should stand at the end of `year`.
+struct PathPoint {
+  int year = 0;
+  double value = 0;
+  bool operator==(const PathPoint&) const = default;
+};
+
+/// The plan's path that assess() judges against, one point a year (docs/targets.md, "The plan's
+/// path"), for charts: a level target from its baseline year (a positive baseline; geometric) or
+/// from zero in the year before the plan starts (linear), a cumulative target from zero in the year
+/// before the plan starts, each at its year's end; the deadline's point is the goal. Empty when the
+/// deadline is not after the path's first year. Never fails.
+[[nodiscard]] std::vector<PathPoint> plan_path(const AssessInput& input);
 
 }  // namespace atlas::engine

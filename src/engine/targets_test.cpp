@@ -68,6 +68,43 @@ TEST(TargetStatus, GrowthNeededIsTheYearlyRateToReachTheGoal) {
   EXPECT_NEAR(*a.growth_needed, std::sqrt(2.0) - 1.0, 1e-9);  // 50亿 → 100亿 in two years
 }
 
+// docs/targets.md: growth still needed starts from the latest complete value, not from a part
+// year annualised (75亿 in 1–9月 of 2024 would project to 100亿 and hide the gap).
+TEST(TargetStatus, GrowthNeededStartsFromTheLatestCompleteYearNotAPartYear) {
+  auto in = total_output(Reading{60 * kYi, 2024, 9}, day_number(2024, 11, 1));
+  in.latest_complete = Reading{50 * kYi, 2023, 12};
+  auto a = assess(in);
+  ASSERT_TRUE(a.growth_needed.has_value());
+  EXPECT_NEAR(*a.growth_needed, std::sqrt(2.0) - 1.0, 1e-9);  // 50亿 (2023) → 100亿 (2025)
+  in.latest_complete.reset();  // no complete year after the baseline: from the baseline (27.19亿, 2020)
+  a = assess(in);
+  ASSERT_TRUE(a.growth_needed.has_value());
+  EXPECT_NEAR(*a.growth_needed, std::pow(100.0 / 27.19, 1.0 / 5) - 1.0, 1e-9);
+}
+
+// The path the chart draws is the one the status is judged against, with or without a baseline.
+TEST(TargetStatus, PlanPathIsTheLineTheStatusIsJudgedAgainst) {
+  auto in = total_output(Reading{60 * kYi, 2023, 12}, day_number(2024, 2, 1));
+  const auto geometric = plan_path(in);
+  ASSERT_EQ(geometric.size(), 6U);  // 2020 … 2025
+  EXPECT_EQ(geometric.front(), (PathPoint{2020, 2719000000.0}));
+  EXPECT_EQ(geometric.back(), (PathPoint{2025, 100.0 * kYi}));
+  EXPECT_DOUBLE_EQ(geometric[3].value, *assess(in).path_value);  // 2023
+  in.baseline.reset();
+  const auto linear = plan_path(in);
+  ASSERT_EQ(linear.size(), 6U);  // from zero in 2020, the year before the plan
+  EXPECT_EQ(linear.front(), (PathPoint{2020, 0.0}));
+  EXPECT_DOUBLE_EQ(linear[3].value, 60.0 * kYi);
+  EXPECT_DOUBLE_EQ(linear[3].value, *assess(in).path_value);
+  in.shape = TargetShape::kCumulative;
+  in.goal = Goal{Comparison::kGreaterEqual, 10};
+  in.latest = Reading{3, 2023, 12};
+  const auto cumulative = plan_path(in);
+  ASSERT_EQ(cumulative.size(), 6U);
+  EXPECT_DOUBLE_EQ(cumulative[1].value, 10.0 * 365 / 1826);  // the end of 2021
+  EXPECT_DOUBLE_EQ(cumulative.back().value, 10.0);
+}
+
 TEST(TargetStatus, NoGrowthIsNeededOnceTheGoalIsReached) {
   auto a = assess(total_output(Reading{120 * kYi, 2023, 12}, day_number(2024, 2, 1)));
   EXPECT_EQ(a.status, TargetStatus::kOnTrack);

@@ -326,6 +326,44 @@ TEST_F(AtlasCli, OtherPlansImportBesideMeizhouAndLeaveItsTargetsAsTheyWere) {
       << unnamed.err;
 }
 
+// Issue 9: a target whose indicator parses but does not fit the data (a metric nobody reports, a
+// zone the plan lacks) imported "successfully" and then made check exit 1. The import now checks
+// every target it reads against its plan's data as the import would leave it, and refuses the whole
+// import at the indicator, with nothing written.
+TEST_F(AtlasCli, ATargetThatDoesNotFitItsPlansDataIsRefusedAtImportWhereItStands) {
+  const fs::path plan = dir_ / "second-plan.toml";
+  std::string text = small_plan("second-plan");
+  const std::string good = "indicator = \"sum(output_value) in 2025\"";
+  const auto at = text.find(good);
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, good.size(), "indicator = \"sum(outptu_value) in 2025\"");
+  text +=
+      "\n[[target]]\nid = \"park\"\ntitle = { zh = \"园区\", en = \"Park\" }\n"
+      "indicator = \"count(enterprises) where zone = \\\"no-such-zone\\\" in 2025\"\ngoal = \">= 1\"\n"
+      "deadline = 2027\nunit = \"count\"\nquote = \"\"\nprovenance = \"sample\"\n";
+  write(plan, text);
+  ASSERT_EQ(atlas("check --db " + db_).exit_code, 0);
+  const std::string db_bytes = slurp(db_);
+
+  const Outcome r = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(r.exit_code, 1);
+  const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+  EXPECT_NE(r.err.find(plan.string() + ":" + std::to_string(line) +
+                       ":13: target.indicator: target total-output: character 5 of the indicator: "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("did you mean"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("target park: character "), std::string::npos)
+      << r.err;  // every target, not the first
+  EXPECT_NE(r.err.find("atlas import: 2 error(s); nothing was written"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(db_), db_bytes);
+  // Fixed, it imports beside Meizhou.
+  text = small_plan("second-plan");
+  write(plan, text);
+  const Outcome fixed = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+}
+
 // Every file under `dir`, by its path relative to `dir`, with its bytes.
 std::map<std::string, std::string> files_under(const fs::path& dir) {
   std::map<std::string, std::string> files;

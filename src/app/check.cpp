@@ -245,6 +245,16 @@ TargetCheck unevaluated(const TargetRecord& t, Error problem) {
 
 }  // namespace
 
+std::optional<Error> target_problem(const Snapshot& s, const TargetRecord& t) {
+  auto ind = query::parse_indicator(t.indicator);
+  if (!ind) return ind.error();
+  auto checked = query::check_indicator(*ind, s);
+  if (!checked) return checked.error();
+  if (auto goal = engine::parse_goal(t.goal, t.unit); !goal) return goal.error();
+  if (auto baseline = parse_baseline(t); !baseline) return baseline.error();
+  return std::nullopt;
+}
+
 Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& options) {
   const Visibility vis{options.as_of, options.include_sample};
   CheckReport report;

@@ -57,6 +57,13 @@ struct CheckReport {
 /// snapshot only).
 [[nodiscard]] Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& options);
 
+/// Why `target` cannot be evaluated on `snapshot` (its plan's data), or nothing: its indicator
+/// does not parse or does not fit the data (an unknown metric, field or reference, a wrong type),
+/// its goal or baseline does not read in its unit. The same checks check_targets makes before it
+/// evaluates a target (whose row then has status error); import makes them before it commits. The
+/// error's `where.column` is the character of the indicator at fault (0: not in the indicator).
+[[nodiscard]] std::optional<Error> target_problem(const Snapshot& snapshot, const TargetRecord& target);
+
 /// The report as JSON (docs/cli.md describes the fields). `lang` picks the title language.
 [[nodiscard]] std::string check_report_json(const CheckReport& report, std::string_view lang);
 

@@ -1,9 +1,11 @@
 #include "app/workspace.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "app/check.hpp"
 #include "app/plan_views.hpp"
 #include "io/dataset_reader.hpp"
 #include "io/dataset_writer.hpp"
@@ -52,6 +54,34 @@ std::optional<Error> syntax_problem(std::string_view indicator) {
   auto parsed = query::parse_indicator(indicator);
   if (parsed) return std::nullopt;
   return std::move(parsed.error());
+}
+
+// The targets of `read` that cannot be evaluated on their plan's data in `set`, each at its
+// indicator (`file:line:column: target.indicator: …`) with what is wrong.
+Errors target_problems(const PlanSet& set, const Dataset& read,
+                       const std::vector<std::pair<std::string, Location>>& locations) {
+  Errors out;
+  if (read.targets.empty()) return out;
+  auto plan = set.find(read.plan.id);
+  if (!plan) return errors_of(plan.error());
+  for (const TargetRecord& t : read.targets) {
+    auto problem = target_problem(**plan, t);
+    if (!problem) continue;
+    const auto at = std::ranges::find(locations, t.id, &std::pair<std::string, Location>::first);
+    Error e = std::move(*problem);
+    if (at != locations.end()) {
+      const std::uint32_t column = e.where.column;
+      e.where = at->second;
+      if (column > 0) e.message = fmt::format("character {} of the indicator: {}", column, e.message);
+    }
+    e.field = "target.indicator";
+    e.message = fmt::format(
+        "target {}: {} (it cannot be evaluated on the plan's data; fix the indicator or "
+        "import the data it names first)",
+        t.id, e.message);
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 std::uint64_t written(const ApplySummary& s) {
@@ -122,11 +152,28 @@ std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<st
   if (auto claimed = claim_for_plan(read->data, *stored, options.plan); !claimed) {
     return std::unexpected(errors_of(claimed.error()));
   }
-  auto applied = store_.apply(read->data, {options.actor, "import"});
-  if (!applied) return std::unexpected(errors_of(applied.error()));
+  // Before it commits, the import builds the plans as they will be and checks every target it
+  // read against its plan's data (names, types, references): a target that could not be evaluated
+  // refuses the whole import, at its indicator's file:line:column. The plans built are published.
+  std::shared_ptr<const PlanSet> built;
+  Errors unfit;
+  const auto check_targets_read = [&]() -> Result<void> {
+    auto set = plan_set_from_store(store_);
+    if (!set) return std::unexpected(set.error());
+    unfit = target_problems(**set, read->data, read->indicator_locations);
+    if (!unfit.empty()) return fail(ErrorCode::kInvalidValue, "a target read does not fit its plan's data");
+    built = std::move(*set);
+    return {};
+  };
+  auto applied = store_.apply(read->data, {options.actor, "import"}, {}, check_targets_read);
+  if (!applied) return std::unexpected(unfit.empty() ? errors_of(applied.error()) : std::move(unfit));
   report.applied = std::move(*applied);
   report.records = written(report.applied);
   if (report.applied.event_id == 0) return report;  // nothing changed: the Snapshot stands
+  if (built) {
+    plans_ = std::move(built);
+    return report;
+  }
   if (auto r = publish(); !r) {
     // Committed already: say so rather than let the caller report that nothing was written.
     Error e = r.error();

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/error.hpp"
@@ -58,6 +59,9 @@ struct RejectedRow {
 struct ReadOutcome {
   Dataset data;
   std::vector<RejectedRow> rejected;
+  /// Where each target's indicator was read (`file:line:column` of its value), by target id: a
+  /// check that needs the stored data (the indicator's names and types) reports there.
+  std::vector<std::pair<std::string, Location>> indicator_locations;
 };
 
 /// A read gives its records, or every error found (never just the first).

@@ -207,8 +207,11 @@ std::string Store::now() const {
 }
 
 Result<ApplySummary> Store::apply(const Dataset& delta, const AuditEvent& event,
-                                  const ApplyProgress& progress) {
-  return guarded("apply", [&] { return store_internal::apply_delta(*db_, delta, event, now(), progress); });
+                                  const ApplyProgress& progress,
+                                  const std::function<Result<void>()>& before_commit) {
+  return guarded("apply", [&] {
+    return store_internal::apply_delta(*db_, delta, event, now(), progress, before_commit);
+  });
 }
 
 Result<std::vector<PlanInfo>> Store::plans() {

@@ -114,8 +114,14 @@ class Store {
   /// kDuplicateKey for a link id repeated within a chain, kInvalidArgument for an empty action. Records
   /// within a table may come in any order (parents in the same table — taxonomy, zones, enterprise groups —
   /// are written first).
+  /// `before_commit`, when given, runs inside the write transaction once every record is written
+  /// (and only when something changed), just before COMMIT: reads of this Store inside it see the
+  /// delta as it will be committed. An error it returns rolls everything back and is apply()'s
+  /// error — a check that needs the whole stored state (app/ type-checks an imported plan's
+  /// indicators against the data they will run on).
   [[nodiscard]] Result<ApplySummary> apply(const Dataset& delta, const AuditEvent& event,
-                                           const ApplyProgress& progress = {});
+                                           const ApplyProgress& progress = {},
+                                           const std::function<Result<void>()>& before_commit = {});
 
   /// Every plan (with its scope), in id order.
   [[nodiscard]] Result<std::vector<PlanInfo>> plans();

@@ -72,6 +72,14 @@ std::vector<R> take_live(Table<R>& table) {
   return out;
 }
 
+std::vector<std::pair<std::string, Location>> indicator_locations(const Workspace& ws) {
+  std::vector<std::pair<std::string, Location>> out;
+  for (std::size_t i = 0; i < ws.targets.size(); ++i) {
+    if (ws.targets.live(i)) out.emplace_back(ws.targets.rows[i].id, ws.locate(ws.targets, i, "indicator"));
+  }
+  return out;
+}
+
 Dataset take_dataset(Workspace& ws) {
   Dataset d;
   std::vector<PlanInfo> plans = take_live(ws.plan);
@@ -103,7 +111,8 @@ ReadResult finish(Workspace& ws, const ReadOptions& options) {
   if (options.mode == ImportMode::kAllOrNothing || fatal) {
     validator.run();
     if (!ws.issues.empty()) return std::unexpected(sorted_errors(ws.issues));
-    return ReadOutcome{take_dataset(ws), {}};
+    auto locations = indicator_locations(ws);
+    return ReadOutcome{take_dataset(ws), {}, std::move(locations)};
   }
   std::size_t checked = 0;
   while (drop_rows(ws, checked) > 0 || checked == 0) {
@@ -114,7 +123,8 @@ ReadResult finish(Workspace& ws, const ReadOptions& options) {
     return std::tie(a.source, a.error.where.line) < std::tie(b.source, b.error.where.line);
   });
   std::vector<RejectedRow> rejected = rejected_rows(ws);
-  return ReadOutcome{take_dataset(ws), std::move(rejected)};
+  auto locations = indicator_locations(ws);
+  return ReadOutcome{take_dataset(ws), std::move(rejected), std::move(locations)};
 }
 
 }  // namespace atlas::io::internal

@@ -290,7 +290,8 @@ Result<std::int64_t> bump_data_version(Db& db) {
 }  // namespace
 
 Result<ApplySummary> apply_delta(Db& db, const Dataset& delta, const AuditEvent& event, std::string_view at,
-                                 const ApplyProgress& progress) {
+                                 const ApplyProgress& progress,
+                                 const std::function<Result<void>()>& before_commit) {
   if (event.action.empty())
     return fail(ErrorCode::kInvalidArgument, "an audit event needs an action", "action");
   auto tx = Transaction::begin(db);
@@ -312,6 +313,11 @@ Result<ApplySummary> apply_delta(Db& db, const Dataset& delta, const AuditEvent&
   if (!version) return std::unexpected(version.error());
   if (auto ok = audit->finish(event, at, summary_json(ctx.tables), *version); !ok) {
     return std::unexpected(ok.error());
+  }
+  if (before_commit) {
+    auto checked = before_commit();
+    db.set_plan(*plan);                                     // the check may have read another plan
+    if (!checked) return std::unexpected(checked.error());  // tx rolls back
   }
   if (auto ok = tx->commit(); !ok) return std::unexpected(ok.error());
   return ApplySummary{audit->event_id(), *version, std::move(ctx.tables)};

@@ -1,6 +1,7 @@
 // apply(): upsert a delta Dataset in one transaction with its audit event.
 #pragma once
 
+#include <functional>
 #include <string_view>
 
 #include "model/error.hpp"
@@ -14,6 +15,7 @@ namespace atlas::store_internal {
 /// parents first, bump data_version, append the audit event stamped `at`, COMMIT. On any error
 /// the transaction is rolled back and nothing is written.
 [[nodiscard]] Result<ApplySummary> apply_delta(Db& db, const Dataset& delta, const AuditEvent& event,
-                                               std::string_view at, const ApplyProgress& progress);
+                                               std::string_view at, const ApplyProgress& progress,
+                                               const std::function<Result<void>()>& before_commit = {});
 
 }  // namespace atlas::store_internal

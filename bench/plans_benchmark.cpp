@@ -47,7 +47,7 @@ fs::path cache_root() {
 // The store of `plans` plans over one register of kEnterprises, imported as `atlas gen` says.
 fs::path plans_store(std::uint64_t plans) {
   const fs::path dir = cache_root() / fmt::format("plans-n{}-s{}-p{}", kEnterprises, bench_seed(), plans);
-  const fs::path db = dir / "atlas.db";
+  fs::path db = dir / "atlas.db";
   if (fs::exists(dir / ".complete")) return db;
   std::fprintf(stderr, "atlas bench: building %s …\n", db.c_str());
   fs::remove_all(dir);

@@ -179,20 +179,35 @@ Result<void> read_cumulative(const Snapshot& s, const query::CheckedIndicator& c
   return {};
 }
 
+// What evaluating a target needs before any reading: its indicator parsed and checked against the
+// data, and its goal in its unit. Errors as the query module and the goal parser give them.
+struct CompiledTarget {
+  query::Indicator indicator;
+  query::CheckedIndicator checked;
+  Goal goal;
+};
+
+Result<CompiledTarget> compile_target(const Snapshot& s, const TargetRecord& t) {
+  auto ind = query::parse_indicator(t.indicator);
+  if (!ind) return std::unexpected(ind.error());
+  // Names and types first: a level target whose metric the data lacks would otherwise read as
+  // "no data" instead of saying that its indicator does not fit the data.
+  auto checked = query::check_indicator(*ind, s);
+  if (!checked) return std::unexpected(checked.error());
+  auto goal = engine::parse_goal(t.goal, t.unit);
+  if (!goal) return std::unexpected(goal.error());
+  return CompiledTarget{std::move(*ind), std::move(*checked), *goal};
+}
+
 Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Visibility& vis) {
   auto context = [&](const Error& e) {
     Error out = e;
     out.message = fmt::format("target {}: indicator \"{}\": {}", t.id, t.indicator, e.message);
     return std::unexpected(out);
   };
-  auto ind = query::parse_indicator(t.indicator);
-  if (!ind) return context(ind.error());
-  // Names and types first: a level target whose metric the data lacks would otherwise read as
-  // "no data" instead of saying that its indicator does not fit the data.
-  auto checked = query::check_indicator(*ind, s);
-  if (!checked) return context(checked.error());
-  auto goal = engine::parse_goal(t.goal, t.unit);
-  if (!goal) return context(goal.error());
+  auto compiled = compile_target(s, t);
+  if (!compiled) return context(compiled.error());
+  const query::Indicator& ind = compiled->indicator;
   auto baseline = parse_baseline(t);
   if (!baseline) return std::unexpected(baseline.error());
 
@@ -201,7 +216,7 @@ Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Vi
   row.title = t.title;
   row.indicator = t.indicator;
   row.unit = t.unit;
-  row.goal = *goal;
+  row.goal = compiled->goal;
   row.goal_text = t.goal;
   row.deadline = t.deadline;
   row.target_provenance = t.provenance;
@@ -213,14 +228,14 @@ Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Vi
   }
 
   engine::AssessInput in;
-  in.goal = *goal;
+  in.goal = compiled->goal;
   in.plan_start = s.plan.start_year;
   in.deadline = t.deadline;
   in.baseline = *baseline;
   in.as_of = vis.as_of;
-  in.shape = ind->period ? engine::TargetShape::kLevel : engine::TargetShape::kCumulative;
-  auto read = in.shape == engine::TargetShape::kLevel ? read_level(s, *ind, vis, row, in)
-                                                      : read_cumulative(s, *checked, vis, row, in);
+  in.shape = ind.period ? engine::TargetShape::kLevel : engine::TargetShape::kCumulative;
+  auto read = in.shape == engine::TargetShape::kLevel ? read_level(s, ind, vis, row, in)
+                                                      : read_cumulative(s, compiled->checked, vis, row, in);
   if (!read) return context(read.error());
   row.assessment = engine::assess(in);
   return row;
@@ -246,11 +261,7 @@ TargetCheck unevaluated(const TargetRecord& t, Error problem) {
 }  // namespace
 
 std::optional<Error> target_problem(const Snapshot& s, const TargetRecord& t) {
-  auto ind = query::parse_indicator(t.indicator);
-  if (!ind) return ind.error();
-  auto checked = query::check_indicator(*ind, s);
-  if (!checked) return checked.error();
-  if (auto goal = engine::parse_goal(t.goal, t.unit); !goal) return goal.error();
+  if (auto compiled = compile_target(s, t); !compiled) return compiled.error();
   if (auto baseline = parse_baseline(t); !baseline) return baseline.error();
   return std::nullopt;
 }

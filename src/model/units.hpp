@@ -16,9 +16,8 @@ struct Yuan {
   constexpr auto operator<=>(const Yuan&) const = default;
 };
 
-inline constexpr std::int64_t kWan = 10'000;               // 万
-inline constexpr std::int64_t kYi = 100'000'000;           // 亿
-inline constexpr std::int64_t kWanYi = 1'000'000'000'000;  // 万亿
+inline constexpr std::int64_t kWan = 10'000;      // 万
+inline constexpr std::int64_t kYi = 100'000'000;  // 亿
 
 /// Parses a non-negative amount as users and the plan write it: `1.35万亿`, `27.19亿`, `27.19亿元`,
 /// `5000万`, `1,234.5万元`, `2.5e9`, `1200000`, `12元`. Decimal arithmetic is exact: `0.1亿` is 10000000.

@@ -1,4 +1,5 @@
-// Fuzzes the value parsers of model/: amounts and counts (units.hpp), dates and periods
+// Fuzzes the value parsers of model/: amounts, counts and percents (units.hpp), goals and qualified
+// baselines (goal.hpp), dates and periods
 // (period.hpp), credit codes (credit_code.hpp), the edit distance and the search's approximate
 // substring distance (text.hpp). The first byte picks the parser, the rest is its text. What
 // parses must print back to text that parses to the same value (the documented round trips).
@@ -9,6 +10,7 @@
 
 #include "fuzz_support.hpp"
 #include "model/credit_code.hpp"
+#include "model/goal.hpp"
 #include "model/period.hpp"
 #include "model/text.hpp"
 #include "model/units.hpp"
@@ -33,6 +35,28 @@ void count(std::string_view text) {
   require(*n >= 0, "counts are not negative");
   const auto again = atlas::parse_count(std::to_string(*n));
   require(again.has_value() && *again == *n, "a count's digits parse to the same count");
+}
+
+void percent(std::string_view text) {
+  const auto millionths = atlas::parse_percent(text);
+  if (!millionths) return;
+  require(*millionths >= 0, "percents are not negative");
+  const auto again = atlas::parse_percent(atlas::format_percent(*millionths));
+  require(again.has_value() && *again == *millionths, "format_percent round-trips through parse_percent");
+}
+
+// A goal and a qualified baseline in each unit: what reads prints back to the same value.
+void goal_and_baseline(std::string_view text) {
+  for (auto unit : {atlas::TargetUnit::kYuan, atlas::TargetUnit::kCount, atlas::TargetUnit::kPercent}) {
+    if (const auto goal = atlas::parse_goal(text, unit)) {
+      const auto value = atlas::parse_in_unit(atlas::format_in_unit(goal->value, unit), unit);
+      require(value.has_value() && *value == goal->value, "a goal's value prints back in its unit");
+      (void)atlas::format_goal(*goal, unit);
+    }
+    if (const auto baseline = atlas::parse_qualified(text, unit)) {
+      require(baseline->value >= 0, "a baseline is not negative");
+    }
+  }
 }
 
 void date(std::string_view text) {
@@ -111,7 +135,7 @@ void approximate(std::string_view needle, std::string_view text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const auto text = atlas::fuzz::as_text(data + 1, size - 1);
-  switch (data[0] % 6) {
+  switch (data[0] % 8) {
     case 0:
       amount(text);
       break;
@@ -127,8 +151,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 4:
       credit_code(text);
       break;
-    default:
+    case 5:
       distance(text);
+      break;
+    case 6:
+      percent(text);
+      break;
+    default:
+      goal_and_baseline(text);
       break;
   }
   return 0;

@@ -124,7 +124,17 @@ Outcome<json::object> evaluate_indicator(const WriteContext& ctx) {
   o["expression"] = request->expression;
   o["value"] = r->has_value ? json::value(r->value) : json::value(nullptr);
   o["has_value"] = r->has_value;
-  o["unit"] = to_string(r->unit);
+  // A ratio is a share in millionths of the whole, the unit of percent targets: 180000 is 18%.
+  o["unit"] = r->ratio ? "percent" : to_string(r->unit);
+  o["ratio"] = r->ratio
+                   ? json::value(json::object{
+                         {"numerator", r->ratio->numerator_has_value ? json::value(r->ratio->numerator)
+                                                                     : json::value(nullptr)},
+                         {"denominator", r->ratio->denominator_has_value ? json::value(r->ratio->denominator)
+                                                                         : json::value(nullptr)},
+                         {"unit", to_string(r->unit)},
+                         {"denominator_contributors", r->ratio->denominator_contributors}})
+                   : json::value(nullptr);
   o["period"] = period_json(*r);
   o["complete"] = r->complete();
   o["contributors"] = r->contributors();

@@ -14,10 +14,11 @@ TEST(IndicatorsApi, EvaluatesAnExpression) {
   const auto a = post(kPath, R"j({"expression": "sum(output_value) where segment = \"trailer\" in 2025"})j");
   ASSERT_EQ(a.status(), 200) << a.response.body;
   const auto& o = a.body.as_object();
-  for (const char* key : {"meta", "expression", "value", "has_value", "unit", "period", "complete",
+  for (const char* key : {"meta", "expression", "value", "has_value", "unit", "ratio", "period", "complete",
                           "contributors", "sample", "set", "records"})
     EXPECT_TRUE(o.contains(key)) << key;
-  EXPECT_EQ(o.size(), 11U);
+  EXPECT_EQ(o.size(), 12U);
+  EXPECT_TRUE(o.at("ratio").is_null());
   EXPECT_EQ(o.at("unit").as_string(), "yuan");
   EXPECT_EQ(o.at("period").as_string(), "2025");
   EXPECT_TRUE(o.at("complete").as_bool());
@@ -51,6 +52,38 @@ TEST(IndicatorsApi, CountsProjectsAndNamesThem) {
   EXPECT_EQ(a.body.at("set").as_string(), "projects");
   EXPECT_EQ(a.body.at("unit").as_string(), "count");
   EXPECT_TRUE(a.body.at("period").is_null());
+}
+
+TEST(IndicatorsApi, ARatioIsAPercentInMillionthsWithBothParts) {
+  const auto share = post(
+      kPath,
+      R"j({"expression": "sum(output_value) where segment = \"trailer\" / sum(output_value) in 2025"})j");
+  const auto part =
+      post(kPath, R"j({"expression": "sum(output_value) where segment = \"trailer\" in 2025"})j");
+  const auto whole = post(kPath, R"j({"expression": "sum(output_value) in 2025"})j");
+  ASSERT_EQ(share.status(), 200) << share.response.body;
+  EXPECT_EQ(share.body.at("unit").as_string(), "percent");
+  const auto& ratio = share.body.at("ratio").as_object();
+  EXPECT_EQ(ratio.at("numerator"), part.body.at("value"));
+  EXPECT_EQ(ratio.at("denominator"), whole.body.at("value"));
+  EXPECT_EQ(ratio.at("unit").as_string(), "yuan");
+  const double expected = 1e6 * static_cast<double>(part.body.at("value").as_int64()) /
+                          static_cast<double>(whole.body.at("value").as_int64());
+  EXPECT_NEAR(static_cast<double>(share.body.at("value").as_int64()), expected, 0.5);
+  // The contributors are the numerator's: the trailer makers.
+  EXPECT_EQ(share.body.at("contributors"), part.body.at("contributors"));
+
+  // Dividing by zero is no value, not an error.
+  const auto none = post(
+      kPath,
+      R"j({"expression": "count(enterprises) / count(enterprises) where high_tech and not high_tech"})j");
+  ASSERT_EQ(none.status(), 200) << none.response.body;
+  EXPECT_FALSE(none.body.at("has_value").as_bool());
+  EXPECT_TRUE(none.body.at("value").is_null());
+
+  const auto mixed = post(kPath, R"j({"expression": "sum(output_value) / count(enterprises) in 2025"})j");
+  EXPECT_EQ(mixed.status(), 400);
+  EXPECT_EQ(mixed.body.at("column").as_int64(), 19);
 }
 
 TEST(IndicatorsApi, TypoInAFieldIsAProblemWithColumnAndSuggestion) {

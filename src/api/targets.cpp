@@ -28,8 +28,11 @@ json::array strings(const std::vector<std::string>& items) {
 
 json::value baseline_json(const app::TargetCheck& t) {
   if (!t.baseline) return nullptr;
-  return json::object{
-      {"value", *t.baseline}, {"period", t.baseline_period}, {"provenance", t.baseline_provenance}};
+  return json::object{{"value", *t.baseline},
+                      {"qualifier", to_string(t.baseline_qualifier)},
+                      {"text", t.baseline_text},
+                      {"period", t.baseline_period},
+                      {"provenance", t.baseline_provenance}};
 }
 
 // The reading, or null when there is none (status no-data).
@@ -75,6 +78,7 @@ json::object target_json(const app::TargetCheck& t) {
   o["path_value"] = optional_number(a.path_value);
   o["growth_needed_per_year"] = optional_number(a.growth_needed);
   o["count_needed_per_year"] = optional_number(a.count_needed_per_year);
+  o["change_needed_per_year"] = optional_number(a.change_needed_per_year);
   o["sample"] = t.uses_sample;
   o["provenance"] = strings(t.provenance);
   o["target_provenance"] = t.target_provenance;

@@ -58,6 +58,7 @@ TEST(TargetsApi, TargetHasExactlyTheDocumentedFields) {
                                        "path_value",
                                        "growth_needed_per_year",
                                        "count_needed_per_year",
+                                       "change_needed_per_year",
                                        "sample",
                                        "provenance",
                                        "target_provenance",

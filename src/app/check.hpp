@@ -27,6 +27,8 @@ struct TargetCheck {
   std::string goal_text;  // as the plan file writes it: ">= 100亿"
   int deadline = 0;
   std::optional<std::int64_t> baseline;
+  FactQualifier baseline_qualifier = FactQualifier::kExact;  // 超30亿: over
+  std::string baseline_text;                                 // as the plan file writes it: "超30亿"
   std::string baseline_period;
   std::string baseline_provenance;
   std::optional<std::int64_t> latest;  // the indicator's latest reading

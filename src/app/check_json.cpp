@@ -30,6 +30,7 @@ json::object target_json(const TargetCheck& t, std::string_view lang) {
   o["indicator"] = t.indicator;
   o["unit"] = to_string(t.unit);
   o["baseline"] = optional_int(t.baseline);
+  o["baseline_qualifier"] = to_string(t.baseline_qualifier);
   o["baseline_period"] = t.baseline_period;
   o["baseline_provenance"] = t.baseline_provenance;
   o["latest"] = optional_int(t.latest);
@@ -44,6 +45,7 @@ json::object target_json(const TargetCheck& t, std::string_view lang) {
   o["path_value"] = optional_double(a.path_value);
   o["growth_needed_per_year"] = optional_double(a.growth_needed);
   o["count_needed_per_year"] = optional_double(a.count_needed_per_year);
+  o["change_needed_per_year"] = optional_double(a.change_needed_per_year);
   o["sample"] = t.uses_sample;
   o["provenance"] = strings(t.provenance);
   o["target_provenance"] = t.target_provenance;

@@ -61,12 +61,41 @@ const Words& words(Lang lang) {
 }
 
 std::string amount(std::int64_t v, TargetUnit unit) {
-  return unit == TargetUnit::kYuan ? format_yi(v) : std::to_string(v);
+  switch (unit) {
+    case TargetUnit::kYuan:
+      return format_yi(v);
+    case TargetUnit::kPercent:
+      return format_percent(v);
+    case TargetUnit::kCount:
+      break;
+  }
+  return std::to_string(v);
+}
+
+// How the plan words a baseline: 超 (over), 约 (about), ≥ (at least); nothing when exact.
+std::string_view qualifier_mark(FactQualifier q, Lang lang) {
+  switch (q) {
+    case FactQualifier::kOver:
+      return lang == Lang::kZh ? "超" : ">";
+    case FactQualifier::kAbout:
+      return lang == Lang::kZh ? "约" : "~";
+    case FactQualifier::kAtLeast:
+      return "≥";
+    case FactQualifier::kExact:
+      break;
+  }
+  return "";
 }
 
 std::string needed(const engine::Assessment& a, Lang lang) {
   if (a.final) return "";
   if (a.growth_needed) return fmt::format("{:.1f}%", *a.growth_needed * 100);
+  if (a.change_needed_per_year) {
+    // Millionths → percentage points (10000 millionths is one point).
+    const double points = *a.change_needed_per_year / 10'000;
+    return lang == Lang::kZh ? fmt::format("{:+.2f} 个百分点/年", points)
+                             : fmt::format("{:+.2f} pt/yr", points);
+  }
   if (a.count_needed_per_year) {
     return lang == Lang::kZh ? fmt::format("{:.1f} 个/年", *a.count_needed_per_year)
                              : fmt::format("{:.1f}/yr", *a.count_needed_per_year);
@@ -136,12 +165,14 @@ std::string format_check(const app::CheckReport& report, Lang lang) {
     const std::string title = zh || t.title.en.empty() ? t.title.zh : t.title.en;
     const std::string status =
         zh ? engine::to_string_zh(t.assessment.status) : engine::to_string(t.assessment.status);
-    rows.push_back(
-        {std::to_string(i + 1), title,
-         t.baseline ? fmt::format("{} ({})", amount(*t.baseline, t.unit), t.baseline_period) : w.none,
-         t.latest ? amount(*t.latest, t.unit) + (t.uses_sample ? w.sample_mark : "") : w.none,
-         t.latest ? t.latest_period : w.none, t.problem ? t.goal_text : engine::format_goal(t.goal, t.unit),
-         std::to_string(t.deadline), needed(t.assessment, lang), status});
+    rows.push_back({std::to_string(i + 1), title,
+                    t.baseline ? fmt::format("{}{} ({})", qualifier_mark(t.baseline_qualifier, lang),
+                                             amount(*t.baseline, t.unit), t.baseline_period)
+                               : w.none,
+                    t.latest ? amount(*t.latest, t.unit) + (t.uses_sample ? w.sample_mark : "") : w.none,
+                    t.latest ? t.latest_period : w.none,
+                    t.problem ? t.goal_text : engine::format_goal(t.goal, t.unit), std::to_string(t.deadline),
+                    needed(t.assessment, lang), status});
     notes +=
         fmt::format("[{}] {} · {}: {} · {}: {} · {}: {}\n", i + 1, t.id, w.indicator, t.indicator, w.figures,
                     t.provenance.empty() ? w.none : join(t.provenance), w.target_source, t.target_provenance);

@@ -62,6 +62,40 @@ Assessment assess_level(const AssessInput& in) {
   return out;
 }
 
+// A share moves by points, not by a growth rate: linear from its baseline to the goal. Without a
+// baseline there is no path to be on; the goal is the bar every year.
+double share_path(const AssessInput& in, int year) {
+  const double goal = static_cast<double>(in.goal.value);
+  if (!in.baseline || in.baseline->year >= in.deadline) return goal;
+  const double v0 = static_cast<double>(in.baseline->value);
+  const double t = static_cast<double>(year - in.baseline->year) / (in.deadline - in.baseline->year);
+  return v0 + (goal - v0) * t;
+}
+
+// A share of part of a year is the year's best estimate as it stands: no annualising.
+Assessment assess_share(const AssessInput& in) {
+  Assessment out;
+  const Reading& r = *in.latest;
+  if (r.year >= in.deadline && r.months >= 12) {
+    out.final = true;
+    out.status = satisfies(in.goal, r.value) ? TargetStatus::kMet : TargetStatus::kMissed;
+    return out;
+  }
+  const double value = static_cast<double>(r.value);
+  const double path = r.year >= in.deadline ? static_cast<double>(in.goal.value) : share_path(in, r.year);
+  out.path_value = path;
+  const bool reached = satisfies(in.goal, r.value);
+  out.status = reached ? TargetStatus::kOnTrack : against_path(value, path, kAtRiskTolerance * path);
+  const std::optional<Reading>& from = in.latest_complete ? in.latest_complete
+                                       : r.months >= 12   ? in.latest
+                                                          : in.baseline;
+  if (!reached && from && from->year < in.deadline) {
+    out.change_needed_per_year =
+        (static_cast<double>(in.goal.value) - static_cast<double>(from->value)) / (in.deadline - from->year);
+  }
+  return out;
+}
+
 // The share of the plan period [plan start, deadline] elapsed at the end of `day`, 0 … 1.
 double elapsed_share(const AssessInput& in, DayNumber day) {
   const DayNumber start = day_number(in.plan_start, 1, 1);
@@ -138,14 +172,29 @@ const char* to_string_zh(TargetStatus status) {
 
 Assessment assess(const AssessInput& in) {
   if (!in.latest) return Assessment{};
-  return in.shape == TargetShape::kLevel ? assess_level(in) : assess_cumulative(in);
+  switch (in.shape) {
+    case TargetShape::kLevel:
+      return assess_level(in);
+    case TargetShape::kShare:
+      return assess_share(in);
+    case TargetShape::kCumulative:
+      break;
+  }
+  return assess_cumulative(in);
 }
 
 std::vector<PathPoint> plan_path(const AssessInput& in) {
+  std::vector<PathPoint> out;
+  if (in.shape == TargetShape::kShare) {
+    if (!in.baseline || in.baseline->year >= in.deadline) return out;
+    for (int year = in.baseline->year; year <= in.deadline; ++year)
+      out.push_back(
+          PathPoint{year, year == in.deadline ? static_cast<double>(in.goal.value) : share_path(in, year)});
+    return out;
+  }
   const bool geometric = in.shape == TargetShape::kLevel && in.baseline && in.baseline->value > 0 &&
                          in.baseline->year < in.deadline;
   const int first = geometric ? in.baseline->year : in.plan_start - 1;
-  std::vector<PathPoint> out;
   if (first >= in.deadline) return out;
   for (int year = first; year <= in.deadline; ++year) {
     double value = 0;

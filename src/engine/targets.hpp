@@ -35,6 +35,8 @@ using atlas::satisfies;
 enum class TargetShape : std::uint8_t {
   kLevel,       // a value of one year (`sum(output_value) in 2025`): judged on the deadline year
   kCumulative,  // records counted over the plan period (`recognized in 2021..2025`): only grows
+  kShare,       // a ratio of one year (`sum(rd_spend) / sum(revenue) in 2025`, a percent target):
+                // a level whose part of a year is not annualised, on a linear path
 };
 
 /// The indicator's value at one point.
@@ -64,6 +66,9 @@ struct Assessment {
   std::optional<double> path_value;       // where the plan's path stands at the reading
   std::optional<double> growth_needed;  // kLevel: yearly growth from the latest complete value (0.25 = 25 %)
   std::optional<double> count_needed_per_year;  // kCumulative: records still needed per remaining year
+  /// kShare: the change still needed per remaining year from the latest complete value, in the
+  /// value's unit (millionths: 10000 is one percentage point).
+  std::optional<double> change_needed_per_year;
 };
 
 /// Applies the status rules of docs/targets.md. Never fails.
@@ -79,8 +84,9 @@ struct PathPoint {
 /// The plan's path that assess() judges against, one point a year (docs/targets.md, "The plan's
 /// path"), for charts: a level target from its baseline year (a positive baseline; geometric) or
 /// from zero in the year before the plan starts (linear), a cumulative target from zero in the year
-/// before the plan starts, each at its year's end; the deadline's point is the goal. Empty when the
-/// deadline is not after the path's first year. Never fails.
+/// before the plan starts, a share from its baseline year (linear; without a baseline, no path:
+/// the goal itself is the bar), each at its year's end; the deadline's point is the goal. Empty
+/// when the deadline is not after the path's first year. Never fails.
 [[nodiscard]] std::vector<PathPoint> plan_path(const AssessInput& input);
 
 }  // namespace atlas::engine

@@ -119,6 +119,52 @@ TEST(TargetStatus, PartialDeadlineYearIsAnnualised) {
   EXPECT_FALSE(a.final);
 }
 
+// R&D spending over revenue: 2% (2020) → 3% (2025), in millionths.
+AssessInput rd_intensity(std::optional<Reading> latest, DayNumber as_of, bool with_baseline = true) {
+  AssessInput in;
+  in.goal = Goal{Comparison::kGreaterEqual, 30'000};
+  in.shape = TargetShape::kShare;
+  in.plan_start = 2021;
+  in.deadline = 2025;
+  in.latest = latest;
+  in.latest_complete = latest && latest->months == 12 ? latest : std::nullopt;
+  if (with_baseline) in.baseline = Reading{20'000, 2020, 12};
+  in.as_of = as_of;
+  return in;
+}
+
+TEST(TargetStatus, AShareFollowsALinearPathInPointsAndIsNeverAnnualised) {
+  // Path 2% (2020) → 3% (2025): 2.4% in 2022.
+  auto on = assess(rd_intensity(Reading{24'500, 2022, 12}, day_number(2023, 2, 1)));
+  EXPECT_EQ(on.status, TargetStatus::kOnTrack);
+  ASSERT_TRUE(on.path_value);
+  EXPECT_NEAR(*on.path_value, 24'000, 0.001);
+  // 2.45% → 3% over three years: 0.1833 points a year; no growth rate for a share.
+  ASSERT_TRUE(on.change_needed_per_year);
+  EXPECT_NEAR(*on.change_needed_per_year, 5'500.0 / 3, 0.001);
+  EXPECT_FALSE(on.growth_needed);
+  // Nine months at 2.9% in the deadline year: not scaled by 12/9 (that would read 3.87%).
+  auto partial = assess(rd_intensity(Reading{29'000, 2025, 9}, day_number(2025, 11, 1)));
+  EXPECT_FALSE(partial.projected);
+  EXPECT_EQ(partial.status, TargetStatus::kAtRisk);
+  EXPECT_EQ(assess(rd_intensity(Reading{30'000, 2025, 12}, day_number(2026, 3, 1))).status,
+            TargetStatus::kMet);
+  EXPECT_EQ(assess(rd_intensity(Reading{26'000, 2025, 12}, day_number(2026, 3, 1))).status,
+            TargetStatus::kMissed);
+}
+
+TEST(TargetStatus, AShareWithoutABaselineHasTheGoalAsItsBar) {
+  auto below = assess(rd_intensity(Reading{28'000, 2022, 12}, day_number(2023, 2, 1), false));
+  EXPECT_EQ(below.status, TargetStatus::kAtRisk);  // within 10% of 3%
+  EXPECT_EQ(*below.path_value, 30'000);
+  EXPECT_TRUE(plan_path(rd_intensity(std::nullopt, day_number(2023, 2, 1), false)).empty());
+  const auto path = plan_path(rd_intensity(std::nullopt, day_number(2023, 2, 1)));
+  ASSERT_EQ(path.size(), 6U);
+  EXPECT_EQ(path.front(), (PathPoint{2020, 20'000}));
+  EXPECT_EQ(path[3], (PathPoint{2023, 26'000}));
+  EXPECT_EQ(path.back(), (PathPoint{2025, 30'000}));
+}
+
 AssessInput carriers(std::int64_t count, DayNumber as_of) {
   AssessInput in;
   in.goal = Goal{Comparison::kGreaterEqual, 2};

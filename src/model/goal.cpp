@@ -17,7 +17,75 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+struct Affix {
+  std::string_view text;
+  FactQualifier qualifier;
+};
+// Longest first where one is the start of another (超过 before 超).
+constexpr Affix kPrefixes[] = {{"超过", FactQualifier::kOver},      {"超", FactQualifier::kOver},
+                               {"不少于", FactQualifier::kAtLeast}, {"不低于", FactQualifier::kAtLeast},
+                               {"约", FactQualifier::kAbout},       {"近", FactQualifier::kAbout}};
+// 以上 includes the number itself (as in law and statistics: 本数), so it reads as "at least".
+constexpr Affix kSuffixes[] = {{"以上", FactQualifier::kAtLeast}, {"多", FactQualifier::kOver}};
+// Measure words a plan puts after a count (5家, 13个, 10项, 6300人); they do not change the number.
+constexpr std::string_view kCountWords[] = {"家", "个", "项", "人"};
+
 }  // namespace
+
+Result<std::int64_t> parse_in_unit(std::string_view text, TargetUnit unit) {
+  switch (unit) {
+    case TargetUnit::kYuan:
+      return parse_amount(text);
+    case TargetUnit::kCount:
+      return parse_count(text);
+    case TargetUnit::kPercent:
+      return parse_percent(text);
+  }
+  return parse_count(text);
+}
+
+std::string format_in_unit(std::int64_t value, TargetUnit unit) {
+  switch (unit) {
+    case TargetUnit::kYuan:
+      return format_amount(value);
+    case TargetUnit::kCount:
+      break;
+    case TargetUnit::kPercent:
+      return format_percent(value);
+  }
+  return std::to_string(value);
+}
+
+Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit) {
+  std::string_view s = trim(text);
+  QualifiedValue out;
+  for (const auto& prefix : kPrefixes) {
+    if (s.starts_with(prefix.text)) {
+      out.qualifier = prefix.qualifier;
+      s = trim(s.substr(prefix.text.size()));
+      break;
+    }
+  }
+  if (unit == TargetUnit::kCount) {
+    for (const auto word : kCountWords) {
+      if (s.ends_with(word)) {
+        s = trim(s.substr(0, s.size() - word.size()));
+        break;
+      }
+    }
+  }
+  for (const auto& suffix : kSuffixes) {
+    if (s.ends_with(suffix.text)) {
+      if (out.qualifier == FactQualifier::kExact) out.qualifier = suffix.qualifier;
+      s = trim(s.substr(0, s.size() - suffix.text.size()));
+      break;
+    }
+  }
+  auto value = parse_in_unit(s, unit);
+  if (!value) return std::unexpected(value.error());
+  out.value = *value;
+  return out;
+}
 
 Result<Goal> parse_goal(std::string_view text, TargetUnit unit) {
   std::string_view s = trim(text);
@@ -29,7 +97,7 @@ Result<Goal> parse_goal(std::string_view text, TargetUnit unit) {
   for (const auto& [token, op] : kOps) {
     if (!s.starts_with(token)) continue;
     const std::string_view number = trim(s.substr(token.size()));
-    auto value = unit == TargetUnit::kYuan ? parse_amount(number) : parse_count(number);
+    auto value = parse_in_unit(number, unit);
     if (!value) {
       return fail(ErrorCode::kInvalidValue, fmt::format("goal \"{}\": {}", text, value.error().message),
                   "goal");
@@ -58,9 +126,7 @@ bool satisfies(const Goal& goal, std::int64_t value) {
 
 std::string format_goal(const Goal& goal, TargetUnit unit) {
   static constexpr const char* kSymbols[] = {"≥", ">", "≤", "<", "="};
-  const std::string number =
-      unit == TargetUnit::kYuan ? format_amount(goal.value) : std::to_string(goal.value);
-  return fmt::format("{} {}", kSymbols[static_cast<int>(goal.op)], number);
+  return fmt::format("{} {}", kSymbols[static_cast<int>(goal.op)], format_in_unit(goal.value, unit));
 }
 
 }  // namespace atlas

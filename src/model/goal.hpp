@@ -20,15 +20,35 @@ struct Goal {
 };
 
 /// Parses `OP VALUE` with OP one of >= > <= < = and VALUE an amount (unit yuan: parse_amount, so a
-/// whole, non-negative number of yuan that fits int64) or a count (parse_count: a non-negative
-/// integer). So `>= 1e400`, `>= NaN`, `>= -1`, `>= 1.5` (a count) and `>= 99999999999999亿` are
-/// refused. kInvalidValue naming the goal text (field "goal") when it does not parse. Thread-safe.
+/// whole, non-negative number of yuan that fits int64), a count (parse_count: a non-negative
+/// integer) or a percent (`>= 18%`, in millionths). So `>= 1e400`, `>= NaN`, `>= -1`, `>= 1.5` (a count) and
+/// `>= 99999999999999亿` are refused. kInvalidValue naming the goal text (field "goal") when it does not
+/// parse. Thread-safe.
 [[nodiscard]] Result<Goal> parse_goal(std::string_view text, TargetUnit unit);
+
+/// A value in a target's unit: an amount (parse_amount), a count (parse_count) or a percent
+/// (parse_percent, in millionths). The parsers' errors.
+[[nodiscard]] Result<std::int64_t> parse_in_unit(std::string_view text, TargetUnit unit);
+
+/// The value written in its unit: "27.19亿", "15", "18.5%".
+[[nodiscard]] std::string format_in_unit(std::int64_t value, TargetUnit unit);
+
+/// A baseline as plans write it, with the qualifier of the plan's words: `27.19亿`, `超30亿` (over),
+/// `30亿以上` (at least), `约6300` (about), `不低于5家` … .
+struct QualifiedValue {
+  FactQualifier qualifier = FactQualifier::kExact;
+  std::int64_t value = 0;
+};
+
+/// Reads `[约|近|超|超过|不少于|不低于] VALUE [以上|多]` in `unit`: 约/近 → about, 超/超过/多 → over,
+/// 不少于/不低于/以上 → at least (以上 includes the number); a count may end in 家, 个, 项 or 人
+/// (`6300多人`). The errors of parse_in_unit.
+[[nodiscard]] Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit);
 
 /// Whether `value` meets `goal`.
 [[nodiscard]] bool satisfies(const Goal& goal, std::int64_t value);
 
-/// `≥ 100亿` / `≥ 15` for display.
+/// `≥ 100亿` / `≥ 15` / `≥ 18%` for display.
 [[nodiscard]] std::string format_goal(const Goal& goal, TargetUnit unit);
 
 }  // namespace atlas

@@ -41,5 +41,40 @@ TEST(FormatGoal, ShowsTheSymbolAndTheAmount) {
   EXPECT_FALSE(satisfies(Goal{Comparison::kEqual, 7}, 8));
 }
 
+TEST(ParseGoal, ReadsPercentGoalsInMillionths) {
+  const auto share = parse_goal(">= 18%", TargetUnit::kPercent);
+  ASSERT_TRUE(share) << share.error().message;
+  EXPECT_EQ(share->value, 180'000);
+  EXPECT_EQ(format_goal(*share, TargetUnit::kPercent), "≥ 18%");
+  const auto bare = parse_goal(">= 18", TargetUnit::kPercent);
+  ASSERT_FALSE(bare);
+  EXPECT_EQ(
+      bare.error().message,
+      "goal \">= 18\": \"18\" is not a percent: it does not end with % (write 18% for eighteen percent)");
+  EXPECT_FALSE(parse_goal(">= 18%", TargetUnit::kYuan));
+}
+
+TEST(ParseQualified, ReadsTheQualifierOfThePlansWords) {
+  auto read = [](std::string_view text, TargetUnit unit) {
+    const auto v = parse_qualified(text, unit);
+    EXPECT_TRUE(v) << text << ": " << (v ? "" : v.error().message);
+    return v.value_or(QualifiedValue{FactQualifier::kExact, -1});
+  };
+  EXPECT_EQ(read("27.19亿", TargetUnit::kYuan).value, 2'719'000'000);
+  EXPECT_EQ(read("27.19亿", TargetUnit::kYuan).qualifier, FactQualifier::kExact);
+  EXPECT_EQ(read("超30亿", TargetUnit::kYuan).qualifier, FactQualifier::kOver);
+  EXPECT_EQ(read("超30亿", TargetUnit::kYuan).value, 30 * kYi);
+  EXPECT_EQ(read("超过30亿元", TargetUnit::kYuan).qualifier, FactQualifier::kOver);
+  EXPECT_EQ(read("30亿以上", TargetUnit::kYuan).qualifier, FactQualifier::kAtLeast);
+  EXPECT_EQ(read("约6300", TargetUnit::kCount).qualifier, FactQualifier::kAbout);
+  EXPECT_EQ(read("6300多人", TargetUnit::kCount).value, 6300);
+  EXPECT_EQ(read("6300多人", TargetUnit::kCount).qualifier, FactQualifier::kOver);
+  EXPECT_EQ(read("不低于5家", TargetUnit::kCount).qualifier, FactQualifier::kAtLeast);
+  EXPECT_EQ(read("近12.5%", TargetUnit::kPercent).value, 125'000);
+  EXPECT_FALSE(parse_qualified("大约30亿", TargetUnit::kYuan));
+  EXPECT_FALSE(parse_qualified("超", TargetUnit::kYuan));
+  EXPECT_FALSE(parse_qualified("5家", TargetUnit::kYuan));
+}
+
 }  // namespace
 }  // namespace atlas

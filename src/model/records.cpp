@@ -16,7 +16,7 @@ constexpr std::array<const char*, 3> kCarrierLevels{"municipal", "provincial", "
 constexpr std::array<const char*, 3> kTaxonomyLevels{"category", "subsystem", "class"};
 constexpr std::array<const char*, 3> kMetricUnits{"yuan", "count", "tce"};
 constexpr std::array<const char*, 4> kFactQualifiers{"exact", "about", "over", "at-least"};
-constexpr std::array<const char*, 2> kTargetUnits{"yuan", "count"};
+constexpr std::array<const char*, 3> kTargetUnits{"yuan", "count", "percent"};
 constexpr std::array<const char*, 2> kMemberKinds{"enterprise", "carrier"};
 
 template <class Enum, std::size_t N>

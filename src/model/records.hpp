@@ -254,7 +254,9 @@ struct BaselineRecord {
   bool operator==(const BaselineRecord&) const = default;
 };
 
-enum class TargetUnit : std::uint8_t { kYuan, kCount };
+/// What a target's goal, baseline and readings are in: whole yuan, a count, or a percent (held in
+/// millionths of the whole, so 18% is 180000; its indicator is a ratio).
+enum class TargetUnit : std::uint8_t { kYuan, kCount, kPercent };
 
 struct TargetRecord {
   std::string id;

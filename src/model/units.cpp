@@ -259,6 +259,50 @@ Result<std::int64_t> parse_count(std::string_view text) {
   return problem("it is not a whole number");
 }
 
+Result<std::int64_t> parse_percent(std::string_view text) {
+  std::string_view number = trim(text);
+  auto problem = [&](std::string_view why) {
+    return fail(ErrorCode::kInvalidValue, fmt::format("\"{}\" is not a percent: {}", text, why));
+  };
+  if (number.ends_with("％")) {
+    number = trim(number.substr(0, number.size() - std::string_view("％").size()));
+  } else if (number.ends_with('%')) {
+    number = trim(number.substr(0, number.size() - 1));
+  } else {
+    return problem("it does not end with % (write 18% for eighteen percent)");
+  }
+  if (number.empty()) return problem("there are no digits");
+  if (number.starts_with('-')) return problem("a percent cannot be negative");
+  NumberScanner scanner(number);
+  auto why = scanner.scan_integer_part();
+  if (!why) why = scanner.scan_fraction();
+  if (why) return problem(*why);
+  if (!scanner.rest().empty()) {
+    return problem(scanner.rest().starts_with('.')
+                       ? std::string("it has more than one decimal point")
+                       : fmt::format("unexpected \"{}\" (write digits followed by %, "
+                                     "such as 18% or 2.5%)",
+                                     scanner.rest()));
+  }
+  Decimal value = scanner.value();
+  value.shift(4);  // 1% is 10^4 millionths
+  std::int64_t millionths = 0;
+  switch (value.to_integer(millionths)) {
+    case Decimal::Outcome::kOk:
+      return millionths;
+    case Decimal::Outcome::kOverflow:
+      return problem("it is too large");
+    case Decimal::Outcome::kFraction:
+      break;
+  }
+  return problem("it is finer than 0.0001%");
+}
+
+std::string format_percent(std::int64_t millionths) {
+  const std::string digits = digits_in_unit(magnitude_of(millionths), 4);
+  return (millionths < 0 ? "-" : "") + digits + "%";
+}
+
 std::string format_amount(std::int64_t yuan) {
   // Negative amounts (differences, gaps) are shown with a sign; they do not parse back.
   const std::uint64_t magnitude = magnitude_of(yuan);

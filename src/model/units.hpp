@@ -30,6 +30,19 @@ inline constexpr std::int64_t kYi = 100'000'000;  // 亿
 /// and `1.23456万` are refused). kInvalidValue otherwise.
 [[nodiscard]] Result<std::int64_t> parse_count(std::string_view text);
 
+/// A share or rate in millionths of the whole (parts per million): 18% is 180000. Exact, so a
+/// percent goal compares without rounding.
+inline constexpr std::int64_t kPerMillion = 1'000'000;
+
+/// Parses a non-negative percent as plans write one: `18%`, `18.5 %`, `0.25％`, `1,200%`; the `%`
+/// (or full-width `％`) is required. Returns millionths: `18%` is 180000. kInvalidValue when the
+/// text is not a percent, is finer than 0.0001% or overflows.
+[[nodiscard]] Result<std::int64_t> parse_percent(std::string_view text);
+
+/// Millionths as a percent without trailing zeros: 180000 → "18%", 185000 → "18.5%",
+/// 1 → "0.0001%". Round-trips through parse_percent.
+[[nodiscard]] std::string format_percent(std::int64_t millionths);
+
 /// Shortest exact form in the plan's units: 2719000000 → "27.19亿", 50000000 → "5000万",
 /// 12 → "12". Round-trips through parse_amount.
 [[nodiscard]] std::string format_amount(std::int64_t yuan);

@@ -241,5 +241,50 @@ TEST(FormatYi, NeverShowsMinusZero) {
   EXPECT_EQ(format_yi(std::numeric_limits<std::int64_t>::min(), 0), "-92233720369亿");
 }
 
+TEST(ParsePercent, ReadsPercentsExactlyInMillionths) {
+  EXPECT_EQ(parse_percent("18%").value_or(-1), 180'000);
+  EXPECT_EQ(parse_percent(" 18.5 % ").value_or(-1), 185'000);
+  EXPECT_EQ(parse_percent("0.25％").value_or(-1), 2'500);
+  EXPECT_EQ(parse_percent("0.0001%").value_or(-1), 1);
+  EXPECT_EQ(parse_percent("1,200%").value_or(-1), 12'000'000);
+  EXPECT_EQ(parse_percent("0%").value_or(-1), 0);
+}
+
+TEST(ParsePercent, RefusesWhatIsNotAPercentAndSaysWhy) {
+  auto why = [](std::string_view text) {
+    const auto parsed = parse_percent(text);
+    EXPECT_FALSE(parsed.has_value()) << text;
+    if (parsed) return std::string();
+    EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidValue);
+    return parsed.error().message;
+  };
+  EXPECT_EQ(why("18"), "\"18\" is not a percent: it does not end with % (write 18% for eighteen percent)");
+  EXPECT_EQ(why("0.18"),
+            "\"0.18\" is not a percent: it does not end with % (write 18% for eighteen percent)");
+  EXPECT_EQ(why("%"), "\"%\" is not a percent: there are no digits");
+  EXPECT_EQ(why("-3%"), "\"-3%\" is not a percent: a percent cannot be negative");
+  EXPECT_EQ(why("0.00001%"), "\"0.00001%\" is not a percent: it is finer than 0.0001%");
+  EXPECT_EQ(why("1.2.3%"), "\"1.2.3%\" is not a percent: it has more than one decimal point");
+  EXPECT_EQ(
+      why("18亿%"),
+      "\"18亿%\" is not a percent: unexpected \"亿\" (write digits followed by %, such as 18% or 2.5%)");
+  EXPECT_EQ(why("1e3%"),
+            "\"1e3%\" is not a percent: unexpected \"e3\" (write digits followed by %, such as 18% or 2.5%)");
+  EXPECT_EQ(why("99999999999999999%"), "\"99999999999999999%\" is not a percent: it is too large");
+}
+
+TEST(FormatPercent, PrintsTheShortestExactPercentAndRoundTrips) {
+  EXPECT_EQ(format_percent(180'000), "18%");
+  EXPECT_EQ(format_percent(185'000), "18.5%");
+  EXPECT_EQ(format_percent(1), "0.0001%");
+  EXPECT_EQ(format_percent(0), "0%");
+  EXPECT_EQ(format_percent(-25'000), "-2.5%");
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 1000; ++i) {
+    const auto v = static_cast<std::int64_t>(random() % 100'000'000'000ULL);
+    EXPECT_EQ(parse_percent(format_percent(v)).value_or(-1), v) << v;
+  }
+}
+
 }  // namespace
 }  // namespace atlas

@@ -71,6 +71,10 @@ const char* to_string(CompareOp op) {
 std::string to_string(const Indicator& indicator) {
   std::string out = fmt::format("({} {}", to_string(indicator.aggregate), indicator.subject);
   if (indicator.where) out += " " + condition_text(indicator, *indicator.where);
+  if (indicator.is_ratio()) {
+    // (/ (sum rd_spend) (sum revenue) 2025): the period belongs to the ratio, not to its parts.
+    out = "(/ " + out + ") " + to_string(indicator.divisor.front());
+  }
   if (indicator.period) out += " " + indicator.period->text;
   return out + ")";
 }

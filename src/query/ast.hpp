@@ -73,7 +73,8 @@ struct Condition {
   bool operator==(const Condition&) const = default;
 };
 
-/// A parsed indicator: `aggregate(subject) [where condition] [in period]`.
+/// A parsed indicator: `aggregate(subject) [where condition] [/ aggregate(subject) [where condition]]
+/// [in period]`.
 struct Indicator {
   std::string source;
   Aggregate aggregate = Aggregate::kCount;
@@ -83,7 +84,12 @@ struct Indicator {
   std::vector<Condition> conditions;
   std::optional<std::uint32_t> where;  // index of the root condition
   std::optional<PeriodSpec> period;    // the trailing `in PERIOD`
+  /// A ratio `a / b`: the divisor b, with its own aggregate, subject and conditions but no period
+  /// (both parts are read over the trailing period). Empty for a plain aggregate; never nested.
+  std::vector<Indicator> divisor;
+  SourcePos divide_pos;  // the "/"
   bool operator==(const Indicator&) const = default;
+  [[nodiscard]] bool is_ratio() const { return !divisor.empty(); }
 };
 
 /// "count", "sum" …; "=", "!=", "<" ….

@@ -183,10 +183,47 @@ void add_rollup_gates(const Snapshot& s, Program& p) {
     p.rollup_gates.push_back(internal::rollup_gate(s, m, year_of(p.period->first)));
 }
 
+std::string part_text(const Indicator& part) {
+  return fmt::format("{}({})", to_string(part.aggregate), part.subject);
+}
+
+const char* unit_phrase(MetricUnit unit) {
+  switch (unit) {
+    case MetricUnit::kYuan:
+      return "an amount of money";
+    case MetricUnit::kCount:
+      return "a count";
+    case MetricUnit::kTce:
+      return "an energy amount (tce)";
+  }
+  return "a value";
+}
+
+// One aggregate with its conditions (an indicator, or one part of a ratio), without its syntax tree.
+Result<std::unique_ptr<Program>> compile_part(const Indicator& indicator, const Snapshot& snapshot) {
+  auto program = std::make_unique<Program>();
+  program->snapshot = &snapshot;
+  program->period = indicator.period;
+  auto subject = indicator.aggregate == Aggregate::kCount
+                     ? resolve_count_subject(indicator, snapshot, *program)
+                     : resolve_number_subject(indicator, snapshot, *program);
+  if (!subject) return std::unexpected(subject.error());
+  if (indicator.where) {
+    CheckContext ctx{snapshot, *program};
+    auto root = compile_condition(ctx, indicator, *indicator.where);
+    if (!root) return std::unexpected(root.error());
+    program->root = *root;
+  }
+  load_rows(snapshot, *program);
+  add_rollup_gates(snapshot, *program);
+  return program;
+}
+
 }  // namespace
 
-CheckedIndicator::CheckedIndicator(std::unique_ptr<const internal::Program> program)
-    : program_(std::move(program)) {
+CheckedIndicator::CheckedIndicator(std::unique_ptr<const internal::Program> program,
+                                   std::unique_ptr<const internal::Program> divisor)
+    : program_(std::move(program)), divisor_(std::move(divisor)) {
 }
 CheckedIndicator::CheckedIndicator(CheckedIndicator&&) noexcept = default;
 CheckedIndicator& CheckedIndicator::operator=(CheckedIndicator&&) noexcept = default;
@@ -206,23 +243,28 @@ bool CheckedIndicator::checked_against(const Snapshot& snapshot) const {
 }
 
 Result<CheckedIndicator> check_indicator(Indicator indicator, const Snapshot& snapshot) {
-  auto program = std::make_unique<Program>();
-  program->snapshot = &snapshot;
-  program->period = indicator.period;
-  auto subject = indicator.aggregate == Aggregate::kCount
-                     ? resolve_count_subject(indicator, snapshot, *program)
-                     : resolve_number_subject(indicator, snapshot, *program);
-  if (!subject) return std::unexpected(subject.error());
-  if (indicator.where) {
-    CheckContext ctx{snapshot, *program};
-    auto root = compile_condition(ctx, indicator, *indicator.where);
-    if (!root) return std::unexpected(root.error());
-    program->root = *root;
+  auto program = compile_part(indicator, snapshot);
+  if (!program) return std::unexpected(program.error());
+  std::unique_ptr<Program> divisor;
+  if (indicator.is_ratio()) {
+    // The divisor is read over the ratio's period, as if it were written on its own.
+    Indicator part = indicator.divisor.front();
+    part.period = indicator.period;
+    auto compiled = compile_part(part, snapshot);
+    if (!compiled) return std::unexpected(compiled.error());
+    divisor = std::move(*compiled);
+    // A ratio is a share (like over like); a value per person or per enterprise would need a unit
+    // of its own, which the language does not have.
+    if (divisor->unit != (*program)->unit) {
+      return fail(ErrorCode::kTypeError,
+                  fmt::format("a ratio divides like by like: {} is {} and {} is {}", part_text(indicator),
+                              unit_phrase((*program)->unit), part_text(part), unit_phrase(divisor->unit)),
+                  {}, Location{{}, 0, indicator.divide_pos.column});
+    }
+    divisor->indicator = std::move(part);
   }
-  load_rows(snapshot, *program);
-  add_rollup_gates(snapshot, *program);
-  program->indicator = std::move(indicator);
-  return CheckedIndicator(std::move(program));
+  (*program)->indicator = std::move(indicator);
+  return CheckedIndicator(std::move(*program), std::move(divisor));
 }
 
 }  // namespace atlas::query

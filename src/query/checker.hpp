@@ -30,18 +30,25 @@ class CheckedIndicator {
   /// The set whose records are counted or whose field is aggregated.
   [[nodiscard]] RecordSet set() const;
   /// The unit of the value: kCount for count() and count fields, kYuan for money, kTce for energy.
+  /// For a ratio, the unit of its numerator (the ratio itself is in millionths).
   [[nodiscard]] MetricUnit unit() const;
+  /// True for `a / b`.
+  [[nodiscard]] bool is_ratio() const { return divisor_ != nullptr; }
   /// True when it was checked against exactly this Snapshot (object identity).
   [[nodiscard]] bool checked_against(const Snapshot& snapshot) const;
 
-  /// For the evaluator: the compiled form. Never null.
+  /// For the evaluator: the compiled form (of the numerator, for a ratio). Never null.
   [[nodiscard]] const internal::Program& program() const { return *program_; }
+  /// For the evaluator: the compiled divisor of a ratio, or null.
+  [[nodiscard]] const internal::Program* divisor_program() const { return divisor_.get(); }
 
  private:
   friend Result<CheckedIndicator> check_indicator(Indicator indicator, const Snapshot& snapshot);
-  explicit CheckedIndicator(std::unique_ptr<const internal::Program> program);
+  CheckedIndicator(std::unique_ptr<const internal::Program> program,
+                   std::unique_ptr<const internal::Program> divisor);
 
   std::unique_ptr<const internal::Program> program_;
+  std::unique_ptr<const internal::Program> divisor_;
 };
 
 /// Checks `indicator` against `snapshot`'s schema and data. Errors carry Location::column of the

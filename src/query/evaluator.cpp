@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/units.hpp"
 #include "query/internal/metric_reader.hpp"
 #include "query/internal/program.hpp"
 #include "query/internal/selector.hpp"
@@ -124,6 +125,49 @@ std::string month_text(MonthIndex m) {
   return fmt::format("{}-{:02}", year_of(m), month_of(m));
 }
 
+// One aggregate (an indicator, or one part of a ratio) on its Snapshot.
+Result<IndicatorResult> evaluate_part(const Program& p, const Snapshot& snapshot,
+                                      const Visibility& visibility, const Limits& limits) {
+  auto selected = internal::select_rows(p, snapshot, visibility, limits.work_budget(p.rows));
+  if (!selected) return std::unexpected(selected.error());
+  const Bitmap& rows = *selected;
+  IndicatorResult out;
+  out.unit = p.unit;
+  out.set = p.set;
+  out.period = p.period;
+  const Accumulator acc =
+      p.metric.valid() ? aggregate_metric(p, snapshot, visibility, rows, out) : aggregate_rows(p, rows, out);
+  if (auto r = finish_value(p.indicator.aggregate, acc, out); !r) return std::unexpected(r.error());
+  annotate(p, snapshot, visibility, out);
+  return out;
+}
+
+// GCC and Clang's 128-bit integer: a * 10^6 of any int64 fits.
+__extension__ using Wide = __int128;
+
+// a / b in millionths, rounded half away from zero; exact for any two int64 values.
+std::int64_t millionths(std::int64_t numerator, std::int64_t denominator) {
+  const Wide scaled = static_cast<Wide>(numerator) * kPerMillion;
+  Wide q = scaled / denominator;
+  const Wide r = scaled % denominator;
+  const Wide abs_r = r < 0 ? -r : r;
+  const Wide abs_d = denominator < 0 ? -static_cast<Wide>(denominator) : denominator;
+  if (2 * abs_r >= abs_d) q += (scaled < 0) != (denominator < 0) ? -1 : 1;
+  constexpr Wide kMax = std::numeric_limits<std::int64_t>::max();
+  return static_cast<std::int64_t>(std::clamp(q, -kMax, kMax));
+}
+
+// Turns the numerator's result into the ratio's: its records stay the contributors; the coverage
+// and the sample flag take both parts; a zero or missing divisor is no value, not an error.
+void divide(IndicatorResult& out, const IndicatorResult& divisor) {
+  out.ratio = RatioParts{out.value,         out.has_value, divisor.value,
+                         divisor.has_value, divisor.unit,  divisor.contributors()};
+  out.includes_sample = out.includes_sample || divisor.includes_sample;
+  if (divisor.covered_last) lower_coverage(out, *divisor.covered_last);
+  out.has_value = out.has_value && divisor.has_value && divisor.value != 0;
+  out.value = out.has_value ? millionths(out.value, divisor.value) : 0;
+}
+
 }  // namespace
 
 bool IndicatorResult::complete() const {
@@ -150,17 +194,11 @@ Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot
     return fail(ErrorCode::kInvalidArgument,
                 "the indicator was checked against another snapshot: check it again");
   }
-  auto selected = internal::select_rows(p, snapshot, visibility, limits.work_budget(p.rows));
-  if (!selected) return std::unexpected(selected.error());
-  const Bitmap& rows = *selected;
-  IndicatorResult out;
-  out.unit = p.unit;
-  out.set = p.set;
-  out.period = p.period;
-  const Accumulator acc =
-      p.metric.valid() ? aggregate_metric(p, snapshot, visibility, rows, out) : aggregate_rows(p, rows, out);
-  if (auto r = finish_value(p.indicator.aggregate, acc, out); !r) return std::unexpected(r.error());
-  annotate(p, snapshot, visibility, out);
+  auto out = evaluate_part(p, snapshot, visibility, limits);
+  if (!out || checked.divisor_program() == nullptr) return out;
+  auto divisor = evaluate_part(*checked.divisor_program(), snapshot, visibility, limits);
+  if (!divisor) return std::unexpected(divisor.error());
+  divide(*out, *divisor);
   return out;
 }
 

@@ -13,14 +13,31 @@
 
 namespace atlas::query {
 
+/// The two parts of a ratio `a / b`, as read.
+struct RatioParts {
+  std::int64_t numerator = 0;
+  bool numerator_has_value = true;
+  std::int64_t denominator = 0;
+  bool denominator_has_value = true;
+  MetricUnit denominator_unit = MetricUnit::kCount;
+  std::size_t denominator_contributors = 0;
+  bool operator==(const RatioParts&) const = default;
+};
+
 /// The value of an indicator and what it rests on.
 struct IndicatorResult {
   /// count(): records; sum/min/max: in the field's unit (whole yuan for money); avg: rounded half
+  /// away from zero; a ratio: a over b in millionths of the whole (18% is 180000), rounded half
   /// away from zero. 0 when has_value is false.
   std::int64_t value = 0;
-  /// False for avg/min/max over no record with a value (count and sum of nothing are 0).
+  /// False for avg/min/max over no record with a value (count and sum of nothing are 0), and for
+  /// a ratio whose divisor is 0 or either part has no value ("no data", not an error).
   bool has_value = true;
+  /// The unit of the value; for a ratio, the unit of its numerator (ratio says so).
   MetricUnit unit = MetricUnit::kCount;
+  /// Set for a ratio: both parts. records, set and covered_last are then the numerator's
+  /// (covered_last lowered by the divisor's).
+  std::optional<RatioParts> ratio;
   /// True when a sample record, figure or milestone was used for a contributing record.
   bool includes_sample = false;
   /// The table `records` index (EnterpriseId::value, a project index, a carrier index …).

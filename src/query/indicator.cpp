@@ -22,6 +22,7 @@ std::optional<MetricId> metric_read_by(const Indicator& indicator, const Snapsho
     if (c.kind != ConditionKind::kCompare) continue;
     if (auto m = snapshot.find_metric(c.field)) return m;
   }
+  if (indicator.is_ratio()) return metric_read_by(indicator.divisor.front(), snapshot);
   return std::nullopt;
 }
 

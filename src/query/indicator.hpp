@@ -27,8 +27,9 @@ namespace atlas::query {
                                                          const Limits& limits = {});
 
 /// The metric an indicator reads: the aggregated field (`sum(output_value)`), else the first metric
-/// compared in its conditions (`count(enterprises) where output_value > 1亿`); nullopt when it
-/// reads none (counts of carriers, projects …). Thread-safe.
+/// compared in its conditions (`count(enterprises) where output_value > 1亿`), else (a ratio) the
+/// metric its divisor reads; nullopt when it reads none (counts of carriers, projects …).
+/// Thread-safe.
 [[nodiscard]] std::optional<MetricId> metric_read_by(const Indicator& indicator, const Snapshot& snapshot);
 
 }  // namespace atlas::query

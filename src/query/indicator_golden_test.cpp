@@ -48,9 +48,17 @@ std::string render(const Snapshot& s, const Result<IndicatorResult>& result) {
     return fmt::format("error {} at {}: {}", error_code_name(e.code), e.where.column, e.message);
   }
   const IndicatorResult& r = *result;
-  std::string out = !r.has_value                  ? "no value"
-                    : r.unit == MetricUnit::kYuan ? format_amount(r.value)
-                                                  : std::to_string(r.value);
+  auto in_unit = [](std::int64_t v, MetricUnit unit) {
+    return unit == MetricUnit::kYuan ? format_amount(v) : std::to_string(v);
+  };
+  std::string out = !r.has_value ? "no value" : r.ratio ? format_percent(r.value) : in_unit(r.value, r.unit);
+  if (r.ratio) {
+    // = 55.3571% (15.5亿 / 28亿 of 4): both parts, and how many records the divisor rests on.
+    out += fmt::format(
+        " ({} / {} of {})", r.ratio->numerator_has_value ? in_unit(r.ratio->numerator, r.unit) : "none",
+        r.ratio->denominator_has_value ? in_unit(r.ratio->denominator, r.ratio->denominator_unit) : "none",
+        r.ratio->denominator_contributors);
+  }
   std::string ids;
   for (auto i : r.records)
     ids += (ids.empty() ? "" : " ") + record_id(s, r.set, i);

@@ -57,11 +57,15 @@ class Parser {
   }
 
   Result<Indicator> run() && {
-    if (auto r = aggregate(); !r) return std::unexpected(r.error());
-    if (accept(TokenKind::kWhere)) {
-      auto root = condition();
-      if (!root) return std::unexpected(root.error());
-      out_.where = *root;
+    if (auto r = part(out_); !r) return std::unexpected(r.error());
+    if (peek().kind == TokenKind::kSlash) {
+      out_.divide_pos = take().pos;
+      Indicator divisor;
+      if (auto r = part(divisor); !r) return std::unexpected(r.error());
+      out_.divisor.push_back(std::move(divisor));
+      if (peek().kind == TokenKind::kSlash) {
+        return error_at(peek().pos, "a ratio divides one aggregate by one other: a / b / c is not read");
+      }
     }
     if (accept(TokenKind::kIn)) {
       auto period = internal::parse_period_literal(tokens_, pos_);
@@ -69,6 +73,12 @@ class Parser {
       out_.period = std::move(*period);
     }
     if (peek().kind == TokenKind::kEnd) return std::move(out_);
+    if (out_.period && peek().kind == TokenKind::kSlash) {
+      return error_at(peek().pos,
+                      fmt::format("unexpected \"/\": a ratio takes one period, at its end — write "
+                                  "\"sum(a) / sum(b) in {}\"",
+                                  out_.period->text));
+    }
     if (out_.period && (peek().kind == TokenKind::kAnd || peek().kind == TokenKind::kOr)) {
       return error_at(peek().pos, fmt::format("unexpected \"{}\": the period ends the indicator — put every "
                                               "condition before \"in {}\"",
@@ -102,6 +112,19 @@ class Parser {
     return unexpected_here(what);
   }
 
+  // aggregate [where condition], into `into` (the indicator, or the divisor of a ratio).
+  Result<void> part(Indicator& into) {
+    current_ = &into;
+    if (auto r = aggregate(); !r) return r;
+    if (accept(TokenKind::kWhere)) {
+      auto root = condition();
+      if (!root) return std::unexpected(root.error());
+      into.where = *root;
+    }
+    current_ = &out_;
+    return {};
+  }
+
   Result<void> aggregate() {
     const Token& name = peek();
     if (name.kind != TokenKind::kIdentifier) return unexpected_here("count, sum, avg, min or max");
@@ -115,22 +138,22 @@ class Parser {
           name.pos, fmt::format("unknown aggregate \"{}\": expected count, sum, avg, min or max{}", name.text,
                                 suggester.hint()));
     }
-    out_.aggregate = found->second;
-    out_.aggregate_pos = take().pos;
+    current_->aggregate = found->second;
+    current_->aggregate_pos = take().pos;
     if (auto r = expect(TokenKind::kLeftParen, "\"(\""); !r) return r;
     const Token& subject = peek();
     if (subject.kind != TokenKind::kIdentifier) {
-      return unexpected_here(out_.aggregate == Aggregate::kCount ? "a set such as enterprises"
-                                                                 : "a field such as output_value");
+      return unexpected_here(current_->aggregate == Aggregate::kCount ? "a set such as enterprises"
+                                                                      : "a field such as output_value");
     }
-    out_.subject = subject.text;
-    out_.subject_pos = take().pos;
+    current_->subject = subject.text;
+    current_->subject_pos = take().pos;
     return expect(TokenKind::kRightParen, "\")\"");
   }
 
   std::uint32_t add(Condition c) {
-    out_.conditions.push_back(std::move(c));
-    return static_cast<std::uint32_t>(out_.conditions.size() - 1);
+    current_->conditions.push_back(std::move(c));
+    return static_cast<std::uint32_t>(current_->conditions.size() - 1);
   }
 
   // condition := term { "or" term } ; term := factor { "and" factor }
@@ -244,6 +267,7 @@ class Parser {
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
   Indicator out_;
+  Indicator* current_ = &out_;  // the part being read: out_ or its divisor
   Limits limits_;
   std::size_t depth_ = 0;
   std::size_t leaves_ = 0;

@@ -33,6 +33,20 @@ TEST(IndicatorParser, FlattensChainsOfAndIntoOneNode) {
       "(count enterprises (and (= zone \"gac-park\") (>= output_value 1亿) (< output_value 10亿)) 2025)");
 }
 
+TEST(IndicatorParser, ParsesARatioWhosePeriodBelongsToBothParts) {
+  EXPECT_EQ(tree_of("sum(rd_spend) where high_tech / sum(revenue) in 2025"),
+            "(/ (sum rd_spend high_tech) (sum revenue) 2025)");
+  auto parsed = parse_indicator("count(enterprises) / count(enterprises) where segment = \"nev\"");
+  ASSERT_TRUE(parsed);
+  ASSERT_TRUE(parsed->is_ratio());
+  EXPECT_EQ(parsed->divide_pos.column, 20);
+  EXPECT_FALSE(parsed->divisor.front().period);
+  // The divisor's conditions are its own: the numerator has none.
+  EXPECT_TRUE(parsed->conditions.empty());
+  EXPECT_EQ(parsed->divisor.front().conditions.size(), 1U);
+  EXPECT_EQ(parsed->divisor.front().conditions.front().pos.column, 47);
+}
+
 TEST(IndicatorParser, BindsAndTighterThanOr) {
   EXPECT_EQ(tree_of("count(enterprises) where high_tech or above_size and not segment = \"nev\""),
             "(count enterprises (or high_tech (and above_size (not (= segment \"nev\")))))");

@@ -32,7 +32,7 @@ constexpr std::array<std::string_view, 3> kLinkKeys = {"id", "name", "classes"};
 constexpr std::array<std::string_view, 2> kEdgeKeys = {"from", "to"};
 
 constexpr std::array<std::string_view, 3> kZoneKinds = {"core-park", "base", "functional-zone"};
-constexpr std::array<std::string_view, 2> kTargetUnits = {"yuan", "count"};
+constexpr std::array<std::string_view, 3> kTargetUnits = {"yuan", "count", "percent"};
 constexpr std::array<std::string_view, 3> kProjectTypes = {"expansion", "retrofit", "attraction"};
 
 void parse_plan(TomlRecord& rec, PlanInfo& r) {
@@ -55,8 +55,8 @@ void parse_zone(TomlRecord& rec, ZoneRecord& r) {
   r.provenance = rec.text("provenance", true);
 }
 
-// A baseline's period is a year and its value an amount or a count, as the target's unit says:
-// what `atlas check` reads back.
+// A baseline's period is a year and its value an amount, a count or a percent, as the target's unit
+// says, optionally qualified as the plan words it (超30亿, 约6300): what `atlas check` reads back.
 void check_baseline(TomlRecord& inner, const BaselineRecord& b, TargetUnit unit) {
   if (!b.period.empty()) {
     const bool digits =
@@ -69,7 +69,7 @@ void check_baseline(TomlRecord& inner, const BaselineRecord& b, TargetUnit unit)
     }
   }
   if (b.value.empty()) return;
-  auto value = unit == TargetUnit::kYuan ? parse_amount(b.value) : parse_count(b.value);
+  auto value = parse_qualified(b.value, unit);
   if (!value) inner.reject("value", value.error());
 }
 

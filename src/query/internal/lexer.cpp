@@ -23,7 +23,7 @@ bool is_word_char(char c) {
 }
 
 // Full-width punctuation an input method slips in, with the ASCII character meant.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kFullWidth{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kFullWidth{{
     {"（", "("},
     {"）", ")"},
     {"＝", "="},
@@ -34,6 +34,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kFullWid
     {"！", "!"},
     {"．", "."},
     {"～", "~"},
+    {"／", "/"},
+    {"÷", "/"},
 }};
 
 class Lexer {
@@ -170,7 +172,7 @@ class Lexer {
   }
 
   Result<Token> punctuation() {
-    static constexpr std::array<std::pair<std::string_view, TokenKind>, 11> kSymbols{{
+    static constexpr std::array<std::pair<std::string_view, TokenKind>, 12> kSymbols{{
         {"!=", TokenKind::kNotEqual},
         {"<=", TokenKind::kLessEqual},
         {">=", TokenKind::kGreaterEqual},
@@ -182,6 +184,7 @@ class Lexer {
         {"=", TokenKind::kEqual},
         {"≥", TokenKind::kGreaterEqual},
         {"≤", TokenKind::kLessEqual},
+        {"/", TokenKind::kSlash},
     }};
     const std::size_t start = pos_;
     if (auto hint = misuse_hint()) return error_at(start, *hint);

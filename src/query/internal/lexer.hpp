@@ -30,7 +30,8 @@ enum class TokenKind : std::uint8_t {
   kGreater,
   kGreaterEqual,
   kDotDot,
-  kEnd,  // one past the last character
+  kSlash,  // the "/" of a ratio
+  kEnd,    // one past the last character
 };
 
 struct Token {

@@ -49,7 +49,8 @@ export interface Page<T> {
 }
 
 export type Segment = 'passenger' | 'trailer' | 'nev' | 'general'
-export type MoneyOrCountUnit = 'yuan' | 'count'
+/** percent: values in millionths of the whole (180000 is 18%). */
+export type MoneyOrCountUnit = 'yuan' | 'count' | 'percent'
 
 // ---------------------------------------------------------------------------------------------
 // /plan
@@ -102,6 +103,8 @@ export interface TargetProblem {
   detail_zh: string
 }
 
+export type BaselineQualifier = 'exact' | 'about' | 'over' | 'at-least'
+
 export interface Target {
   id: string
   title: I18nText
@@ -109,7 +112,8 @@ export interface Target {
   unit: MoneyOrCountUnit
   goal: { text: string; value: number }
   deadline: number
-  baseline: { value: number; period: string; provenance: string } | null
+  /** qualifier: how the plan words it (超30亿 is over); text: as the plan file writes it. */
+  baseline: { value: number; qualifier?: BaselineQualifier; text?: string; period: string; provenance: string } | null
   latest: { value: number; period: string; contributors: number } | null
   /** latest / goal, 0..∞; null without a reading. */
   progress: number | null
@@ -122,6 +126,8 @@ export interface Target {
   path_value: number | null
   growth_needed_per_year: number | null
   count_needed_per_year: number | null
+  /** A percent target: millionths still needed per year (10000 is one percentage point). */
+  change_needed_per_year?: number | null
   sample: boolean
   provenance: string[]
   target_provenance: string

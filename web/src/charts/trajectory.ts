@@ -48,6 +48,8 @@ export function trajectoryYears(input: Pick<TrajectoryInput, 'deadline' | 'basel
 }
 
 function scaleFor(input: TrajectoryInput): MoneyScale {
+  // A share is held in millionths: the axis reads in percent.
+  if (input.unit === 'percent') return { divisor: 1e4, unit: '%' }
   if (input.unit !== 'yuan') return { divisor: 1, unit: input.labels.countUnit }
   const max = Math.max(input.goal, input.baseline?.value ?? 0, ...input.series.map((s) => s.value))
   return moneyScale(max, input.locale)

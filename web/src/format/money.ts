@@ -2,7 +2,7 @@
 // "¥2.719 billion" / "¥306.49 million" in English. Pure functions, unit-tested.
 
 import { formatNumber } from './number'
-import { unitWords } from './units'
+import { formatShare, unitWords } from './units'
 
 export type Unit = 'yuan' | 'count' | string
 
@@ -36,8 +36,9 @@ export function formatCount(n: number | null | undefined, locale: string): strin
   return formatNumber(n, locale, 2)
 }
 
-/** Money for unit "yuan", a count otherwise. */
+/** Money for unit "yuan", a share for "percent", a count otherwise. */
 export function formatValue(value: number | null | undefined, unit: Unit, locale: string): string {
+  if (unit === 'percent') return formatShare(value, locale)
   return unit === 'yuan' ? formatMoney(value, locale) : formatCount(value, locale)
 }
 

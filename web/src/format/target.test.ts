@@ -3,7 +3,7 @@ import { createI18n } from 'vue-i18n'
 import zhCN from '../i18n/zh-CN'
 import en from '../i18n/en'
 import type { Target } from '../api/client'
-import { basisText, gapOf, gapText, partialYearOnYear, progressOf, samePeriodLastYear, sortTargets, yearOnYear, yoyText } from './target'
+import { baselineText, basisText, gapOf, gapText, partialYearOnYear, progressOf, samePeriodLastYear, sortTargets, yearOnYear, yoyText } from './target'
 
 function tr(locale: 'zh-CN' | 'en') {
   const i18n = createI18n({ legacy: false, locale, fallbackLocale: 'zh-CN', messages: { 'zh-CN': zhCN, en } })
@@ -92,6 +92,26 @@ describe('year on year', () => {
   it('has none for a partial year or without the year before', () => {
     expect(yearOnYear(series, '2025-01~09', 'yuan')).toBeNull()
     expect(yearOnYear(series, '2023', 'yuan')).toBeNull()
+  })
+})
+
+describe('percent targets', () => {
+  const share = (over: Partial<Target>) =>
+    target({ unit: 'percent', indicator: 'sum(rd_spend) / sum(revenue) in 2025', goal: { text: '>= 3%', value: 30000 }, latest: { value: 24500, period: '2024', contributors: 12 }, path_value: 26000, ...over })
+  it('shows readings, goals and the gap in percent, a change of a share in points', () => {
+    const t = share({})
+    expect(gapText(t, 'zh-CN', zh)).toContain('0.55%')
+    expect(gapOf(share({ goal: { text: '> 3%', value: 30000 }, latest: { value: 30000, period: '2025', contributors: 3 } }))?.reached).toBe(true)
+    const y = yearOnYear([{ period: '2023', year: 2023, value: 22000, complete: true }, { period: '2024', year: 2024, value: 24500, complete: true }], '2024', 'percent')
+    expect(yoyText(t, y, 'zh-CN', zh)).toBe('同比 +0.25个百分点')
+    expect(yoyText(t, y, 'en', tr('en'))).toBe('Year on year +0.25 pt')
+  })
+  it('words a baseline as the plan does', () => {
+    const over = share({ unit: 'yuan', indicator: 'sum(output_value) in 2025', baseline: { value: 3000000000, qualifier: 'over', text: '超30亿', period: '2020', provenance: 'plan §3' } })
+    expect(baselineText(over, 'zh-CN')).toBe('超30亿元')
+    expect(baselineText(over, 'en')).toMatch(/^over ¥3/)
+    expect(baselineText(share({ baseline: { value: 20000, qualifier: 'exact', text: '2%', period: '2020', provenance: 'sample' } }), 'zh-CN')).toBe('2%')
+    expect(baselineText(share({ baseline: null }), 'zh-CN')).toBe('—')
   })
 })
 

@@ -6,7 +6,7 @@ import type { SeriesPoint, Target } from '../api/client'
 import { formatPercent } from './money'
 import { formatPeriod } from './period'
 import { STATUS_ORDER } from './status'
-import { formatTargetValue, isZh, unitWords } from './units'
+import { formatPoints, formatTargetValue, isZh, unitWords } from './units'
 
 type TargetLike = Pick<Target, 'unit' | 'indicator' | 'goal' | 'deadline' | 'latest' | 'projected' | 'path_value' | 'status' | 'final'>
 
@@ -61,7 +61,7 @@ export function gapOf(t: TargetLike): Gap | null {
   const goal = t.goal.value
   const op = goalOp(t.goal.text)
   // A count must pass a strict bound by one whole record; an amount by any margin.
-  const step = t.unit === 'yuan' ? 0 : 1
+  const step = t.unit === 'count' ? 1 : 0
   let gap: number
   if (op === '>=' || op === '=') gap = goal - r.value
   else if (op === '>') gap = goal + step - r.value
@@ -140,6 +140,16 @@ export function yearOnYear(series: readonly Pick<SeriesPoint, 'period' | 'year' 
 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 
+/** A baseline as the plan words it: "超30亿元" (over), "约6,300人", "不低于5家"; "over ¥3 billion". */
+export function baselineText(t: Pick<Target, 'unit' | 'indicator' | 'baseline'>, locale: string): string {
+  if (!t.baseline) return '—'
+  const value = targetValueText(t, t.baseline.value, locale)
+  const zh = isZh(locale)
+  const marks: Record<string, [string, string]> = { over: ['超', 'over '], about: ['约', 'about '], 'at-least': ['不低于', 'at least '] }
+  const mark = marks[t.baseline.qualifier ?? 'exact']
+  return mark ? `${zh ? mark[0] : mark[1]}${value}` : value
+}
+
 /** A target value in its unit ("16.6亿元", "3家"); `digits` for a fractional path of a count. */
 export function targetValueText(t: Pick<Target, 'unit' | 'indicator'>, value: number | null | undefined, locale: string, digits = 0): string {
   return formatTargetValue(value, t.unit, t.indicator, locale, digits)
@@ -158,6 +168,7 @@ export function gapText(t: TargetLike, locale: string, tr: Translate): string {
 export function yoyText(t: Pick<Target, 'unit' | 'indicator'>, yoy: YearOnYear | null, locale: string, tr: Translate): string {
   if (!yoy) return ''
   const sign = yoy.change > 0 ? '+' : yoy.change < 0 ? '-' : '±'
+  if (t.unit === 'percent') return tr('numbers.yoy', { change: formatPoints(yoy.change, locale) })
   const change = yoy.kind === 'ratio' ? `${sign}${formatPercent(Math.abs(yoy.change), 1)}` : `${sign}${targetValueText(t, Math.abs(yoy.change), locale)}`
   return tr('numbers.yoy', { change })
 }

@@ -119,9 +119,24 @@ export function countUnitWord(noun: CountNoun, locale: string): string {
   return word || unitWords(locale).countUnit
 }
 
+/** A share held in millionths of the whole (unit "percent"): 185000 → "18.5%"; "—" without one. */
+export function formatShare(millionths: number | null | undefined, locale: string, maxDigits = 2): string {
+  if (millionths === null || millionths === undefined || Number.isNaN(millionths)) return '—'
+  return `${formatNumber(millionths / 1e4, locale, maxDigits)}%`
+}
+
+/** A change of a share in millionths as percentage points: 5000 → "+0.5个百分点" / "+0.5 pt". */
+export function formatPoints(millionths: number | null | undefined, locale: string): string {
+  if (millionths === null || millionths === undefined || Number.isNaN(millionths)) return '—'
+  const sign = millionths > 0 ? '+' : millionths < 0 ? '-' : ''
+  const text = formatNumber(Math.abs(millionths) / 1e4, locale, 2)
+  return isZh(locale) ? `${sign}${text}个百分点` : `${sign}${text} pt`
+}
+
 /** A target's value in its unit: money in its own magnitude, counts with the counted noun. */
 export function formatTargetValue(value: number | null | undefined, unit: string, indicator: string, locale: string, maxDigits = 0): string {
   if (unit === 'yuan') return formatYuan(value, locale)
+  if (unit === 'percent') return formatShare(value, locale)
   return formatCountOf(value, nounOfSet(countedSet(indicator)), locale, maxDigits)
 }
 

@@ -171,6 +171,7 @@ const en: Messages = {
     pathValue: 'Plan path value',
     growthNeeded: 'Growth still needed per year',
     countNeeded: 'Still needed per year',
+    changeNeeded: 'Change still needed per year',
     indicator: 'Indicator',
     quote: 'Plan text',
     trajectory: 'Trajectory',

@@ -169,6 +169,7 @@ const zhCN = {
     pathValue: '规划路径值',
     growthNeeded: '仍需年均增长',
     countNeeded: '仍需每年新增',
+    changeNeeded: '仍需年均提高',
     indicator: '指标口径',
     quote: '规划原文',
     trajectory: '目标轨迹',

@@ -1,5 +1,6 @@
 // The `atlas` command as a user runs it: a fresh database per test, real files, real exit codes.
 #include <algorithm>
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -7,6 +8,7 @@
 #include <string>
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -403,7 +405,7 @@ TEST_F(AtlasCli, TwoPlansImportedInEitherOrderAnswerEachAsAlone) {
     ASSERT_EQ(atlas("import --db " + db + " " + files).exit_code, 0) << id;
     alone[id] = answers(db, id, "alone");
   }
-  EXPECT_EQ(alone["riverbend-ev-2024-2027"].first.at("targets").as_array().size(), 2U);
+  EXPECT_EQ(alone["riverbend-ev-2024-2027"].first.at("targets").as_array().size(), 3U);
   EXPECT_EQ(alone["meizhou-autoparts-2021-2025"].first.at("targets").as_array().size(), 16U);
   for (const auto& order :
        {std::vector<std::string>{"riverbend-ev-2024-2027", "meizhou-autoparts-2021-2025"},
@@ -442,6 +444,81 @@ TEST_F(AtlasCli, UnknownSubcommandPrintsHelp) {
   const Outcome r = atlas("frobnicate");
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE((r.out + r.err).find("check"), std::string::npos);
+}
+
+TEST_F(AtlasCli, ARefusedImportIntoANewDatabaseLeavesNoFileAndCheckSaysWhatItLoads) {
+  // The report: a refused import left an empty database that the next `atlas check` silently
+  // seeded with Meizhou, so the user took Meizhou's figures for their own plan's.
+  const fs::path plan = dir_ / "riverbend";
+  fs::copy(fs::path(ATLAS_SOURCE_DIR) / "tests/fixtures/plans/riverbend", plan);
+  std::string text = slurp(plan / "plan.toml");
+  const auto goal = text.find("goal = \">= 85%\"");
+  ASSERT_NE(goal, std::string::npos);
+  text.replace(goal, std::string("goal = \">= 85%\"").size(), "goal = \">= 85\"");
+  write(plan / "plan.toml", text);
+
+  const Outcome r = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("target.goal: goal \">= 85\": \"85\" is not a percent: it does not end with %"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(db_));
+  EXPECT_FALSE(fs::exists(db_ + "-wal"));
+
+  const Outcome first = atlas("check --db " + db_);
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("held no plan: loaded the embedded plan"), std::string::npos) << first.err;
+  EXPECT_NE(first.err.find("meizhou-autoparts-2021-2025"), std::string::npos) << first.err;
+  const Outcome second = atlas("check --db " + db_);
+  EXPECT_EQ(second.err.find("held no plan"), std::string::npos) << second.err;
+}
+
+TEST_F(AtlasCli, APercentTargetReadsItsRatioAsAShareOfTheYearSoFar) {
+  const std::string riverbend = std::string(ATLAS_SOURCE_DIR) + "/tests/fixtures/plans/riverbend";
+  const Outcome imported = atlas("import --db " + db_ + " " + riverbend);
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto report = check_json();
+  const auto& share = target(report, "park-share");
+  EXPECT_EQ(share.at("unit").as_string(), "percent");
+  EXPECT_EQ(share.at("goal_value").as_int64(), 850'000);
+  EXPECT_EQ(share.at("baseline").as_int64(), 775'000);
+  EXPECT_EQ(share.at("baseline_qualifier").as_string(), "about");
+  // The park's part of 2025's revenue so far (7400万 of 9100万), exactly, and not annualised.
+  EXPECT_EQ(share.at("latest").as_int64(), 813'187);
+  EXPECT_EQ(share.at("latest_period").as_string(), "2025-01~06");
+  EXPECT_TRUE(share.at("projected").is_null());
+  EXPECT_TRUE(share.at("growth_needed_per_year").is_null());
+  EXPECT_FALSE(share.at("change_needed_per_year").is_null());
+  const Outcome table = atlas("check --db " + db_ + " --as-of 2026-11-27 --lang en");
+  EXPECT_NE(table.out.find("~77.5% (2023)"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("≥ 85%"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("81.32%*"), std::string::npos) << table.out;  // to 0.01 point
+  // From 2024's complete year (13400万 of 16500万, 81.21%) to 85% in three years.
+  EXPECT_NE(table.out.find("+1.26 pt/yr"), std::string::npos) << table.out;
+}
+
+TEST_F(AtlasCli, ATargetWhoseUnitDoesNotFitItsIndicatorIsRefusedAtItsUnitLine) {
+  // A count in yuan could never be judged: the import says so where the unit is written.
+  const fs::path plan = dir_ / "riverbend";
+  fs::copy(fs::path(ATLAS_SOURCE_DIR) / "tests/fixtures/plans/riverbend", plan);
+  std::string text = slurp(plan / "plan.toml");
+  const auto makers = text.find("id = \"makers\"");
+  ASSERT_NE(makers, std::string::npos);
+  const auto unit = text.find("unit = \"count\"", makers);
+  ASSERT_NE(unit, std::string::npos);
+  text.replace(unit, std::string("unit = \"count\"").size(), "unit = \"yuan\"");
+  write(plan / "plan.toml", text);
+  const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(unit), '\n');
+
+  const Outcome r = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(fmt::format("plan.toml:{}:8: target.unit: target makers: the unit is \"yuan\" but the "
+                                   "indicator measures a count: write unit = \"count\"",
+                                   line)),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(db_));
 }
 
 }  // namespace

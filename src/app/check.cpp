@@ -1,31 +1,17 @@
 #include "app/check.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include <fmt/format.h>
 
-#include "model/units.hpp"
+#include "app/internal/compiled_plan.hpp"
 #include "query/indicator.hpp"
 
 namespace atlas::app {
 namespace {
 
-query::PeriodSpec year_spec(int year) {
-  query::PeriodSpec p;
-  p.first = month_index(year, 1);
-  p.last = month_index(year, 12);
-  p.text = std::to_string(year);
-  return p;
-}
-
-Result<query::IndicatorResult> evaluate_in_year(query::Indicator ind, int year, const Snapshot& s,
-                                                const Visibility& vis) {
-  ind.period = year_spec(year);
-  auto checked = query::check_indicator(std::move(ind), s);
-  if (!checked) return std::unexpected(checked.error());
-  return query::evaluate(*checked, s, vis);
-}
+using internal::CompiledPlan;
+using internal::evaluate_checked;
 
 template <class T>
 void add_unique(std::vector<T>& out, const T& value) {
@@ -85,33 +71,15 @@ std::vector<std::string> record_provenance(const Snapshot& s, const query::Indic
   return out;
 }
 
-Result<std::optional<engine::Reading>> parse_baseline(const TargetRecord& t) {
-  if (!t.baseline) return std::optional<engine::Reading>{};
-  int year = 0;
-  const auto& period = t.baseline->period;
-  auto [ptr, ec] = std::from_chars(period.data(), period.data() + period.size(), year);
-  if (ec != std::errc{} || ptr != period.data() + period.size()) {
-    return fail(ErrorCode::kInvalidValue,
-                fmt::format("target {}: baseline period \"{}\" is not a year", t.id, period),
-                "baseline.period");
-  }
-  auto value = t.unit == TargetUnit::kYuan ? parse_amount(t.baseline->value) : parse_count(t.baseline->value);
-  if (!value) {
-    return fail(ErrorCode::kInvalidValue, fmt::format("target {}: baseline: {}", t.id, value.error().message),
-                "baseline.value");
-  }
-  return std::optional<engine::Reading>(engine::Reading{*value, year, 12});
-}
-
 // The indicator in the latest year from `from` down to `first_year` whose figures are complete.
-Result<std::optional<engine::Reading>> latest_complete_reading(const Snapshot& s, const query::Indicator& ind,
-                                                               const query::Indicator& probe, int from,
+Result<std::optional<engine::Reading>> latest_complete_reading(const Snapshot& s, const CompiledPlan& plan,
+                                                               std::size_t target, MetricId metric, int from,
                                                                int first_year, const Visibility& vis) {
   for (int year = from; year >= first_year; --year) {
-    auto present = evaluate_in_year(probe, year, s, vis);
+    auto present = evaluate_checked(plan.probe(metric, year), s, vis);
     if (!present) return std::unexpected(present.error());
     if (present->contributors() == 0 || !present->complete()) continue;
-    auto r = evaluate_in_year(ind, year, s, vis);
+    auto r = evaluate_checked(plan.in_year(target, year), s, vis);
     if (!r) return std::unexpected(r.error());
     return std::optional<engine::Reading>(engine::Reading{r->value, year, 12});
   }
@@ -119,25 +87,23 @@ Result<std::optional<engine::Reading>> latest_complete_reading(const Snapshot& s
 }
 
 // A level target: the indicator in the latest year (up to its own) that has figures.
-Result<void> read_level(const Snapshot& s, const query::Indicator& ind, const Visibility& vis,
-                        TargetCheck& row, engine::AssessInput& in) {
+Result<void> read_level(const Snapshot& s, const CompiledPlan& plan, std::size_t target,
+                        const Visibility& vis, TargetCheck& row, engine::AssessInput& in) {
+  const query::Indicator& ind = plan.target(target)->indicator;
   const auto metric = query::metric_read_by(ind, s);
   if (!metric) return {};
-  query::Indicator probe;
-  probe.aggregate = query::Aggregate::kSum;
-  probe.subject = s.metrics[metric->value].id;
   // Only years after the baseline show progress: the baseline itself is the plan's own figure,
   // and a sum over the few enterprises known for that year would understate it.
   const int deadline_year = year_of(ind.period->last);
   const int first_year = in.baseline ? in.baseline->year + 1 : in.plan_start;
   for (int year = deadline_year; year >= first_year; --year) {
-    auto present = evaluate_in_year(probe, year, s, vis);
+    auto present = evaluate_checked(plan.probe(*metric, year), s, vis);
     if (!present) return std::unexpected(present.error());
     if (present->contributors() == 0) continue;
     // A count over thresholds (enterprises over 10亿) means nothing on part of a year's output:
     // such a target reads the last complete year while one exists after the baseline.
     if (ind.aggregate == query::Aggregate::kCount && !present->complete() && year > first_year) continue;
-    auto r = evaluate_in_year(ind, year, s, vis);
+    auto r = evaluate_checked(plan.in_year(target, year), s, vis);
     if (!r) return std::unexpected(r.error());
     const int months =
         present->complete() ? 12 : month_of(present->covered_last.value_or(month_index(year, 1)));
@@ -145,7 +111,7 @@ Result<void> read_level(const Snapshot& s, const query::Indicator& ind, const Vi
     if (months == 12) {
       in.latest_complete = in.latest;
     } else {
-      auto complete = latest_complete_reading(s, ind, probe, year - 1, first_year, vis);
+      auto complete = latest_complete_reading(s, plan, target, *metric, year - 1, first_year, vis);
       if (!complete) return std::unexpected(complete.error());
       in.latest_complete = *complete;
     }
@@ -179,37 +145,19 @@ Result<void> read_cumulative(const Snapshot& s, const query::CheckedIndicator& c
   return {};
 }
 
-// What evaluating a target needs before any reading: its indicator parsed and checked against the
-// data, and its goal in its unit. Errors as the query module and the goal parser give them.
-struct CompiledTarget {
-  query::Indicator indicator;
-  query::CheckedIndicator checked;
-  Goal goal;
-};
-
-Result<CompiledTarget> compile_target(const Snapshot& s, const TargetRecord& t) {
-  auto ind = query::parse_indicator(t.indicator);
-  if (!ind) return std::unexpected(ind.error());
-  // Names and types first: a level target whose metric the data lacks would otherwise read as
-  // "no data" instead of saying that its indicator does not fit the data.
-  auto checked = query::check_indicator(*ind, s);
-  if (!checked) return std::unexpected(checked.error());
-  auto goal = engine::parse_goal(t.goal, t.unit);
-  if (!goal) return std::unexpected(goal.error());
-  return CompiledTarget{std::move(*ind), std::move(*checked), *goal};
-}
-
-Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Visibility& vis) {
+Result<TargetCheck> check_one(const Snapshot& s, const CompiledPlan& plan, std::size_t target,
+                              const Visibility& vis) {
+  const TargetRecord& t = s.targets[target];
   auto context = [&](const Error& e) {
     Error out = e;
     out.message = fmt::format("target {}: indicator \"{}\": {}", t.id, t.indicator, e.message);
     return std::unexpected(out);
   };
-  auto compiled = compile_target(s, t);
-  if (!compiled) return context(compiled.error());
-  const query::Indicator& ind = compiled->indicator;
-  auto baseline = parse_baseline(t);
-  if (!baseline) return std::unexpected(baseline.error());
+  const auto& compiled = plan.target(target);
+  if (!compiled) {
+    if (compiled.error().in_baseline) return std::unexpected(compiled.error().error);
+    return context(compiled.error().error);
+  }
 
   TargetCheck row;
   row.id = t.id;
@@ -222,7 +170,9 @@ Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Vi
   row.target_provenance = t.provenance;
   row.quote = t.quote;
   if (t.baseline) {
-    row.baseline = (*baseline)->value;
+    row.baseline = compiled->baseline->value;
+    row.baseline_qualifier = compiled->baseline_qualifier;
+    row.baseline_text = t.baseline->value;
     row.baseline_period = t.baseline->period;
     row.baseline_provenance = t.baseline->provenance;
   }
@@ -231,11 +181,13 @@ Result<TargetCheck> check_one(const Snapshot& s, const TargetRecord& t, const Vi
   in.goal = compiled->goal;
   in.plan_start = s.plan.start_year;
   in.deadline = t.deadline;
-  in.baseline = *baseline;
+  in.baseline = compiled->baseline;
   in.as_of = vis.as_of;
-  in.shape = ind.period ? engine::TargetShape::kLevel : engine::TargetShape::kCumulative;
-  auto read = in.shape == engine::TargetShape::kLevel ? read_level(s, ind, vis, row, in)
-                                                      : read_cumulative(s, compiled->checked, vis, row, in);
+  in.shape = compiled->shape;
+  // A share is read like a level (one year's ratio); only its assessment differs.
+  auto read = in.shape == engine::TargetShape::kCumulative
+                  ? read_cumulative(s, compiled->checked, vis, row, in)
+                  : read_level(s, plan, target, vis, row, in);
   if (!read) return context(read.error());
   row.assessment = engine::assess(in);
   return row;
@@ -261,8 +213,16 @@ TargetCheck unevaluated(const TargetRecord& t, Error problem) {
 }  // namespace
 
 std::optional<Error> target_problem(const Snapshot& s, const TargetRecord& t) {
-  if (auto compiled = compile_target(s, t); !compiled) return compiled.error();
-  if (auto baseline = parse_baseline(t); !baseline) return baseline.error();
+  // A target of the Snapshot itself (the import's, once stored) is compiled there already, and
+  // the plan it publishes keeps the compiled targets; any other is compiled here.
+  const auto it = std::ranges::find(s.targets, t.id, &TargetRecord::id);
+  if (it != s.targets.end() && *it == t) {
+    const auto& compiled =
+        internal::compiled_plan(s).target(static_cast<std::size_t>(it - s.targets.begin()));
+    if (!compiled) return compiled.error().error;
+    return std::nullopt;
+  }
+  if (auto compiled = internal::compile_target(s, t); !compiled) return std::move(compiled.error().error);
   return std::nullopt;
 }
 
@@ -275,9 +235,11 @@ Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& 
   report.snapshot_version = snapshot.version;
   report.data_as_of = snapshot.latest_published(vis);
   report.targets.reserve(snapshot.targets.size());
-  for (const auto& t : snapshot.targets) {
-    auto row = check_one(snapshot, t, vis);
-    report.targets.push_back(row ? std::move(*row) : unevaluated(t, std::move(row.error())));
+  const CompiledPlan& plan = internal::compiled_plan(snapshot);
+  for (std::size_t i = 0; i < snapshot.targets.size(); ++i) {
+    auto row = check_one(snapshot, plan, i, vis);
+    report.targets.push_back(row ? std::move(*row)
+                                 : unevaluated(snapshot.targets[i], std::move(row.error())));
   }
   return report;
 }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "app/internal/compiled_plan.hpp"
 #include "app/internal/target_contributors.hpp"
 #include "model/text.hpp"
 #include "query/indicator.hpp"
@@ -13,13 +14,8 @@
 namespace atlas::app {
 namespace {
 
-// sum(metric) over every enterprise: tells whether a year has figures at all, and how far.
-query::Indicator probe_for(const Snapshot& s, MetricId metric) {
-  query::Indicator probe;
-  probe.aggregate = query::Aggregate::kSum;
-  probe.subject = s.metrics[metric.value].id;
-  return probe;
-}
+using internal::CompiledPlan;
+using internal::evaluate_checked;
 
 // The year a period text starts with ("2025-01~09" → 2025); 0 when it does not.
 int leading_year(std::string_view period) {
@@ -33,14 +29,14 @@ int year_of_day(DayNumber day) {
   return date_of(day).year;
 }
 
-Result<SeriesPoint> level_point(const Snapshot& s, const query::Indicator& ind,
-                                const std::optional<query::Indicator>& probe, int year,
-                                const Visibility& vis) {
-  auto r = evaluate_in_period(ind, calendar_year(year), s, vis);
+// `metric`: the one the target reads, whose probe tells whether the year has figures at all.
+Result<SeriesPoint> level_point(const Snapshot& s, const CompiledPlan& plan, std::size_t target,
+                                std::optional<MetricId> metric, int year, const Visibility& vis) {
+  auto r = evaluate_checked(plan.in_year(target, year), s, vis);
   if (!r) return std::unexpected(r.error());
   std::optional<query::IndicatorResult> p;
-  if (probe) {
-    auto present = evaluate_in_period(*probe, calendar_year(year), s, vis);
+  if (metric) {
+    auto present = evaluate_checked(plan.probe(*metric, year), s, vis);
     if (!present) return std::unexpected(present.error());
     p = std::move(*present);
   }
@@ -57,33 +53,32 @@ Result<SeriesPoint> level_point(const Snapshot& s, const query::Indicator& ind,
   return point;
 }
 
-// The last year up to as_of with a visible figure of `probe`'s metric, or 0.
-Result<int> last_year_with_data(const Snapshot& s, const query::Indicator& probe, int first_year,
+// The last year up to as_of with a visible figure of `metric`, or 0.
+Result<int> last_year_with_data(const Snapshot& s, const CompiledPlan& plan, MetricId metric, int first_year,
                                 const Visibility& vis) {
   const int top = std::min(year_of_day(vis.as_of), first_year + 100);
   for (int year = top; year >= first_year; --year) {
-    auto present = evaluate_in_period(probe, calendar_year(year), s, vis);
+    auto present = evaluate_checked(plan.probe(metric, year), s, vis);
     if (!present) return std::unexpected(present.error());
     if (present->contributors() > 0) return year;
   }
   return 0;
 }
 
-Result<std::vector<SeriesPoint>> level_series(const Snapshot& s, const query::Indicator& ind,
+Result<std::vector<SeriesPoint>> level_series(const Snapshot& s, const CompiledPlan& plan, std::size_t target,
                                               const TargetCheck& t, const Visibility& vis) {
   const int baseline_year = t.baseline ? leading_year(t.baseline_period) : 0;
   const int first_year = baseline_year > 0 ? baseline_year : s.plan.start_year;
-  std::optional<query::Indicator> probe;
+  const auto metric = query::metric_read_by(plan.target(target)->indicator, s);
   int last_year = std::min(year_of_day(vis.as_of), t.deadline);
-  if (const auto metric = query::metric_read_by(ind, s)) {
-    probe = probe_for(s, *metric);
-    auto last = last_year_with_data(s, *probe, first_year, vis);
+  if (metric) {
+    auto last = last_year_with_data(s, plan, *metric, first_year, vis);
     if (!last) return std::unexpected(last.error());
     last_year = *last;
   }
   std::vector<SeriesPoint> out;
   for (int year = first_year; last_year > 0 && year <= last_year; ++year) {
-    auto point = level_point(s, ind, probe, year, vis);
+    auto point = level_point(s, plan, target, metric, year, vis);
     if (!point) return std::unexpected(point.error());
     out.push_back(std::move(*point));
   }
@@ -165,30 +160,24 @@ Result<TargetDetail> target_detail(const Snapshot& snapshot, std::string_view id
                              : fmt::format("no target \"{}\" (did you mean \"{}\"?)", id, hint),
                 "id");
   }
+  const auto target = static_cast<std::size_t>(it - snapshot.targets.begin());
   auto report = check_targets(snapshot, options);
   if (!report) return std::unexpected(report.error());
   TargetDetail out;
-  out.check = std::move(report->targets[static_cast<std::size_t>(it - snapshot.targets.begin())]);
+  out.check = std::move(report->targets[target]);
   out.data_as_of = report->data_as_of;
   if (out.check.problem) return out;  // nothing to chart: the row says why
+  // Without a problem the target compiled: the check's row would say otherwise.
+  const CompiledPlan& plan = internal::compiled_plan(snapshot);
+  const internal::CompiledTarget& compiled = *plan.target(target);
   const Visibility vis{options.as_of, options.include_sample};
-  auto ind = query::parse_indicator(out.check.indicator);
-  if (!ind) return std::unexpected(ind.error());
-  if (ind->period) {
-    auto series = level_series(snapshot, *ind, out.check, vis);
-    if (!series) return std::unexpected(series.error());
-    out.series = std::move(*series);
-  } else {
-    auto checked = query::check_indicator(*ind, snapshot);
-    if (!checked) return std::unexpected(checked.error());
-    auto series = cumulative_series(snapshot, *checked, out.check, vis);
-    if (!series) return std::unexpected(series.error());
-    out.series = std::move(*series);
-  }
-  out.required_path = required_path(
-      snapshot, out.check, ind->period ? engine::TargetShape::kLevel : engine::TargetShape::kCumulative,
-      options.as_of);
-  auto contributors = internal::latest_contributors(snapshot, *ind, out.check, vis, out.set);
+  const bool level = compiled.indicator.period.has_value();
+  auto series = level ? level_series(snapshot, plan, target, out.check, vis)
+                      : cumulative_series(snapshot, compiled.checked, out.check, vis);
+  if (!series) return std::unexpected(series.error());
+  out.series = std::move(*series);
+  out.required_path = required_path(snapshot, out.check, compiled.shape, options.as_of);
+  auto contributors = internal::latest_contributors(snapshot, plan, target, out.check, vis, out.set);
   if (!contributors) return std::unexpected(contributors.error());
   out.contributors = std::move(*contributors);
   return out;

@@ -19,8 +19,10 @@ namespace atlas::app {
 /// The calendar year `year` as an indicator period ("2025").
 [[nodiscard]] query::PeriodSpec calendar_year(int year);
 
-/// `indicator` with its trailing period replaced by `period`, checked and evaluated on `snapshot`.
-/// The errors of check_indicator and evaluate. Thread-safe (reads the snapshot only).
+/// `indicator` with its trailing period replaced by `period`, checked and evaluated on `snapshot`:
+/// checked again on every call (a plan's own targets are read through the checks the Snapshot
+/// keeps, app/internal/compiled_plan.hpp). The errors of check_indicator and evaluate. Thread-safe
+/// (reads the snapshot only).
 [[nodiscard]] Result<query::IndicatorResult> evaluate_in_period(query::Indicator indicator,
                                                                 const query::PeriodSpec& period,
                                                                 const Snapshot& snapshot,

@@ -58,21 +58,33 @@ std::optional<Error> syntax_problem(std::string_view indicator) {
 
 // The targets of `read` that cannot be evaluated on their plan's data in `set`, each at its
 // indicator (`file:line:column: target.indicator: …`) with what is wrong.
-Errors target_problems(const PlanSet& set, const Dataset& read,
-                       const std::vector<std::pair<std::string, Location>>& locations) {
+using Locations = std::vector<std::pair<std::string, Location>>;
+
+Location location_of(const Locations& locations, const std::string& target) {
+  const auto at = std::ranges::find(locations, target, &std::pair<std::string, Location>::first);
+  return at == locations.end() ? Location{} : at->second;
+}
+
+Errors target_problems(const PlanSet& set, const io::ReadOutcome& read) {
   Errors out;
-  if (read.targets.empty()) return out;
-  auto plan = set.find(read.plan.id);
+  if (read.data.targets.empty()) return out;
+  auto plan = set.find(read.data.plan.id);
   if (!plan) return errors_of(plan.error());
-  for (const TargetRecord& t : read.targets) {
+  for (const TargetRecord& t : read.data.targets) {
     auto problem = target_problem(**plan, t);
     if (!problem) continue;
-    const auto at = std::ranges::find(locations, t.id, &std::pair<std::string, Location>::first);
     Error e = std::move(*problem);
-    if (at != locations.end()) {
-      const std::uint32_t column = e.where.column;
-      e.where = at->second;
-      if (column > 0) e.message = fmt::format("character {} of the indicator: {}", column, e.message);
+    if (e.field == "unit") {  // the indicator is fine; the unit the target declares is not
+      e.where = location_of(read.unit_locations, t.id);
+      e.field = "target.unit";
+      e.message = fmt::format("target {}: {}", t.id, e.message);
+      out.push_back(std::move(e));
+      continue;
+    }
+    const std::uint32_t column = e.where.column;
+    e.where = location_of(read.indicator_locations, t.id);
+    if (column > 0) {
+      e.message = fmt::format("character {} of the indicator: {}", column, e.message);
     }
     e.field = "target.indicator";
     e.message = fmt::format(
@@ -117,6 +129,7 @@ Result<Workspace> Workspace::open(const std::string& path, const OpenOptions& op
         return std::unexpected(claimed.error());
       auto applied = ws.store_.apply(embedded->data, {"atlas", "seed"});
       if (!applied) return std::unexpected(applied.error());
+      ws.seeded_ = true;
     }
   }
   if (auto r = ws.publish(); !r) return std::unexpected(r.error());
@@ -160,7 +173,7 @@ std::expected<ImportReport, Errors> Workspace::import_files(const std::vector<st
   const auto check_targets_read = [&]() -> Result<void> {
     auto set = plan_set_from_store(store_);
     if (!set) return std::unexpected(set.error());
-    unfit = target_problems(**set, read->data, read->indicator_locations);
+    unfit = target_problems(**set, *read);
     if (!unfit.empty()) return fail(ErrorCode::kInvalidValue, "a target read does not fit its plan's data");
     built = std::move(*set);
     return {};

@@ -61,6 +61,9 @@ class Workspace {
     return plans_->find(id);
   }
   [[nodiscard]] Store& store() { return store_; }
+  /// True when open() found the database empty and loaded the embedded plan into it: callers say
+  /// so, since a user who meant to load a plan of their own now sees Meizhou's.
+  [[nodiscard]] bool seeded() const { return seeded_; }
 
   /// Reads `paths` (CSV tables, the plan TOML, directories of them), validates every row and every
   /// reference against what is read and what the database holds, then writes everything in one
@@ -86,6 +89,7 @@ class Workspace {
 
   Store store_;
   std::shared_ptr<const PlanSet> plans_;
+  bool seeded_ = false;
 };
 
 }  // namespace atlas::app

@@ -9,6 +9,7 @@
 #include <exception>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -52,6 +53,17 @@ struct CheckFlags {
   bool no_sample = false;
 };
 
+// An empty database gets the embedded plan on first use; never silently, since a user whose own
+// import was refused would otherwise take Meizhou's figures for theirs.
+void say_if_seeded(const atlas::app::Workspace& ws, const std::string& db, std::string_view command) {
+  if (!ws.seeded()) return;
+  const auto snapshot = ws.snapshot();
+  fmt::print(stderr,
+             "atlas {}: {} held no plan: loaded the embedded plan {} ({}); `atlas import --db {} DIR` loads "
+             "your own\n",
+             command, db, snapshot->plan.title.zh, snapshot->plan.id, db);
+}
+
 int run_check(const CheckFlags& f) {
   DayNumber as_of = today();
   if (!f.as_of.empty()) {
@@ -61,6 +73,7 @@ int run_check(const CheckFlags& f) {
   }
   auto ws = atlas::app::Workspace::open(f.db);
   if (!ws) return fail_with(ws.error());
+  say_if_seeded(*ws, f.db, "check");
   auto snapshot = ws->plan(f.plan);
   if (!snapshot) return fail_with(snapshot.error());
   auto report = atlas::app::check_targets(**snapshot, {as_of, !f.no_sample});
@@ -92,16 +105,37 @@ atlas::app::OpenOptions unseeded() {
   return o;
 }
 
+// Removes a database file (and SQLite's -wal and -shm beside it) that a refused import created:
+// "nothing was written" then holds for the file system too, and no empty database is left for a
+// later `check` to fill with the embedded plan.
+void remove_created_database(const std::string& db) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(db + suffix, ignored);
+}
+
 int run_import(const ImportFlags& f) {
-  auto ws = atlas::app::Workspace::open(f.db, unseeded());
-  if (!ws) return fail_with(ws.error());
-  std::vector<std::filesystem::path> paths(f.files.begin(), f.files.end());
-  auto report = ws->import_files(paths, {f.skip_invalid, f.plan, "atlas import"});
-  if (!report) {
-    print_errors(report.error());
-    fmt::print(stderr, "atlas import: {} error(s); nothing was written\n", report.error().size());
+  const bool existed = std::filesystem::exists(f.db);
+  std::optional<atlas::app::ImportReport> done;
+  std::size_t errors = 0;
+  {
+    auto ws = atlas::app::Workspace::open(f.db, unseeded());
+    if (!ws) return fail_with(ws.error());
+    std::vector<std::filesystem::path> paths(f.files.begin(), f.files.end());
+    auto report = ws->import_files(paths, {f.skip_invalid, f.plan, "atlas import"});
+    if (report) {
+      done = std::move(*report);
+    } else {
+      print_errors(report.error());
+      errors = report.error().size();
+    }
+  }  // the database is closed here
+  if (!done) {
+    if (!existed) remove_created_database(f.db);
+    fmt::print(stderr, "atlas import: {} error(s); nothing was written\n", errors);
     return 1;
   }
+  const atlas::app::ImportReport* report = &*done;
   for (const auto& rejected : report->rejected)
     print_errors(rejected.errors);
   if (!report->rejected.empty()) {
@@ -224,6 +258,7 @@ atlas::server::ServerOptions server_options(const ServeFlags& f, const atlas::ap
 int run_serve(const ServeFlags& f) {
   auto ws = atlas::app::Workspace::open(f.db);
   if (!ws) return fail_with(ws.error());
+  say_if_seeded(*ws, f.db, "serve");
 
   sigset_t signals;
   sigemptyset(&signals);

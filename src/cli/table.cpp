@@ -65,7 +65,8 @@ std::string amount(std::int64_t v, TargetUnit unit) {
     case TargetUnit::kYuan:
       return format_yi(v);
     case TargetUnit::kPercent:
-      return format_percent(v);
+      // To 0.01 point, as the web app shows a share (81.3187% reads 81.32%); half away from zero.
+      return format_percent((v + (v < 0 ? -50 : 50)) / 100 * 100);
     case TargetUnit::kCount:
       break;
   }

@@ -62,6 +62,9 @@ struct ReadOutcome {
   /// Where each target's indicator was read (`file:line:column` of its value), by target id: a
   /// check that needs the stored data (the indicator's names and types) reports there.
   std::vector<std::pair<std::string, Location>> indicator_locations;
+  /// Where each target's unit was read, by target id: a unit that does not fit what the
+  /// indicator measures is reported there.
+  std::vector<std::pair<std::string, Location>> unit_locations;
 };
 
 /// A read gives its records, or every error found (never just the first).

@@ -5,11 +5,13 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/error.hpp"
@@ -118,6 +120,46 @@ struct YearRollup {
   std::vector<std::uint8_t> months;      // months covered, 0 = no figure
   std::vector<std::uint8_t> any_sample;  // 1 when a sample figure contributed
   std::vector<DayNumber> published_by;   // [year - first_year]: the day every figure of it is out
+};
+
+/// Derived data that a higher layer computes once per Snapshot and keeps beside it: the app's
+/// compiled targets (app/internal/compiled_plan.hpp), which this module cannot name, since it
+/// depends on neither query nor app. The value is type-erased: one user type per slot (reading it
+/// as another type is undefined). Built on first use by whichever reader comes first, then shared
+/// by all. A copy or move of the owner starts with an empty slot, because what was derived may
+/// refer to the object it was derived from by address. Thread-safe.
+class MemoSlot {
+ public:
+  MemoSlot() = default;
+  MemoSlot(const MemoSlot& /*other*/) noexcept {}
+  MemoSlot& operator=(const MemoSlot& other) noexcept {
+    if (this != &other) {
+      const std::lock_guard lock(mutex_);
+      value_.reset();
+    }
+    return *this;
+  }
+  ~MemoSlot() = default;
+
+  /// The value: on the first call `build()` makes it (a T, constructed in place, so T need not
+  /// be movable); concurrent first calls wait for it. `build` must not use this slot.
+  template <class T, class Build>
+  const T& get_or_build(Build&& build) const {
+    const std::lock_guard lock(mutex_);
+    if (!value_) value_ = std::make_shared<const Built<T>>(std::in_place, std::forward<Build>(build));
+    return static_cast<const Built<T>*>(value_.get())->value;
+  }
+
+ private:
+  template <class T>
+  struct Built {
+    template <class Build>
+    Built(std::in_place_t /*tag*/, Build&& build) : value(std::forward<Build>(build)()) {}
+    T value;
+  };
+
+  mutable std::mutex mutex_;
+  mutable std::shared_ptr<const void> value_;
 };
 
 class Snapshot;
@@ -264,6 +306,10 @@ class Snapshot {
   /// The number of figures visible under `vis` (published by as_of, samples if included).
   [[nodiscard]] std::size_t visible_observation_count(const Visibility& vis) const;
 
+  /// Data derived from this Snapshot once, on first use (MemoSlot): the app's compiled targets.
+  /// Snapshots are held as std::shared_ptr<const Snapshot>, so the address it may rely on stays.
+  [[nodiscard]] const MemoSlot& memo() const { return memo_; }
+
  private:
   friend class SnapshotBuilder;
   /// Figures published per day: distinct days ascending, with the running count of figures
@@ -280,6 +326,8 @@ class Snapshot {
   std::unordered_map<std::string_view, EnterpriseId> enterprise_index_;
   std::unordered_map<std::string_view, std::uint32_t> metric_index_, county_index_, zone_index_, class_index_,
       project_index_;
+  // Last, so destroyed first: what it holds may refer to the members above.
+  MemoSlot memo_;
 };
 
 }  // namespace atlas

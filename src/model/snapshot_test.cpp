@@ -274,5 +274,48 @@ TEST(SnapshotSupplyEdges, StreamThroughTheBuilder) {
   EXPECT_EQ((*s)->supply.customers_of.rows(), enterprises.size());
 }
 
+// Neither copyable nor movable, like what the app keeps in the slot (it holds a mutex).
+struct Derived {
+  explicit Derived(int v) : value(v) {}
+  Derived(const Derived&) = delete;
+  Derived& operator=(const Derived&) = delete;
+  ~Derived() = default;
+  int value;
+};
+
+TEST(MemoSlot, BuildsOnFirstUseOnly) {
+  const MemoSlot slot;
+  int builds = 0;
+  const Derived& first = slot.get_or_build<Derived>([&] {
+    ++builds;
+    return Derived(7);
+  });
+  const Derived& again = slot.get_or_build<Derived>([&] {
+    ++builds;
+    return Derived(8);
+  });
+  EXPECT_EQ(&first, &again);
+  EXPECT_EQ(again.value, 7);
+  EXPECT_EQ(builds, 1);
+}
+
+TEST(MemoSlot, ACopyOrMoveStartsEmpty) {
+  MemoSlot slot;
+  EXPECT_EQ(slot.get_or_build<Derived>([] { return Derived(1); }).value, 1);
+  MemoSlot copy(slot);
+  EXPECT_EQ(copy.get_or_build<Derived>([] { return Derived(2); }).value, 2);
+  copy = slot;
+  EXPECT_EQ(copy.get_or_build<Derived>([] { return Derived(3); }).value, 3);
+  // As a Snapshot moves: its implicit move constructor copies the slot, which starts empty.
+  struct Owner {
+    MemoSlot slot;
+  };
+  Owner owner;
+  EXPECT_EQ(owner.slot.get_or_build<Derived>([] { return Derived(4); }).value, 4);
+  const Owner moved(std::move(owner));
+  EXPECT_EQ(moved.slot.get_or_build<Derived>([] { return Derived(5); }).value, 5);
+  EXPECT_EQ(slot.get_or_build<Derived>([] { return Derived(6); }).value, 1);
+}
+
 }  // namespace
 }  // namespace atlas

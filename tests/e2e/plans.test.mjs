@@ -66,6 +66,11 @@ describe('the plan switcher', () => {
       assert.equal(new URL(page.url()).searchParams.get('plan'), RIVERBEND)
       assert.equal(await page.locator('[data-test^="target-card-"]').count(), riverbend.counts.targets)
       assert.equal(await page.getByText('汽车零部件工业总产值').count(), 0)
+      // A percent target: goal and baseline in percent, the baseline worded as the plan words it.
+      const share = page.locator(byTest('target-card-park-share'))
+      assert.match(await share.innerText(), /≥ 85%/)
+      assert.match(await share.innerText(), /约77\.5%/)
+      await page.screenshot({ path: path.join(repoRoot, 'tests/e2e/artifacts/plans-riverbend-targets.png'), fullPage: true })
 
       // A reload (or the shared link) shows the same plan.
       await page.reload()

@@ -111,17 +111,17 @@ void sort_items(const Snapshot& s, query::RecordSet set, std::vector<Contributor
 
 }  // namespace
 
-Result<std::vector<ContributorItem>> latest_contributors(const Snapshot& s, const query::Indicator& ind,
-                                                         const TargetCheck& t, const Visibility& vis,
-                                                         query::RecordSet& set) {
-  auto checked = query::check_indicator(ind, s);
-  if (!checked) return std::unexpected(checked.error());
-  set = checked->set();
+Result<std::vector<ContributorItem>> latest_contributors(const Snapshot& s, const CompiledPlan& plan,
+                                                         std::size_t target, const TargetCheck& t,
+                                                         const Visibility& vis, query::RecordSet& set) {
+  const CompiledTarget& compiled = *plan.target(target);
+  set = compiled.checked.set();
   if (!t.latest) return std::vector<ContributorItem>{};
-  auto r = ind.period ? evaluate_in_period(ind, calendar_year(reading_year(t.latest_period)), s, vis)
-                      : query::evaluate(*checked, s, vis);
+  auto r = compiled.indicator.period
+               ? evaluate_checked(plan.in_year(target, reading_year(t.latest_period)), s, vis)
+               : query::evaluate(compiled.checked, s, vis);
   if (!r) return std::unexpected(r.error());
-  auto items = items_of(s, ind, *r, vis);
+  auto items = items_of(s, compiled.indicator, *r, vis);
   sort_items(s, r->set, items);
   return items;
 }

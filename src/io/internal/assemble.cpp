@@ -72,10 +72,11 @@ std::vector<R> take_live(Table<R>& table) {
   return out;
 }
 
-std::vector<std::pair<std::string, Location>> indicator_locations(const Workspace& ws) {
+// Where each live target's `field` was read, by target id.
+std::vector<std::pair<std::string, Location>> target_locations(const Workspace& ws, std::string_view field) {
   std::vector<std::pair<std::string, Location>> out;
   for (std::size_t i = 0; i < ws.targets.size(); ++i) {
-    if (ws.targets.live(i)) out.emplace_back(ws.targets.rows[i].id, ws.locate(ws.targets, i, "indicator"));
+    if (ws.targets.live(i)) out.emplace_back(ws.targets.rows[i].id, ws.locate(ws.targets, i, field));
   }
   return out;
 }
@@ -111,8 +112,9 @@ ReadResult finish(Workspace& ws, const ReadOptions& options) {
   if (options.mode == ImportMode::kAllOrNothing || fatal) {
     validator.run();
     if (!ws.issues.empty()) return std::unexpected(sorted_errors(ws.issues));
-    auto locations = indicator_locations(ws);
-    return ReadOutcome{take_dataset(ws), {}, std::move(locations)};
+    auto indicators = target_locations(ws, "indicator");
+    auto units = target_locations(ws, "unit");
+    return ReadOutcome{take_dataset(ws), {}, std::move(indicators), std::move(units)};
   }
   std::size_t checked = 0;
   while (drop_rows(ws, checked) > 0 || checked == 0) {
@@ -123,8 +125,9 @@ ReadResult finish(Workspace& ws, const ReadOptions& options) {
     return std::tie(a.source, a.error.where.line) < std::tie(b.source, b.error.where.line);
   });
   std::vector<RejectedRow> rejected = rejected_rows(ws);
-  auto locations = indicator_locations(ws);
-  return ReadOutcome{take_dataset(ws), std::move(rejected), std::move(locations)};
+  auto indicators = target_locations(ws, "indicator");
+  auto units = target_locations(ws, "unit");
+  return ReadOutcome{take_dataset(ws), std::move(rejected), std::move(indicators), std::move(units)};
 }
 
 }  // namespace atlas::io::internal

@@ -51,9 +51,12 @@ describe('the plan switcher', () => {
       assert.equal(new URL(page.url()).pathname, '/zones')
       assert.match(await page.locator(byTest('plan-title')).innerText(), new RegExp(riverbend.title.zh.slice(0, 8)))
       assert.match(await page.locator(byTest('plan-title')).innerText(), /河湾县府〔2024〕1号/)
-      // A plan without a boundary map: the tables, no empty map, no other plan's zone cards.
+      // A plan without a boundary map: the tables, no empty map, no other plan's zone cards —
+      // only its own park's, which carries the park-share target (a percent).
       assert.equal(await page.locator(byTest('county-map')).count(), 0)
-      assert.equal(await page.locator('[data-test^="zone-card-"]').count(), 0)
+      const cards = page.locator('[data-test^="zone-card-"]')
+      assert.deepEqual(await cards.evaluateAll((els) => els.map((e) => e.dataset.test)), ['zone-card-riverbend-ev-park'])
+      assert.match(await page.locator(byTest('zone-target-park-share')).innerText(), /≥ 85%/)
       assert.equal(await page.locator(byTest('zones-table')).getByText('广汽零部件产业园').count(), 0)
       assert.ok(reads.length > 0, 'the page read again')
       for (const url of reads) assert.equal(url.searchParams.get('plan'), RIVERBEND, `${url}`)

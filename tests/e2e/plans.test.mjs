@@ -73,6 +73,7 @@ describe('the plan switcher', () => {
       const share = page.locator(byTest('target-card-park-share'))
       assert.match(await share.innerText(), /≥ 85%/)
       assert.match(await share.innerText(), /约77\.5%/)
+      assert.match(await share.innerText(), /差 3\.68个百分点/)
       await page.screenshot({ path: path.join(repoRoot, 'tests/e2e/artifacts/plans-riverbend-targets.png'), fullPage: true })
 
       // A reload (or the shared link) shows the same plan.

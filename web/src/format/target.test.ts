@@ -98,9 +98,10 @@ describe('year on year', () => {
 describe('percent targets', () => {
   const share = (over: Partial<Target>) =>
     target({ unit: 'percent', indicator: 'sum(rd_spend) / sum(revenue) in 2025', goal: { text: '>= 3%', value: 30000 }, latest: { value: 24500, period: '2024', contributors: 12 }, path_value: 26000, ...over })
-  it('shows readings, goals and the gap in percent, a change of a share in points', () => {
+  it('shows readings and goals in percent, the gap and a change of a share in points', () => {
     const t = share({})
-    expect(gapText(t, 'zh-CN', zh)).toContain('0.55%')
+    expect(gapText(t, 'zh-CN', zh)).toBe('差 0.55个百分点')
+    expect(gapText(t, 'en', tr('en'))).toMatch(/0\.55 pt/)
     expect(gapOf(share({ goal: { text: '> 3%', value: 30000 }, latest: { value: 30000, period: '2025', contributors: 3 } }))?.reached).toBe(true)
     const y = yearOnYear([{ period: '2023', year: 2023, value: 22000, complete: true }, { period: '2024', year: 2024, value: 24500, complete: true }], '2024', 'percent')
     expect(yoyText(t, y, 'zh-CN', zh)).toBe('同比 +0.25个百分点')

@@ -155,12 +155,13 @@ export function targetValueText(t: Pick<Target, 'unit' | 'indicator'>, value: nu
   return formatTargetValue(value, t.unit, t.indicator, locale, digits)
 }
 
-/** "差 16.6亿元" / "差 3家" / "已达到目标"; '' without a reading. */
+/** "差 16.6亿元" / "差 3家" / "差 0.55个百分点" / "已达到目标"; '' without a reading. */
 export function gapText(t: TargetLike, locale: string, tr: Translate): string {
   const g = gapOf(t)
   if (!g) return ''
   if (g.reached) return tr('numbers.reached')
-  const gap = targetValueText(t, g.gap, locale)
+  // Between two shares the distance is in percentage points, not a percent of anything.
+  const gap = t.unit === 'percent' ? formatPoints(g.gap, locale).replace(/^\+/, '') : targetValueText(t, g.gap, locale)
   return tr(g.annualised ? 'numbers.gapAnnualised' : 'numbers.gap', { gap })
 }
 

@@ -2,6 +2,7 @@
 // neither marked default): GET /api/v1/plans lists both, every read takes ?plan=, a read that names
 // no plan is a 400 listing them, an unknown plan a 404, and each plan answers from its own data.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -98,6 +99,36 @@ TEST_F(TwoPlans, EachPlanAnswersFromItsOwnData) {
   EXPECT_EQ(enterprises.at("total").as_int64(), 4);  // none of Meizhou's, not even its partners elsewhere
   const json::object plan = get(both(), std::string("/api/v1/plan?plan=") + kRiverbend);
   EXPECT_EQ(plan.at("document").as_string(), "河湾县府〔2024〕1号（示例）");
+}
+
+// Riverbend's statistics are of revenue: its plan file names it as the output metric, so its zones,
+// counties and enterprise lists total revenue, while Meizhou's stay on
+// output_value.
+TEST_F(TwoPlans, ZonesCountiesAndEnterprisesTotalThePlansOwnOutputMetric) {
+  const json::object zones = get(both(), std::string("/api/v1/zones?year=2024&plan=") + kRiverbend);
+  EXPECT_EQ(zones.at("output_metric").at("id").as_string(), "revenue");
+  EXPECT_EQ(zones.at("output_metric").at("name").at("zh").as_string(), "营业收入");
+  const json::object& park = zones.at("zones").as_array().at(0).as_object();
+  EXPECT_EQ(park.at("id").as_string(), "riverbend-ev-park");
+  EXPECT_EQ(park.at("output_value").at("year").as_int64(), 2024);
+  EXPECT_EQ(park.at("output_value").at("value").as_int64(), 134'000'000);  // 7800万 + 5600万
+  std::map<std::string, std::int64_t> by_county;
+  for (const json::value& c : zones.at("counties").as_array())
+    by_county[std::string(c.at("id").as_string())] = c.at("output_value").at("value").as_int64();
+  EXPECT_EQ(by_county, (std::map<std::string, std::int64_t>{{"riverbend-north", 134'000'000},
+                                                            {"riverbend-south", 31'000'000}}));
+  const json::object list =
+      get(both(), std::string("/api/v1/enterprises?sort=-output_value&year=2024&plan=") + kRiverbend);
+  EXPECT_EQ(list.at("output_metric").at("id").as_string(), "revenue");
+  EXPECT_EQ(list.at("items").as_array().at(0).at("id").as_string(), "rb-cell-pack");
+  EXPECT_EQ(list.at("items").as_array().at(0).at("output_value").at("value").as_int64(), 78'000'000);
+  const json::object one =
+      get(both(), std::string("/api/v1/enterprises/rb-motor?year=2024&plan=") + kRiverbend);
+  EXPECT_EQ(one.at("output_value").at("value").as_int64(), 56'000'000);
+  EXPECT_EQ(get(both(), std::string("/api/v1/plan?plan=") + kRiverbend).at("output_metric").at("id"),
+            "revenue");
+  EXPECT_EQ(get(both(), std::string("/api/v1/zones?plan=") + kMeizhou).at("output_metric").at("id"),
+            "output_value");
 }
 
 // Meizhou answers exactly as it did before Riverbend came (only the snapshot version moved).

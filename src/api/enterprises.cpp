@@ -230,6 +230,7 @@ Outcome<json::object> list_enterprises(const ReadContext& ctx) {
                    {"total", result.total},
                    {"offset", page->offset},
                    {"limit", page->limit},
+                   {"output_metric", output_metric_json(ctx.snapshot)},
                    {"items", std::move(items)}};
   if (result.total == 0 && !query.filter.q.empty()) {
     // Nothing matched the search text: names and aliases that hold it with a few typos.
@@ -255,7 +256,7 @@ Outcome<json::object> get_enterprise(const ReadContext& ctx) {
   const std::string_view id = ctx.path.empty() ? std::string_view() : std::string_view(ctx.path[0]);
   auto profile = lift(app::enterprise_profile(ctx.snapshot, ctx.visibility, id, *year));
   if (!profile) return std::unexpected(profile.error());
-  json::object out{{"meta", ctx.meta()}};
+  json::object out{{"meta", ctx.meta()}, {"output_metric", output_metric_json(ctx.snapshot)}};
   json::object item = enterprise_item(ctx.snapshot, profile->id, profile->output_value);
   for (auto& kv : item)
     out[kv.key()] = std::move(kv.value());

@@ -45,6 +45,7 @@ json::object plan_json(const Snapshot& s, const Visibility& vis) {
     scope.push_back(std::move(c));
   }
   o["scope"] = std::move(scope);
+  o["output_metric"] = output_metric_json(s);
   o["counts"] = counts_json(s, vis);
   return o;
 }

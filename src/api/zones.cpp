@@ -63,6 +63,7 @@ Outcome<json::object> list_zones(const ReadContext& ctx) {
   const app::AreaTotals& none = overview.county_not_recorded;
   return json::object{
       {"meta", ctx.meta()},
+      {"output_metric", output_metric_json(ctx.snapshot)},
       {"zones", std::move(zones)},
       {"counties", std::move(counties)},
       {"county_not_recorded",

@@ -104,7 +104,7 @@ bool names_zone(std::string_view indicator, std::string_view zone) {
 }  // namespace
 
 ZonesOverview zones_overview(const Snapshot& s, const Visibility& vis, int year) {
-  const YearTotals output(s, s.find_metric(kOutputValueMetric), year, vis);
+  const YearTotals output(s, s.find_metric(s.plan.output_metric), year, vis);
   ZonesOverview out;
   out.year = year;
   std::vector<AreaTotals> direct(s.zones.size());

@@ -27,7 +27,6 @@
 namespace atlas::app {
 
 /// The metric that lists and zones total ("工业总产值").
-inline constexpr std::string_view kOutputValueMetric = "output_value";
 
 // ---------------------------------------------------------------------------------------------
 // References given as text (query parameters). Each returns the resolved value or an Error whose

@@ -178,7 +178,7 @@ EnterprisePage list_enterprises(const Snapshot& s, const Visibility& vis, const 
   page.total = ids.size();
   const std::size_t begin = std::min(query.offset, ids.size());
   const std::size_t end = begin + std::min(query.limit, ids.size() - begin);
-  const YearTotals output(s, s.find_metric(kOutputValueMetric), query.year, vis);
+  const YearTotals output(s, s.find_metric(s.plan.output_metric), query.year, vis);
   if (query.sort == EnterpriseSort::kOutputValueDesc) {
     page_by_output(output, ids, begin, end);
   } else {

@@ -77,7 +77,7 @@ Result<EnterpriseProfile> enterprise_profile(const Snapshot& s, const Visibility
   }
   EnterpriseProfile p;
   p.id = e;
-  p.output_value = YearTotals(s, s.find_metric(kOutputValueMetric), year, vis).read(e);
+  p.output_value = YearTotals(s, s.find_metric(s.plan.output_metric), year, vis).read(e);
   p.products = products_of(s, e);
   for (std::uint32_t m = 0; m < s.metrics.size(); ++m) {
     MetricFigures f = figures_of(s, vis, MetricId{m}, e);

@@ -382,6 +382,29 @@ TEST(DatasetReader, ChecksPlanReferencesAgainstTheTables) {
                       "p.toml:6:12: project.products: unknown taxonomy code 'axel' (did you mean 'axle'?)"}));
 }
 
+// A plan that names its output metric names one the data have, measured in yuan; the default
+// (output_value) may be absent, and a plan's own metrics count.
+TEST(DatasetReader, ChecksThePlansOutputMetric) {
+  const std::string plan = "[plan]\nid = \"p\"\ntitle = \"规划\"\nstart = 2024\nend = 2027\n";
+  const std::string metrics =
+      "id,name_zh,name_en,unit,provenance\nrevenue,营业收入,,yuan,x\nstaff,人数,,count,x\n";
+  Inputs unknown{{"p.toml", plan + "output_metric = \"revenu\"\n"}, {"metrics.csv", metrics}};
+  EXPECT_EQ(messages(unknown.read()),
+            (Messages{"p.toml:6:17: plan.output_metric: unknown metric 'revenu' (did you mean 'revenue'?)"}));
+  Inputs count{{"p.toml", plan + "output_metric = \"staff\"\n"}, {"metrics.csv", metrics}};
+  EXPECT_EQ(messages(count.read()),
+            (Messages{"p.toml:6:17: plan.output_metric: metric 'staff' measures count, but a plan's output "
+                      "metric is an amount of money (unit yuan), such as output_value or revenue"}));
+  Inputs revenue{{"p.toml", plan + "output_metric = \"revenue\"\n"}, {"metrics.csv", metrics}};
+  auto read = revenue.read();
+  ASSERT_TRUE(read) << ::testing::PrintToString(messages(read));
+  EXPECT_EQ(read->data.plan.output_metric, "revenue");
+  Inputs absent{{"p.toml", plan}, {"metrics.csv", metrics}};
+  read = absent.read();
+  ASSERT_TRUE(read) << ::testing::PrintToString(messages(read));
+  EXPECT_EQ(read->data.plan.output_metric, "output_value");
+}
+
 TEST(DatasetReader, ChecksCandidateLinksAgainstTheirChain) {
   Inputs in{{"p.toml",
              "[[chain]]\nid = \"trailer\"\nname = \"挂车\"\nprovenance = \"plan\"\n"

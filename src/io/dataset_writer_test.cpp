@@ -37,6 +37,18 @@ TEST(DatasetWriter, ReadingWhatItWroteGivesTheSameDataset) {
   EXPECT_EQ(read_dir(dir.path()), original);
 }
 
+// A plan that totals another metric than output_value says so in the plan file it is written to.
+TEST(DatasetWriter, WritesThePlansOutputMetric) {
+  Dataset original = read_dir(fixture("small"));
+  original.metrics.push_back({"revenue", {"营业收入", "Operating revenue"}, MetricUnit::kYuan, "sample"});
+  original.plan.output_metric = "revenue";
+  TempDir dir;
+  ASSERT_TRUE(write_dataset(original, dir.path()));
+  EXPECT_NE(slurp(dir.path() / "plans" / "test-plan.toml").find("output_metric = \"revenue\"\n"),
+            std::string::npos);
+  EXPECT_EQ(read_dir(dir.path()), original);
+}
+
 TEST(DatasetWriter, WritesThePlanUnderPlansAndEveryTableBesideIt) {
   TempDir dir;
   ASSERT_TRUE(write_dataset(read_dir(fixture("small")), dir.path()));

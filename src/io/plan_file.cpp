@@ -102,6 +102,7 @@ void write_plan_info(const PlanInfo& p, Emitter& e) {
   e.optional_year("start", p.start_year);
   e.optional_year("end", p.end_year);
   e.optional_slugs("scope", p.scope);
+  if (p.output_metric != kOutputValueMetric) e.text("output_metric", p.output_metric);
   if (p.is_default) e.raw("default", "true");
 }
 

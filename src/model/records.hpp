@@ -20,6 +20,9 @@ struct Names {
   bool operator==(const Names&) const = default;
 };
 
+/// The metric a plan's pages mean by "output" unless its plan file names another (`output_metric`).
+inline constexpr std::string_view kOutputValueMetric = "output_value";
+
 struct PlanInfo {
   std::string id;
   Names title;
@@ -31,6 +34,9 @@ struct PlanInfo {
   std::vector<std::string> scope;
   /// The plan that readers get when they name none (at most one per database).
   bool is_default = false;
+  /// The money metric its zones, counties and enterprise lists total and sort by (工业总产值 for a
+  /// plan of industrial output, 营业收入 for one of revenue …).
+  std::string output_metric{kOutputValueMetric};
   bool operator==(const PlanInfo&) const = default;
 };
 

@@ -69,7 +69,8 @@ TEST(StoreAudit, LogsNewRecordsWithTheirAfterImage) {
   EXPECT_EQ(plan.after,
             R"({"id":"meizhou-autoparts-2021-2025","title":{"zh":"梅州市汽车零部件产业集群发展规划","en":)"
             R"("Meizhou auto parts plan"},"document":"梅市府办〔2021〕14号","issued":"2021-07-02",)"
-            R"("start_year":2021,"end_year":2025,"scope":["meixian","xingning"],"default":true})");
+            R"("start_year":2021,"end_year":2025,"scope":["meixian","xingning"],"output_metric":"revenue",)"
+            R"("default":true})");
 }
 
 TEST(StoreAudit, LogsBeforeAndAfterOfAReplacedRecordWithEscapedText) {

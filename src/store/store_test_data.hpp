@@ -53,7 +53,8 @@ inline void add_reference_tables(Dataset& d) {
                     2021,
                     2025,
                     {"meixian", "xingning"},
-                    true};
+                    true,
+                    "revenue"};
   d.plan_members = {{MemberKind::kCarrier, "alliance"}, {MemberKind::kEnterprise, "bpw"}};
   d.counties = {{"xingning", "441481", {"兴宁市", ""}, "plan §6"},
                 {"meixian", "441403", {"梅县区", "Meixian"}, "plan §6"},

@@ -128,6 +128,14 @@ json::object names_json(const Names& names) {
   return json::object{{"zh", names.zh}, {"en", names.en}};
 }
 
+json::object output_metric_json(const Snapshot& s) {
+  const std::string& id = s.plan.output_metric;
+  const auto metric = s.find_metric(id);
+  if (!metric) return json::object{{"id", id}, {"name", nullptr}, {"unit", nullptr}};
+  const MetricRecord& m = s.metrics[metric->value];
+  return json::object{{"id", id}, {"name", names_json(m.name)}, {"unit", to_string(m.unit)}};
+}
+
 json::object names_json(const Snapshot& s, StringId zh, StringId en) {
   return json::object{{"zh", s.strings.view(zh)}, {"en", s.strings.view(en)}};
 }

@@ -99,6 +99,9 @@ struct WriteContext {
 // JSON pieces shared by handlers.
 [[nodiscard]] boost::json::object names_json(const Names& names);
 [[nodiscard]] boost::json::object names_json(const Snapshot& s, StringId zh, StringId en);
+/// {"id", "name", "unit"} of the metric the plan's zone, county and enterprise totals read (its
+/// output_metric); name and unit null when the data hold no such metric.
+[[nodiscard]] boost::json::object output_metric_json(const Snapshot& s);
 [[nodiscard]] std::string date_text(DayNumber day);  // "2026-11-27"
 /// {"id", "name"} of an enterprise / county / zone, or null for none().
 [[nodiscard]] boost::json::value enterprise_ref(const Snapshot& s, EnterpriseId e);

@@ -17,8 +17,8 @@ namespace atlas::io::internal {
 namespace {
 
 constexpr std::array<std::string_view, 5> kTopKeys = {"plan", "zone", "target", "project", "chain"};
-constexpr std::array<std::string_view, 8> kPlanKeys = {"id",    "title", "document", "issued",
-                                                       "start", "end",   "scope",    "default"};
+constexpr std::array<std::string_view, 9> kPlanKeys = {"id",  "title", "document",      "issued", "start",
+                                                       "end", "scope", "output_metric", "default"};
 constexpr std::array<std::string_view, 6> kZoneKeys = {"id",       "name",   "kind",
                                                        "counties", "parent", "provenance"};
 constexpr std::array<std::string_view, 9> kTargetKeys = {
@@ -43,6 +43,7 @@ void parse_plan(TomlRecord& rec, PlanInfo& r) {
   r.start_year = rec.year("start");
   r.end_year = rec.year("end");
   r.scope = rec.strings("scope");
+  if (std::string metric = rec.slug("output_metric"); !metric.empty()) r.output_metric = std::move(metric);
   r.is_default = rec.boolean("default");
 }
 

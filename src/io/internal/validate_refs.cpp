@@ -88,7 +88,9 @@ void Validator::check_facts() {
 void Validator::check_plan_records() {
   const auto& plan = ws_.plan;
   for (std::size_t i = 0; i < plan.size(); ++i) {
-    if (plan.live(i)) references(TableKind::kPlan, plan, i, "scope", plan.rows[i].scope, counties_, "county");
+    if (!plan.live(i)) continue;
+    references(TableKind::kPlan, plan, i, "scope", plan.rows[i].scope, counties_, "county");
+    check_output_metric(i);
   }
   const auto& zones = ws_.zones;
   for (std::size_t i = 0; i < zones.size(); ++i) {
@@ -112,6 +114,32 @@ void Validator::check_plan_records() {
     reference(TableKind::kProjects, projects, i, "county", r.county, counties_, "county");
     references(TableKind::kProjects, projects, i, "products", r.products, taxonomy_, "taxonomy code");
   }
+}
+
+// The output metric a plan names is a metric the dataset has (read now or stored), measured in yuan:
+// the pages total it as money. The default (output_value) may be absent: the pages then show no totals.
+void Validator::check_output_metric(std::size_t row) {
+  const auto& plan = ws_.plan;
+  const std::string& id = plan.rows[row].output_metric;
+  if (!metrics_.known || id == kOutputValueMetric) return;
+  if (!metrics_.contains(id)) {
+    reference(TableKind::kPlan, plan, row, "output_metric", id, metrics_, "metric");
+    return;
+  }
+  std::optional<MetricUnit> unit;
+  for (std::size_t i = 0; i < ws_.metrics.size() && !unit; ++i) {
+    if (ws_.metrics.live(i) && ws_.metrics.rows[i].id == id) unit = ws_.metrics.rows[i].unit;
+  }
+  if (!unit) {
+    if (const auto it = options_.metric_units.find(id); it != options_.metric_units.end()) unit = it->second;
+  }
+  if (!unit || *unit == MetricUnit::kYuan) return;
+  ws_.report(
+      TableKind::kPlan, plan, row, ErrorCode::kInvalidValue, "output_metric",
+      fmt::format("metric '{}' measures {}, but a plan's output metric is an amount of money (unit yuan), "
+                  "such as output_value or revenue",
+                  id, to_string(*unit)));
+  ++found_;
 }
 
 void Validator::check_chains() {

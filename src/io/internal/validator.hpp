@@ -48,6 +48,7 @@ class Validator {
   void check_observations();
   void check_facts();
   void check_plan_records();
+  void check_output_metric(std::size_t plan_row);
   void check_chains();
   void check_stored_candidates(std::size_t chain_row, const KeySet& links);
   void check_activity();

@@ -11,7 +11,8 @@ namespace {
 
 const Queries& plan_queries() {
   static const Queries queries(
-      "SELECT id, title_zh, title_en, document, issued, start_year, end_year, is_default FROM plans",
+      "SELECT id, title_zh, title_en, document, issued, start_year, end_year, is_default, output_metric "
+      "FROM plans",
       "WHERE id = ?1", "ORDER BY id");
   return queries;
 }
@@ -31,7 +32,8 @@ Result<PlanInfo> read_plan(const Stmt& s) {
                   .start_year = static_cast<int>(s.int64(5)),
                   .end_year = static_cast<int>(s.int64(6)),
                   .scope = {},
-                  .is_default = s.int64(7) != 0};
+                  .is_default = s.int64(7) != 0,
+                  .output_metric = s.text(8)};
 }
 
 // ---- plan members ----
@@ -139,9 +141,10 @@ Result<void> load_all(Db& db, std::vector<PlanInfo>& out) {
 }
 
 Result<void> write(Db& db, const PlanInfo& p) {
-  static const std::string sql = upsert_sql(
-      "plans", {"id", "title_zh", "title_en", "document", "issued", "start_year", "end_year", "is_default"},
-      {"id"});
+  static const std::string sql = upsert_sql("plans",
+                                            {"id", "title_zh", "title_en", "document", "issued", "start_year",
+                                             "end_year", "is_default", "output_metric"},
+                                            {"id"});
   // At most one default plan: a plan that becomes the default takes the mark from the other.
   if (p.is_default) {
     if (auto ok = db.run("UPDATE plans SET is_default = 0 WHERE is_default = 1 AND id <> ?1", p.id); !ok) {
@@ -149,8 +152,8 @@ Result<void> write(Db& db, const PlanInfo& p) {
     }
   }
   const auto issued = date_text(p.issued);
-  auto ok =
-      db.run(sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year, p.is_default);
+  auto ok = db.run(sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year,
+                   p.is_default, p.output_metric);
   if (!ok) return ok;
   return write_list(db, plan_scope(), p.id, p.scope);
 }
@@ -167,6 +170,7 @@ std::string to_json(const PlanInfo& p) {
   date_field(json, "issued", p.issued);
   json.field("start_year", p.start_year).field("end_year", p.end_year);
   list_field(json, "scope", p.scope);
+  json.field("output_metric", p.output_metric);
   json.field("default", p.is_default).end_object();
   return json.take();
 }

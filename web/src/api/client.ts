@@ -78,6 +78,7 @@ export interface Plan {
   default: boolean
   /** The counties whose enterprises count for the plan. */
   scope: Ref[]
+  output_metric: OutputMetric
 }
 
 /** One plan of GET /plans. */
@@ -206,7 +207,16 @@ export interface EnterpriseSuggestion {
   distance: number
 }
 
+/** The metric a plan's zone, county and enterprise totals read (its plan file's output_metric). */
+export interface OutputMetric {
+  id: string
+  /** Null when the data hold no such metric (every total is then null). */
+  name: I18nText | null
+  unit: string | null
+}
+
 export interface EnterpriseList extends Page<EnterpriseItem> {
+  output_metric: OutputMetric
   /** Present when q matched nothing: at most 5, closest first. */
   suggestions?: EnterpriseSuggestion[]
 }
@@ -295,6 +305,7 @@ export interface SupplyEdge {
 
 export interface EnterpriseDetail extends EnterpriseItem {
   meta: Meta
+  output_metric: OutputMetric
   products: Product[]
   processes: string[]
   certifications: string[]
@@ -439,6 +450,7 @@ export interface County {
 
 export interface ZoneList {
   meta: Meta
+  output_metric: OutputMetric
   zones: Zone[]
   counties: County[]
   /** The enterprises with no county recorded and their output: what the county rows leave out. */

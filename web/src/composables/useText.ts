@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n'
-import type { I18nText } from '../api/client'
+import type { I18nText, OutputMetric } from '../api/client'
 
 /** Helpers bound to the current language: names, keyed labels with a fallback. */
 export function useText() {
@@ -9,6 +9,15 @@ export function useText() {
   function name(n: I18nText | null | undefined): string {
     if (!n) return '—'
     return (locale.value === 'en' ? n.en || n.zh : n.zh || n.en) || '—'
+  }
+
+  /**
+   * The name of the plan's output metric (工业总产值, 营业收入 …) as a label; `inText`: as a word inside
+   * a sentence (an English name loses its capital). The generic word until the answer names one.
+   */
+  function outputName(m: OutputMetric | null | undefined, inText = false): string {
+    const n = m?.name ? name(m.name) : t('enterprises.outputValue')
+    return inText && locale.value === 'en' && /^[A-Z][a-z]/.test(n) ? n[0].toLowerCase() + n.slice(1) : n
   }
 
   /** `t(prefix.key)` when that message exists, else the key itself (a value the app does not know yet). */
@@ -38,5 +47,5 @@ export function useText() {
     return t(key, { n, ...named }, n)
   }
 
-  return { t, locale, name, label, paren, labelled, list, count }
+  return { t, locale, name, outputName, label, paren, labelled, list, count }
 }

@@ -13,6 +13,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fuzz" / "corpus"
 DATA = ROOT / "data" / "meizhou"
 PLAN = ROOT / "data" / "plans" / "meizhou-autoparts-2021-2025.toml"
+MAP = ROOT / "data" / "plans" / "meizhou-autoparts-2021-2025.geojson"
 
 
 def head(path: pathlib.Path, lines: int) -> bytes:
@@ -33,6 +34,18 @@ def csv_and_dataset_seeds() -> None:
     for table in sorted(DATA.glob("*.csv")):
         write("csv", table.stem, head(table, 6))
         write("dataset", table.stem, table.name.encode() + b"\n" + head(table, 8))
+
+
+def map_seeds() -> None:
+    """Two Meizhou counties with their rings cut to a few positions (a valid, small map)."""
+    doc = json.loads(MAP.read_bytes().decode("utf-8-sig"))
+    for feature in doc["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        cut = [[ring[:4] + [ring[0]] for ring in polygon[:1]] for polygon in polygons[:1]]
+        feature["geometry"] = {"type": "Polygon", "coordinates": cut[0]}
+    doc["features"] = doc["features"][:2]
+    write("map", "meizhou-two-counties", json.dumps(doc, ensure_ascii=False).encode())
 
 
 def plan_seeds() -> None:
@@ -72,6 +85,7 @@ def main() -> None:
     clear_seeds()
     csv_and_dataset_seeds()
     plan_seeds()
+    map_seeds()
     indicator_seeds()
     api_seeds()
 

@@ -1,10 +1,12 @@
 // The API over a database of two plans (the seeded Meizhou plan and tests/fixtures/plans/riverbend,
 // neither marked default): GET /api/v1/plans lists both, every read takes ?plan=, a read that names
 // no plan is a 400 listing them, an unknown plan a 404, and each plan answers from its own data.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -129,6 +131,44 @@ TEST_F(TwoPlans, ZonesCountiesAndEnterprisesTotalThePlansOwnOutputMetric) {
             "revenue");
   EXPECT_EQ(get(both(), std::string("/api/v1/zones?plan=") + kMeizhou).at("output_metric").at("id"),
             "output_value");
+}
+
+// Each plan draws its own map: Meizhou's eight counties, with the source the plan file names;
+// Riverbend has none, and says so (the web app then shows the tables and no empty map).
+TEST_F(TwoPlans, EachPlanServesItsOwnBoundaryMapOrNone) {
+  const json::object meizhou = get(both(), std::string("/api/v1/map?plan=") + kMeizhou);
+  EXPECT_NE(std::string(meizhou.at("source").as_string()).find("DataV GeoAtlas"), std::string::npos);
+  EXPECT_TRUE(meizhou.at("review_number").is_null());
+  const json::array& features = meizhou.at("geojson").at("features").as_array();
+  std::vector<std::int64_t> adcodes;
+  for (const json::value& f : features)
+    adcodes.push_back(f.at("properties").at("adcode").as_int64());
+  std::ranges::sort(adcodes);
+  EXPECT_EQ(adcodes,
+            (std::vector<std::int64_t>{441402, 441403, 441422, 441423, 441424, 441426, 441427, 441481}));
+  EXPECT_FALSE(get(both(), std::string("/api/v1/plan?plan=") + kMeizhou).at("map").is_null());
+
+  EXPECT_TRUE(get(both(), std::string("/api/v1/plan?plan=") + kRiverbend).at("map").is_null());
+  const json::object none = get(both(), std::string("/api/v1/map?plan=") + kRiverbend, 404);
+  EXPECT_NE(std::string(none.at("detail").as_string()).find(kRiverbend), std::string::npos) << none;
+}
+
+// The map is part of the plan's directory: importing the plan file alone (say, after editing a
+// target) keeps the map stored for it, and changes nothing else.
+TEST(PlanMap, ReimportingThePlanFileAloneKeepsItsMap) {
+  const fs::path dir = fs::temp_directory_path() / ("atlas-plan-map-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto ws = atlas::app::Workspace::open((dir / "atlas.db").string());  // seeds Meizhou, with its map
+  ASSERT_TRUE(ws.has_value()) << ws.error().to_string();
+  const std::string before = (*ws->plans()->find(kMeizhou))->plan.map;
+  ASSERT_FALSE(before.empty());
+  auto again =
+      ws->import_files({fs::path(ATLAS_SOURCE_DIR) / "data/plans/meizhou-autoparts-2021-2025.toml"}, {});
+  ASSERT_TRUE(again.has_value()) << again.error().front().to_string();
+  EXPECT_EQ(again->applied.event_id, 0) << "the plan file read without its map changed nothing";
+  EXPECT_EQ((*ws->plans()->find(kMeizhou))->plan.map, before);
+  fs::remove_all(dir);
 }
 
 // Meizhou answers exactly as it did before Riverbend came (only the snapshot version moved).

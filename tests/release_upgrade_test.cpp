@@ -120,6 +120,8 @@ TEST_F(ReleaseUpgrade, ApiAnswersAsRelease010Did) {
       EXPECT_EQ(now.at("scope").as_array().size(), 8U);  // every county of the old database
       now.erase("scope");
       now.erase("default");
+      EXPECT_TRUE(now.at("map").is_null());  // a plan stored before maps has none (migration 0008)
+      now.erase("map");
     }
     if (name == "targets") drop_fields_added_to_targets(now);
     if (name == "zones" || name == "plan" || name == "enterprises") {

@@ -186,6 +186,7 @@ TEST(OpenApi, IsServedAtItsPath) {
 TEST(OpenApi, EveryReadAnswerFitsItsSchema) {
   const std::pair<const char*, const char*> cases[] = {
       {"/api/v1/plan", "/api/v1/plan"},
+      {"/api/v1/map", "/api/v1/map"},
       {"/api/v1/targets", "/api/v1/targets"},
       {"/api/v1/targets?as_of=2023-06-30&sample=false", "/api/v1/targets"},
       {"/api/v1/targets/total-output", "/api/v1/targets/{id}"},

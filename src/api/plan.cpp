@@ -1,5 +1,9 @@
-// GET /api/v1/plan: one plan and what the data holds for it; GET /api/v1/plans: every plan.
+// GET /api/v1/plan: one plan and what the data holds for it; GET /api/v1/plans: every plan;
+// GET /api/v1/map: the plan's boundary map.
 #include <algorithm>
+
+#include <boost/json/parse.hpp>
+#include <fmt/format.h>
 
 #include "api/internal/handler.hpp"
 #include "model/provenance.hpp"
@@ -25,6 +29,14 @@ json::object counts_json(const Snapshot& s, const Visibility& vis) {
   return c;
 }
 
+// Where the plan's boundary map comes from: {source, review_number (null when the source states none)}.
+json::object map_info_json(const PlanInfo& plan) {
+  return json::object{
+      {"source", plan.map_source},
+      {"review_number",
+       plan.map_review_number.empty() ? json::value(nullptr) : json::value(plan.map_review_number)}};
+}
+
 // What the plan is, and what the data holds for it.
 json::object plan_json(const Snapshot& s, const Visibility& vis) {
   const PlanInfo& plan = s.plan;
@@ -46,6 +58,7 @@ json::object plan_json(const Snapshot& s, const Visibility& vis) {
   }
   o["scope"] = std::move(scope);
   o["output_metric"] = output_metric_json(s);
+  o["map"] = plan.map.empty() ? json::value(nullptr) : json::value(map_info_json(plan));
   o["counts"] = counts_json(s, vis);
   return o;
 }
@@ -58,6 +71,34 @@ Outcome<json::object> get_plan(const ReadContext& ctx) {
   o["meta"] = ctx.meta();
   for (auto& [key, value] : plan_json(ctx.snapshot, ctx.visibility))
     o[key] = std::move(value);
+  return o;
+}
+
+Outcome<json::object> get_map(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({}); !ok) return std::unexpected(ok.error());
+  const PlanInfo& plan = ctx.snapshot.plan;
+  if (plan.map.empty()) {
+    Problem p = problem_from(Error{ErrorCode::kNotFound,
+                                   fmt::format("plan {} has no boundary map (import its directory with a "
+                                               "<plan-id>.geojson beside the plan file)",
+                                               plan.id),
+                                   {},
+                                   {}});
+    p.detail_zh =
+        fmt::format("规划 {} 没有行政区划底图（在规划文件旁放置 <plan-id>.geojson 后重新导入）", plan.id);
+    return std::unexpected(std::move(p));
+  }
+  boost::system::error_code ec;
+  json::value geojson = json::parse(plan.map, ec);
+  if (ec) {  // stored by an import that checked it: only a damaged database gets here
+    return std::unexpected(problem_from(
+        Error{ErrorCode::kStoreError, fmt::format("the stored map of plan {} is not JSON", plan.id), {}, {}},
+        500));
+  }
+  json::object o{{"meta", ctx.meta()}};
+  for (auto& [key, value] : map_info_json(plan))
+    o[key] = std::move(value);
+  o["geojson"] = std::move(geojson);
   return o;
 }
 

@@ -248,6 +248,17 @@ Result<void> claim_for_plan(Dataset& read, const std::vector<PlanInfo>& stored, 
       read.plan.scope = old->scope;
     }
   }
+  // A plan file read without its map keeps the map stored for it (and, unless it names another,
+  // the map's source): importing plan.toml alone does not erase the boundary map.
+  if (plan_file && read.plan.map.empty()) {
+    if (const PlanInfo* old = stored_plan(read.plan.id); old != nullptr && !old->map.empty()) {
+      read.plan.map = old->map;
+      if (read.plan.map_source.empty()) {
+        read.plan.map_source = old->map_source;
+        read.plan.map_review_number = old->map_review_number;
+      }
+    }
+  }
   std::vector<PlanMemberRecord> members;
   for (const EnterpriseRecord& e : read.enterprises) {
     if (e.county.empty() || e.outside) members.push_back({MemberKind::kEnterprise, e.id});

@@ -46,7 +46,8 @@ class PlanScope {
 };
 
 /// Completes what an import read before it is written: its plan's scope (none given: the counties
-/// read with it, else the scope already stored) and the members its plan claims (the enterprises
+/// read with it, else the scope already stored), its boundary map (none read: the one stored) and
+/// the members its plan claims (the enterprises
 /// read without a county or marked outside; the carriers read without an enterprise). The plan is the
 /// one read, else `plan_flag` (`atlas import --plan`), else the database's only plan. Errors:
 /// kInvalidArgument when `plan_flag` names another plan than the file, or when there are members to

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "io/internal/assemble.hpp"
+#include "io/internal/map_reader.hpp"
 #include "io/internal/mapped_file.hpp"
 #include "io/internal/plan_reader.hpp"
 #include "io/internal/suggest.hpp"
@@ -23,13 +24,15 @@ std::string_view base_name(std::string_view name) {
   return slash == std::string_view::npos ? name : name.substr(slash + 1);
 }
 
-/// The table of an input by its file name; kPlan for any `*.toml`.
+/// The table of an input by its file name; kPlan for any `*.toml`, kMap for any `*.geojson`.
 Result<TableKind> classify(std::string_view name) {
   const std::string_view base = base_name(name);
   if (base.ends_with(".toml")) return TableKind::kPlan;
+  if (base.ends_with(".geojson")) return TableKind::kMap;
   if (auto kind = internal::table_of_file_name(base)) return *kind;
   std::vector<std::string_view> known(internal::csv_file_names().begin(), internal::csv_file_names().end());
   known.push_back("<plan-id>.toml");
+  known.push_back("<plan-id>.geojson");
   return fail(ErrorCode::kInvalidArgument,
               fmt::format("'{}' is not a dataset file: expected one of {}{}", base,
                           internal::join_words(known), internal::did_you_mean(base, known)),
@@ -61,6 +64,7 @@ void read_input(internal::Workspace& ws, const Classified& input, const ReadOpti
                 std::optional<internal::MetricUnits>& units) {
   const std::uint32_t source = ws.add_source(input.file->name);
   if (input.kind == TableKind::kPlan) return internal::read_plan_toml(ws, source, input.file->bytes);
+  if (input.kind == TableKind::kMap) return internal::read_map_geojson(ws, source, input.file->bytes);
   if (input.kind == TableKind::kObservations && !units) units = metric_units(ws, options);
   const bool metrics_known =
       ws.was_read(TableKind::kMetrics) || options.existing != nullptr || !options.metric_units.empty();
@@ -68,7 +72,7 @@ void read_input(internal::Workspace& ws, const Classified& input, const ReadOpti
                      metrics_known);
 }
 
-/// The inputs of `path`: itself, or for a directory its table files and plan files.
+/// The inputs of `path`: itself, or for a directory its table files, plan files and boundary maps.
 std::vector<std::filesystem::path> expand(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_directory(path, ec)) return {path};
@@ -79,7 +83,10 @@ std::vector<std::filesystem::path> expand(const std::filesystem::path& path) {
   for (const auto& dir : {path, path / "plans"}) {
     std::vector<std::filesystem::path> plans;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-      if (entry.is_regular_file(ec) && entry.path().extension() == ".toml") plans.push_back(entry.path());
+      const auto extension = entry.path().extension();
+      if (entry.is_regular_file(ec) && (extension == ".toml" || extension == ".geojson")) {
+        plans.push_back(entry.path());
+      }
     }
     std::ranges::sort(plans);
     out.insert(out.end(), plans.begin(), plans.end());

@@ -405,6 +405,83 @@ TEST(DatasetReader, ChecksThePlansOutputMetric) {
   EXPECT_EQ(read->data.plan.output_metric, "output_value");
 }
 
+// A plan's boundary map: a GeoJSON FeatureCollection beside its plan file, whose source the plan
+// names and whose features' adcodes are the plan's counties'.
+namespace map_inputs {
+const std::string kPlan = "[plan]\nid = \"p\"\ntitle = \"规划\"\nstart = 2024\nend = 2027\n";
+const std::string kSourced = kPlan + "map = { source = \"测绘局\", review_number = \"GS(2024)1号\" }\n";
+const std::string kCounties =
+    "id,adcode,name_zh,name_en,provenance\nnorth,990101,北区,,x\nsouth,990102,南区,,x\n";
+std::string feature(const std::string& adcode, const std::string& geometry = "") {
+  return R"({"type":"Feature","properties":{"adcode":)" + adcode + R"(,"name":"区"},"geometry":)" +
+         (geometry.empty() ? R"({"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]})" : geometry) +
+         "}";
+}
+std::string collection(const std::string& features) {
+  return R"({"type":"FeatureCollection","features":[)" + features + "]}";
+}
+}  // namespace map_inputs
+
+TEST(DatasetReader, ReadsAPlansBoundaryMapCompactWithItsSource) {
+  using namespace map_inputs;
+  const std::string text =
+      "\xEF\xBB\xBF" + collection(feature("990101") + ",\n  " + feature("\"990102\"")) + "\n";
+  Inputs in{{"plans/p.toml", kSourced}, {"counties.csv", kCounties}, {"plans/p.geojson", text}};
+  auto read = in.read();
+  ASSERT_TRUE(read) << ::testing::PrintToString(messages(read));
+  EXPECT_EQ(read->data.plan.map_source, "测绘局");
+  EXPECT_EQ(read->data.plan.map_review_number, "GS(2024)1号");
+  EXPECT_EQ(read->data.plan.map, collection(feature("990101") + "," + feature("\"990102\"")));
+}
+
+TEST(DatasetReader, RefusesAMapThatIsNotACountyFeatureCollection) {
+  using namespace map_inputs;
+  const auto refused = [](const std::string& geojson) {
+    Inputs in{{"p.toml", kSourced}, {"counties.csv", kCounties}, {"m.geojson", geojson}};
+    return messages(in.read());
+  };
+  EXPECT_EQ(refused("{\"type\": \"FeatureCollection\",\n \"features\": [1,]}"),
+            (Messages{"m.geojson:2:17: map: not JSON: syntax error"}));  // at the "]"
+  EXPECT_EQ(refused(R"({"type":"Feature"})"),
+            (Messages{"m.geojson:1:1: map: not a GeoJSON FeatureCollection: the file must be an object with "
+                      "\"type\": \"FeatureCollection\" and its \"features\" (the DataV GeoAtlas layout)"}));
+  EXPECT_EQ(refused(collection(R"({"type":"Feature","properties":{"name":"区"},"geometry":null})")),
+            (Messages{"m.geojson: map: features[0].properties has no adcode (the county's 6-digit "
+                      "administrative code)"}));
+  EXPECT_EQ(
+      refused(collection(feature("990101", R"({"type":"Point","coordinates":[0,0]})"))),
+      (Messages{"m.geojson: map: features[0].geometry is not a Polygon or MultiPolygon with coordinates"}));
+  EXPECT_EQ(refused(collection(feature("990101", R"({"type":"Polygon","coordinates":[[[0,0],[1]]]})"))),
+            (Messages{"m.geojson: map: features[0].geometry.coordinates[0][1] is not a position "
+                      "[longitude, latitude]"}));
+  EXPECT_EQ(
+      refused(collection(feature("990101", R"({"type":"Polygon","coordinates":[[[0,0],[8e853,2]]]})"))),
+      (Messages{"m.geojson: map: features[0].geometry.coordinates[0][1] is not longitude and latitude in "
+                "degrees (WGS 84): [Infinity, 2]"}));
+  EXPECT_EQ(refused(std::string(40, '[') + std::string(40, ']')).size(), 1U);  // deeper than any map
+  EXPECT_NE(refused(std::string(40, '[') + std::string(40, ']')).front().find("not JSON"), std::string::npos);
+  EXPECT_EQ(refused(collection(feature("441402"))),
+            (Messages{"m.geojson: map: no feature's adcode (441402) is the adcode of a county: the map's "
+                      "counties must be the plan's (counties.csv, column adcode)"}));
+}
+
+TEST(DatasetReader, RefusesAMapWithoutItsPlanOrItsSource) {
+  using namespace map_inputs;
+  const std::string map = collection(map_inputs::feature("990101"));
+  Inputs alone{{"counties.csv", kCounties}, {"m.geojson", map}};
+  EXPECT_EQ(messages(alone.read()),
+            (Messages{"m.geojson: map: a boundary map is imported with its plan: put the plan's .toml file "
+                      "beside it"}));
+  Inputs unsourced{{"p.toml", kPlan}, {"counties.csv", kCounties}, {"m.geojson", map}};
+  EXPECT_EQ(messages(unsourced.read()),
+            (Messages{"m.geojson: map: the plan file (p.toml) does not say where this map comes from: add "
+                      "map = { source = \"…\" } to its [plan]"}));
+  Inputs two{{"p.toml", kSourced}, {"counties.csv", kCounties}, {"a.geojson", map}, {"b.geojson", map}};
+  EXPECT_EQ(messages(two.read()),
+            (Messages{"b.geojson: map: a second boundary map: one import takes one plan's map (the first is "
+                      "a.geojson)"}));
+}
+
 TEST(DatasetReader, ChecksCandidateLinksAgainstTheirChain) {
   Inputs in{{"p.toml",
              "[[chain]]\nid = \"trailer\"\nname = \"挂车\"\nprovenance = \"plan\"\n"

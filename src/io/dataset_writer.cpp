@@ -38,9 +38,15 @@ Result<void> write_dataset(const Dataset& data, const std::filesystem::path& dir
     const std::filesystem::path plans = dir / "plans";
     if (auto made = make_folder(plans); !made) return made;
     // Only a slug becomes a file name: an id from elsewhere never escapes the folder.
-    const std::string name = (internal::is_slug(data.plan.id) ? data.plan.id : std::string("plan")) + ".toml";
-    if (auto written = internal::write_file_atomically(plans / name, write_plan(data)); !written)
+    const std::string stem = internal::is_slug(data.plan.id) ? data.plan.id : std::string("plan");
+    if (auto written = internal::write_file_atomically(plans / (stem + ".toml"), write_plan(data)); !written)
       return written;
+    // Its boundary map beside it, as imported (compact): a plan directory reads back whole.
+    if (!data.plan.map.empty()) {
+      if (auto written = internal::write_file_atomically(plans / (stem + ".geojson"), data.plan.map);
+          !written)
+        return written;
+    }
   }
   for (std::string_view name : internal::csv_file_names()) {
     const internal::TableKind kind = *internal::table_of_file_name(name);

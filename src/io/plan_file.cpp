@@ -103,6 +103,10 @@ void write_plan_info(const PlanInfo& p, Emitter& e) {
   e.optional_year("end", p.end_year);
   e.optional_slugs("scope", p.scope);
   if (p.output_metric != kOutputValueMetric) e.text("output_metric", p.output_metric);
+  if (!p.map_source.empty() || !p.map_review_number.empty()) {
+    e.raw("map", "{ source = " + toml_string(p.map_source) +
+                     ", review_number = " + toml_string(p.map_review_number) + " }");
+  }
   if (p.is_default) e.raw("default", "true");
 }
 

@@ -37,6 +37,12 @@ struct PlanInfo {
   /// The money metric its zones, counties and enterprise lists total and sort by (工业总产值 for a
   /// plan of industrial output, 营业收入 for one of revenue …).
   std::string output_metric{kOutputValueMetric};
+  /// Its boundary map: a GeoJSON FeatureCollection (DataV GeoAtlas layout, features matched to
+  /// counties by properties.adcode), compact; empty when the plan has none. Its source (shown under
+  /// the map) and map review number (审图号, empty when the source states none).
+  std::string map;
+  std::string map_source;
+  std::string map_review_number;
   bool operator==(const PlanInfo&) const = default;
 };
 

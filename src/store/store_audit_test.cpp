@@ -66,11 +66,12 @@ TEST(StoreAudit, LogsNewRecordsWithTheirAfterImage) {
   const auto plan_change = std::ranges::find(changes, std::string("plans"), &AuditChange::table);
   ASSERT_NE(plan_change, changes.end());
   const AuditChange& plan = *plan_change;
-  EXPECT_EQ(plan.after,
-            R"({"id":"meizhou-autoparts-2021-2025","title":{"zh":"梅州市汽车零部件产业集群发展规划","en":)"
-            R"("Meizhou auto parts plan"},"document":"梅市府办〔2021〕14号","issued":"2021-07-02",)"
-            R"("start_year":2021,"end_year":2025,"scope":["meixian","xingning"],"output_metric":"revenue",)"
-            R"("default":true})");
+  EXPECT_EQ(
+      plan.after,
+      R"({"id":"meizhou-autoparts-2021-2025","title":{"zh":"梅州市汽车零部件产业集群发展规划","en":)"
+      R"("Meizhou auto parts plan"},"document":"梅市府办〔2021〕14号","issued":"2021-07-02",)"
+      R"("start_year":2021,"end_year":2025,"scope":["meixian","xingning"],"output_metric":"revenue",)"
+      R"("map_bytes":42,"map_source":"DataV GeoAtlas","map_review_number":"GS(2024)1234","default":true})");
 }
 
 TEST(StoreAudit, LogsBeforeAndAfterOfAReplacedRecordWithEscapedText) {

@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 7;
+constexpr int kMigrationCount = 8;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -31,7 +31,7 @@ Store open_memory() {
 // Sizes are those of x86-64 libstdc++ (std::string = 32 bytes).
 TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   if (sizeof(std::string) != 32 || sizeof(void*) != 8) GTEST_SKIP() << "sizes recorded for x86-64 libstdc++";
-  EXPECT_EQ(sizeof(PlanInfo), 208U);
+  EXPECT_EQ(sizeof(PlanInfo), 304U);
   EXPECT_EQ(sizeof(CountyRecord), 160U);
   EXPECT_EQ(sizeof(TaxonomyRecord), 208U);
   EXPECT_EQ(sizeof(MetricRecord), 136U);
@@ -50,7 +50,7 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(BaselineRecord), 128U);
   EXPECT_EQ(sizeof(TargetRecord), 376U);
   EXPECT_EQ(sizeof(SupplyEdgeRecord), 136U);
-  EXPECT_EQ(sizeof(Dataset), 592U);
+  EXPECT_EQ(sizeof(Dataset), 688U);
   EXPECT_EQ(sizeof(PlanMemberRecord), 40U);
 }
 
@@ -124,6 +124,9 @@ TEST(StoreOpen, Migration4KeepsTheDataOfSchema3) {
   EXPECT_EQ(d.plan.id, "unnamed-plan");
   // Migration 0007: a plan stored before plans named their output metric means output_value.
   EXPECT_EQ(d.plan.output_metric, "output_value");
+  // Migration 0008: nor did it have a boundary map.
+  EXPECT_EQ(d.plan.map, "");
+  EXPECT_EQ(d.plan.map_source, "");
   ASSERT_EQ(d.enterprises.size(), 1U);
   EXPECT_EQ(d.enterprises[0].name.zh, "老企业");
   EXPECT_EQ(d.enterprises[0].above_size, true);

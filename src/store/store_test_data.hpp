@@ -54,7 +54,10 @@ inline void add_reference_tables(Dataset& d) {
                     2025,
                     {"meixian", "xingning"},
                     true,
-                    "revenue"};
+                    "revenue",
+                    R"({"type":"FeatureCollection","features":[]})",
+                    "DataV GeoAtlas",
+                    "GS(2024)1234"};
   d.plan_members = {{MemberKind::kCarrier, "alliance"}, {MemberKind::kEnterprise, "bpw"}};
   d.counties = {{"xingning", "441481", {"兴宁市", ""}, "plan §6"},
                 {"meixian", "441403", {"梅县区", "Meixian"}, "plan §6"},

@@ -14,7 +14,7 @@ const RIVERBEND = 'riverbend-ev-2024-2027'
 
 const app = useApp({
   prepare: async (db) => {
-    await runAtlas(['import', '--db', db, path.join(repoRoot, 'data/plans/meizhou-autoparts-2021-2025.toml'), path.join(repoRoot, 'data/meizhou')])
+    await runAtlas(['import', '--db', db, path.join(repoRoot, 'data/plans/meizhou-autoparts-2021-2025.toml'), path.join(repoRoot, 'data/plans/meizhou-autoparts-2021-2025.geojson'), path.join(repoRoot, 'data/meizhou')])
     await runAtlas(['import', '--db', db, path.join(repoRoot, 'tests/fixtures/plans/riverbend')])
   },
 })

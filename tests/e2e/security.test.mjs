@@ -102,7 +102,19 @@ async function writeHostileDataset(dir) {
   text = renameInPlan(text, 'gac-park', names.zone.zh, names.zone.en)
   names.chain = renamed('trailer')
   text = renameInPlan(text, 'trailer', names.chain.zh, names.chain.en)
+  // The boundary map is imported data too: its source line and its counties' names.
+  names.mapSource = `底图 ${hostile('map-source')}`
+  assert.match(text, /\nmap = \{ source = "[^"]*"/)
+  text = text.replace(/\nmap = \{ source = "[^"]*"/, `\nmap = { source = ${toml(names.mapSource)}`)
   await writeFile(plan, text)
+  const mapFile = plan.replace(/\.toml$/, '.geojson')
+  const geo = JSON.parse(await readFile(mapFile, 'utf8'))
+  names.mapNames = {}
+  for (const f of geo.features) {
+    f.properties.name = `${f.properties.name}${hostile(`map-${f.properties.adcode}`)}`
+    names.mapNames[f.properties.adcode] = f.properties.name
+  }
+  await writeFile(mapFile, JSON.stringify(geo))
 
   const csv = (table) => path.join(dir, 'meizhou', `${table}.csv`)
   names.notes = {}
@@ -141,7 +153,7 @@ async function writeHostileDataset(dir) {
   await editCsv(csv('carriers'), (c) => {
     c.name_zh = `${c.name_zh}${hostile(`carrier-${c.id}`)}`
   })
-  return [plan, path.join(dir, 'meizhou')]
+  return [plan, mapFile, path.join(dir, 'meizhou')]
 }
 
 // ---- the browser side ----
@@ -287,9 +299,9 @@ function pages(locale) {
       name: 'zones',
       url: '/zones',
       ready: '[data-test="county-map"]',
-      text: [names.zone[l]],
+      text: [names.zone[l], names.mapSource],
       // In Chinese the map names counties from its GeoJSON; in English from the data.
-      tooltips: l === 'en' ? [names.counties.meixian.en] : [],
+      tooltips: l === 'en' ? [names.counties.meixian.en] : [names.mapNames[441403]],
       shot: l === 'en' ? { container: '[data-test="county-map"]', text: names.counties.meixian.en } : undefined,
     },
     { name: 'taxonomy', url: '/taxonomy', ready: '[data-test="taxonomy-tree"]', text: [names.taxonomy.powertrain[l]] },

@@ -65,7 +65,7 @@ export const appRoutes: AppRoute[] = [
     nav: '/projects',
     reads: (to) => [reads.project(to.params.id ?? '')],
   },
-  { path: '/zones', name: 'zones', load: () => import('./pages/zones/ZonesPage.vue'), nav: '/zones', reads: () => [reads.zones({}), reads.targets()] },
+  { path: '/zones', name: 'zones', load: () => import('./pages/zones/ZonesPage.vue'), nav: '/zones', reads: () => [reads.zones({}), reads.targets(), reads.plan()] },
   { path: '/taxonomy', name: 'taxonomy', load: () => import('./pages/taxonomy/TaxonomyPage.vue'), nav: '/taxonomy', reads: () => [reads.taxonomy()] },
   { path: '/:pathMatch(.*)*', name: 'not-found', load: () => import('./pages/notfound/NotFoundPage.vue') },
 ]

@@ -111,6 +111,7 @@ struct WriteContext {
 // The handlers (one file each in src/api/). Each returns the whole response object.
 Outcome<boost::json::object> get_plan(const ReadContext& ctx);
 Outcome<boost::json::object> list_plans(const ReadContext& ctx);
+Outcome<boost::json::object> get_map(const ReadContext& ctx);
 Outcome<boost::json::object> list_targets(const ReadContext& ctx);
 Outcome<boost::json::object> get_target(const ReadContext& ctx);  // path[0] = target id
 Outcome<boost::json::object> list_enterprises(const ReadContext& ctx);

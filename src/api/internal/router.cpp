@@ -5,9 +5,10 @@
 namespace atlas::api::internal {
 namespace {
 
-constexpr std::array<Route, 13> kRoutes{{
+constexpr std::array<Route, 14> kRoutes{{
     {"/api/v1/plans", "GET", &list_plans, nullptr, true},
     {"/api/v1/plan", "GET", &get_plan, nullptr},
+    {"/api/v1/map", "GET", &get_map, nullptr},
     {"/api/v1/targets", "GET", &list_targets, nullptr},
     {"/api/v1/targets/{id}", "GET", &get_target, nullptr},
     {"/api/v1/enterprises", "GET", &list_enterprises, nullptr},

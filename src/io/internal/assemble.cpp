@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "io/internal/map_reader.hpp"
 #include "io/internal/validator.hpp"
 
 namespace atlas::io::internal {
@@ -85,6 +86,7 @@ Dataset take_dataset(Workspace& ws) {
   Dataset d;
   std::vector<PlanInfo> plans = take_live(ws.plan);
   if (!plans.empty()) d.plan = std::move(plans.front());
+  if (!ws.maps.empty()) d.plan.map = std::move(ws.maps.front().geojson);
   d.counties = take_live(ws.counties);
   d.taxonomy = take_live(ws.taxonomy);
   d.metrics = take_live(ws.metrics);
@@ -106,6 +108,7 @@ Dataset take_dataset(Workspace& ws) {
 }  // namespace
 
 ReadResult finish(Workspace& ws, const ReadOptions& options) {
+  check_map(ws, options.existing);
   const bool fatal =
       std::ranges::any_of(ws.issues, [](const Issue& i) { return i.scope == IssueScope::kFile; });
   Validator validator(ws, options);

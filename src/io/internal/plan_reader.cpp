@@ -17,8 +17,9 @@ namespace atlas::io::internal {
 namespace {
 
 constexpr std::array<std::string_view, 5> kTopKeys = {"plan", "zone", "target", "project", "chain"};
-constexpr std::array<std::string_view, 9> kPlanKeys = {"id",  "title", "document",      "issued", "start",
-                                                       "end", "scope", "output_metric", "default"};
+constexpr std::array<std::string_view, 10> kPlanKeys = {"id",  "title", "document",      "issued", "start",
+                                                        "end", "scope", "output_metric", "map",    "default"};
+constexpr std::array<std::string_view, 2> kMapKeys = {"source", "review_number"};
 constexpr std::array<std::string_view, 6> kZoneKeys = {"id",       "name",   "kind",
                                                        "counties", "parent", "provenance"};
 constexpr std::array<std::string_view, 9> kTargetKeys = {
@@ -44,6 +45,12 @@ void parse_plan(TomlRecord& rec, PlanInfo& r) {
   r.end_year = rec.year("end");
   r.scope = rec.strings("scope");
   if (std::string metric = rec.slug("output_metric"); !metric.empty()) r.output_metric = std::move(metric);
+  // `map = { source = "…", review_number = "…" }`: where its boundary map (`*.geojson`) comes from.
+  if (const toml::table* map = rec.table("map")) {
+    TomlRecord inner(*map, "plan.map", "map.", kMapKeys, rec.file(), rec.errors(), rec.positions());
+    r.map_source = inner.text("source", true);
+    r.map_review_number = inner.text("review_number");
+  }
   r.is_default = rec.boolean("default");
 }
 

@@ -38,6 +38,8 @@ std::string_view table_name(TableKind kind) {
       return "candidates";
     case TableKind::kSupplyEdges:
       return "supply_edges";
+    case TableKind::kMap:
+      return "map";
   }
   return "?";
 }

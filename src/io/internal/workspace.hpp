@@ -33,8 +33,9 @@ enum class TableKind : std::uint8_t {
   kSupplierEntries,
   kCandidates,
   kSupplyEdges,
+  kMap,  // a plan's boundary map (`*.geojson`), read after its plan file
 };
-inline constexpr std::size_t kTableKinds = 16;
+inline constexpr std::size_t kTableKinds = 17;
 
 /// Name of a table in messages and RejectedRow::table ("zone", "enterprises" …).
 [[nodiscard]] std::string_view table_name(TableKind kind);
@@ -111,6 +112,13 @@ struct Workspace {
   Table<SupplierEntryRecord> supplier_entries;
   Table<CandidateRecord> candidates;
   Table<SupplyEdgeRecord> supply_edges;
+  /// A boundary map read (at most one per import): compact GeoJSON and its features' adcodes.
+  struct Map {
+    std::uint32_t source = kNoSource;
+    std::string geojson;
+    std::vector<std::string> adcodes;
+  };
+  std::vector<Map> maps;
 
   [[nodiscard]] std::uint32_t add_source(std::string file);
   void mark_read(TableKind kind) { read[static_cast<std::size_t>(kind)] = true; }
@@ -208,6 +216,8 @@ void visit_table(Workspace& ws, TableKind kind, F&& f) {
       return f(ws.candidates);
     case TableKind::kSupplyEdges:
       return f(ws.supply_edges);
+    case TableKind::kMap:
+      return;  // a map has no rows: its problems are the file's
   }
 }
 

@@ -11,8 +11,8 @@ namespace {
 
 const Queries& plan_queries() {
   static const Queries queries(
-      "SELECT id, title_zh, title_en, document, issued, start_year, end_year, is_default, output_metric "
-      "FROM plans",
+      "SELECT id, title_zh, title_en, document, issued, start_year, end_year, is_default, output_metric, "
+      "map, map_source, map_review_number FROM plans",
       "WHERE id = ?1", "ORDER BY id");
   return queries;
 }
@@ -33,7 +33,10 @@ Result<PlanInfo> read_plan(const Stmt& s) {
                   .end_year = static_cast<int>(s.int64(6)),
                   .scope = {},
                   .is_default = s.int64(7) != 0,
-                  .output_metric = s.text(8)};
+                  .output_metric = s.text(8),
+                  .map = s.text(9),
+                  .map_source = s.text(10),
+                  .map_review_number = s.text(11)};
 }
 
 // ---- plan members ----
@@ -141,10 +144,11 @@ Result<void> load_all(Db& db, std::vector<PlanInfo>& out) {
 }
 
 Result<void> write(Db& db, const PlanInfo& p) {
-  static const std::string sql = upsert_sql("plans",
-                                            {"id", "title_zh", "title_en", "document", "issued", "start_year",
-                                             "end_year", "is_default", "output_metric"},
-                                            {"id"});
+  static const std::string sql =
+      upsert_sql("plans",
+                 {"id", "title_zh", "title_en", "document", "issued", "start_year", "end_year", "is_default",
+                  "output_metric", "map", "map_source", "map_review_number"},
+                 {"id"});
   // At most one default plan: a plan that becomes the default takes the mark from the other.
   if (p.is_default) {
     if (auto ok = db.run("UPDATE plans SET is_default = 0 WHERE is_default = 1 AND id <> ?1", p.id); !ok) {
@@ -153,7 +157,7 @@ Result<void> write(Db& db, const PlanInfo& p) {
   }
   const auto issued = date_text(p.issued);
   auto ok = db.run(sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year,
-                   p.is_default, p.output_metric);
+                   p.is_default, p.output_metric, p.map, p.map_source, p.map_review_number);
   if (!ok) return ok;
   return write_list(db, plan_scope(), p.id, p.scope);
 }
@@ -171,6 +175,9 @@ std::string to_json(const PlanInfo& p) {
   json.field("start_year", p.start_year).field("end_year", p.end_year);
   list_field(json, "scope", p.scope);
   json.field("output_metric", p.output_metric);
+  // The map itself is too large for an audit line: its size says whether it changed.
+  json.field("map_bytes", static_cast<std::int64_t>(p.map.size()));
+  json.field("map_source", p.map_source).field("map_review_number", p.map_review_number);
   json.field("default", p.is_default).end_object();
   return json.take();
 }

@@ -79,6 +79,21 @@ export interface Plan {
   /** The counties whose enterprises count for the plan. */
   scope: Ref[]
   output_metric: OutputMetric
+  /** Its boundary map's source; null when the plan has no map. */
+  map: MapInfo | null
+}
+
+/** Where a plan's boundary map comes from (GET /map serves the map). */
+export interface MapInfo {
+  source: string
+  /** 审图号; null when the source states none. */
+  review_number: string | null
+}
+
+/** GET /map: the plan's boundary map, a GeoJSON FeatureCollection of its counties (by adcode). */
+export interface PlanMap extends MapInfo {
+  meta: Meta
+  geojson: { type: 'FeatureCollection'; features: { type: string; properties: { adcode: number | string; name: string }; geometry: unknown }[] }
 }
 
 /** One plan of GET /plans. */
@@ -671,6 +686,7 @@ function read<T>(path: string, params: Record<string, QueryValue> = {}): Read<T>
 export const reads = {
   plans: () => read<PlanList>('/plans'),
   plan: () => read<Plan>('/plan'),
+  map: () => read<PlanMap>('/map'),
   targets: () => read<TargetList>('/targets'),
   target: (id: string, params: { limit?: number } = {}) => read<TargetDetail>(`/targets/${encodeURIComponent(id)}`, { ...params }),
   enterprises: (params: EnterpriseQuery = {}) => {
@@ -768,6 +784,9 @@ export class AtlasClient {
   }
   plan(o?: RequestOptions) {
     return this.read(reads.plan(), o)
+  }
+  map(o?: RequestOptions) {
+    return this.read(reads.map(), o)
   }
   targets(o?: RequestOptions) {
     return this.read(reads.targets(), o)

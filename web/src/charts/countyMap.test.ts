@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import meizhouGeo from '../assets/geo/441400_full.json'
+import { readFileSync } from 'node:fs'
 import { buildCountyMapChart, countyMapData, featurePath, labelPoint, MAP_COLOURS, mapFeatures, mapLabel, mapProjection, NO_DATA_COLOUR, withLabelPoints, type CountyMapInput, type GeoFeature } from './countyMap'
 import type { PathMark, TextMark } from './svg'
+
+// A real plan's boundary map (the embedded Meizhou plan's, data/plans/), as GET /map serves it.
+const meizhouGeo: unknown = JSON.parse(readFileSync(new URL('../../../data/plans/meizhou-autoparts-2021-2025.geojson', import.meta.url), 'utf8'))
 
 // Three unit squares side by side (lng 116–119, lat 24–25), label points at their middles.
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 24], [x + 1, 24], [x + 1, 25], [x, 25], [x, 24]]] })

@@ -310,7 +310,7 @@ const en: Messages = {
     map: 'Counties',
     metric: 'Colour by',
     metricEnterprises: 'Enterprises',
-    mapSource: 'Base map: DataV GeoAtlas via anzhou99/GeoJsons ae33047',
+    mapSource: 'Base map: {source}',
     zonesTable: 'Zones and parks',
     countiesTable: 'Counties',
     kind: 'Kind',

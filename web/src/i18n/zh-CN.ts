@@ -308,7 +308,7 @@ const zhCN = {
     map: '各县（市、区）',
     metric: '着色指标',
     metricEnterprises: '企业数',
-    mapSource: '底图：DataV GeoAtlas（经 anzhou99/GeoJsons ae33047 转载）',
+    mapSource: '底图：{source}',
     zonesTable: '功能区与园区',
     countiesTable: '县（市、区）',
     kind: '类型',

@@ -295,7 +295,10 @@ int run_serve(const ServeFlags& f) {
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"Cluster Atlas — an industrial-cluster plan as live data (梅州市汽车零部件产业集群)", "atlas"};
+  CLI::App app{
+      "Cluster Atlas — a region's industrial-cluster development plan as live data: its targets, key "
+      "projects and chains",
+      "atlas"};
   app.set_version_flag("--version", fmt::format("atlas {}", kVersion));
   app.require_subcommand(1);
 

@@ -127,6 +127,12 @@ TEST_F(TwoPlans, ZonesCountiesAndEnterprisesTotalThePlansOwnOutputMetric) {
   const json::object one =
       get(both(), std::string("/api/v1/enterprises/rb-motor?year=2024&plan=") + kRiverbend);
   EXPECT_EQ(one.at("output_value").at("value").as_int64(), 56'000'000);
+  EXPECT_EQ(park.at("output_value").at("period").as_string(), "2024");
+  // Without a year: 2025, of which only January to June is reported — and the answer says so.
+  const json::object now = get(both(), std::string("/api/v1/zones?plan=") + kRiverbend);
+  const json::object& so_far = now.at("zones").as_array().at(0).at("output_value").as_object();
+  EXPECT_EQ(so_far.at("period").as_string(), "2025-01~06");
+  EXPECT_EQ(so_far.at("value").as_int64(), 74'000'000);  // 4300万 + 3100万
   EXPECT_EQ(get(both(), std::string("/api/v1/plan?plan=") + kRiverbend).at("output_metric").at("id"),
             "revenue");
   EXPECT_EQ(get(both(), std::string("/api/v1/zones?plan=") + kMeizhou).at("output_metric").at("id"),

@@ -59,12 +59,12 @@ describe('the plan switcher', () => {
       assert.match(await page.locator(byTest('zone-target-park-share')).innerText(), /≥ 85%/)
       assert.equal(await page.locator(byTest('zones-table')).getByText('广汽零部件产业园').count(), 0)
       // Riverbend's statistics are of revenue (its plan's output_metric): the tables total 营业收入,
-      // 2025 year to date: the park 4300万 + 3100万, the counties 7400万 and 1700万.
+      // 2025 year to date (January–June): the park 4300万 + 3100万, the counties 7400万 and 1700万.
       const zonesTable = await page.locator(byTest('zones-table')).innerText()
       assert.match(zonesTable, /营业收入/)
       assert.doesNotMatch(zonesTable, /工业总产值/)
       assert.match(zonesTable, /7,?400万|0\.74亿/)
-      assert.match(await page.locator(byTest('counties-table')).innerText(), /2025年营业收入/)
+      assert.match(await page.locator(byTest('counties-table')).innerText(), /2025年1—6月营业收入/)  // a year to date, not the year
       assert.ok(reads.length > 0, 'the page read again')
       for (const url of reads) assert.equal(url.searchParams.get('plan'), RIVERBEND, `${url}`)
       await page.screenshot({ path: path.join(repoRoot, 'tests/e2e/artifacts/plans-riverbend-zones.png'), fullPage: true })
@@ -94,6 +94,8 @@ describe('the plan switcher', () => {
       await page.locator(`${byTest('plan-switcher')} button`).click()
       await page.locator(byTest(`plan-option-${MEIZHOU}`)).click()
       await page.waitForURL((u) => u.searchParams.get('plan') === MEIZHOU)
+      // Meizhou's cards replace Riverbend's once its targets have come (on a busy machine, after the URL).
+      await page.getByText('汽车零部件工业总产值').first().waitFor()
       await settled(page)
       assert.equal(await page.locator('[data-test^="target-card-"]').count(), 16)
     })

@@ -1,5 +1,7 @@
 #include "api/internal/browse_json.hpp"
 
+#include <fmt/format.h>
+
 #include "model/provenance.hpp"
 
 namespace atlas::api::internal {
@@ -14,7 +16,11 @@ Outcome<int> year_param(const ReadContext& ctx) {
 
 json::value year_value_json(const std::optional<app::YearValue>& v) {
   if (!v) return nullptr;
-  return json::object{{"year", v->year}, {"value", v->value}, {"sample", v->sample}};
+  // The months the figures cover: the whole year, or January to the last month reported so far.
+  const std::string period = v->months == 0 || v->months >= 12
+                                 ? std::to_string(v->year)
+                                 : fmt::format("{}-01~{:02}", v->year, v->months);
+  return json::object{{"year", v->year}, {"period", period}, {"value", v->value}, {"sample", v->sample}};
 }
 
 json::value date_json(const std::optional<Date>& date) {

@@ -36,6 +36,8 @@ export interface Ref {
 /** The output value of one year; `sample` when built from at least one sample figure. */
 export interface YearValue {
   year: number
+  /** What the value covers: the year ("2025") or January to the last month reported ("2025-01~06"). */
+  period?: string
   value: number
   sample?: boolean
 }

@@ -226,10 +226,28 @@ std::optional<Error> target_problem(const Snapshot& s, const TargetRecord& t) {
   return std::nullopt;
 }
 
+TargetCheck check_target(const Snapshot& snapshot, std::size_t target, const CheckOptions& options) {
+  const Visibility vis{options.as_of, options.include_sample};
+  auto row = check_one(snapshot, internal::compiled_plan(snapshot), target, vis);
+  return row ? std::move(*row) : unevaluated(snapshot.targets[target], std::move(row.error()));
+}
+
 Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& options) {
   const Visibility vis{options.as_of, options.include_sample};
   CheckReport report;
-  report.plan = snapshot.plan;
+  // The plan without its boundary map: a report is made per request, the map may be megabytes.
+  report.plan = PlanInfo{.id = snapshot.plan.id,
+                         .title = snapshot.plan.title,
+                         .document = snapshot.plan.document,
+                         .issued = snapshot.plan.issued,
+                         .start_year = snapshot.plan.start_year,
+                         .end_year = snapshot.plan.end_year,
+                         .scope = snapshot.plan.scope,
+                         .is_default = snapshot.plan.is_default,
+                         .output_metric = snapshot.plan.output_metric,
+                         .map = {},
+                         .map_source = snapshot.plan.map_source,
+                         .map_review_number = snapshot.plan.map_review_number};
   report.as_of = options.as_of;
   report.include_sample = options.include_sample;
   report.snapshot_version = snapshot.version;

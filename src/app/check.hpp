@@ -45,7 +45,7 @@ struct TargetCheck {
 };
 
 struct CheckReport {
-  PlanInfo plan;
+  PlanInfo plan;  // without its boundary map (PlanInfo::map stays with the Snapshot)
   DayNumber as_of = 0;
   DayNumber data_as_of = 0;  // the latest publication day of a visible figure
   bool include_sample = true;
@@ -58,6 +58,11 @@ struct CheckReport {
 /// and its `problem`, naming the target; it never stops the other targets. Thread-safe (reads the
 /// snapshot only).
 [[nodiscard]] Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& options);
+
+/// One target's row of check_targets (target: its index in snapshot.targets), without evaluating the
+/// others: what GET /targets/{id} needs.
+[[nodiscard]] TargetCheck check_target(const Snapshot& snapshot, std::size_t target,
+                                       const CheckOptions& options);
 
 /// Why `target` cannot be evaluated on `snapshot` (its plan's data), or nothing: its indicator
 /// does not parse or does not fit the data (an unknown metric, field or reference, a wrong type),

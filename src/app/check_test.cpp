@@ -19,6 +19,28 @@ std::shared_ptr<const Snapshot> meizhou_with(Edit edit) {
 
 const CheckOptions kEndOf2026{day_number(2026, 12, 31), true};
 
+// A report is made per request: it names its plan without the boundary map, and one target's row
+// (GET /targets/{id}) is the row the whole check gives it.
+TEST(CheckTargets, ReportsThePlanWithoutItsMapAndOneTargetAsTheWholeCheckDoes) {
+  const auto s = meizhou_with([](Dataset&) {});
+  ASSERT_FALSE(s->plan.map.empty());
+  const auto report = check_targets(*s, kEndOf2026);
+  ASSERT_TRUE(report.has_value());
+  EXPECT_TRUE(report->plan.map.empty());
+  EXPECT_EQ(report->plan.id, s->plan.id);
+  EXPECT_EQ(report->plan.map_source, s->plan.map_source);
+  ASSERT_EQ(report->targets.size(), s->targets.size());
+  for (std::size_t i = 0; i < s->targets.size(); ++i) {
+    const TargetCheck one = check_target(*s, i, kEndOf2026);
+    const TargetCheck& all = report->targets[i];
+    EXPECT_EQ(one.id, all.id);
+    EXPECT_EQ(one.assessment.status, all.assessment.status) << all.id;
+    EXPECT_EQ(one.latest, all.latest) << all.id;
+    EXPECT_EQ(one.latest_period, all.latest_period) << all.id;
+    EXPECT_EQ(one.contributors, all.contributors) << all.id;
+  }
+}
+
 TEST(CheckTargets, IsolatesATargetThatCannotBeEvaluated) {
   const auto whole = meizhou_with([](Dataset&) {});
   const std::string third = whole->targets[2].id;  // in plan order

@@ -161,11 +161,9 @@ Result<TargetDetail> target_detail(const Snapshot& snapshot, std::string_view id
                 "id");
   }
   const auto target = static_cast<std::size_t>(it - snapshot.targets.begin());
-  auto report = check_targets(snapshot, options);
-  if (!report) return std::unexpected(report.error());
   TargetDetail out;
-  out.check = std::move(report->targets[target]);
-  out.data_as_of = report->data_as_of;
+  out.check = check_target(snapshot, target, options);
+  out.data_as_of = snapshot.latest_published(Visibility{options.as_of, options.include_sample});
   if (out.check.problem) return out;  // nothing to chart: the row says why
   // Without a problem the target compiled: the check's row would say otherwise.
   const CompiledPlan& plan = internal::compiled_plan(snapshot);

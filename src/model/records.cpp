@@ -56,6 +56,17 @@ const char* to_string(TaxonomyLevel v) {
 const char* to_string(MetricUnit v) {
   return word_of(kMetricUnits, v);
 }
+const char* unit_phrase(MetricUnit v) {
+  switch (v) {
+    case MetricUnit::kYuan:
+      return "an amount of money";
+    case MetricUnit::kCount:
+      return "a count";
+    case MetricUnit::kTce:
+      return "an energy amount (tce)";
+  }
+  return "a value";
+}
 const char* to_string(FactQualifier v) {
   return word_of(kFactQualifiers, v);
 }

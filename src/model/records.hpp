@@ -330,6 +330,8 @@ struct Dataset {
 [[nodiscard]] const char* to_string(CarrierLevel v);
 [[nodiscard]] const char* to_string(TaxonomyLevel v);
 [[nodiscard]] const char* to_string(MetricUnit v);
+/// What a metric of this unit measures, for messages: "an amount of money", "a count" ….
+[[nodiscard]] const char* unit_phrase(MetricUnit v);
 [[nodiscard]] const char* to_string(FactQualifier v);
 [[nodiscard]] const char* to_string(TargetUnit v);
 [[nodiscard]] const char* to_string(MemberKind v);

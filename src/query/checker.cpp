@@ -187,18 +187,6 @@ std::string part_text(const Indicator& part) {
   return fmt::format("{}({})", to_string(part.aggregate), part.subject);
 }
 
-const char* unit_phrase(MetricUnit unit) {
-  switch (unit) {
-    case MetricUnit::kYuan:
-      return "an amount of money";
-    case MetricUnit::kCount:
-      return "a count";
-    case MetricUnit::kTce:
-      return "an energy amount (tce)";
-  }
-  return "a value";
-}
-
 // One aggregate with its conditions (an indicator, or one part of a ratio), without its syntax tree.
 Result<std::unique_ptr<Program>> compile_part(const Indicator& indicator, const Snapshot& snapshot) {
   auto program = std::make_unique<Program>();

@@ -34,16 +34,7 @@ Result<Baseline> parse_baseline(const TargetRecord& t) {
 }
 
 const char* measured_as(const query::CheckedIndicator& checked) {
-  if (checked.is_ratio()) return "a ratio (a share)";
-  switch (checked.unit()) {
-    case MetricUnit::kYuan:
-      return "an amount of money";
-    case MetricUnit::kCount:
-      return "a count";
-    case MetricUnit::kTce:
-      return "an energy amount (tce)";
-  }
-  return "a value";
+  return checked.is_ratio() ? "a ratio (a share)" : unit_phrase(checked.unit());
 }
 
 // The target's unit must be what its indicator measures: a goal of 100亿 on a count, or 18% on an

@@ -61,6 +61,22 @@ class AtlasCli : public ::testing::Test {
     return json::parse(r.out).as_object();
   }
 
+  /// A copy of the Riverbend fixture with the first `from` in `file` replaced by `to`; the line of
+  /// the replacement goes to `*line` when asked for.
+  fs::path riverbend_with(const std::string& file, const std::string& from, const std::string& to,
+                          std::ptrdiff_t* line = nullptr) const {
+    const fs::path plan = dir_ / "riverbend";
+    fs::copy(fs::path(ATLAS_SOURCE_DIR) / "tests/fixtures/plans/riverbend", plan);
+    std::string text = slurp(plan / file);
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at == std::string::npos) return plan;
+    text.replace(at, from.size(), to);
+    write(plan / file, text);
+    if (line != nullptr) *line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+    return plan;
+  }
+
   static const json::object& target(const json::object& report, std::string_view id) {
     for (const auto& t : report.at("targets").as_array()) {
       if (t.as_object().at("id").as_string() == id) return t.as_object();
@@ -449,13 +465,7 @@ TEST_F(AtlasCli, UnknownSubcommandPrintsHelp) {
 TEST_F(AtlasCli, ARefusedImportIntoANewDatabaseLeavesNoFileAndCheckSaysWhatItLoads) {
   // The report: a refused import left an empty database that the next `atlas check` silently
   // seeded with Meizhou, so the user took Meizhou's figures for their own plan's.
-  const fs::path plan = dir_ / "riverbend";
-  fs::copy(fs::path(ATLAS_SOURCE_DIR) / "tests/fixtures/plans/riverbend", plan);
-  std::string text = slurp(plan / "plan.toml");
-  const auto goal = text.find("goal = \">= 85%\"");
-  ASSERT_NE(goal, std::string::npos);
-  text.replace(goal, std::string("goal = \">= 85%\"").size(), "goal = \">= 85\"");
-  write(plan / "plan.toml", text);
+  const fs::path plan = riverbend_with("plan.toml", "goal = \">= 85%\"", "goal = \">= 85\"");
 
   const Outcome r = atlas("import --db " + db_ + " " + plan.string());
   EXPECT_EQ(r.exit_code, 1);
@@ -519,6 +529,45 @@ TEST_F(AtlasCli, ATargetWhoseUnitDoesNotFitItsIndicatorIsRefusedAtItsUnitLine) {
       << r.err;
   EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(db_));
+}
+
+TEST_F(AtlasCli, AWordThePlanDoesNotDeclareIsRefusedWhereItIsUsed) {
+  // Riverbend declares its segments and zone kinds; an enterprise row with another segment, or a
+  // zone of another kind, refuses the import at the cell, with the nearest word of the plan.
+  std::ptrdiff_t line = 0;
+  const fs::path plan = riverbend_with("enterprises.csv", ",ev-drive,", ",ev-drvie,", &line);
+  const Outcome r = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(fmt::format("enterprises.csv:{}:7: segment: 'ev-drvie' is not a word of the plan's "
+                                   "segment vocabulary (did you mean 'ev-drive'?) — declare it with [[segment]] "
+                                   "in the plan file",
+                                   line)),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(db_));
+
+  fs::remove_all(plan);
+  const fs::path zone = riverbend_with("plan.toml", "kind = \"ev-park\"", "kind = \"base\"", &line);
+  const Outcome z = atlas("import --db " + db_ + " " + zone.string());
+  EXPECT_EQ(z.exit_code, 1);
+  EXPECT_NE(z.err.find(fmt::format("plan.toml:{}:8: zone.kind: 'base' is not a word of the plan's zone_kind "
+                                   "vocabulary",
+                                   line)),
+            std::string::npos)
+      << z.err;
+  EXPECT_FALSE(fs::exists(db_));
+
+  // Declared, the words name the records: the API and the pages show its names, not Meizhou's.
+  fs::remove_all(zone);
+  ASSERT_EQ(atlas("import --db " + db_ + " " + std::string(ATLAS_SOURCE_DIR) + "/tests/fixtures/plans/riverbend")
+                .exit_code,
+            0);
+  const Outcome exported = atlas("export --db " + db_ + " " + (dir_ / "out").string());
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const std::string written = slurp(dir_ / "out" / "plans" / "riverbend-ev-2024-2027.toml");
+  EXPECT_NE(written.find("[[segment]]\nid = \"ev-drive\"\nname = { zh = \"电驱动零部件\", en = \"EV drive parts\" }"),
+            std::string::npos)
+      << written;
 }
 
 }  // namespace

@@ -140,6 +140,14 @@ TEST_F(ReleaseUpgrade, ApiAnswersAsRelease010Did) {
       now.erase("default");
       EXPECT_TRUE(now.at("map").is_null());  // a plan stored before maps has none (migration 0008)
       now.erase("map");
+      // Nor vocabularies (migration 0009): its words are those its records use, each named by itself.
+      const json::array& segments = now.at("vocabularies").at("segment").as_array();
+      EXPECT_EQ(segments.size(), 4U);
+      for (const json::value& t : segments) {
+        EXPECT_EQ(t.at("name").at("zh"), t.at("id"));
+        EXPECT_TRUE(t.at("provenance").is_null());
+      }
+      now.erase("vocabularies");
     }
     if (name == "targets") drop_fields_added_to_targets(now);
     if (name == "zones" || name == "enterprises") {

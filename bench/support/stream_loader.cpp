@@ -167,7 +167,7 @@ void stream_enterprises(const fs::path& path, SnapshotBuilder& builder) {
     r.name = {std::string(get(kNameZh)), std::string(get(kNameEn))};
     r.county = get(kCounty);
     r.zone = get(kZone);
-    r.segment = parse_segment(get(kSegment)).value_or(Segment::kGeneral);
+    r.segment = get(kSegment);
     r.above_size = parse_bool(get(kAboveSize));
     r.high_tech = parse_bool(get(kHighTech));
     split_list(get(kClasses), r.classes);

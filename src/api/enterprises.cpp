@@ -41,7 +41,7 @@ json::object enterprise_item(const Snapshot& s, EnterpriseId e, const std::optio
                       {"credit_code", text_or_null(s.strings.view(c.credit_code[i]))},
                       {"county", county_ref(s, c.county[i])},
                       {"zone", zone_ref(s, c.zone[i])},
-                      {"segment", to_string(c.segment[i])},
+                      {"segment", text_or_null(s.segment_of(e))},
                       {"above_size", tri_state(c.above_size[i])},
                       {"high_tech", tri_state(c.high_tech[i])},
                       {"classes", std::move(classes)},
@@ -68,7 +68,9 @@ Outcome<app::EnterpriseFilter> filter_params(const ReadContext& ctx) {
   if (!county) return std::unexpected(county.error());
   auto zone = optional_param(ctx, "zone", [&](std::string_view t) { return app::resolve_zone(s, t); });
   if (!zone) return std::unexpected(zone.error());
-  auto segment = optional_param(ctx, "segment", [](std::string_view t) { return app::resolve_segment(t); });
+  auto segment = optional_param(ctx, "segment", [&](std::string_view t) {
+    return app::resolve_term(s, VocabularyKind::kSegment, t, "segment");
+  });
   if (!segment) return std::unexpected(segment.error());
   auto cls = optional_param(ctx, "class", [&](std::string_view t) { return app::resolve_class(s, t); });
   if (!cls) return std::unexpected(cls.error());
@@ -173,10 +175,8 @@ json::array sponsored_json(const Snapshot& s, const std::vector<app::ProjectStat
   json::array out;
   for (const app::ProjectState& p : projects) {
     const ProjectRecord& r = s.projects[p.id.value];
-    out.emplace_back(json::object{{"id", r.id},
-                                  {"name", names_json(r.name)},
-                                  {"type", to_string(r.type)},
-                                  {"status", app::to_string(p.status)}});
+    out.emplace_back(json::object{
+        {"id", r.id}, {"name", names_json(r.name)}, {"type", r.type}, {"status", app::to_string(p.status)}});
   }
   return out;
 }

@@ -37,6 +37,25 @@ json::object map_info_json(const PlanInfo& plan) {
        plan.map_review_number.empty() ? json::value(nullptr) : json::value(plan.map_review_number)}};
 }
 
+// The plan's vocabularies by kind ({segment: [{id, name, provenance}], zone_kind: …}): the terms it
+// declares, in its order, then the words its records use undeclared (named by themselves, provenance
+// null).
+json::object vocabularies_json(const Snapshot& s) {
+  json::object o;
+  for (std::size_t k = 0; k < kVocabularyKinds; ++k) {
+    const auto kind = static_cast<VocabularyKind>(k);
+    json::array terms;
+    for (const TermRecord& t : s.vocabulary(kind)) {
+      terms.push_back(json::object{
+          {"id", t.id},
+          {"name", names_json(t.name)},
+          {"provenance", t.provenance.empty() ? json::value(nullptr) : json::value(t.provenance)}});
+    }
+    o[to_string(kind)] = std::move(terms);
+  }
+  return o;
+}
+
 // What the plan is, and what the data holds for it.
 json::object plan_json(const Snapshot& s, const Visibility& vis) {
   const PlanInfo& plan = s.plan;
@@ -58,6 +77,7 @@ json::object plan_json(const Snapshot& s, const Visibility& vis) {
   }
   o["scope"] = std::move(scope);
   o["output_metric"] = output_metric_json(s);
+  o["vocabularies"] = vocabularies_json(s);
   o["map"] = plan.map.empty() ? json::value(nullptr) : json::value(map_info_json(plan));
   o["counts"] = counts_json(s, vis);
   return o;

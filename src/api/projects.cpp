@@ -52,7 +52,7 @@ json::object project_item(const Snapshot& s, const Visibility& vis, const app::P
   return json::object{
       {"id", r.id},
       {"name", names_json(r.name)},
-      {"type", to_string(r.type)},
+      {"type", r.type},
       {"sponsor", sponsor.valid() && app::enterprise_visible(s, vis, sponsor) ? enterprise_ref(s, sponsor)
                                                                               : json::value(nullptr)},
       {"zone", zone_ref(s, s.project_zone[i])},
@@ -76,7 +76,11 @@ json::object project_item(const Snapshot& s, const Visibility& vis, const app::P
 
 Outcome<app::ProjectFilter> filter_params(const ReadContext& ctx) {
   const Snapshot& s = ctx.snapshot;
-  auto type = optional_param(ctx, "type", [](std::string_view t) { return app::resolve_project_type(t); });
+  auto type = optional_param(ctx, "type", [&](std::string_view t) -> Result<std::string> {
+    auto code = app::resolve_term(s, VocabularyKind::kProjectType, t, "type");
+    if (!code) return std::unexpected(code.error());
+    return std::string(t);
+  });
   if (!type) return std::unexpected(type.error());
   auto zone = optional_param(ctx, "zone", [&](std::string_view t) { return app::resolve_zone(s, t); });
   if (!zone) return std::unexpected(zone.error());

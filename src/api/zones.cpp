@@ -25,7 +25,7 @@ json::object zone_json(const Snapshot& s, const app::ZoneSummary& z) {
     targets.emplace_back(s.targets[t.value].id);
   return json::object{{"id", r.id},
                       {"name", names_json(r.name)},
-                      {"kind", to_string(r.kind)},
+                      {"kind", r.kind},
                       {"parent", text_or_null(r.parent)},
                       {"counties", std::move(counties)},
                       {"enterprises", z.totals.enterprises},

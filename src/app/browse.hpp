@@ -44,9 +44,10 @@ namespace atlas::app {
 /// scan of every id would make each typo expensive.
 [[nodiscard]] Result<EnterpriseId> resolve_sponsor(const Snapshot& s, std::string_view id,
                                                    std::string_view field = "sponsor");
-[[nodiscard]] Result<Segment> resolve_segment(std::string_view word, std::string_view field = "segment");
-[[nodiscard]] Result<ProjectType> resolve_project_type(std::string_view word,
-                                                       std::string_view field = "type");
+/// The code of `word` in the plan's vocabulary of `kind` (a word it declares or its records use);
+/// kInvalidValue naming the plan's words and the closest one otherwise.
+[[nodiscard]] Result<std::uint32_t> resolve_term(const Snapshot& s, VocabularyKind kind,
+                                                 std::string_view word, std::string_view field);
 
 /// A calendar year between 1900 and 2200 written as digits; kInvalidValue otherwise.
 [[nodiscard]] Result<int> parse_year(std::string_view text, std::string_view field = "year");
@@ -99,9 +100,9 @@ enum class EnterpriseSort : std::uint8_t { kName, kOutputValueDesc };
 /// What a listed enterprise must match; every filter given must hold (absent: no condition).
 struct EnterpriseFilter {
   std::optional<CountyId> county;
-  std::optional<ZoneId> zone;  // the zone and its child zones
-  std::optional<Segment> segment;
-  std::optional<ClassId> taxonomy;  // makers of the node or anything below it
+  std::optional<ZoneId> zone;            // the zone and its child zones
+  std::optional<std::uint32_t> segment;  // a code of the plan's segment vocabulary
+  std::optional<ClassId> taxonomy;       // makers of the node or anything below it
   std::string q;  // substring of name (zh or en), alias, id or credit code; ASCII case-insensitive
   std::optional<bool> outside;  // only enterprises outside (true) or inside (false) the plan's region
 };
@@ -218,8 +219,8 @@ struct ProjectState {
 
 /// What a listed project must match; every filter given must hold (absent: no condition).
 struct ProjectFilter {
-  std::optional<ProjectType> type;
-  std::optional<ZoneId> zone;  // the zone and its child zones
+  std::optional<std::string> type;  // a word of the plan's project_type vocabulary
+  std::optional<ZoneId> zone;       // the zone and its child zones
   std::optional<CountyId> county;
   std::optional<EnterpriseId> sponsor;
   std::optional<ProjectStatus> status;

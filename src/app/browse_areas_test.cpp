@@ -222,10 +222,13 @@ TEST(Resolve, SuggestsTheNearestId) {
             "no zone \"gac-prak\" (did you mean \"gac-park\"?)");
   EXPECT_EQ(*resolve_class(snap(), "axle"), snap().find_class("axle"));
   EXPECT_EQ(resolve_class(snap(), "zzzzzzzz").error().message, "no taxonomy code \"zzzzzzzz\"");
-  auto segment = resolve_segment("trailr");
+  auto segment = resolve_term(snap(), VocabularyKind::kSegment, "trailr", "segment");
   ASSERT_FALSE(segment);
   EXPECT_EQ(segment.error().code, ErrorCode::kInvalidValue);
-  EXPECT_NE(segment.error().message.find("did you mean \"trailer\""), std::string::npos);
+  EXPECT_NE(segment.error().message.find("did you mean \"trailer\""), std::string::npos)
+      << segment.error().message;
+  EXPECT_EQ(*resolve_term(snap(), VocabularyKind::kSegment, "trailer", "segment"),
+            snap().find_term(VocabularyKind::kSegment, "trailer"));
   EXPECT_EQ(resolve_sponsor(snap(), "fude").error().message, "no enterprise \"fude\"");
   EXPECT_EQ(resolve_sponsor(snap(), "qingdaa").error().message,
             "no enterprise \"qingdaa\" (did you mean \"qingda\"?)");

@@ -37,7 +37,7 @@ std::optional<std::vector<EnterpriseId>> posting_candidates(const Snapshot& s, c
   std::vector<EnterpriseId> zone;
   std::vector<std::span<const EnterpriseId>> lists;
   if (f.county) lists.push_back(s.by_county.row(f.county->value));
-  if (f.segment) lists.push_back(s.by_segment.row(static_cast<std::size_t>(*f.segment)));
+  if (f.segment) lists.push_back(s.by_segment.row(*f.segment));
   if (f.taxonomy) lists.push_back(s.by_taxonomy.row(f.taxonomy->value));
   if (f.zone) {
     zone = zone_members(s, *f.zone);

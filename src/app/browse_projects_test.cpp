@@ -176,7 +176,7 @@ TEST(ProjectList, FiltersByTypeZoneCountySponsorStatusScheduleAndText) {
   };
   ProjectFilter f;
   EXPECT_EQ(ids(f).size(), snap().projects.size());
-  f.type = ProjectType::kAttraction;
+  f.type = "attraction";
   EXPECT_EQ(ids(f).size(), 7U);
   f = {};
   f.zone = snap().find_zone("meizhou-htz");  // the GAC park lies inside it
@@ -202,7 +202,7 @@ TEST(ProjectList, FiltersByTypeZoneCountySponsorStatusScheduleAndText) {
   EXPECT_TRUE(ids(f).empty());  // bpw and qingda on time, jiayuan late (full production 2023-12)
   f = {};
   f.delayed_only = true;
-  f.type = ProjectType::kAttraction;
+  f.type = "attraction";
   EXPECT_EQ(ids(f), (std::vector<std::string>{"hongyuan-seat-covers", "huayue-parts", "anwen-parts",
                                               "hengyusheng-nev-parts"}));
   f.late_only = true;
@@ -211,7 +211,7 @@ TEST(ProjectList, FiltersByTypeZoneCountySponsorStatusScheduleAndText) {
 
 TEST(ProjectList, SummaryCoversEveryMatchingProjectNotOnlyThePage) {
   ProjectQuery q;
-  q.filter.type = ProjectType::kAttraction;
+  q.filter.type = "attraction";
   q.limit = 2;
   const auto page = list_projects(snap(), at(2026, 11, 27), q);
   EXPECT_EQ(page.total, 7U);

@@ -67,16 +67,20 @@ Result<EnterpriseId> resolve_sponsor(const Snapshot& s, std::string_view id, std
                  [](const ProjectRecord& r) -> std::string_view { return r.sponsor; });
 }
 
-Result<Segment> resolve_segment(std::string_view word, std::string_view field) {
-  static constexpr std::array kAll = {Segment::kPassenger, Segment::kTrailer, Segment::kNev,
-                                      Segment::kGeneral};
-  return resolve_word("segment", word, field, kAll);
-}
-
-Result<ProjectType> resolve_project_type(std::string_view word, std::string_view field) {
-  static constexpr std::array kAll = {ProjectType::kExpansion, ProjectType::kRetrofit,
-                                      ProjectType::kAttraction};
-  return resolve_word("project type", word, field, kAll);
+Result<std::uint32_t> resolve_term(const Snapshot& s, VocabularyKind kind, std::string_view word,
+                                   std::string_view field) {
+  if (auto code = s.find_term(kind, word)) return *code;
+  Suggester suggester(word);
+  std::string known;
+  for (const TermRecord& t : s.vocabulary(kind)) {
+    suggester.consider(t.id);
+    known += known.empty() ? "" : ", ";
+    known += t.id;
+  }
+  return fail(ErrorCode::kInvalidValue,
+              fmt::format("\"{}\" is not a {} of plan {} ({}){}", word, to_string(kind), s.plan.id,
+                          known.empty() ? std::string("it has none") : known, suggester.hint()),
+              std::string(field));
 }
 
 const char* to_string(ProjectStatus status) {

@@ -70,7 +70,7 @@ TEST(EnterpriseList, ClassFilterAtCategoryLevelIncludesMakersOfItsClasses) {
 
 TEST(EnterpriseList, FiltersCombineAsIntersection) {
   EnterpriseFilter f;
-  f.segment = Segment::kTrailer;
+  f.segment = snap().find_term(VocabularyKind::kSegment, "trailer");
   f.county = snap().find_county("meixian");
   EXPECT_EQ(matching(f), (std::vector<std::string>{"bpw-meizhou", "qingda", "sample-f"}));
   f.q = "样例";

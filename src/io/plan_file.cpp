@@ -110,11 +110,18 @@ void write_plan_info(const PlanInfo& p, Emitter& e) {
   if (p.is_default) e.raw("default", "true");
 }
 
+void write_term(const TermRecord& t, Emitter& e) {
+  e.header(to_string(t.kind), true);
+  e.text("id", t.id);
+  e.raw("name", names(t.name));
+  e.optional_text("provenance", t.provenance);
+}
+
 void write_zone(const ZoneRecord& z, Emitter& e) {
   e.header("zone", true);
   e.text("id", z.id);
   e.raw("name", names(z.name));
-  e.text("kind", to_string(z.kind));
+  e.text("kind", z.kind);
   e.optional_slugs("counties", z.counties);
   e.optional_text("parent", z.parent);
   e.text("provenance", z.provenance);
@@ -143,7 +150,7 @@ void write_project(const ProjectRecord& p, Emitter& e) {
   e.header("project", true);
   e.text("id", p.id);
   e.raw("name", names(p.name));
-  e.text("type", to_string(p.type));
+  e.text("type", p.type);
   e.optional_text("sponsor", p.sponsor);
   e.optional_text("zone", p.zone);
   e.optional_text("county", p.county);
@@ -177,13 +184,15 @@ void write_chain(const ChainRecord& c, Emitter& e) {
 
 bool has_plan(const Dataset& data) {
   return data.plan != PlanInfo{} || !data.zones.empty() || !data.targets.empty() || !data.projects.empty() ||
-         !data.chains.empty();
+         !data.chains.empty() || !data.terms.empty();
 }
 
 std::string write_plan(const Dataset& data) {
   std::string out;
   Emitter e(out);
   if (data.plan != PlanInfo{}) write_plan_info(data.plan, e);
+  for (const TermRecord& t : data.terms)
+    write_term(t, e);
   for (const ZoneRecord& z : data.zones)
     write_zone(z, e);
   for (const TargetRecord& t : data.targets)

@@ -44,6 +44,22 @@ TEST(PlanFile, ReadsThePlanTable) {
   EXPECT_EQ(d.plan.end_year, 2025);
 }
 
+TEST(PlanFile, ReadsTheVocabulariesInTheirOrder) {
+  const Dataset d = read_fixture_plan();
+  ASSERT_EQ(d.terms.size(), 3U);
+  EXPECT_EQ(d.terms[0],
+            (TermRecord{VocabularyKind::kZoneKind, "core-park", {"核心园区", "Core park"}, "plan §6", 0}));
+  EXPECT_EQ(d.terms[1], (TermRecord{VocabularyKind::kZoneKind, "base", {"基地", "Base"}, "", 1}));
+  EXPECT_EQ(d.terms[2],
+            (TermRecord{VocabularyKind::kProjectType, "expansion", {"增资扩产", "Expansion"}, "plan §5", 0}));
+  EXPECT_EQ(
+      plan_errors(
+          "[[segment]]\nid = \"body\"\nname = \"车身\"\n[[segment]]\nid = \"body\"\nname = \"车身件\"\n"),
+      (Messages{"p.toml:5:6: vocabulary.id: duplicate segment 'body' (first at p.toml:2)"}));
+  EXPECT_EQ(plan_errors("[[segment]]\nid = \"body\"\n"),
+            (Messages{"p.toml:1:1: segment.name: a value is required"}));
+}
+
 TEST(PlanFile, ReadsZonesTargetsProjectsAndChains) {
   const Dataset d = read_fixture_plan();
   ASSERT_EQ(d.zones.size(), 2U);
@@ -148,15 +164,16 @@ TEST(PlanFile, ReportsATableWhereAnArrayOfTablesBelongs) {
 TEST(PlanFile, ReportsWrongTypesAndBadValuesAtTheValue) {
   EXPECT_EQ(
       plan_errors(
-          "[plan]\nid = \"p\"\ntitle = \"规划\"\nstart = \"2021\"\nissued = \"2021-13\"\n\n"
+          "[plan]\nid = \"p\"\ntitle = \"规划\"\nstart = \"2021\"\nissued = \"2021-13\"\n"
+          "[[project_type]]\nid = \"expansion\"\nname = \"增资扩产\"\n"
           "[[project]]\nid = \"x\"\nname = \"项目\"\ntype = \"expanson\"\nexpected_output = \"5亿斤\"\n"
           "provenance = \"plan\"\n"),
       (Messages{
           "p.toml:4:9: plan.start: expected an integer, found a string",
           "p.toml:5:10: plan.issued: " + parse_date("2021-13").error().message,
-          "p.toml:10:8: project.type: 'expanson' is not one of expansion, retrofit, attraction (did you mean "
-          "'expansion'?)",
-          "p.toml:11:19: project.expected_output: " + parse_amount("5亿斤").error().message,
+          "p.toml:12:8: project.type: 'expanson' is not a word of the plan's project_type vocabulary (did "
+          "you mean 'expansion'?) — declare it with [[project_type]] in the plan file",
+          "p.toml:13:19: project.expected_output: " + parse_amount("5亿斤").error().message,
       }));
 }
 
@@ -176,6 +193,10 @@ TEST(PlanFile, WritesKeysInTheDocumentedOrder) {
   EXPECT_TRUE(
       text.starts_with("[plan]\nid = \"test-plan\"\ntitle = { zh = \"测试规划\", en = \"Test plan\" }\n"
                        "document = \"测试〔2021〕1号\"\nissued = 2021-07-02\nstart = 2021\nend = 2025\n\n"
+                       "[[zone_kind]]\nid = \"core-park\"\nname = { zh = \"核心园区\", en = \"Core park\" }\n"
+                       "provenance = \"plan §6\"\n\n[[zone_kind]]\nid = \"base\"\n"
+                       "name = { zh = \"基地\", en = \"Base\" }\n\n[[project_type]]\nid = \"expansion\"\n"
+                       "name = { zh = \"增资扩产\", en = \"Expansion\" }\nprovenance = \"plan §5\"\n\n"
                        "[[zone]]\nid = \"core-park\"\n"))
       << text;
   EXPECT_NE(
@@ -224,6 +245,7 @@ TEST(PlanFile, RefusesControlCharactersThatTheWriterWouldHaveToEscape) {
 
 TEST(PlanFile, SkipsABadRecordAndKeepsTheOthers) {
   auto result = read_plan(
+      "[[zone_kind]]\nid = \"base\"\nname = { zh = \"基地\", en = \"Base\" }\n"
       "[[zone]]\nid = \"a\"\nname = \"甲\"\nkind = \"base\"\nprovenance = \"p\"\n"
       "[[zone]]\nid = \"b\"\nname = \"乙\"\nkind = \"bse\"\nprovenance = \"p\"\n",
       "p.toml", ImportMode::kSkipInvalid);
@@ -232,7 +254,13 @@ TEST(PlanFile, SkipsABadRecordAndKeepsTheOthers) {
   EXPECT_EQ(result->data.zones[0].id, "a");
   ASSERT_EQ(result->rejected.size(), 1U);
   EXPECT_EQ(result->rejected[0].table, "zone");
-  EXPECT_EQ(result->rejected[0].where.line, 6U);
+  EXPECT_EQ(result->rejected[0].where.line, 9U);
+  ASSERT_EQ(result->rejected[0].errors.size(), 1U);
+  EXPECT_EQ(result->rejected[0].errors[0].to_string(),
+            "p.toml:12:8: zone.kind: 'bse' is not a word of the plan's zone_kind vocabulary (did you mean "
+            "'base'?) — declare it with [[zone_kind]] in the plan file");
+  ASSERT_EQ(result->data.terms.size(), 1U);
+  EXPECT_EQ(result->data.terms[0].name.en, "Base");
 }
 
 }  // namespace

@@ -7,9 +7,9 @@ namespace atlas {
 namespace {
 
 // The data-file word of each enumerator, in enumerator order.
-constexpr std::array<const char*, 4> kSegments{"passenger", "trailer", "nev", "general"};
-constexpr std::array<const char*, 3> kZoneKinds{"core-park", "base", "functional-zone"};
-constexpr std::array<const char*, 3> kProjectTypes{"expansion", "retrofit", "attraction"};
+// The plan-file table of each vocabulary ([[segment]], [[zone_kind]] …), in enumerator order.
+constexpr std::array<const char*, kVocabularyKinds> kVocabularyKindWords{
+    "segment", "zone_kind", "project_type", "carrier_kind", "candidate_kind"};
 constexpr std::array<const char*, 5> kMilestoneKinds{"signed", "started", "commissioned", "full-production",
                                                      "phase"};
 constexpr std::array<const char*, 3> kCarrierLevels{"municipal", "provincial", "national"};
@@ -35,14 +35,8 @@ std::optional<Enum> enum_of(const std::array<const char*, N>& words, std::string
 
 }  // namespace
 
-const char* to_string(Segment v) {
-  return word_of(kSegments, v);
-}
-const char* to_string(ZoneKind v) {
-  return word_of(kZoneKinds, v);
-}
-const char* to_string(ProjectType v) {
-  return word_of(kProjectTypes, v);
+const char* to_string(VocabularyKind v) {
+  return word_of(kVocabularyKindWords, v);
 }
 const char* to_string(MilestoneKind v) {
   return word_of(kMilestoneKinds, v);
@@ -78,14 +72,8 @@ const char* to_string(MemberKind v) {
   return word_of(kMemberKinds, v);
 }
 
-std::optional<Segment> parse_segment(std::string_view s) {
-  return enum_of<Segment>(kSegments, s);
-}
-std::optional<ZoneKind> parse_zone_kind(std::string_view s) {
-  return enum_of<ZoneKind>(kZoneKinds, s);
-}
-std::optional<ProjectType> parse_project_type(std::string_view s) {
-  return enum_of<ProjectType>(kProjectTypes, s);
+std::optional<VocabularyKind> parse_vocabulary_kind(std::string_view s) {
+  return enum_of<VocabularyKind>(kVocabularyKindWords, s);
 }
 std::optional<MilestoneKind> parse_milestone_kind(std::string_view s) {
   return enum_of<MilestoneKind>(kMilestoneKinds, s);

@@ -87,15 +87,30 @@ struct MetricRecord {
   bool operator==(const MetricRecord&) const = default;
 };
 
-enum class Segment : std::uint8_t { kPassenger, kTrailer, kNev, kGeneral };
+/// The vocabularies a plan declares (docs/formats.md, "Vocabularies"): the words its records use
+/// for an enterprise's segment, a zone's kind, a project's type, a carrier's kind and a candidate's
+/// kind. None is built in: a plan names its own words, and a plan that declares none of a kind
+/// takes the words its records use, each named by itself.
+enum class VocabularyKind : std::uint8_t { kSegment, kZoneKind, kProjectType, kCarrierKind, kCandidateKind };
+inline constexpr std::size_t kVocabularyKinds = 5;
+
+/// One word of a plan's vocabulary. Plan-owned; its order in the plan file is the order users see.
+struct TermRecord {
+  VocabularyKind kind = VocabularyKind::kSegment;
+  std::string id;  // the word records use: "body-parts", "core-park" …
+  Names name;
+  std::string provenance;
+  int position = 0;  // order among the plan's terms of its kind
+  bool operator==(const TermRecord&) const = default;
+};
 
 struct EnterpriseRecord {
   std::string id;
   std::string credit_code;  // empty when unknown; validated when present
   Names name;
-  std::string county;  // county id or empty
-  std::string zone;    // zone id or empty
-  Segment segment = Segment::kGeneral;
+  std::string county;   // county id or empty
+  std::string zone;     // zone id or empty
+  std::string segment;  // a word of the plan's segment vocabulary (required by the CSV and the store)
   std::optional<bool> above_size;  // 规上; empty = unknown
   std::optional<bool> high_tech;   // 高新技术企业
   std::vector<std::string> classes;
@@ -140,24 +155,20 @@ struct FactRecord {
   bool operator==(const FactRecord&) const = default;
 };
 
-enum class ZoneKind : std::uint8_t { kCorePark, kBase, kFunctionalZone };
-
 struct ZoneRecord {
   std::string id;
   Names name;
-  ZoneKind kind = ZoneKind::kBase;
+  std::string kind;  // a word of the plan's zone_kind vocabulary
   std::vector<std::string> counties;
   std::string parent;
   std::string provenance;
   bool operator==(const ZoneRecord&) const = default;
 };
 
-enum class ProjectType : std::uint8_t { kExpansion, kRetrofit, kAttraction };
-
 struct ProjectRecord {
   std::string id;
   Names name;
-  ProjectType type = ProjectType::kExpansion;
+  std::string type;     // a word of the plan's project_type vocabulary
   std::string sponsor;  // enterprise id
   std::string zone;
   std::string county;
@@ -207,28 +218,10 @@ struct ChainRecord {
 
 enum class CarrierLevel : std::uint8_t { kMunicipal, kProvincial, kNational };
 
-/// carriers.kind: engineering-center (工程技术研究中心), enterprise-tech-center (企业技术中心),
-/// manufacturing-innovation-center (制造业创新中心), innovation-alliance (产业技术创新联盟),
-/// cluster-organization (集群发展促进机构), rd-center (研发中心), key-lab (重点实验室),
-/// test-platform (检测公共服务平台).
-inline constexpr std::array<std::string_view, 8> kCarrierKinds = {
-    "engineering-center",
-    "enterprise-tech-center",
-    "manufacturing-innovation-center",
-    "innovation-alliance",
-    "cluster-organization",
-    "rd-center",
-    "key-lab",
-    "test-platform",
-};
-
-/// candidates.kind: an OEM, a parts maker, or a NEV "three-electric" firm.
-inline constexpr std::array<std::string_view, 3> kCandidateKinds = {"oem", "parts", "three-electric"};
-
 struct CarrierRecord {
   std::string id;
   Names name;
-  std::string kind;  // engineering-center, manufacturing-innovation-center … (docs/formats.md)
+  std::string kind;  // a word of the plan's carrier_kind vocabulary
   CarrierLevel level = CarrierLevel::kMunicipal;
   std::string enterprise;
   std::optional<Date> recognized;
@@ -250,7 +243,7 @@ struct SupplierEntryRecord {
 struct CandidateRecord {
   std::string id;
   Names name;
-  std::string kind;  // oem | parts | three-electric
+  std::string kind;  // a word of the plan's candidate_kind vocabulary
   std::string chain;
   std::string link;
   std::string region;
@@ -316,16 +309,15 @@ struct Dataset {
   std::vector<CandidateRecord> candidates;
   std::vector<TargetRecord> targets;
   std::vector<SupplyEdgeRecord> supply_edges;
+  std::vector<TermRecord> terms;  // the plan's vocabularies, in plan-file order
   /// Members of `plan` (written with it; ignored when the dataset has no plan id).
   std::vector<PlanMemberRecord> plan_members;
   bool operator==(const Dataset&) const = default;
 };
 
-/// Enum ↔ text, as written in data files ("passenger", "core-park", "full-production" …).
+/// Enum ↔ text, as written in data files ("full-production", "provincial", "segment" …).
 /// The parse functions return std::nullopt for an unknown word.
-[[nodiscard]] const char* to_string(Segment v);
-[[nodiscard]] const char* to_string(ZoneKind v);
-[[nodiscard]] const char* to_string(ProjectType v);
+[[nodiscard]] const char* to_string(VocabularyKind v);
 [[nodiscard]] const char* to_string(MilestoneKind v);
 [[nodiscard]] const char* to_string(CarrierLevel v);
 [[nodiscard]] const char* to_string(TaxonomyLevel v);
@@ -335,9 +327,7 @@ struct Dataset {
 [[nodiscard]] const char* to_string(FactQualifier v);
 [[nodiscard]] const char* to_string(TargetUnit v);
 [[nodiscard]] const char* to_string(MemberKind v);
-[[nodiscard]] std::optional<Segment> parse_segment(std::string_view s);
-[[nodiscard]] std::optional<ZoneKind> parse_zone_kind(std::string_view s);
-[[nodiscard]] std::optional<ProjectType> parse_project_type(std::string_view s);
+[[nodiscard]] std::optional<VocabularyKind> parse_vocabulary_kind(std::string_view s);
 [[nodiscard]] std::optional<MilestoneKind> parse_milestone_kind(std::string_view s);
 [[nodiscard]] std::optional<CarrierLevel> parse_carrier_level(std::string_view s);
 [[nodiscard]] std::optional<TaxonomyLevel> parse_taxonomy_level(std::string_view s);

@@ -20,19 +20,12 @@ void expect_words(const std::vector<std::pair<Enum, std::string>>& words,
 }
 
 TEST(EnumWords, MatchTheDataFormats) {
-  expect_words<Segment>({{Segment::kPassenger, "passenger"},
-                         {Segment::kTrailer, "trailer"},
-                         {Segment::kNev, "nev"},
-                         {Segment::kGeneral, "general"}},
-                        parse_segment);
-  expect_words<ZoneKind>({{ZoneKind::kCorePark, "core-park"},
-                          {ZoneKind::kBase, "base"},
-                          {ZoneKind::kFunctionalZone, "functional-zone"}},
-                         parse_zone_kind);
-  expect_words<ProjectType>({{ProjectType::kExpansion, "expansion"},
-                             {ProjectType::kRetrofit, "retrofit"},
-                             {ProjectType::kAttraction, "attraction"}},
-                            parse_project_type);
+  expect_words<VocabularyKind>({{VocabularyKind::kSegment, "segment"},
+                                {VocabularyKind::kZoneKind, "zone_kind"},
+                                {VocabularyKind::kProjectType, "project_type"},
+                                {VocabularyKind::kCarrierKind, "carrier_kind"},
+                                {VocabularyKind::kCandidateKind, "candidate_kind"}},
+                               parse_vocabulary_kind);
   expect_words<MilestoneKind>({{MilestoneKind::kSigned, "signed"},
                                {MilestoneKind::kStarted, "started"},
                                {MilestoneKind::kCommissioned, "commissioned"},
@@ -59,10 +52,9 @@ TEST(EnumWords, MatchTheDataFormats) {
 }
 
 TEST(EnumWords, ParseReturnsNothingForAnUnknownWord) {
-  EXPECT_EQ(parse_segment("Passenger"), std::nullopt);
-  EXPECT_EQ(parse_segment(""), std::nullopt);
-  EXPECT_EQ(parse_zone_kind("core_park"), std::nullopt);
-  EXPECT_EQ(parse_project_type("expansion "), std::nullopt);
+  EXPECT_EQ(parse_vocabulary_kind("Segment"), std::nullopt);
+  EXPECT_EQ(parse_vocabulary_kind(""), std::nullopt);
+  EXPECT_EQ(parse_vocabulary_kind("zone-kind"), std::nullopt);
   EXPECT_EQ(parse_milestone_kind("full_production"), std::nullopt);
   EXPECT_EQ(parse_carrier_level("county"), std::nullopt);
   EXPECT_EQ(parse_taxonomy_level("product"), std::nullopt);

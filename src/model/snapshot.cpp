@@ -138,7 +138,38 @@ Result<void> SnapshotBuilder::index_reference_tables() {
     if (!parent) return std::unexpected(parent.error());
     s.zone_parent.push_back(*parent);
   }
+  // The plan's words first (in its order), then the ones its own records use undeclared.
+  for (std::size_t k = 0; k < kVocabularyKinds; ++k)
+    s.declared_terms[k] = s.vocabularies[k].size();
+  for (auto& terms : s.vocabularies) {
+    for (std::uint32_t i = 0; i < terms.size(); ++i) {
+      auto& index = s.term_index_[static_cast<std::size_t>(terms[i].kind)];
+      if (!index.emplace(terms[i].id, i).second) {
+        return fail(ErrorCode::kDuplicateKey,
+                    fmt::format("{} \"{}\" is declared twice", to_string(terms[i].kind), terms[i].id), "id");
+      }
+    }
+  }
+  using enum VocabularyKind;
+  for (const auto& z : s.zones)
+    term_code(kZoneKind, z.kind);
+  for (const auto& p : s.projects)
+    term_code(kProjectType, p.type);
+  for (const auto& c : s.carriers)
+    term_code(kCarrierKind, c.kind);
+  for (const auto& c : s.candidates)
+    term_code(kCandidateKind, c.kind);
   return {};
+}
+
+std::uint32_t SnapshotBuilder::term_code(VocabularyKind kind, const std::string& word) {
+  auto& s = *snap_;
+  const auto k = static_cast<std::size_t>(kind);
+  if (word.empty()) return kNoTerm;
+  auto& terms = s.vocabularies[k];
+  const auto [it, added] = s.term_index_[k].emplace(word, static_cast<std::uint32_t>(terms.size()));
+  if (added) terms.push_back(TermRecord{kind, word, Names{word, word}, {}});
+  return it->second;
 }
 
 Result<void> SnapshotBuilder::add_enterprise(const EnterpriseRecord& r) {
@@ -159,7 +190,13 @@ Result<void> SnapshotBuilder::add_enterprise(const EnterpriseRecord& r) {
   c.provenance.push_back(s.strings.intern(r.provenance));
   c.county.push_back(*county);
   c.zone.push_back(*zone);
-  c.segment.push_back(r.segment);
+  const std::uint32_t segment = term_code(VocabularyKind::kSegment, r.segment);
+  if (segment >= kNoTerm && !r.segment.empty()) {
+    return fail(ErrorCode::kInvalidValue,
+                fmt::format("enterprise \"{}\": more than {} different segments", r.id, kNoTerm - 1),
+                "segment");
+  }
+  c.segment.push_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(segment, kNoTerm)));
   c.above_size.push_back(r.above_size ? static_cast<std::int8_t>(*r.above_size) : std::int8_t{-1});
   c.high_tech.push_back(r.high_tech ? static_cast<std::int8_t>(*r.high_tech) : std::int8_t{-1});
   c.sample.push_back(is_sample(r.provenance) ? 1 : 0);
@@ -253,6 +290,10 @@ SnapshotBuilder::SnapshotBuilder(Dataset small_tables, std::uint64_t version)
   s.supplier_entries = std::move(small_tables.supplier_entries);
   s.candidates = std::move(small_tables.candidates);
   s.targets = std::move(small_tables.targets);
+  for (auto& t : small_tables.terms) {
+    const auto k = static_cast<std::size_t>(t.kind);
+    if (k < kVocabularyKinds) s.vocabularies[k].push_back(std::move(t));
+  }
   pending_.resize(s.metrics.size());
   status_ = index_reference_tables();
 }
@@ -355,7 +396,7 @@ void SnapshotBuilder::build_postings_lists() {
     EnterpriseId e{i};
     if (c.county[i].valid()) county.emplace_back(c.county[i].value, e);
     if (c.zone[i].valid()) zone.emplace_back(c.zone[i].value, e);
-    segment.emplace_back(static_cast<std::uint32_t>(c.segment[i]), e);
+    if (c.segment[i] != kNoTerm) segment.emplace_back(c.segment[i], e);
     for (ClassId cls : c.classes.row(i)) {
       for (ClassId node = cls; node.valid(); node = s.taxonomy_parent[node.value]) {
         taxonomy.emplace_back(node.value, e);
@@ -364,7 +405,7 @@ void SnapshotBuilder::build_postings_lists() {
   }
   s.by_county = build_postings(s.counties.size(), county);
   s.by_zone = build_postings(s.zones.size(), zone);
-  s.by_segment = build_postings(4, segment);
+  s.by_segment = build_postings(s.vocabulary(VocabularyKind::kSegment).size(), segment);
   s.by_taxonomy = build_postings(s.taxonomy.size(), taxonomy);
 }
 
@@ -414,6 +455,13 @@ ClassId Snapshot::find_class(std::string_view code) const {
 }
 ProjectId Snapshot::find_project(std::string_view id) const {
   return ProjectId{find_in(project_index_, id).value_or(ProjectId::none().value)};
+}
+
+std::optional<std::uint32_t> Snapshot::find_term(VocabularyKind kind, std::string_view word) const {
+  const auto& index = term_index_[static_cast<std::size_t>(kind)];
+  const auto it = index.find(std::string(word));
+  if (it == index.end()) return std::nullopt;
+  return it->second;
 }
 
 SpanValue Snapshot::sum_span(MetricId metric, EnterpriseId e, MonthIndex first, MonthIndex last,

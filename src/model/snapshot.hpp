@@ -2,6 +2,8 @@
 // Built once per write (RCU style): readers hold a std::shared_ptr<const Snapshot> and never lock.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -54,7 +56,7 @@ struct EnterpriseColumns {
   std::vector<StringId> slug, name_zh, name_en, credit_code, provenance;
   std::vector<CountyId> county;
   std::vector<ZoneId> zone;
-  std::vector<Segment> segment;
+  std::vector<std::uint16_t> segment;   // index into vocabularies[kSegment]; kNoTerm when none
   std::vector<std::int8_t> above_size;  // -1 unknown, 0 no, 1 yes
   std::vector<std::int8_t> high_tech;   // -1 unknown, 0 no, 1 yes
   std::vector<std::uint8_t> sample;     // 1 when the record's provenance is sample
@@ -227,6 +229,8 @@ class SnapshotBuilder {
 
  private:
   Result<void> index_reference_tables();
+  /// The code of `word` in the vocabulary of `kind`, appending it (named by itself) when undeclared.
+  std::uint32_t term_code(VocabularyKind kind, const std::string& word);
   Result<void> resolve_groups();
   Result<void> resolve_projects();
   void build_postings_lists();
@@ -243,6 +247,9 @@ class SnapshotBuilder {
 
 /// Small tables keep their row records; ids index these vectors. Enterprises and observations
 /// are columns only (the store, not the Snapshot, is what export reads).
+/// An enterprise without a segment (EnterpriseColumns::segment).
+inline constexpr std::uint16_t kNoTerm = 0xFFFF;
+
 class Snapshot {
  public:
   /// Builds a snapshot from a complete dataset, resolving every reference. Fails with
@@ -272,6 +279,12 @@ class Snapshot {
   std::vector<SupplierEntryRecord> supplier_entries;
   std::vector<CandidateRecord> candidates;
   std::vector<TargetRecord> targets;
+  /// The plan's vocabularies per VocabularyKind: the terms it declares, in its order, then the
+  /// words its records (or the register's enterprises in its scope) use that it does not declare,
+  /// each named by itself. A word's index is its code (EnterpriseColumns::segment).
+  std::array<std::vector<TermRecord>, kVocabularyKinds> vocabularies;
+  /// How many terms of each kind the plan declares (the first ones of vocabularies[kind]).
+  std::array<std::size_t, kVocabularyKinds> declared_terms{};
 
   EnterpriseColumns enterprises;
   std::vector<ObservationColumns> observations;  // per MetricId
@@ -280,7 +293,7 @@ class Snapshot {
   // Posting lists (sorted enterprise ids).
   Csr<EnterpriseId> by_county;    // per CountyId
   Csr<EnterpriseId> by_zone;      // per ZoneId (direct members only)
-  Csr<EnterpriseId> by_segment;   // per Segment value
+  Csr<EnterpriseId> by_segment;   // per segment code
   Csr<EnterpriseId> by_taxonomy;  // per taxonomy node: makers of the class or any class below it
 
   SupplyEdges supply;  // enterprise → enterprise supply relations (supply_edges.csv)
@@ -292,6 +305,17 @@ class Snapshot {
   [[nodiscard]] ZoneId find_zone(std::string_view id) const;
   [[nodiscard]] ClassId find_class(std::string_view code) const;
   [[nodiscard]] ProjectId find_project(std::string_view id) const;
+  /// The code of `word` in the plan's vocabulary of `kind`, nullopt when nothing uses or declares it.
+  [[nodiscard]] std::optional<std::uint32_t> find_term(VocabularyKind kind, std::string_view word) const;
+  /// The segment word of enterprise `e`; empty when it has none.
+  [[nodiscard]] std::string_view segment_of(EnterpriseId e) const {
+    const std::uint16_t code = enterprises.segment[e.value];
+    return code == kNoTerm ? std::string_view()
+                           : std::string_view(vocabulary(VocabularyKind::kSegment)[code].id);
+  }
+  [[nodiscard]] const std::vector<TermRecord>& vocabulary(VocabularyKind kind) const {
+    return vocabularies[static_cast<std::size_t>(kind)];
+  }
 
   /// Sum of `metric` for enterprise `e` over months [first, last] using only visible figures.
   /// A figure counts only when its whole span lies inside [first, last].
@@ -326,6 +350,7 @@ class Snapshot {
   std::unordered_map<std::string_view, EnterpriseId> enterprise_index_;
   std::unordered_map<std::string_view, std::uint32_t> metric_index_, county_index_, zone_index_, class_index_,
       project_index_;
+  std::array<std::unordered_map<std::string, std::uint32_t>, kVocabularyKinds> term_index_;
   // Last, so destroyed first: what it holds may refer to the members above.
   MemoSlot memo_;
 };

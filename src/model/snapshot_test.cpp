@@ -18,7 +18,7 @@ Period one_month(int year, int month) {
 Dataset small_dataset() {
   Dataset d;
   d.counties = {{"meixian", "441403", {"梅县区", "Meixian"}, "plan §6(2)"}};
-  d.zones = {{"gac-park", {"广汽零部件产业园", ""}, ZoneKind::kCorePark, {}, "", "plan §6(1)"}};
+  d.zones = {{"gac-park", {"广汽零部件产业园", ""}, "core-park", {}, "", "plan §6(1)"}};
   d.taxonomy = {
       {"chassis", TaxonomyLevel::kCategory, "", {"底盘系统", ""}, 146, {}, "plan §1(1)"},
       {"chassis-running", TaxonomyLevel::kSubsystem, "chassis", {"行走", ""}, {}, {}, "plan §1(1)"},
@@ -28,14 +28,14 @@ Dataset small_dataset() {
   bpw.id = "bpw";
   bpw.name = {"BPW（梅州）车轴有限公司", ""};
   bpw.county = "meixian";
-  bpw.segment = Segment::kTrailer;
+  bpw.segment = "trailer";
   bpw.classes = {"axle"};
   bpw.provenance = "plan §3(1)2";
   EnterpriseRecord park = bpw;
   park.id = "park-firm";
   park.county = "";
   park.zone = "gac-park";
-  park.segment = Segment::kPassenger;
+  park.segment = "passenger";
   park.classes = {};
   park.provenance = "sample";
   d.enterprises = {bpw, park};
@@ -159,7 +159,36 @@ TEST(Snapshot, PostingListsIncludeTaxonomyAncestors) {
   ASSERT_EQ(makers.size(), 1u);
   EXPECT_EQ(makers[0], bpw);
   EXPECT_EQ(s->by_zone.row(s->find_zone("gac-park").value).size(), 1u);
-  EXPECT_EQ(s->by_segment.row(static_cast<std::size_t>(Segment::kTrailer))[0], bpw);
+  EXPECT_EQ(s->by_segment.row(*s->find_term(VocabularyKind::kSegment, "trailer"))[0], bpw);
+}
+
+TEST(Snapshot, AVocabularyHoldsThePlansWordsInItsOrderThenTheWordsUsedUndeclared) {
+  auto d = small_dataset();
+  d.terms = {{VocabularyKind::kSegment, "passenger", {"乘用车零部件", "Passenger-car parts"}, "plan §4"},
+             {VocabularyKind::kSegment, "body", {"车身", "Body"}, "plan §4"},
+             {VocabularyKind::kZoneKind, "core-park", {"核心园区", "Core park"}, "plan §6"}};
+  d.enterprises[0].segment = "trailer";  // used, not declared
+  d.enterprises[1].segment = "";         // none
+  auto s = build(d);
+  const auto& segments = s->vocabulary(VocabularyKind::kSegment);
+  ASSERT_EQ(segments.size(), 3u);
+  EXPECT_EQ(segments[0].id, "passenger");
+  EXPECT_EQ(segments[1].name.zh, "车身");
+  EXPECT_EQ(segments[2].id, "trailer");
+  EXPECT_EQ(segments[2].name.zh, "trailer") << "an undeclared word is named by itself";
+  EXPECT_EQ(s->declared_terms[static_cast<std::size_t>(VocabularyKind::kSegment)], 2u);
+  EXPECT_EQ(s->enterprises.segment[1], kNoTerm);
+  EXPECT_EQ(s->by_segment.row(*s->find_term(VocabularyKind::kSegment, "trailer")).size(), 1u);
+  EXPECT_TRUE(s->by_segment.row(*s->find_term(VocabularyKind::kSegment, "body")).empty());
+  EXPECT_EQ(s->find_term(VocabularyKind::kSegment, "nev"), std::nullopt);
+  EXPECT_EQ(s->vocabulary(VocabularyKind::kZoneKind).size(), 1u) << "the zone's core-park is declared";
+
+  d.terms.push_back(d.terms[0]);
+  auto twice = Snapshot::build(d);
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().code, ErrorCode::kDuplicateKey);
+  EXPECT_NE(twice.error().message.find("segment \"passenger\" is declared twice"), std::string::npos)
+      << twice.error().message;
 }
 
 TEST(Snapshot, UnknownCountyIsReportedWithTheEnterprise) {

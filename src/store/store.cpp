@@ -126,7 +126,8 @@ Result<void> load_small(Db& db, Dataset& d, std::string_view requested) {
     d.plan = plan->value_or(PlanInfo{});
   }
   return load_each(db, d.counties, d.taxonomy, d.metrics, d.zones, d.facts, d.projects, d.milestones,
-                   d.chains, d.carriers, d.supplier_entries, d.candidates, d.targets, d.plan_members);
+                   d.chains, d.carriers, d.supplier_entries, d.candidates, d.targets, d.plan_members,
+                   d.terms);
 }
 
 // Runs `body()` inside a read transaction, so that everything it reads is one committed state.
@@ -172,6 +173,7 @@ void normalize_order(Dataset& d) {
   std::ranges::sort(d.supply_edges, {}, [](const SupplyEdgeRecord& e) {
     return std::tie(e.supplier, e.customer, e.product_class);
   });
+  std::ranges::sort(d.terms, {}, [](const TermRecord& t) { return std::tie(t.kind, t.position, t.id); });
   // Targets keep the order of their plan file (position), then id.
   std::ranges::sort(d.targets, [](const TargetRecord& a, const TargetRecord& b) {
     return a.position != b.position ? a.position < b.position : a.id < b.id;

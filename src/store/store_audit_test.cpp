@@ -55,7 +55,7 @@ TEST(StoreAudit, LogsNewRecordsWithTheirAfterImage) {
   const std::size_t logged = 1 + d.counties.size() + d.taxonomy.size() + d.metrics.size() + d.zones.size() +
                              d.enterprises.size() + d.facts.size() + d.projects.size() + d.milestones.size() +
                              d.chains.size() + d.carriers.size() + d.supplier_entries.size() +
-                             d.candidates.size() + d.targets.size() + d.plan_members.size();
+                             d.candidates.size() + d.targets.size() + d.plan_members.size() + d.terms.size();
   EXPECT_EQ(changes.size(), logged);
   for (const AuditChange& c : changes) {
     EXPECT_NE(c.table, "observations");
@@ -127,7 +127,7 @@ TEST(StoreAudit, LogsNothingForAFailedApply) {
   ASSERT_TRUE(store);
   Dataset delta;
   delta.counties = {{"pingyuan", "441426", {"平远县", ""}, "plan"}};
-  delta.zones = {{"z", {"区", ""}, ZoneKind::kBase, {"nowhere"}, "", "plan"}};
+  delta.zones = {{"z", {"区", ""}, "base", {"nowhere"}, "", "plan"}};
   ASSERT_FALSE(store->apply(delta, AuditEvent{"user: li", "edit"}));
   EXPECT_TRUE(store->audit_log(10).value().empty());
   EXPECT_TRUE(store->audit_changes(1).value().empty());

@@ -36,7 +36,7 @@ Dataset county_plan() {
   ZoneRecord zone;
   zone.id = "xingning-park";
   zone.name = {"兴宁园区", ""};
-  zone.kind = ZoneKind::kBase;
+  zone.kind = "base";
   zone.counties = {"xingning"};
   zone.provenance = "plan §2";
   d.zones = {zone};

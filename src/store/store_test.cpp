@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 8;
+constexpr int kMigrationCount = 9;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -35,11 +35,11 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(CountyRecord), 160U);
   EXPECT_EQ(sizeof(TaxonomyRecord), 208U);
   EXPECT_EQ(sizeof(MetricRecord), 136U);
-  EXPECT_EQ(sizeof(ZoneRecord), 192U);
-  EXPECT_EQ(sizeof(EnterpriseRecord), 472U);
+  EXPECT_EQ(sizeof(ZoneRecord), 216U);
+  EXPECT_EQ(sizeof(EnterpriseRecord), 504U);
   EXPECT_EQ(sizeof(ObservationRecord), 120U);
   EXPECT_EQ(sizeof(FactRecord), 328U);
-  EXPECT_EQ(sizeof(ProjectRecord), 352U);
+  EXPECT_EQ(sizeof(ProjectRecord), 376U);
   EXPECT_EQ(sizeof(MilestoneRecord), 152U);
   EXPECT_EQ(sizeof(ChainLinkRecord), 120U);
   EXPECT_EQ(sizeof(ChainEdgeRecord), 64U);
@@ -50,8 +50,9 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(BaselineRecord), 128U);
   EXPECT_EQ(sizeof(TargetRecord), 376U);
   EXPECT_EQ(sizeof(SupplyEdgeRecord), 136U);
-  EXPECT_EQ(sizeof(Dataset), 688U);
+  EXPECT_EQ(sizeof(Dataset), 712U);
   EXPECT_EQ(sizeof(PlanMemberRecord), 40U);
+  EXPECT_EQ(sizeof(TermRecord), 144U);
 }
 
 TEST(StoreOpen, RejectsAnEmptyPath) {
@@ -342,6 +343,7 @@ TEST(StoreApply, RollsBackTheWholeApplyWhenOneRecordFails) {
   delta.counties = {{"pingyuan", "441426", {"平远县", ""}, "plan"}};
   EnterpriseRecord fresh;
   fresh.id = "fresh";
+  fresh.segment = "trailer";
   fresh.provenance = "sample";
   delta.enterprises = {fresh};
   delta.observations = {{"fresh", "output_value", store_test::year_period(2024), 1, std::nullopt, "s"},

@@ -59,6 +59,11 @@ inline void add_reference_tables(Dataset& d) {
                     "DataV GeoAtlas",
                     "GS(2024)1234"};
   d.plan_members = {{MemberKind::kCarrier, "alliance"}, {MemberKind::kEnterprise, "bpw"}};
+  // Out of order (kind, position), one without provenance.
+  d.terms = {{VocabularyKind::kZoneKind, "base", {"基地", "Base"}, "plan §6", 1},
+             {VocabularyKind::kSegment, "trailer", {"挂车零部件", "Trailer parts"}, "plan §4", 0},
+             {VocabularyKind::kZoneKind, "core-park", {"核心园区", ""}, "", 0},
+             {VocabularyKind::kCandidateKind, "oem", {"整车企业", "OEM"}, "sample", 0}};
   d.counties = {{"xingning", "441481", {"兴宁市", ""}, "plan §6"},
                 {"meixian", "441403", {"梅县区", "Meixian"}, "plan §6"},
                 {"meijiang", "441402", {"梅江区", "Meijiang"}, "sample"}};
@@ -86,19 +91,19 @@ inline void add_reference_tables(Dataset& d) {
                {"energy", {"综合能耗", ""}, MetricUnit::kTce, "sample"}};
   d.zones = {{"trailer-belt",
               {"挂车产业带", "Trailer belt"},
-              ZoneKind::kBase,
+              "base",
               {"meixian", "xingning"},
               "gac-park",
               "plan §6(1)"},
-             {"gac-park", {"广汽产业园", "GAC park"}, ZoneKind::kCorePark, {"meijiang"}, "", "plan §6(1)"},
-             {"rd-zone", {"研发区", ""}, ZoneKind::kFunctionalZone, {}, "", "plan §6(2)"}};
+             {"gac-park", {"广汽产业园", "GAC park"}, "core-park", {"meijiang"}, "", "plan §6(1)"},
+             {"rd-zone", {"研发区", ""}, "functional-zone", {}, "", "plan §6(2)"}};
 }
 
 inline void add_enterprises(Dataset& d) {
   EnterpriseRecord sub;  // every optional unset, every list empty, awkward text
   sub.id = "bpw-sub";
   sub.name = {"子公司 \"引号\" \\ 反斜杠\n换行\t制表", ""};
-  sub.segment = Segment::kGeneral;
+  sub.segment = "general";
   sub.group = "bpw";  // a child before its parent
   sub.provenance = "sample: note";
   sub.outside = true;
@@ -110,7 +115,7 @@ inline void add_enterprises(Dataset& d) {
   bpw.name = {"广东富华机械装备制造有限公司", "BPW (Meizhou)"};
   bpw.county = "meixian";
   bpw.zone = "trailer-belt";
-  bpw.segment = Segment::kTrailer;
+  bpw.segment = "trailer";
   bpw.above_size = true;
   bpw.high_tech = false;
   bpw.classes = {"axle", "brake-disc"};
@@ -136,7 +141,7 @@ inline void add_projects_and_chains(Dataset& d) {
       {"rank", "gac-park", "rank", "2020Q1-Q3", "3", "", FactQualifier::kExact, "", "", "public: news", ""}};
   d.projects = {{"bpw-phase8",
                  {"富华八期", "BPW phase 8"},
-                 ProjectType::kExpansion,
+                 "expansion",
                  "bpw",
                  "trailer-belt",
                  "meixian",
@@ -148,7 +153,7 @@ inline void add_projects_and_chains(Dataset& d) {
                  "plan §5(1)"},
                 {"gac-attract",
                  {"招商项目", ""},
-                 ProjectType::kAttraction,
+                 "attraction",
                  "",
                  "",
                  "",
@@ -276,7 +281,8 @@ inline testing::AssertionResult same_dataset(const Dataset& actual, const Datase
         first_difference("supplier_entries", actual.supplier_entries, expected.supplier_entries),
         first_difference("candidates", actual.candidates, expected.candidates),
         first_difference("targets", actual.targets, expected.targets),
-        first_difference("supply_edges", actual.supply_edges, expected.supply_edges)}) {
+        first_difference("supply_edges", actual.supply_edges, expected.supply_edges),
+        first_difference("plan_terms", actual.terms, expected.terms)}) {
     if (!difference.empty()) return testing::AssertionFailure() << difference;
   }
   return testing::AssertionFailure() << "datasets differ";

@@ -218,6 +218,54 @@ describe('every page loads with real data', () => {
   })
 })
 
+describe("the plan's words", () => {
+  // Segments, zone kinds and project types are the plan's words (GET /plan `vocabularies`), not the
+  // app's: the pages show the names the plan gives them, and the filters offer the plan's words in
+  // the plan's order.
+  const termName = (kind, id) => api.plan.vocabularies[kind].find((t) => t.id === id)?.name.zh ?? id
+  const rowOf = (page, test) => page.locator('tr', { has: page.locator(byTest(test)) }).first()
+
+  /** The options of the select `test` as its open dropdown lists them. */
+  async function selectOptions(page, test) {
+    await page.locator(byTest(test)).click()
+    const items = page.locator('.el-select__popper:visible .el-select-dropdown__item')
+    await items.first().waitFor()
+    const texts = (await items.allInnerTexts()).map((s) => s.trim())
+    await page.keyboard.press('Escape')
+    return texts
+  }
+
+  test('the Meizhou plan names its words as the app did before they were the plan\'s', () => {
+    const names = (kind) => api.plan.vocabularies[kind].map((t) => t.name.zh).sort()
+    assert.deepEqual(names('segment'), ['乘用车零部件', '挂车等专用车零部件', '新能源“三电”零部件', '通用零部件'].sort())
+    assert.deepEqual(names('project_type'), ['增资扩产', '优化调整', '招商引资'].sort())
+    assert.deepEqual(names('zone_kind'), ['基地', '核心园区', '功能区'].sort())
+  })
+
+  test("the register, the zones and the projects show the plan's names; the filters list its words in its order", async () => {
+    await withPage(async (page) => {
+      await page.goto('/enterprises')
+      await page.locator(byTestPrefix('enterprise-row-')).first().waitFor()
+      await settled(page)
+      const first = api.enterprises.items[0]
+      assert.match(await rowOf(page, `enterprise-row-${first.id}`).innerText(), new RegExp(escapeRegExp(termName('segment', first.segment))))
+      assert.deepEqual(await selectOptions(page, 'filter-segment'), api.plan.vocabularies.segment.map((t) => t.name.zh))
+
+      await page.goto('/zones')
+      await page.locator(byTest('zones-table')).waitFor()
+      await settled(page)
+      for (const z of api.zones.zones) {
+        assert.match(await rowOf(page, `zone-row-${z.id}`).innerText(), new RegExp(escapeRegExp(termName('zone_kind', z.kind))), `kind of ${z.id}`)
+      }
+
+      await page.goto('/projects')
+      await page.locator(byTestPrefix('project-row-')).first().waitFor()
+      await settled(page)
+      assert.deepEqual(await selectOptions(page, 'filter-type'), api.plan.vocabularies.project_type.map((t) => t.name.zh))
+    })
+  })
+})
+
 describe('switches', () => {
   test('the language switch changes the visible text from Chinese to English and back', async () => {
     await withPage(async (page) => {

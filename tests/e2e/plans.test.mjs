@@ -58,6 +58,14 @@ describe('the plan switcher', () => {
       assert.deepEqual(await cards.evaluateAll((els) => els.map((e) => e.dataset.test)), ['zone-card-riverbend-ev-park'])
       assert.match(await page.locator(byTest('zone-target-park-share')).innerText(), /≥ 85%/)
       assert.equal(await page.locator(byTest('zones-table')).getByText('广汽零部件产业园').count(), 0)
+      // Its zones' kinds are named by its own plan's vocabulary (its name, or the word itself when
+      // the plan declares none), never by Meizhou's.
+      const [rbPlan, rbZones] = await Promise.all([app.getJson(`/api/v1/plan?plan=${RIVERBEND}`), app.getJson(`/api/v1/zones?plan=${RIVERBEND}`)])
+      for (const z of rbZones.zones) {
+        const kind = rbPlan.vocabularies.zone_kind.find((t) => t.id === z.kind)?.name.zh ?? z.kind
+        const row = page.locator('tr', { has: page.locator(byTest(`zone-row-${z.id}`)) }).first()
+        assert.ok((await row.innerText()).includes(kind), `${z.id}: kind ${kind}`)
+      }
       // Riverbend's statistics are of revenue (its plan's output_metric): the tables total 营业收入,
       // 2025 year to date (January–June): the park 4300万 + 3100万, the counties 7400万 and 1700万.
       const zonesTable = await page.locator(byTest('zones-table')).innerText()

@@ -84,6 +84,26 @@ const metrics = csv('metrics')
 const zones = tomlBlocks('zone')
 const projects = tomlBlocks('project')
 const targetDefs = tomlBlocks('target')
+const candidates = csv('candidates')
+
+// The plan's vocabularies ([[segment]], [[zone_kind]] … of the plan file, in its order), then the
+// words its records use that it does not declare, each named by itself — as the server does.
+function vocabularies() {
+  const used = {
+    segment: enterpriseRows.map((e) => e.segment),
+    zone_kind: zones.map((z) => z.kind),
+    project_type: projects.map((p) => p.type),
+    carrier_kind: carriers.map((c) => c.kind),
+    candidate_kind: candidates.map((c) => c.kind),
+  }
+  const out = {}
+  for (const [kind, words] of Object.entries(used)) {
+    const terms = tomlBlocks(kind).map((t) => ({ id: t.id, name: t.name }))
+    for (const w of words) if (w && !terms.some((t) => t.id === w)) terms.push({ id: w, name: { zh: w, en: w } })
+    out[kind] = terms
+  }
+  return out
+}
 const checks = {
   true: JSON.parse(fs.readFileSync(path.join(here, 'check-sample.json'), 'utf8')),
   false: JSON.parse(fs.readFileSync(path.join(here, 'check-nosample.json'), 'utf8')),
@@ -485,6 +505,7 @@ function route(method, url) {
       issued: '2021-07-02',
       start_year: 2021,
       end_year: 2025,
+      vocabularies: vocabularies(),
       counts: { enterprises: visibleEnterprises(ctx).length, sample_enterprises: enterpriseRows.filter((e) => isSample(e.provenance)).length, observations: observations.length, projects: projects.length, zones: zones.length, counties: counties.length, targets: targetDefs.length },
     }
   }

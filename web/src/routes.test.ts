@@ -18,7 +18,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/targets/total-output')).toMatchObject({ route: { name: 'target' }, params: { id: 'total-output' } })
     expect(matchRoute('/enterprises/')?.route.name).toBe('enterprises')
     expect(matchRoute('/enterprises/%E5%8D%9A%E5%A8%81')?.params).toEqual({ id: '博威' })
-    expect(matchRoute('/projects/bpw-phase8')?.route.name).toBe('project')
+    expect(matchRoute('/projects/axle-works-phase2')?.route.name).toBe('project')
     expect(matchRoute('/zones')?.route.name).toBe('zones')
   })
   it('sends anything else to the not-found page, a malformed escape included', () => {
@@ -36,7 +36,7 @@ describe("a page's early reads", () => {
     expect(urls('/targets/a%2Fb')?.urls).toEqual(['/api/v1/targets/a%2Fb?limit=100&as_of=2024-06-30&sample=false'])
   })
   it('of the list pages follow the filters in the address, as the page reads them', () => {
-    const search = 'county=meixian&sort=-output_value&page=3&size=50'
+    const search = 'county=hillside&sort=-output_value&page=3&size=50'
     const page = client.readUrl(reads.enterprises(enterpriseListQuery(enterpriseFilters(Object.fromEntries(new URLSearchParams(search))))))
     expect(urls('/enterprises', search)?.urls).toContain(page)
     expect(page).toContain('offset=100&limit=50')

@@ -1,5 +1,5 @@
 import { reactive, shallowRef } from 'vue'
-import type { Meta } from './api/client'
+import type { Meta, Plan } from './api/client'
 import { settingsFromSearch } from './url/settingsQuery'
 
 /**
@@ -20,3 +20,10 @@ export const settings = reactive<Settings>({ plan: null, ...settingsFromSearch(g
 
 /** The meta of the last successful read (the header shows its data date). */
 export const lastMeta = shallowRef<Meta | null>(null)
+
+/**
+ * The plan the header shows (GET /plan, read by App.vue), shared so that every page names the
+ * plan's words (its vocabularies) without reading the plan again; null until it has arrived, and
+ * from a switch of plan until the new one has.
+ */
+export const currentPlan = shallowRef<Plan | null>(null)

@@ -13,7 +13,7 @@
 namespace atlas::app::internal {
 namespace {
 
-constexpr std::array<double, 4> kSegmentShares = {0.38, 0.12, 0.20, 0.30};  // Segment order
+constexpr std::array<double, 4> kSegmentShares = {0.38, 0.12, 0.20, 0.30};  // SyntheticSegment order
 constexpr std::array<double, 4> kSegmentScale = {1.2, 0.9, 1.0, 0.7};
 constexpr std::array<double, 4> kSegmentTrend = {0.01, -0.01, 0.15, 0.0};
 constexpr std::array<double, 4> kClassCountWeights = {0.45, 0.30, 0.15, 0.10};
@@ -52,10 +52,10 @@ void place(const World& w, EnterpriseProfile& p, Rng& rng) {
   const double u = rng.uniform();
   if (p.index < w.core_count) {
     p.zone = w.core_zone;
-  } else if (p.segment == Segment::kTrailer && u < functional) {
-    p.zone = w.trailer_zone;
-  } else if (p.segment == Segment::kNev && u < functional) {
-    p.zone = w.nev_zone;
+  } else if (p.segment == kCommercialSegment && u < functional) {
+    p.zone = w.commercial_zone;
+  } else if (p.segment == kElectricSegment && u < functional) {
+    p.zone = w.electric_zone;
   } else if (u > 0.85) {
     p.zone = w.first_base_zone + static_cast<int>(rng.below(w.zones.size() - w.first_base_zone));
   } else if (u > 0.85 - htz) {
@@ -100,9 +100,9 @@ void choose_classes(const World& w, EnterpriseProfile& p, Rng& rng) {
 
 // Indices into oems() that buy from each segment.
 const std::array<std::vector<std::uint8_t>, 4> kSegmentCustomers = {{
-    {0, 1, 2, 3, 5, 6, 7, 8, 9},  // passenger
-    {10, 11, 2, 4},               // trailer
-    {1, 12, 13, 14, 15, 0},       // nev
+    {0, 1, 2, 3, 5, 6, 7, 8, 9},  // body
+    {10, 11, 2, 4},               // commercial
+    {1, 12, 13, 14, 15, 0},       // electric
     {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
 }};
 
@@ -140,7 +140,8 @@ EnterpriseProfile enterprise_profile(const World& w, std::uint64_t index) {
   Rng rng(mix_seed(w.options.seed, static_cast<std::uint64_t>(Stream::kEnterprise), index));
   EnterpriseProfile p;
   p.index = index;
-  p.segment = index < w.core_count ? Segment::kPassenger : static_cast<Segment>(pick(rng, kSegmentShares));
+  p.segment = index < w.core_count ? std::uint8_t{kBodySegment}
+                                   : static_cast<std::uint8_t>(pick(rng, kSegmentShares));
   place(w, p, rng);
   grow(w, p, rng);
   choose_classes(w, p, rng);
@@ -212,9 +213,9 @@ const std::vector<const char*>& certifications() {
 
 const std::vector<ChainTemplate>& chains() {
   static const std::vector<ChainTemplate> kChains = {
-      {"trailer",
-       "挂车产业链",
-       "Trailer chain",
+      {"commercial",
+       "商用车零部件产业链",
+       "Commercial-vehicle parts chain",
        {{"materials", "上游材料", "Materials", "materials-equipment", 3},
         {"castings", "铸锻件", "Castings and forgings", "metal-forming", 4},
         {"brakes", "制动", "Brakes", "brake", 4},
@@ -225,17 +226,17 @@ const std::vector<ChainTemplate>& chains() {
         {"castings", "brakes"},
         {"brakes", "axle"},
         {"suspension", "axle"}}},
-      {"nev",
-       "新能源“三电”产业链",
-       "NEV three-electric chain",
+      {"electric",
+       "电驱动产业链",
+       "Electric-drive chain",
        {{"materials", "上游材料", "Materials", "materials-equipment", 3},
         {"battery", "动力电池", "Power battery", "power-battery", 6},
         {"motor", "电机", "Electric motor", "e-motor", 5},
         {"control", "电控", "Control", "nev-control", 5}},
        {{"materials", "battery"}, {"battery", "control"}, {"motor", "control"}}},
-      {"passenger",
-       "乘用车零部件产业链",
-       "Passenger-car parts chain",
+      {"body",
+       "车身零部件产业链",
+       "Body parts chain",
        {{"plastics", "塑胶件", "Moulded plastics", "plastic-moulding", 3},
         {"stampings", "冲压件", "Stampings", "metal-forming", 3},
         {"panels", "车身面板", "Body panels", "body-panel", 4},

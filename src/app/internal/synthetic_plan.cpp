@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<const char*, 3> kProjectTypeZh = {"增资扩产", "优化调整", "招商引资"};
 constexpr std::array<MilestoneKind, 4> kMilestones = {MilestoneKind::kSigned, MilestoneKind::kStarted,
                                                       MilestoneKind::kCommissioned,
                                                       MilestoneKind::kFullProduction};
@@ -89,25 +89,25 @@ std::size_t write_targets(const World& w, const Totals& t, BufferedWriter& out) 
   const auto& o = w.options;
   const int last = o.last_year;
   const std::string years = fmt::format("{}..{}", o.first_year, o.last_year);
-  const auto seg = [&](Segment s) { return t.segment_output[static_cast<std::size_t>(s)]; };
+  const auto seg = [&](SyntheticSegment s) { return t.segment_output[s]; };
   const std::int64_t scaled = std::max<std::int64_t>(1, static_cast<std::int64_t>(o.enterprises / 400));
   const std::vector<SyntheticTarget> targets = {
       {"total-output",
        {"合成集群工业总产值", "Synthetic cluster output"},
        fmt::format("sum(output_value) in {}", last),
        t.first_year_output},
-      {"passenger-output",
-       {"合成集群乘用车零部件产值", "Synthetic passenger-car parts output"},
-       fmt::format("sum(output_value) where segment = \"passenger\" in {}", last),
-       seg(Segment::kPassenger)},
-      {"trailer-output",
-       {"合成集群挂车零部件产值", "Synthetic trailer parts output"},
-       fmt::format("sum(output_value) where segment = \"trailer\" in {}", last),
-       seg(Segment::kTrailer)},
-      {"nev-output",
-       {"合成集群新能源零部件产值", "Synthetic NEV parts output"},
-       fmt::format("sum(output_value) where segment = \"nev\" in {}", last),
-       seg(Segment::kNev)},
+      {"body-output",
+       {"合成集群车身及内外饰零部件产值", "Synthetic body and trim parts output"},
+       fmt::format("sum(output_value) where segment = \"body\" in {}", last),
+       seg(kBodySegment)},
+      {"commercial-output",
+       {"合成集群商用车及专用车零部件产值", "Synthetic commercial-vehicle parts output"},
+       fmt::format("sum(output_value) where segment = \"commercial\" in {}", last),
+       seg(kCommercialSegment)},
+      {"electric-output",
+       {"合成集群电驱动及动力电池零部件产值", "Synthetic electric-drive parts output"},
+       fmt::format("sum(output_value) where segment = \"electric\" in {}", last),
+       seg(kElectricSegment)},
       {"enterprises-over-20yi",
        {"产值超20亿元的合成企业", "Synthetic enterprises over 2 billion yuan"},
        fmt::format("count(enterprises) where output_value > 20亿 in {}", last),
@@ -163,26 +163,42 @@ std::size_t write_targets(const World& w, const Totals& t, BufferedWriter& out) 
        false,
        false},
       {"park-projects-over-10yi",
-       {"核心园区10亿元级企业（合成）", "Core-park enterprises over 1 billion (synthetic)"},
-       fmt::format("count(enterprises) where zone = \"core-park\" and output_value >= 10亿 in {}", last),
+       {"龙头园区10亿元级企业（合成）", "Lead-park enterprises over 1 billion (synthetic)"},
+       fmt::format("count(enterprises) where zone = \"lead-park\" and output_value >= 10亿 in {}", last),
        static_cast<std::int64_t>(t.core_over_10yi),
        false},
       {"park-projects-over-1yi",
-       {"核心园区亿元级企业（合成）", "Core-park enterprises of 0.1–1 billion (synthetic)"},
+       {"龙头园区亿元级企业（合成）", "Lead-park enterprises of 0.1–1 billion (synthetic)"},
        fmt::format(
-           "count(enterprises) where zone = \"core-park\" and output_value >= 1亿 and output_value < 10亿 "
+           "count(enterprises) where zone = \"lead-park\" and output_value >= 1亿 and output_value < 10亿 "
            "in {}",
            last),
        static_cast<std::int64_t>(t.core_1yi_to_10yi),
        false},
       {"park-output",
-       {"核心园区总产值（合成）", "Core-park output (synthetic)"},
-       fmt::format("sum(output_value) where zone = \"core-park\" in {}", last),
+       {"龙头园区总产值（合成）", "Lead-park output (synthetic)"},
+       fmt::format("sum(output_value) where zone = \"lead-park\" in {}", last),
        t.core_first_year_output},
   };
   for (const auto& target : targets)
     write_target(w, target, out);
   return targets.size();
+}
+
+// The plan's vocabularies: [[segment]], [[zone_kind]], [[project_type]], [[carrier_kind]] and
+// [[candidate_kind]] tables naming the words its records use.
+void write_vocabularies(const World& w, BufferedWriter& out) {
+  const auto write = [&](std::string_view table, std::span<const SyntheticTerm> terms) {
+    for (const SyntheticTerm& t : terms) {
+      out.print("\n[[{}]]\nid = {}\nname = {}\nprovenance = {}\n", table, toml_string(t.id),
+                names({t.zh, t.en}), toml_string(w.provenance));
+    }
+  };
+  write("segment", kSyntheticSegments);
+  write("zone_kind", kSyntheticZoneKinds);
+  write("project_type", kSyntheticProjectTypes);
+  write("carrier_kind", synthetic_carrier_kinds());
+  write("candidate_kind", kSyntheticCandidateKinds);
 }
 
 void write_header(const World& w, BufferedWriter& out) {
@@ -199,9 +215,10 @@ void write_header(const World& w, BufferedWriter& out) {
             o.first_year, o.first_year, o.last_year);
   // With other plans over parts of its counties, this one (over all of them) is the default.
   if (o.plans > 1) out.print("default = true\n");
+  write_vocabularies(w, out);
   for (const auto& z : w.zones) {
     out.print("\n[[zone]]\nid = {}\nname = {}\nkind = {}\ncounties = {}\nparent = {}\nprovenance = {}\n",
-              toml_string(z.id), names(z.name), toml_string(to_string(z.kind)), string_list(z.counties),
+              toml_string(z.id), names(z.name), toml_string(z.kind), string_list(z.counties),
               toml_string(z.parent), toml_string(z.provenance));
   }
 }
@@ -255,10 +272,10 @@ void write_milestones(const World& w, std::uint64_t j, Rng& rng, BufferedWriter&
 void write_project(const World& w, std::uint64_t j, BufferedWriter& plan, BufferedWriter& milestones) {
   Rng rng(mix_seed(w.options.seed, static_cast<std::uint64_t>(Stream::kProject), j));
   const bool park = j < std::min<std::uint64_t>(12, w.core_count);
-  const auto type = park ? ProjectType::kAttraction
-                         : static_cast<ProjectType>(rng.chance(0.5)   ? 0
-                                                    : rng.chance(0.5) ? 1
-                                                                      : 2);
+  const SyntheticTerm& type = kSyntheticProjectTypes[park              ? kNewEntrant
+                                                     : rng.chance(0.5) ? kCapacity
+                                                     : rng.chance(0.5) ? kUpgrade
+                                                                       : kNewEntrant];
   const auto p = enterprise_profile(w, park ? j : rng.below(w.options.enterprises));
   const std::int64_t investment = std::llround(rng.lognormal(std::log(2.0 * kYi / kWan), 0.9)) * kWan;
   const bool has_output = rng.chance(0.7);
@@ -268,11 +285,10 @@ void write_project(const World& w, std::uint64_t j, BufferedWriter& plan, Buffer
   for (std::size_t c = 0; c < p.class_count; ++c)
     products.push_back(w.taxonomy[p.classes[c]].code);
   const auto sponsor = enterprise_names(w, p.index);
-  plan.print(
-      "\n[[project]]\nid = \"p{:05}\"\nname = {}\ntype = {}\nsponsor = {}\n", j + 1,
-      names({fmt::format("{}{}项目{:05}", sponsor.zh, kProjectTypeZh[static_cast<std::size_t>(type)], j + 1),
-             fmt::format("Sample project {:05}", j + 1)}),
-      toml_string(to_string(type)), toml_string(enterprise_id(p.index)));
+  plan.print("\n[[project]]\nid = \"p{:05}\"\nname = {}\ntype = {}\nsponsor = {}\n", j + 1,
+             names({fmt::format("{}{}项目{:05}", sponsor.zh, type.zh, j + 1),
+                    fmt::format("Sample project {:05}", j + 1)}),
+             toml_string(type.id), toml_string(enterprise_id(p.index)));
   if (p.zone >= 0) plan.print("zone = {}\n", toml_string(w.zones[static_cast<std::size_t>(p.zone)].id));
   plan.print("county = {}\ninvestment = {}\nexpected_output = {}\nproducts = {}\n",
              toml_string(w.counties[p.county].id), toml_string(format_amount(investment)),

@@ -14,23 +14,24 @@ namespace fs = std::filesystem;
 struct CarrierKind {
   const char* id;
   const char* zh;
+  const char* en;
   double share;
   bool has_enterprise;
 };
 
 constexpr std::array<CarrierKind, 8> kCarrierKinds = {{
-    {"enterprise-tech-center", "企业技术中心", 0.35, true},
-    {"engineering-center", "工程技术研究中心", 0.25, true},
-    {"rd-center", "研发中心", 0.15, true},
-    {"key-lab", "重点实验室", 0.08, true},
-    {"test-platform", "检测公共服务平台", 0.07, true},
-    {"manufacturing-innovation-center", "制造业创新中心", 0.04, true},
-    {"innovation-alliance", "产业技术创新联盟", 0.03, false},
-    {"cluster-organization", "集群发展促进机构", 0.03, false},
+    {"enterprise-tech-center", "企业技术中心", "Enterprise technology centre", 0.35, true},
+    {"engineering-center", "工程技术研究中心", "Engineering technology research centre", 0.25, true},
+    {"rd-center", "研发中心", "R&D centre", 0.15, true},
+    {"key-lab", "重点实验室", "Key laboratory", 0.08, true},
+    {"test-platform", "检测公共服务平台", "Public testing platform", 0.07, true},
+    {"manufacturing-innovation-center", "制造业创新中心", "Manufacturing innovation centre", 0.04, true},
+    {"innovation-alliance", "产业技术创新联盟", "Industrial technology innovation alliance", 0.03, false},
+    {"cluster-organization", "集群发展促进机构", "Cluster development organisation", 0.03, false},
 }};
 constexpr std::array<double, 3> kLevelShares = {0.60, 0.32, 0.08};  // municipal, provincial, national
 
-// The first carriers are the kinds the Meizhou plan's targets count, so that even a small dataset
+// The first carriers are the kinds the synthetic plan's targets count, so that even a small dataset
 // has one of each: kind index, level, recognised inside the plan period.
 constexpr std::array<std::pair<std::size_t, CarrierLevel>, 4> kSeededCarriers = {{
     {5, CarrierLevel::kProvincial},
@@ -88,14 +89,21 @@ void write_candidate(const World& w, std::uint64_t k, BufferedWriter& out) {
   Rng rng(mix_seed(w.options.seed, static_cast<std::uint64_t>(Stream::kCandidate), k));
   const auto& chain = chains()[rng.below(chains().size())];
   const auto& link = chain.links[rng.below(chain.links.size())];
-  const bool nev = std::string_view(chain.id) == "nev";
-  const char* kind = rng.chance(0.15) ? "oem" : nev ? "three-electric" : "parts";
+  const bool electric = std::string_view(chain.id) == "electric";
+  const char* kind = kSyntheticCandidateKinds[rng.chance(0.15) ? 0 : electric ? 2 : 1].id;
   out.print("cand-{0:05},候选企业{0:05},Candidate {0:05},{1},{2},{3},{4},{5}", k + 1, kind, chain.id, link.id,
             kRegions[rng.below(kRegions.size())], w.provenance);
   out.end_row();
 }
 
 }  // namespace
+
+std::vector<SyntheticTerm> synthetic_carrier_kinds() {
+  std::vector<SyntheticTerm> terms;
+  for (const CarrierKind& k : kCarrierKinds)
+    terms.push_back({k.id, k.zh, k.en});
+  return terms;
+}
 
 std::uint64_t carrier_count(std::uint64_t n) {
   return std::max<std::uint64_t>(8, n / 250);

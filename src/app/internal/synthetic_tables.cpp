@@ -55,7 +55,7 @@ void write_enterprise_row(const World& w, const EnterpriseProfile& p, BufferedWr
   out.csv_field(names.en);
   out.print(",{},{},{},{},{},", w.counties[p.county].id,
             p.zone >= 0 ? std::string_view(w.zones[static_cast<std::size_t>(p.zone)].id) : std::string_view(),
-            to_string(p.segment), p.output[last] >= kAboveSizeThreshold, p.high_tech);
+            kSyntheticSegments[p.segment].id, p.output[last] >= kAboveSizeThreshold, p.high_tech);
   write_list(out, p.classes.data(), p.classes.data() + p.class_count,
              [&](std::uint32_t c) -> std::string_view { return w.taxonomy[c].code; });
   out.write(",");
@@ -175,7 +175,7 @@ Result<void> write_facts(const World& w, const Totals& t, const fs::path& dir, S
   facts.print("cluster-high-tech,cluster,high_tech_enterprises,{},{},exact,,{}", w.options.last_year,
               t.high_tech, w.provenance);
   facts.end_row();
-  facts.print("core-park-output-{0},core-park,output_value,{0},{1},about,,{2}", year,
+  facts.print("lead-park-output-{0},lead-park,output_value,{0},{1},about,,{2}", year,
               format_amount(t.core_first_year_output), w.provenance);
   facts.end_row();
   summary.facts = facts.rows();

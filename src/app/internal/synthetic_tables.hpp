@@ -19,7 +19,7 @@ struct Totals {
   std::int64_t first_year_employees = 0;
   std::int64_t core_first_year_output = 0;
   std::uint64_t high_tech = 0;
-  std::array<std::int64_t, 4> segment_output{};  // per Segment
+  std::array<std::int64_t, 4> segment_output{};  // per SyntheticSegment
   std::uint64_t over_20yi = 0, over_10yi = 0, over_1yi = 0;
   std::uint64_t core_over_10yi = 0, core_1yi_to_10yi = 0;
   std::vector<std::int64_t> county_output;  // per county index

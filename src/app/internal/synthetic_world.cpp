@@ -180,9 +180,11 @@ void order_classes(World& w, Rng& rng) {
   w.class_pick = DiscreteTable::zipf(w.class_order[0].size(), 1.05);
 }
 
-ZoneRecord zone(const World& w, std::string id, std::string zh, std::string en, ZoneKind kind,
+ZoneRecord zone(const World& w, std::string id, std::string zh, std::string en, SyntheticZoneKind kind,
                 const std::vector<std::uint32_t>& counties, std::string parent) {
-  ZoneRecord z{std::move(id), {std::move(zh), std::move(en)}, kind, {}, std::move(parent), w.provenance};
+  ZoneRecord z{
+      std::move(id), {std::move(zh), std::move(en)}, kSyntheticZoneKinds[kind].id, {}, std::move(parent),
+      w.provenance};
   for (std::uint32_t c : counties)
     z.counties.push_back(w.counties[c].id);
   return z;
@@ -194,22 +196,21 @@ void add_zones(World& w) {
     w.zone_counties.push_back(std::move(counties));
     return static_cast<int>(w.zones.size() - 1);
   };
-  w.htz_zone = add(zone(w, "htz", "合成高新区", "Synthetic high-tech zone", ZoneKind::kBase, {0}, ""), {0});
-  w.core_zone = add(zone(w, "core-park", "合成核心零部件产业园", "Synthetic core parts park",
-                         ZoneKind::kCorePark, {0}, "htz"),
-                    {0});
-  w.trailer_zone = add(zone(w, "trailer-belt", "挂车零部件产业集聚带", "Trailer parts belt",
-                            ZoneKind::kFunctionalZone, {1, 0, 5}, ""),
-                       {1, 0, 5});
-  w.nev_zone = add(zone(w, "nev-zone", "新能源“三电”零部件培育区", "NEV three-electric zone",
-                        ZoneKind::kFunctionalZone, {1, 7, 4, 3}, ""),
-                   {1, 7, 4, 3});
+  w.htz_zone = add(zone(w, "htz", "合成高新区", "Synthetic high-tech zone", kIndustrialBase, {0}, ""), {0});
+  w.core_zone = add(
+      zone(w, "lead-park", "合成龙头零部件产业园", "Synthetic lead parts park", kLeadPark, {0}, "htz"), {0});
+  w.commercial_zone = add(zone(w, "commercial-corridor", "合成商用车零部件产业走廊",
+                               "Synthetic commercial-vehicle parts corridor", kCorridor, {1, 0, 5}, ""),
+                          {1, 0, 5});
+  w.electric_zone = add(zone(w, "electric-corridor", "合成电驱动零部件产业走廊",
+                             "Synthetic electric-drive parts corridor", kCorridor, {1, 7, 4, 3}, ""),
+                        {1, 7, 4, 3});
   w.first_base_zone = static_cast<int>(w.zones.size());
   const std::size_t bases = std::clamp<std::size_t>(w.counties.size() / 15, 2, 200);
   for (std::size_t b = 0; b < bases; ++b) {
     const std::uint32_t county = w.county_rank[b];
     add(zone(w, fmt::format("base-{:03}", b + 1), fmt::format("合成产业基地{:03}", b + 1),
-             fmt::format("Synthetic industrial base {:03}", b + 1), ZoneKind::kBase, {county}, ""),
+             fmt::format("Synthetic industrial base {:03}", b + 1), kIndustrialBase, {county}, ""),
         {county});
   }
 }

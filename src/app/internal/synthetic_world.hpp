@@ -44,12 +44,50 @@ struct Oem {
   const char* zh;
 };
 
+/// A word of the synthetic plan's own vocabularies with its names, written into its plan file as
+/// [[segment]], [[zone_kind]] …: the words of no real plan.
+struct SyntheticTerm {
+  const char* id;
+  const char* zh;
+  const char* en;
+};
+
+/// Segments by index (EnterpriseProfile::segment).
+enum SyntheticSegment : std::uint8_t { kBodySegment, kCommercialSegment, kElectricSegment, kCommonSegment };
+inline constexpr std::array<SyntheticTerm, 4> kSyntheticSegments = {{
+    {"body", "车身及内外饰零部件", "Body and trim parts"},
+    {"commercial", "商用车及专用车零部件", "Commercial and special-vehicle parts"},
+    {"electric", "电驱动及动力电池零部件", "Electric drive and battery parts"},
+    {"common", "通用零部件", "Common parts"},
+}};
+/// Zone kinds by index.
+enum SyntheticZoneKind : std::uint8_t { kLeadPark, kIndustrialBase, kCorridor };
+inline constexpr std::array<SyntheticTerm, 3> kSyntheticZoneKinds = {{
+    {"lead-park", "龙头园区", "Lead park"},
+    {"industrial-base", "产业基地", "Industrial base"},
+    {"corridor", "产业走廊", "Industrial corridor"},
+}};
+/// Project types by index.
+enum SyntheticProjectType : std::uint8_t { kCapacity, kUpgrade, kNewEntrant };
+inline constexpr std::array<SyntheticTerm, 3> kSyntheticProjectTypes = {{
+    {"capacity", "扩能", "Capacity expansion"},
+    {"upgrade", "技术改造", "Technical upgrade"},
+    {"new-entrant", "招商新建", "New entrant"},
+}};
+inline constexpr std::array<SyntheticTerm, 3> kSyntheticCandidateKinds = {{
+    {"vehicle-maker", "整车企业", "Vehicle maker"},
+    {"parts-maker", "零部件企业", "Parts maker"},
+    {"electric-drive", "电驱动企业", "Electric-drive maker"},
+}};
+/// The carrier kinds the synthetic carriers use (synthetic_records.cpp), with their names.
+[[nodiscard]] std::vector<SyntheticTerm> synthetic_carrier_kinds();
+
 /// Everything an enterprise is, before it becomes CSV text.
 struct EnterpriseProfile {
   std::uint64_t index = 0;
-  std::uint32_t county = 0;  // index into World::counties
-  int zone = -1;             // index into World::zones, -1 for none
-  Segment segment = Segment::kGeneral;
+  std::uint32_t county = 0;                          // index into World::counties
+  int zone = -1;                                     // index into World::zones, -1 for none
+  std::uint8_t segment = kCommonSegment;             // SyntheticSegment
   std::array<std::uint32_t, kMaxClasses> classes{};  // indices into World::taxonomy
   std::uint8_t class_count = 0;
   std::array<std::uint8_t, kMaxCustomers> customers{};  // indices into oems()
@@ -70,12 +108,12 @@ struct World {
   std::vector<ZoneRecord> zones;
   std::vector<std::vector<std::uint32_t>> zone_counties;  // county indices per zone
   std::vector<TaxonomyRecord> taxonomy;
-  std::array<std::vector<std::uint32_t>, 4> class_order;  // per Segment: taxonomy indices, preferred first
+  std::array<std::vector<std::uint32_t>, 4> class_order;  // per segment: taxonomy indices, preferred first
   DiscreteTable county_pick;                              // Zipf over a shuffled county order
   std::vector<std::uint32_t> county_rank;
   DiscreteTable class_pick;      // Zipf over class_order ranks
   std::uint64_t core_count = 0;  // enterprises 0 … core_count-1 sit in the core park
-  int core_zone = 0, htz_zone = 0, trailer_zone = 0, nev_zone = 0, first_base_zone = 0;
+  int core_zone = 0, htz_zone = 0, commercial_zone = 0, electric_zone = 0, first_base_zone = 0;
 
   [[nodiscard]] int years() const { return options.last_year - options.first_year + 1; }
 };

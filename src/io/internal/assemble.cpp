@@ -102,6 +102,7 @@ Dataset take_dataset(Workspace& ws) {
   d.candidates = take_live(ws.candidates);
   d.targets = take_live(ws.targets);
   d.supply_edges = take_live(ws.supply_edges);
+  d.terms = take_live(ws.terms);
   return d;
 }
 

@@ -1,5 +1,6 @@
-// The plan file (TOML): [plan], [[zone]], [[target]], [[project]], [[chain]] with [[chain.link]]
-// and [[chain.edge]], as docs/formats.md describes it.
+// The plan file (TOML): [plan], its vocabularies ([[segment]], [[zone_kind]], [[project_type]],
+// [[carrier_kind]], [[candidate_kind]]), [[zone]], [[target]], [[project]], [[chain]] with
+// [[chain.link]] and [[chain.edge]], as docs/formats.md describes it.
 #include "io/internal/plan_reader.hpp"
 
 #include <algorithm>
@@ -16,7 +17,10 @@
 namespace atlas::io::internal {
 namespace {
 
-constexpr std::array<std::string_view, 5> kTopKeys = {"plan", "zone", "target", "project", "chain"};
+constexpr std::array<std::string_view, 10> kTopKeys = {
+    "plan",    "zone",      "target",       "project",      "chain",
+    "segment", "zone_kind", "project_type", "carrier_kind", "candidate_kind"};
+constexpr std::array<std::string_view, 3> kTermKeys = {"id", "name", "provenance"};
 constexpr std::array<std::string_view, 10> kPlanKeys = {"id",  "title", "document",      "issued", "start",
                                                         "end", "scope", "output_metric", "map",    "default"};
 constexpr std::array<std::string_view, 2> kMapKeys = {"source", "review_number"};
@@ -32,9 +36,7 @@ constexpr std::array<std::string_view, 5> kChainKeys = {"id", "name", "provenanc
 constexpr std::array<std::string_view, 3> kLinkKeys = {"id", "name", "classes"};
 constexpr std::array<std::string_view, 2> kEdgeKeys = {"from", "to"};
 
-constexpr std::array<std::string_view, 3> kZoneKinds = {"core-park", "base", "functional-zone"};
 constexpr std::array<std::string_view, 3> kTargetUnits = {"yuan", "count", "percent"};
-constexpr std::array<std::string_view, 3> kProjectTypes = {"expansion", "retrofit", "attraction"};
 
 void parse_plan(TomlRecord& rec, PlanInfo& r) {
   r.id = rec.slug("id", true);
@@ -57,7 +59,7 @@ void parse_plan(TomlRecord& rec, PlanInfo& r) {
 void parse_zone(TomlRecord& rec, ZoneRecord& r) {
   r.id = rec.slug("id", true);
   r.name = rec.names("name", true);
-  r.kind = rec.choice("kind", parse_zone_kind, kZoneKinds, ZoneKind::kBase);
+  r.kind = rec.slug("kind", true);  // a word of the plan's zone_kind vocabulary
   r.counties = rec.strings("counties");
   r.parent = rec.slug("parent");
   r.provenance = rec.text("provenance", true);
@@ -114,7 +116,7 @@ void parse_target(TomlRecord& rec, TargetRecord& r) {
 void parse_project(TomlRecord& rec, ProjectRecord& r) {
   r.id = rec.slug("id", true);
   r.name = rec.names("name", true);
-  r.type = rec.choice("type", parse_project_type, kProjectTypes, ProjectType::kExpansion);
+  r.type = rec.slug("type", true);  // a word of the plan's project_type vocabulary
   r.sponsor = rec.slug("sponsor");
   r.zone = rec.slug("zone");
   r.county = rec.slug("county");
@@ -191,6 +193,18 @@ class PlanReader {
         file_error(plan->source(), "'plan' must be a table: write [plan]");
       }
     }
+    for (std::size_t k = 0; k < kVocabularyKinds; ++k) {
+      const auto kind = static_cast<VocabularyKind>(k);
+      int position = 0;  // the parse function is copied per record: count outside it
+      read_all(doc, to_string(kind), TableKind::kTerms, ws_.terms, kTermKeys,
+               [kind, &position](TomlRecord& rec, TermRecord& r) {
+                 r.kind = kind;
+                 r.id = rec.slug("id", true);
+                 r.name = rec.names("name", true);
+                 r.provenance = rec.text("provenance");
+                 r.position = position++;
+               });
+    }
     read_all(doc, "zone", TableKind::kZones, ws_.zones, kZoneKeys, parse_zone);
     const std::size_t targets_before = ws_.targets.size();
     read_all(doc, "target", TableKind::kTargets, ws_.targets, kTargetKeys,
@@ -245,8 +259,8 @@ void read_plan_toml(Workspace& ws, std::uint32_t source, std::string_view text) 
     reader.file_error(e.source(), std::string(e.description()));
     return;  // the plan tables stay unknown: references to them are not checked
   }
-  for (TableKind kind :
-       {TableKind::kPlan, TableKind::kZones, TableKind::kTargets, TableKind::kProjects, TableKind::kChains}) {
+  for (TableKind kind : {TableKind::kPlan, TableKind::kTerms, TableKind::kZones, TableKind::kTargets,
+                         TableKind::kProjects, TableKind::kChains}) {
     ws.mark_read(kind);
   }
   reader.read(doc);

@@ -37,7 +37,6 @@ constexpr std::array<ColumnSpec, 8> kSchema = {{
     {"recognized", false},
     {"provenance", true},
 }};
-constexpr const auto& kKinds = kCarrierKinds;
 constexpr std::array<std::string_view, 3> kLevels = {"municipal", "provincial", "national"};
 }  // namespace carrier
 
@@ -68,17 +67,7 @@ constexpr std::array<ColumnSpec, 8> kSchema = {{
     {"region", false},
     {"provenance", true},
 }};
-constexpr const auto& kKinds = kCandidateKinds;
 }  // namespace candidate
-
-/// A word stored as text (carrier and candidate kinds): one of `words`.
-std::string word(Cells& cells, std::size_t c, std::span<const std::string_view> words) {
-  const auto parse = [words](std::string_view s) -> std::optional<std::string_view> {
-    if (std::ranges::find(words, s) == words.end()) return std::nullopt;
-    return s;
-  };
-  return std::string(cells.choice(c, parse, words, std::string_view()));
-}
 
 void parse_milestone(Cells& cells, MilestoneRecord& r) {
   using namespace milestone;
@@ -96,7 +85,7 @@ void parse_carrier(Cells& cells, CarrierRecord& r) {
   r.id = cells.slug(kId);
   r.name.zh = cells.text(kNameZh);
   r.name.en = cells.text(kNameEn);
-  r.kind = word(cells, kKind, kKinds);
+  r.kind = cells.slug(kKind);  // a word of the plan's carrier_kind vocabulary
   r.level = cells.choice(kLevel, parse_carrier_level, kLevels, CarrierLevel::kMunicipal);
   r.enterprise = cells.slug(kEnterprise);
   r.recognized = cells.date(kRecognized);
@@ -126,7 +115,7 @@ void parse_candidate(Cells& cells, CandidateRecord& r) {
   r.id = cells.slug(kId);
   r.name.zh = cells.text(kNameZh);
   r.name.en = cells.text(kNameEn);
-  r.kind = word(cells, kKind, kKinds);
+  r.kind = cells.slug(kKind);  // a word of the plan's candidate_kind vocabulary
   r.chain = cells.slug(kChain);
   r.link = cells.slug(kLink);
   r.region = cells.text(kRegion);

@@ -28,7 +28,6 @@ constexpr std::array<ColumnSpec, 20> kSchema = {{
     {"outside", false},   {"above_size_provenance", false},
     {"aliases", false},   {"aliases_provenance", false},
 }};
-constexpr std::array<std::string_view, 4> kSegments = {"passenger", "trailer", "nev", "general"};
 }  // namespace enterprise
 
 namespace observation {
@@ -78,7 +77,7 @@ void parse_enterprise(Cells& cells, EnterpriseRecord& r) {
   r.name.en = cells.text(kNameEn);
   r.county = cells.slug(kCounty);
   r.zone = cells.slug(kZone);
-  r.segment = cells.choice(kSegment, parse_segment, kSegments, Segment::kGeneral);
+  r.segment = cells.slug(kSegment);  // a word of the plan's segment vocabulary, or empty
   r.above_size = cells.flag(kAboveSize);
   r.high_tech = cells.flag(kHighTech);
   r.classes = cells.list(kClasses);
@@ -178,7 +177,7 @@ void write_enterprises(const Dataset& data, CsvWriter& w) {
     w.field(r.name.en);
     w.field(r.county);
     w.field(r.zone);
-    w.field(to_string(r.segment));
+    w.field(r.segment);
     w.field(bool_text(r.above_size));
     w.field(bool_text(r.high_tech));
     w.field(join_list(r.classes));

@@ -176,6 +176,7 @@ std::size_t Validator::run() {
   check_plan_records();
   check_chains();
   check_activity();
+  check_vocabularies();
   check_supply_edges();
   check_cycles();
   return found_;
@@ -201,6 +202,13 @@ void Validator::build_keys() {
   add_keys(chains_, ws_.chains, &ChainRecord::id);
   for (const auto& [id, unit] : options_.metric_units)
     metrics_.insert(id);
+  terms_ = {};
+  for (std::size_t i = 0; i < ws_.terms.size(); ++i) {
+    if (!ws_.terms.live(i)) continue;
+    KeySet& words = terms_[static_cast<std::size_t>(ws_.terms.rows[i].kind)];
+    words.known = true;
+    words.insert(ws_.terms.rows[i].id);
+  }
   levels_.clear();
   chain_links_.clear();
   all_links_.clear();
@@ -246,6 +254,12 @@ void Validator::check_duplicates() {
   found_ += report_duplicate_ids(ws_, TableKind::kSupplierEntries, ws_.supplier_entries, "id",
                                  &SupplierEntryRecord::id);
   found_ += report_duplicate_ids(ws_, TableKind::kCandidates, ws_.candidates, "id", &CandidateRecord::id);
+  found_ += report_duplicates<std::string, std::hash<std::string>>(
+      ws_, TableKind::kTerms, ws_.terms, "id",
+      [](const TermRecord& r) -> std::optional<std::string> {
+        return fmt::format("{}:{}", to_string(r.kind), r.id);
+      },
+      [](const TermRecord& r) { return fmt::format("{} '{}'", to_string(r.kind), r.id); });
   found_ += report_duplicates<MilestoneKey, MilestoneKeyHash>(
       ws_, TableKind::kMilestones, ws_.milestones, "kind",
       [](const MilestoneRecord& r) -> std::optional<MilestoneKey> {

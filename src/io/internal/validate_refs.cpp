@@ -188,6 +188,41 @@ void Validator::check_stored_candidates(std::size_t chain_row, const KeySet& lin
   }
 }
 
+void Validator::term(TableKind kind, auto& table, std::size_t row, std::string_view field,
+                     std::string_view word, VocabularyKind vocabulary) {
+  const KeySet& words = terms_[static_cast<std::size_t>(vocabulary)];
+  if (word.empty() || !words.known || words.contains(word)) return;
+  ws_.report(
+      kind, table, row, ErrorCode::kUnknownReference, std::string(field),
+      fmt::format("'{}' is not a word of the plan's {} vocabulary{} — declare it with [[{}]] in the plan "
+                  "file",
+                  word, to_string(vocabulary), words.suggest(word), to_string(vocabulary)));
+  ++found_;
+}
+
+void Validator::check_vocabularies() {
+  using enum VocabularyKind;
+  for (std::size_t i = 0; i < ws_.enterprises.size(); ++i) {
+    if (ws_.enterprises.live(i))
+      term(TableKind::kEnterprises, ws_.enterprises, i, "segment", ws_.enterprises.rows[i].segment, kSegment);
+  }
+  for (std::size_t i = 0; i < ws_.zones.size(); ++i) {
+    if (ws_.zones.live(i)) term(TableKind::kZones, ws_.zones, i, "kind", ws_.zones.rows[i].kind, kZoneKind);
+  }
+  for (std::size_t i = 0; i < ws_.projects.size(); ++i) {
+    if (ws_.projects.live(i))
+      term(TableKind::kProjects, ws_.projects, i, "type", ws_.projects.rows[i].type, kProjectType);
+  }
+  for (std::size_t i = 0; i < ws_.carriers.size(); ++i) {
+    if (ws_.carriers.live(i))
+      term(TableKind::kCarriers, ws_.carriers, i, "kind", ws_.carriers.rows[i].kind, kCarrierKind);
+  }
+  for (std::size_t i = 0; i < ws_.candidates.size(); ++i) {
+    if (ws_.candidates.live(i))
+      term(TableKind::kCandidates, ws_.candidates, i, "kind", ws_.candidates.rows[i].kind, kCandidateKind);
+  }
+}
+
 void Validator::check_activity() {
   const auto& milestones = ws_.milestones;
   for (std::size_t i = 0; i < milestones.size(); ++i) {

@@ -1,6 +1,7 @@
 // Whole-dataset checks after every file is parsed: duplicate keys and cross-references.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -52,6 +53,11 @@ class Validator {
   void check_chains();
   void check_stored_candidates(std::size_t chain_row, const KeySet& links);
   void check_activity();
+  /// Words of a vocabulary that the plan read declares: every record read that uses another word of
+  /// that kind is reported. Unchecked when no plan file is read or it declares none of the kind.
+  void check_vocabularies();
+  void term(TableKind kind, auto& table, std::size_t row, std::string_view field, std::string_view word,
+            VocabularyKind vocabulary);
   void check_supply_edges();
   /// Zone parents and enterprise groups must not form a cycle, among the records read and the
   /// existing ones they replace or point at; each record read on a cycle is reported with it.
@@ -80,6 +86,7 @@ class Validator {
   const ReadOptions& options_;
   std::size_t found_ = 0;
   KeySet counties_, taxonomy_, metrics_, zones_, enterprises_, projects_, chains_;
+  std::array<KeySet, kVocabularyKinds> terms_;  // per VocabularyKind: the words the plan read declares
   std::unordered_map<std::string_view, TaxonomyLevel> levels_;
   std::unordered_map<std::string_view, std::vector<std::string_view>> chain_links_;
   std::unordered_set<std::string_view> all_links_;

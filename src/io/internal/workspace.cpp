@@ -8,6 +8,8 @@ std::string_view table_name(TableKind kind) {
   switch (kind) {
     case TableKind::kPlan:
       return "plan";
+    case TableKind::kTerms:
+      return "vocabulary";
     case TableKind::kZones:
       return "zone";
     case TableKind::kTargets:

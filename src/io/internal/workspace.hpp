@@ -18,6 +18,7 @@ namespace atlas::io::internal {
 /// Every kind of record a dataset holds, in reading order (metrics before observations).
 enum class TableKind : std::uint8_t {
   kPlan,
+  kTerms,  // the plan's vocabularies ([[segment]], [[zone_kind]] …)
   kZones,
   kTargets,
   kProjects,
@@ -35,7 +36,7 @@ enum class TableKind : std::uint8_t {
   kSupplyEdges,
   kMap,  // a plan's boundary map (`*.geojson`), read after its plan file
 };
-inline constexpr std::size_t kTableKinds = 17;
+inline constexpr std::size_t kTableKinds = 18;
 
 /// Name of a table in messages and RejectedRow::table ("zone", "enterprises" …).
 [[nodiscard]] std::string_view table_name(TableKind kind);
@@ -97,6 +98,7 @@ struct Workspace {
   std::vector<Issue> issues;
 
   Table<PlanInfo> plan;  // at most one row
+  Table<TermRecord> terms;
   Table<ZoneRecord> zones;
   Table<TargetRecord> targets;
   Table<ProjectRecord> projects;
@@ -186,6 +188,8 @@ void visit_table(Workspace& ws, TableKind kind, F&& f) {
   switch (kind) {
     case TableKind::kPlan:
       return f(ws.plan);
+    case TableKind::kTerms:
+      return f(ws.terms);
     case TableKind::kZones:
       return f(ws.zones);
     case TableKind::kTargets:

@@ -55,12 +55,12 @@ constexpr std::array kCandidateFields{
     FieldSpec{"region", kRegion, T::kText},
 };
 
-template <class Rows, class KindOf>
-void add_kinds_in_data(std::vector<std::string_view>& words, const Rows& rows, KindOf kind_of) {
-  for (const auto& row : rows) {
-    std::string_view kind = kind_of(row);
-    if (!kind.empty() && std::find(words.begin(), words.end(), kind) == words.end()) words.push_back(kind);
-  }
+// The words of the plan's vocabulary of `kind`, in code order (declared, then used undeclared).
+std::vector<std::string_view> words_of(const Snapshot& snapshot, VocabularyKind kind) {
+  std::vector<std::string_view> words;
+  for (const TermRecord& t : snapshot.vocabulary(kind))
+    words.emplace_back(t.id);
+  return words;
 }
 
 template <class Enum, std::size_t N>
@@ -115,9 +115,9 @@ std::vector<std::string_view> field_names(RecordSet set, const Snapshot& snapsho
 std::vector<std::string_view> enum_words(RecordSet set, FieldKey key, const Snapshot& snapshot) {
   switch (key) {
     case FieldKey::kSegment:
-      return words_of_enum<Segment, 4>();
+      return words_of(snapshot, VocabularyKind::kSegment);
     case FieldKey::kType:
-      return words_of_enum<ProjectType, 3>();
+      return words_of(snapshot, VocabularyKind::kProjectType);
     case FieldKey::kLevel:
       return words_of_enum<CarrierLevel, 3>();
     case FieldKey::kKind:
@@ -125,15 +125,9 @@ std::vector<std::string_view> enum_words(RecordSet set, FieldKey key, const Snap
     default:
       return {};
   }
-  std::vector<std::string_view> words;
-  if (set == RecordSet::kCarriers) {
-    words.assign(kCarrierKinds.begin(), kCarrierKinds.end());
-    add_kinds_in_data(words, snapshot.carriers, [](const auto& r) -> std::string_view { return r.kind; });
-  } else if (set == RecordSet::kCandidates) {
-    words.assign(kCandidateKinds.begin(), kCandidateKinds.end());
-    add_kinds_in_data(words, snapshot.candidates, [](const auto& r) -> std::string_view { return r.kind; });
-  }
-  return words;
+  if (set == RecordSet::kCarriers) return words_of(snapshot, VocabularyKind::kCarrierKind);
+  if (set == RecordSet::kCandidates) return words_of(snapshot, VocabularyKind::kCandidateKind);
+  return {};
 }
 
 }  // namespace atlas::query::internal

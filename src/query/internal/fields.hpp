@@ -70,8 +70,9 @@ inline constexpr std::size_t kRecordSetCount = 5;
 /// All names of `set`'s fields (metrics included), for suggestions and messages.
 [[nodiscard]] std::vector<std::string_view> field_names(RecordSet set, const Snapshot& snapshot);
 
-/// The words an enum field accepts, in order (for kOrdered: lowest first). Carrier and candidate
-/// kinds are the documented ones plus any that occur in the snapshot.
+/// The words an enum field accepts, in order (for kOrdered: lowest first). Segments, project types,
+/// carrier and candidate kinds are the plan's vocabulary (Snapshot::vocabulary), in code order: the
+/// words it declares, then those its records use undeclared.
 [[nodiscard]] std::vector<std::string_view> enum_words(RecordSet set, FieldKey key, const Snapshot& snapshot);
 
 }  // namespace atlas::query::internal

@@ -17,7 +17,7 @@ inline constexpr DayNumber kNoDay = std::numeric_limits<DayNumber>::max();
 
 enum class LeafKind : std::uint8_t {
   // Enterprises: read the Snapshot's columns and posting lists.
-  kSegment,     // id: Segment ordinal (posting list by_segment)
+  kSegment,     // id: segment code (posting list by_segment)
   kCounty,      // id: CountyId (posting list by_county)
   kZone,        // zones: the zone and its descendants (posting lists by_zone)
   kTaxonomy,    // id: taxonomy node (posting list by_taxonomy, descendants included)

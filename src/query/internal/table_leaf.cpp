@@ -139,7 +139,7 @@ Result<Node> project_leaf(CheckContext& ctx, const Condition& c, const FieldSpec
       auto type = enum_value(c, f, words);
       if (!type) return std::unexpected(type.error());
       return rows_node(rows.size(), not_equal(c),
-                       [&](std::size_t i) { return static_cast<std::size_t>(rows[i].type) == *type; });
+                       [&](std::size_t i) { return rows[i].type == words[*type]; });
     }
     case FieldKey::kZone: {
       auto zone = resolve_zone(ctx, c, f);

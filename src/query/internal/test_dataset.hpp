@@ -35,7 +35,7 @@ inline Date year(int y) {
   return {static_cast<std::int16_t>(y), 0, 0, DatePrecision::kYear};
 }
 
-inline EnterpriseRecord enterprise(std::string id, std::string county, std::string zone, Segment segment,
+inline EnterpriseRecord enterprise(std::string id, std::string county, std::string zone, std::string segment,
                                    std::optional<bool> above_size, std::optional<bool> high_tech,
                                    std::vector<std::string> classes, std::string provenance) {
   EnterpriseRecord e;
@@ -43,7 +43,7 @@ inline EnterpriseRecord enterprise(std::string id, std::string county, std::stri
   e.name = {e.id + "-zh", e.id + "-en"};
   e.county = std::move(county);
   e.zone = std::move(zone);
-  e.segment = segment;
+  e.segment = std::move(segment);
   e.above_size = above_size;
   e.high_tech = high_tech;
   e.classes = std::move(classes);
@@ -51,13 +51,13 @@ inline EnterpriseRecord enterprise(std::string id, std::string county, std::stri
   return e;
 }
 
-inline ProjectRecord project(std::string id, ProjectType type, std::string sponsor, std::string zone,
+inline ProjectRecord project(std::string id, std::string type, std::string sponsor, std::string zone,
                              std::string county, std::optional<std::int64_t> expected_output,
                              std::string provenance) {
   ProjectRecord p;
   p.id = std::move(id);
   p.name = {p.id, ""};
-  p.type = type;
+  p.type = std::move(type);
   p.sponsor = std::move(sponsor);
   p.zone = std::move(zone);
   p.county = std::move(county);
@@ -81,9 +81,9 @@ inline void add_reference_tables(Dataset& d) {
   d.counties = {{"meijiang", "441402", {"梅江区", ""}, "plan §6"},
                 {"meixian", "441403", {"梅县区", ""}, "plan §6"},
                 {"xingning", "441481", {"兴宁市", ""}, "plan §6"}};
-  d.zones = {{"gac-park", {"广汽零部件产业园", ""}, ZoneKind::kCorePark, {"meijiang"}, "", "plan §6(1)"},
-             {"gac-park-east", {"东区", ""}, ZoneKind::kBase, {"meijiang"}, "gac-park", "sample"},
-             {"meixian-trailer-belt", {"梅县挂车带", ""}, ZoneKind::kBase, {"meixian"}, "", "plan §6(1)"}};
+  d.zones = {{"gac-park", {"广汽零部件产业园", ""}, "core-park", {"meijiang"}, "", "plan §6(1)"},
+             {"gac-park-east", {"东区", ""}, "base", {"meijiang"}, "gac-park", "sample"},
+             {"meixian-trailer-belt", {"梅县挂车带", ""}, "base", {"meixian"}, "", "plan §6(1)"}};
   d.taxonomy = {{"chassis", TaxonomyLevel::kCategory, "", {"底盘系统", ""}, 146, {}, "plan §1"},
                 {"chassis-running", TaxonomyLevel::kSubsystem, "chassis", {"行走", ""}, {}, {}, "plan §1"},
                 {"axle", TaxonomyLevel::kClass, "chassis-running", {"车轴", ""}, {}, {}, "plan §1"},
@@ -97,14 +97,11 @@ inline void add_reference_tables(Dataset& d) {
 
 inline void add_enterprises(Dataset& d) {
   d.enterprises = {
-      enterprise("bpw", "meixian", "meixian-trailer-belt", Segment::kTrailer, true, true, {"axle"},
-                 "plan §3"),
-      enterprise("gac-parts", "meijiang", "gac-park", Segment::kPassenger, true, false, {"suspension"},
-                 "plan §3"),
-      enterprise("nev-pack", "meijiang", "gac-park-east", Segment::kNev, true, true, {"battery-pack"},
-                 "public: x"),
-      enterprise("small-nev", "xingning", "", Segment::kNev, false, std::nullopt, {"battery-pack"}, "sample"),
-      enterprise("bpw-trading", "meixian", "", Segment::kGeneral, std::nullopt, std::nullopt, {}, "plan §3"),
+      enterprise("bpw", "meixian", "meixian-trailer-belt", "trailer", true, true, {"axle"}, "plan §3"),
+      enterprise("gac-parts", "meijiang", "gac-park", "passenger", true, false, {"suspension"}, "plan §3"),
+      enterprise("nev-pack", "meijiang", "gac-park-east", "nev", true, true, {"battery-pack"}, "public: x"),
+      enterprise("small-nev", "xingning", "", "nev", false, std::nullopt, {"battery-pack"}, "sample"),
+      enterprise("bpw-trading", "meixian", "", "general", std::nullopt, std::nullopt, {}, "plan §3"),
   };
   d.enterprises[4].group = "bpw";
   d.enterprises[0].name = {"BPW（梅州）车轴有限公司", "BPW Meizhou Axle"};
@@ -127,7 +124,7 @@ inline void add_enterprises(Dataset& d) {
 }
 
 inline void add_projects(Dataset& d) {
-  using enum ProjectType;
+  const std::string kExpansion = "expansion", kAttraction = "attraction", kRetrofit = "retrofit";
   d.projects = {
       project("bpw-phase8", kExpansion, "bpw", "meixian-trailer-belt", "meixian", yi(5), "plan §5(1)"),
       project("gac-engine", kAttraction, "gac-parts", "gac-park", "meijiang", yi(12), "plan §5(3)"),

@@ -197,7 +197,8 @@ Result<void> apply_plan(ApplyContext& ctx, const PlanInfo& plan) {
 
 bool has_plan_records(const Dataset& d) {
   return !d.zones.empty() || !d.facts.empty() || !d.projects.empty() || !d.milestones.empty() ||
-         !d.chains.empty() || !d.candidates.empty() || !d.targets.empty() || !d.plan_members.empty();
+         !d.chains.empty() || !d.candidates.empty() || !d.targets.empty() || !d.plan_members.empty() ||
+         !d.terms.empty();
 }
 
 // The plan of the delta's plan-owned records: the delta's plan, else the database's only plan.
@@ -269,6 +270,7 @@ Result<void> apply_tables(ApplyContext& ctx, const Dataset& d) {
       [](ApplyContext& c, const Dataset& s) { return apply_table<CandidateRecord>(c, s.candidates); },
       [](ApplyContext& c, const Dataset& s) { return apply_table<TargetRecord>(c, s.targets); },
       [](ApplyContext& c, const Dataset& s) { return apply_table<PlanMemberRecord>(c, s.plan_members); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<TermRecord>(c, s.terms); },
   };
   for (Step step : kSteps) {
     if (auto ok = step(ctx, d); !ok) return ok;

@@ -56,12 +56,14 @@ template <>
 inline constexpr std::string_view kTableName<TargetRecord> = "targets";
 template <>
 inline constexpr std::string_view kTableName<SupplyEdgeRecord> = "supply_edges";
+template <>
+inline constexpr std::string_view kTableName<TermRecord> = "plan_terms";
 
 /// Every table that holds dataset records (not the audit, schema or state tables).
 inline constexpr std::string_view kDataTables[] = {
-    "plans",   "counties",    "taxonomy",   "metrics", "zones",    "enterprises",      "observations",
-    "facts",   "projects",    "milestones", "chains",  "carriers", "supplier_entries", "candidates",
-    "targets", "supply_edges"};
+    "plans",   "counties",     "taxonomy",   "metrics", "zones",    "enterprises",      "observations",
+    "facts",   "projects",     "milestones", "chains",  "carriers", "supplier_entries", "candidates",
+    "targets", "supply_edges", "plan_terms"};
 
 /// Whether the records of R belong to a plan (their rows carry `plan`, their statements keep to
 /// the connection's plan: Db::set_plan) rather than to the shared registers.
@@ -83,6 +85,8 @@ template <>
 inline constexpr bool kPlanOwned<CandidateRecord> = true;
 template <>
 inline constexpr bool kPlanOwned<TargetRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<TermRecord> = true;
 
 // The codec functions of one record type (see the comment at the top of this file).
 #define ATLAS_STORE_CODEC(R)                                          \
@@ -109,6 +113,7 @@ ATLAS_STORE_CODEC(SupplierEntryRecord)
 ATLAS_STORE_CODEC(CandidateRecord)
 ATLAS_STORE_CODEC(TargetRecord)
 ATLAS_STORE_CODEC(SupplyEdgeRecord)
+ATLAS_STORE_CODEC(TermRecord)
 
 #undef ATLAS_STORE_CODEC
 

@@ -34,15 +34,13 @@ const std::vector<EnterpriseList>& enterprise_lists() {
 }
 
 Result<EnterpriseRecord> read_enterprise(const Stmt& s) {
-  auto segment = read_enum(s, 6, parse_segment, "enterprises", "segment");
-  if (!segment) return std::unexpected(segment.error());
   EnterpriseRecord r;
   r.id = s.text(0);
   r.credit_code = s.text(1);
   r.name = {s.text(2), s.text(3)};
   r.county = s.text(4);
   r.zone = s.text(5);
-  r.segment = *segment;
+  r.segment = s.text(6);
   r.above_size = s.opt_bool(7);
   r.high_tech = s.opt_bool(8);
   r.employees = s.opt_int64(9);
@@ -144,7 +142,7 @@ Result<void> write(Db& db, const EnterpriseRecord& r) {
       {"id"});
   auto ok =
       db.run(sql, r.id, Nullable{r.credit_code}, r.name.zh, r.name.en, Nullable{r.county}, Nullable{r.zone},
-             to_string(r.segment), r.above_size, r.high_tech, r.employees, Nullable{r.group}, r.provenance,
+             r.segment, r.above_size, r.high_tech, r.employees, Nullable{r.group}, r.provenance,
              std::int64_t{r.outside ? 1 : 0}, r.above_size_provenance, r.aliases_provenance);
   if (!ok) return ok;
   for (const EnterpriseList& list : enterprise_lists()) {
@@ -163,7 +161,7 @@ std::string to_json(const EnterpriseRecord& r) {
   names_field(json, "name", r.name);
   json.field("county", r.county)
       .field("zone", r.zone)
-      .field("segment", to_string(r.segment))
+      .field("segment", r.segment)
       .field("above_size", r.above_size)
       .field("high_tech", r.high_tech);
   list_field(json, "classes", r.classes);

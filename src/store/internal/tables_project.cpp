@@ -24,12 +24,10 @@ const ListTable& project_products() {
 }
 
 Result<ProjectRecord> read_project(const Stmt& s) {
-  auto type = read_enum(s, 3, parse_project_type, "projects", "type");
-  if (!type) return std::unexpected(type.error());
   ProjectRecord r;
   r.id = s.text(0);
   r.name = {s.text(1), s.text(2)};
-  r.type = *type;
+  r.type = s.text(3);
   r.sponsor = s.text(4);
   r.zone = s.text(5);
   r.county = s.text(6);
@@ -183,7 +181,7 @@ Result<void> write(Db& db, const ProjectRecord& r) {
                  {"id", "name_zh", "name_en", "type", "sponsor", "zone", "county", "investment",
                   "expected_output", "capacity", "quote", "provenance"},
                  {"id"}, Owner::kPlan);
-  auto ok = db.run(sql, r.id, r.name.zh, r.name.en, to_string(r.type), Nullable{r.sponsor}, Nullable{r.zone},
+  auto ok = db.run(sql, r.id, r.name.zh, r.name.en, r.type, Nullable{r.sponsor}, Nullable{r.zone},
                    Nullable{r.county}, r.investment, r.expected_output, r.capacity, r.quote, r.provenance);
   if (!ok) return ok;
   return write_list(db, project_products(), r.id, r.products);
@@ -197,7 +195,7 @@ std::string to_json(const ProjectRecord& r) {
   JsonWriter json;
   json.begin_object().field("id", r.id);
   names_field(json, "name", r.name);
-  json.field("type", to_string(r.type))
+  json.field("type", r.type)
       .field("sponsor", r.sponsor)
       .field("zone", r.zone)
       .field("county", r.county)

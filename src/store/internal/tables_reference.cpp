@@ -53,6 +53,19 @@ Result<PlanMemberRecord> read_member(const Stmt& s) {
   return PlanMemberRecord{*kind, s.text(1)};
 }
 
+const Queries& term_queries() {
+  static const Queries queries(
+      "SELECT kind, id, name_zh, name_en, provenance, position FROM plan_terms WHERE plan = atlas_plan()",
+      "AND kind = ?1 AND id = ?2", "ORDER BY kind, position, id");
+  return queries;
+}
+
+Result<TermRecord> read_term(const Stmt& s) {
+  auto kind = read_enum(s, 0, parse_vocabulary_kind, "plan_terms", "kind");
+  if (!kind) return std::unexpected(kind.error());
+  return TermRecord{*kind, s.text(1), {s.text(2), s.text(3)}, s.text(4), static_cast<int>(s.int64(5))};
+}
+
 // ---- counties ----
 
 const Queries& county_queries() {
@@ -120,11 +133,9 @@ const ListTable& zone_counties() {
 }
 
 Result<ZoneRecord> read_zone(const Stmt& s) {
-  auto kind = read_enum(s, 3, parse_zone_kind, "zones", "kind");
-  if (!kind) return std::unexpected(kind.error());
   return ZoneRecord{.id = s.text(0),
                     .name = {s.text(1), s.text(2)},
-                    .kind = *kind,
+                    .kind = s.text(3),
                     .counties = {},
                     .parent = s.text(4),
                     .provenance = s.text(5)};
@@ -207,6 +218,38 @@ std::string key_text(const PlanMemberRecord& r) {
 std::string to_json(const PlanMemberRecord& r) {
   JsonWriter json;
   json.begin_object().field("kind", to_string(r.kind)).field("id", r.id).end_object();
+  return json.take();
+}
+
+// ---- plan terms ----
+
+Result<std::optional<TermRecord>> fetch(Db& db, const TermRecord& key) {
+  auto stmt = db.prepare(term_queries().fetch);
+  if (!stmt) return std::unexpected(stmt.error());
+  (*stmt)->bind_all(to_string(key.kind), key.id);
+  return read_first<TermRecord>(**stmt, read_term);
+}
+
+Result<void> load_all(Db& db, std::vector<TermRecord>& out) {
+  return load_plain(db, out, term_queries(), read_term);
+}
+
+Result<void> write(Db& db, const TermRecord& r) {
+  static const std::string sql =
+      upsert_sql("plan_terms", {"kind", "id", "name_zh", "name_en", "provenance", "position"}, {"kind", "id"},
+                 Owner::kPlan);
+  return db.run(sql, to_string(r.kind), r.id, r.name.zh, r.name.en, r.provenance, r.position);
+}
+
+std::string key_text(const TermRecord& r) {
+  return composite_key({to_string(r.kind), r.id});
+}
+
+std::string to_json(const TermRecord& r) {
+  JsonWriter json;
+  json.begin_object().field("kind", to_string(r.kind)).field("id", r.id);
+  names_field(json, "name", r.name);
+  json.field("provenance", r.provenance).field("position", r.position).end_object();
   return json.take();
 }
 
@@ -327,7 +370,7 @@ Result<void> write(Db& db, const ZoneRecord& r) {
                 fmt::format("zone '{}' belongs to plan '{}': zone ids are unique across plans", r.id,
                             (*owner)->text(0)));
   }
-  auto ok = db.run(sql, r.id, r.name.zh, r.name.en, to_string(r.kind), Nullable{r.parent}, r.provenance);
+  auto ok = db.run(sql, r.id, r.name.zh, r.name.en, r.kind, Nullable{r.parent}, r.provenance);
   if (!ok) return ok;
   return write_list(db, zone_counties(), r.id, r.counties);
 }
@@ -340,7 +383,7 @@ std::string to_json(const ZoneRecord& r) {
   JsonWriter json;
   json.begin_object().field("id", r.id);
   names_field(json, "name", r.name);
-  json.field("kind", to_string(r.kind));
+  json.field("kind", r.kind);
   list_field(json, "counties", r.counties);
   json.field("parent", r.parent).field("provenance", r.provenance).end_object();
   return json.take();

@@ -5,12 +5,12 @@ const problem = {
   type: '/problems/unknown-reference',
   title: 'Unknown reference',
   status: 400,
-  detail: 'county: no county "xx" (did you mean "meixian"?)',
+  detail: 'county: no county "xx" (did you mean "hillside"?)',
   instance: '/api/v1/enterprises?county=xx',
   code: 'unknown-reference',
   field: 'county',
   column: 0,
-  message: { zh: '参数 county 引用了不存在的对象：xx', en: 'county: no county "xx" (did you mean "meixian"?)' },
+  message: { zh: '参数 county 引用了不存在的对象：xx', en: 'county: no county "xx" (did you mean "hillside"?)' },
 }
 
 function jsonResponse(body: unknown, status = 200, type = 'application/json'): Response {
@@ -27,12 +27,12 @@ describe('buildQuery', () => {
     expect(buildQuery({}, { asOf: null, sample: false })).toBe('sample=false')
   })
   it('drops empty parameters and keeps the others in order', () => {
-    const q = buildQuery({ county: 'meixian', zone: '', q: undefined, limit: 20, class: null }, { asOf: '', sample: true })
-    expect(q).toBe('county=meixian&limit=20&sample=true')
+    const q = buildQuery({ county: 'hillside', zone: '', q: undefined, limit: 20, class: null }, { asOf: '', sample: true })
+    expect(q).toBe('county=hillside&limit=20&sample=true')
   })
   it('encodes names and the sort minus sign safely', () => {
-    const q = buildQuery({ q: '梅州 BPW', sort: '-output_value' }, { asOf: null, sample: true })
-    expect(new URLSearchParams(q).get('q')).toBe('梅州 BPW')
+    const q = buildQuery({ q: '青禾 ABC', sort: '-output_value' }, { asOf: null, sample: true })
+    expect(new URLSearchParams(q).get('q')).toBe('青禾 ABC')
     expect(new URLSearchParams(q).get('sort')).toBe('-output_value')
   })
 })
@@ -45,7 +45,7 @@ describe('problemToError', () => {
     expect(e.code).toBe('unknown-reference')
     expect(e.field).toBe('county')
     expect(e.messageIn('zh-CN')).toBe('参数 county 引用了不存在的对象：xx')
-    expect(e.messageIn('en')).toBe('county: no county "xx" (did you mean "meixian"?)')
+    expect(e.messageIn('en')).toBe('county: no county "xx" (did you mean "hillside"?)')
   })
   it('takes the code from the type when the code member is missing', () => {
     const e = problemToError(404, { type: '/problems/not-found', title: 'Not found', status: 404 })
@@ -68,10 +68,10 @@ describe('problemToError', () => {
 describe('AtlasClient', () => {
   it('sends as_of and sample from the context with every GET', async () => {
     const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta: {}, total: 0, offset: 0, limit: 50, items: [] }))
-    await clientWith(fetchImpl, { asOf: '2025-12-31', sample: false }).enterprises({ county: 'meixian', sort: '-output_value' })
+    await clientWith(fetchImpl, { asOf: '2025-12-31', sample: false }).enterprises({ county: 'hillside', sort: '-output_value' })
     expect(fetchImpl).toHaveBeenCalledTimes(1)
     const url = fetchImpl.mock.calls[0][0] as string
-    expect(url).toBe('/api/v1/enterprises?county=meixian&sort=-output_value&as_of=2025-12-31&sample=false')
+    expect(url).toBe('/api/v1/enterprises?county=hillside&sort=-output_value&as_of=2025-12-31&sample=false')
   })
   it('reads the context at each request, so a switch applies to the next one', async () => {
     const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, targets: [] })))
@@ -86,9 +86,9 @@ describe('AtlasClient', () => {
   it('sends late=true only when asked for late projects', async () => {
     const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, items: [], summary: [] })))
     const client = clientWith(fetchImpl)
-    await client.projects({ late: true, type: 'attraction' })
+    await client.projects({ late: true, type: 'relocation' })
     await client.projects({ late: false })
-    expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/projects?type=attraction&late=true&sample=true')
+    expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/projects?type=relocation&late=true&sample=true')
     expect(fetchImpl.mock.calls[1][0]).toBe('/api/v1/projects?sample=true')
   })
   it('sends delayed=true only when asked for delayed projects', async () => {

@@ -50,7 +50,11 @@ export interface Page<T> {
   items: T[]
 }
 
-export type Segment = 'passenger' | 'trailer' | 'nev' | 'general'
+/**
+ * A word of a plan's vocabulary (an enterprise's segment, a zone's kind …): records carry its id,
+ * the plan names it. Each plan declares its own words (GET /plan `vocabularies`).
+ */
+export type Segment = string
 /** percent: values in millionths of the whole (180000 is 18%). */
 export type MoneyOrCountUnit = 'yuan' | 'count' | 'percent'
 
@@ -83,7 +87,24 @@ export interface Plan {
   output_metric: OutputMetric
   /** Its boundary map's source; null when the plan has no map. */
   map: MapInfo | null
+  /** The words its records use, with their names, in the plan's order. */
+  vocabularies: Vocabularies
 }
+
+/** One word of a plan's vocabulary: the id records carry and its name in both languages. */
+export interface Term {
+  id: string
+  name: I18nText
+}
+
+/** The kinds of words a plan declares. */
+export type VocabularyKind = 'segment' | 'zone_kind' | 'project_type' | 'carrier_kind' | 'candidate_kind'
+
+/**
+ * A plan's vocabularies, each in the plan's order. Every kind is present (maybe empty); a word its
+ * records use but the plan does not declare comes named by itself ({zh: id, en: id}).
+ */
+export type Vocabularies = Record<VocabularyKind, Term[]>
 
 /** Where a plan's boundary map comes from (GET /map serves the map). */
 export interface MapInfo {
@@ -199,7 +220,8 @@ export interface EnterpriseItem {
   credit_code: string | null
   county: Ref | null
   zone: Ref | null
-  segment: Segment | string
+  /** A word of the plan's segment vocabulary ("" when the record states none). */
+  segment: Segment
   above_size: boolean | null
   high_tech: boolean | null
   classes: string[]
@@ -289,7 +311,7 @@ export interface Figure {
 export interface ProjectRef {
   id: string
   name: I18nText
-  type: string
+  type: ProjectType
   status: string
 }
 
@@ -341,13 +363,14 @@ export interface EnterpriseDetail extends EnterpriseItem {
 // ---------------------------------------------------------------------------------------------
 // /projects
 
-export type ProjectType = 'expansion' | 'retrofit' | 'attraction'
+/** A word of the plan's project_type vocabulary. */
+export type ProjectType = string
 export type ProjectStatus = 'planned' | 'signed' | 'started' | 'commissioned' | 'full-production'
 
 export interface ProjectItem {
   id: string
   name: I18nText
-  type: ProjectType | string
+  type: ProjectType
   sponsor: Ref | null
   zone: Ref | null
   county: Ref | null

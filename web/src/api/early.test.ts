@@ -13,21 +13,21 @@ afterEach(() => {
 
 describe('early reads', () => {
   it('answer the client from a read started before boot, without a second request', async () => {
-    const early = vi.fn(async () => json({ meta: { as_of: '2025-12-31' }, id: 'meizhou' }))
+    const early = vi.fn(async () => json({ meta: { as_of: '2025-12-31' }, id: 'qinghe' }))
     const client = new AtlasClient({ fetch: vi.fn(async () => json({ id: 'late' })) as never, context: () => ({ asOf: null, sample: true }) })
     startEarly('/api/v1/plan?sample=true', early)
     const plan = await client.plan()
-    expect(plan.id).toBe('meizhou')
+    expect(plan.id).toBe('qinghe')
     expect(early).toHaveBeenCalledTimes(1)
   })
 
   it('serve every reader of the same URL (the shell and the page both read the plan)', async () => {
-    const early = vi.fn(async () => json({ id: 'meizhou' }))
+    const early = vi.fn(async () => json({ id: 'qinghe' }))
     const later = vi.fn(async () => json({ id: 'late' }))
     const client = new AtlasClient({ fetch: later as never, context: () => ({ asOf: null, sample: true }) })
     startEarly('/api/v1/plan?sample=true', early)
     const [a, b] = await Promise.all([client.plan(), client.plan()])
-    expect([a.id, b.id]).toEqual(['meizhou', 'meizhou'])
+    expect([a.id, b.id]).toEqual(['qinghe', 'qinghe'])
     expect(later).not.toHaveBeenCalled()
   })
 

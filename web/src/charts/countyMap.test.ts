@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { buildCountyMapChart, countyMapData, featurePath, labelPoint, MAP_COLOURS, mapFeatures, mapLabel, mapProjection, NO_DATA_COLOUR, withLabelPoints, type CountyMapInput, type GeoFeature } from './countyMap'
 import type { PathMark, TextMark } from './svg'
 
-// A real plan's boundary map (the embedded Meizhou plan's, data/plans/), as GET /map serves it.
-const meizhouGeo: unknown = JSON.parse(readFileSync(new URL('../../../data/plans/meizhou-autoparts-2021-2025.geojson', import.meta.url), 'utf8'))
+// The real plans' boundary maps (data/plans/*.geojson), as GET /map serves them: whichever plans
+// the repository holds.
+const plansDir = new URL('../../../data/plans/', import.meta.url)
+const planMaps = readdirSync(plansDir)
+  .filter((f) => f.endsWith('.geojson'))
+  .map((f) => ({ file: f, geo: JSON.parse(readFileSync(new URL(f, plansDir), 'utf8')) as { features: GeoFeature[] } }))
 
 // Three unit squares side by side (lng 116–119, lat 24–25), label points at their middles.
 const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 24], [x + 1, 24], [x + 1, 25], [x, 25], [x, 24]]] })
 const geo: { features: GeoFeature[] } = {
   features: [
-    { properties: { adcode: 441402, name: '梅江区', cp: [116.5, 24.5] }, geometry: square(116) },
-    { properties: { adcode: 441403, name: '梅县区', cp: [117.5, 24.5] }, geometry: square(117) },
-    { properties: { adcode: 441427, name: '蕉岭县', cp: [118.5, 24.5] }, geometry: square(118) },
+    { properties: { adcode: 990102, name: '青禾区', cp: [116.5, 24.5] }, geometry: square(116) },
+    { properties: { adcode: 990103, name: '远山县', cp: [117.5, 24.5] }, geometry: square(117) },
+    { properties: { adcode: 990127, name: '白沙县', cp: [118.5, 24.5] }, geometry: square(118) },
   ],
 }
 
@@ -20,8 +24,8 @@ const input: CountyMapInput = {
   geo,
   features: mapFeatures(geo),
   counties: [
-    { id: 'meijiang', adcode: '441402', name: { zh: '梅江区', en: 'Meijiang District' }, enterprises: 4, output_value: { year: 2025, value: 500000000, sample: true } },
-    { id: 'meixian', adcode: 441403, name: { zh: '梅县区', en: 'Meixian District' }, enterprises: 12, output_value: { year: 2025, value: 3200000000 } },
+    { id: 'qinghe', adcode: '990102', name: { zh: '青禾区', en: 'Qinghe District' }, enterprises: 4, output_value: { year: 2025, value: 500000000, sample: true } },
+    { id: 'yuanshan', adcode: 990103, name: { zh: '远山县', en: 'Yuanshan County' }, enterprises: 12, output_value: { year: 2025, value: 3200000000 } },
   ],
   metric: 'output',
   locale: 'zh-CN',
@@ -30,7 +34,7 @@ const input: CountyMapInput = {
 
 describe('mapFeatures', () => {
   it('reads adcodes as strings and names from the GeoJSON', () => {
-    expect(mapFeatures(geo)[0]).toEqual({ adcode: '441402', name: '梅江区' })
+    expect(mapFeatures(geo)[0]).toEqual({ adcode: '990102', name: '青禾区' })
   })
 })
 
@@ -38,11 +42,11 @@ describe('countyMapData', () => {
   it('matches counties to features by adcode and scales output to 亿元', () => {
     const { data, scale } = countyMapData(input)
     expect(scale.unit).toBe('亿元')
-    expect(data[0]).toEqual({ name: '梅江区', value: 5, countyId: 'meijiang', sample: true })
-    expect(data[1]).toEqual({ name: '梅县区', value: 32, countyId: 'meixian', sample: false })
+    expect(data[0]).toEqual({ name: '青禾区', value: 5, countyId: 'qinghe', sample: true })
+    expect(data[1]).toEqual({ name: '远山县', value: 32, countyId: 'yuanshan', sample: false })
   })
   it('leaves counties without a record without a value', () => {
-    expect(countyMapData(input).data[2]).toEqual({ name: '蕉岭县', value: null, countyId: null, sample: false })
+    expect(countyMapData(input).data[2]).toEqual({ name: '白沙县', value: null, countyId: null, sample: false })
   })
   it('colours by enterprise count when asked', () => {
     const { data, max } = countyMapData({ ...input, metric: 'enterprises' })
@@ -51,17 +55,17 @@ describe('countyMapData', () => {
   })
   it('renames features to English names in English', () => {
     const { data, nameMap } = countyMapData({ ...input, locale: 'en' })
-    expect(nameMap).toEqual({ 梅江区: 'Meijiang District', 梅县区: 'Meixian District' })
-    expect(data[1].name).toBe('Meixian District')
+    expect(nameMap).toEqual({ 青禾区: 'Qinghe District', 远山县: 'Yuanshan County' })
+    expect(data[1].name).toBe('Yuanshan County')
   })
 })
 
 describe('mapLabel', () => {
   it('shortens English county names and leaves Chinese ones alone', () => {
-    expect(mapLabel('Meixian District')).toBe('Meixian')
-    expect(mapLabel('Xingning City')).toBe('Xingning')
-    expect(mapLabel('Dabu County')).toBe('Dabu')
-    expect(mapLabel('梅县区')).toBe('梅县区')
+    expect(mapLabel('Qinghe District')).toBe('Qinghe')
+    expect(mapLabel('Baisha City')).toBe('Baisha')
+    expect(mapLabel('Yuanshan County')).toBe('Yuanshan')
+    expect(mapLabel('远山县')).toBe('远山县')
   })
 })
 
@@ -77,20 +81,20 @@ describe('buildCountyMapChart', () => {
   })
 
   it('shows the value and the sample mark in the tooltip, and marks the sample county', () => {
-    expect(regions[0].tip).toEqual(['梅江区', '工业总产值: 5亿元 · 示例'])
-    expect(regions[2].tip).toEqual(['蕉岭县', '暂无数据'])
+    expect(regions[0].tip).toEqual(['青禾区', '工业总产值: 5亿元 · 示例'])
+    expect(regions[2].tip).toEqual(['白沙县', '暂无数据'])
     expect(regions.map((r) => !!r.sample)).toEqual([true, false, false])
   })
 
   it('opens a county on click or Enter; a county without a record opens nothing', () => {
-    expect(regions.map((r) => r.click)).toEqual(['meijiang', 'meixian', undefined])
+    expect(regions.map((r) => r.click)).toEqual(['qinghe', 'yuanshan', undefined])
     expect(regions.every((r) => r.focus)).toBe(true)
   })
 
   it('puts each label at its label point, English names shortened', () => {
     const en = buildCountyMapChart({ ...input, locale: 'en' }, 600, 300)
     const t = en.marks.filter((m): m is TextMark => m.kind === 'text')
-    expect(t.map((x) => x.text)).toEqual(['Meijiang', 'Meixian', '蕉岭县'])
+    expect(t.map((x) => x.text)).toEqual(['Qinghe', 'Yuanshan', '白沙县'])
     expect(labels[0].x).toBeLessThan(labels[1].x)
     expect(labels[0].y).toBeCloseTo(150, 0)
     expect(labels.every((l) => l.halo)).toBe(true)
@@ -100,8 +104,8 @@ describe('buildCountyMapChart', () => {
     expect(chart.table).toEqual({
       unit: '亿元',
       rows: [
-        { series: '工业总产值', category: '梅江区', value: '5', sample: true },
-        { series: '工业总产值', category: '梅县区', value: '32', sample: false },
+        { series: '工业总产值', category: '青禾区', value: '5', sample: true },
+        { series: '工业总产值', category: '远山县', value: '32', sample: false },
       ],
     })
     expect(buildCountyMapChart({ ...input, metric: 'enterprises' }, 600, 300).table.unit).toBe('')
@@ -197,28 +201,47 @@ describe('labelPoint', () => {
   })
 })
 
-describe('withLabelPoints on the Meizhou map', () => {
-  const geo = meizhouGeo as unknown as { features: (GeoFeature & { geometry: { coordinates: number[][][][] } })[] }
-  const placed = withLabelPoints(geo)
-  const feature = (name: string) => placed.features.find((f) => f.properties.name === name)!
-  const ring = (name: string) => feature(name).geometry!.coordinates[0][0]
+// A feature's polygons (exterior ring, then holes), whether it is a Polygon or a MultiPolygon.
+function polygonsOf(f: GeoFeature): number[][][][] {
+  const g = f.geometry as { type: string; coordinates: unknown }
+  return (g.type === 'MultiPolygon' ? g.coordinates : [g.coordinates]) as number[][][][]
+}
+const insidePolygon = (p: number[], [outer, ...holes]: number[][][]) => inside(p, outer) && !holes.some((h) => inside(p, h))
 
-  it('puts every label inside its own county', () => {
-    for (const f of placed.features) expect(inside(f.properties.cp!, f.geometry.coordinates[0][0]), f.properties.name).toBe(true)
-  })
+describe('withLabelPoints', () => {
+  // A county that wraps around a small one (a city district inside its county): a square with the
+  // small county as its hole. Both rings' centroids fall on the same point, the middle of the small
+  // county, so labels placed there overlapped.
+  const ring = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]
+  const small = ring(1.5, 1.5, 2.5, 2.5)
+  const wrapped: { features: GeoFeature[] } = {
+    features: [
+      { properties: { adcode: 990101, name: '内区' }, geometry: { type: 'MultiPolygon', coordinates: [[small]] } },
+      { properties: { adcode: 990102, name: '外县' }, geometry: { type: 'MultiPolygon', coordinates: [[ring(0, 0, 4, 4), small]] } },
+    ],
+  }
+  const placed = withLabelPoints(wrapped)
 
-  it('moves 梅县区 off 梅江区: well apart, and not inside 梅江区', () => {
-    // The default centroids are about 0.12° apart — one label height on the page: they overlapped.
-    const dist = (a: number[], b: number[]) => Math.hypot((a[0] - b[0]) * Math.cos((24.3 * Math.PI) / 180), a[1] - b[1])
-    expect(dist(centroid(ring('梅县区')), centroid(ring('梅江区')))).toBeLessThan(0.13)
-    const meixian = feature('梅县区').properties.cp!
-    const meijiang = feature('梅江区').properties.cp!
-    expect(dist(meixian, meijiang)).toBeGreaterThan(0.2)
-    expect(inside(meixian, ring('梅江区'))).toBe(false)
+  it('moves the wrapping county\'s label off the small one: well apart, and not inside it', () => {
+    expect(Math.hypot(...[0, 1].map((i) => centroid(ring(0, 0, 4, 4))[i] - centroid(small)[i]))).toBeLessThan(1e-9)
+    const outer = placed.features[1].properties.cp!
+    const inner = placed.features[0].properties.cp!
+    expect(Math.hypot(outer[0] - inner[0], outer[1] - inner[1])).toBeGreaterThan(1)
+    expect(inside(outer, small)).toBe(false)
+    expect(inside(inner, small)).toBe(true)
   })
 
   it('leaves the input unchanged', () => {
-    expect((geo.features[0].properties as { cp?: unknown }).cp).toBeUndefined()
-    expect(placed.features).toHaveLength(geo.features.length)
+    expect(wrapped.features[0].properties.cp).toBeUndefined()
+    expect(placed.features).toHaveLength(2)
+  })
+
+  it('puts every label of every plan\'s map inside its own county', () => {
+    expect(planMaps.length).toBeGreaterThan(0)
+    for (const { file, geo } of planMaps) {
+      const features = withLabelPoints(geo).features
+      expect(features, file).toHaveLength(geo.features.length)
+      for (const f of features) expect(polygonsOf(f).some((p) => insidePolygon(f.properties.cp!, p)), `${file}: ${f.properties.name}`).toBe(true)
+    }
   })
 })

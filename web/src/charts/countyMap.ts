@@ -4,8 +4,8 @@
 // Counties are matched to GeoJSON features by adcode, so the map layer can be any GeoJSON of the
 // DataV layout; English names replace the features' Chinese names (nameMap). Each county's label
 // sits at its "pole of inaccessibility" (the inside point farthest from its borders), not at the
-// centroid: 梅县区 wraps around the small 梅江区, so its centroid falls next to 梅江区's and the
-// two labels overlapped. A click on a county emits its id; a county takes the focus (Tab).
+// centroid: a county that wraps around a small one (a district inside its county) has its centroid
+// next to the small one's, and the two labels overlapped. A click on a county emits its id; a county takes the focus (Tab).
 import { scaleLinear } from 'd3-scale'
 import { tableNumber } from './chartTable'
 import { r1, type ChartModel, type Mark } from './svg'
@@ -66,7 +66,7 @@ function ringArea(ring: Ring): number {
  * The point inside a polygon (exterior ring, then holes; [lng, lat]) farthest from its edges (its
  * pole of inaccessibility), to within 0.5 % of its size: mapbox's polylabel, with longitude scaled
  * by cos(latitude) so that a degree of longitude and of latitude weigh alike. (A grid search did
- * the same in ≈ 0.4 s for the Meizhou map; polylabel takes milliseconds.) Pure.
+ * the same in ≈ 0.4 s for a map of eight counties; polylabel takes milliseconds.) Pure.
  */
 export function labelPoint(polygon: Polygon, precisionShare = 0.005): [number, number] {
   const xs = polygon[0].map((p) => p[0])

@@ -14,8 +14,8 @@ const build = (input: GanttInput, width = 1000) => buildGanttChart(input, width,
 
 const projects: GanttProject[] = [
   {
-    id: 'saint-gobain-glass',
-    name: '圣戈班梅州高端汽车玻璃生产项目',
+    id: 'glass-works',
+    name: '青禾高端玻璃生产项目',
     late: true,
     milestones: [
       { kind: 'signed', planned: null, actual: '2020-06-23', overdue: false, delay_days: null },
@@ -23,11 +23,11 @@ const projects: GanttProject[] = [
       { kind: 'phase', planned: '2023', actual: null, overdue: true, overdue_days: 1427, delay_days: null },
     ],
   },
-  { id: 'fude-wheel-hub', name: '福德汽车轮毂项目', late: false, milestones: [{ kind: 'signed', planned: null, actual: null, overdue: false, delay_days: null }] },
-  { id: 'gac-springs', name: '广汽汽车弹簧生产项目', late: false, milestones: [{ kind: 'started', planned: '2022-01', actual: '2021-12-01', overdue: false, delay_days: 0 }] },
+  { id: 'wheel-hub', name: '远山轮毂项目', late: false, milestones: [{ kind: 'signed', planned: null, actual: null, overdue: false, delay_days: null }] },
+  { id: 'springs', name: '白沙弹簧生产项目', late: false, milestones: [{ kind: 'started', planned: '2022-01', actual: '2021-12-01', overdue: false, delay_days: 0 }] },
   {
-    id: 'xionghui-precision-casting',
-    name: '雄晖精密铸造项目',
+    id: 'precision-casting',
+    name: '精密铸造项目',
     late: false,
     delayed: true,
     milestones: [{ kind: 'commissioned', planned: '2022-12', actual: '2023-04', overdue: false, delay_days: 91 }],
@@ -73,7 +73,7 @@ describe('ganttData', () => {
     expect(reachedLate.tone).toBe(2)
     expect(reachedLate.days).toBe(91)
     expect(reachedLate.date).toBe('2023-04')
-    // Reached early (gac-springs) and the planned date of a milestone reached late: plain.
+    // Reached early (springs) and the planned date of a milestone reached late: plain.
     expect(data.points.find((p) => p.value[1] === 2 && p.track === 1)!.tone).toBe(0)
     expect(data.points.find((p) => p.value[1] === 3 && p.track === 0)!.tone).toBe(0)
   })

@@ -37,7 +37,7 @@ export function useText() {
     return t('common.labelled', { label: lbl, value })
   }
 
-  /** Items joined the language's way: "梅江区、梅县区" / "Meijiang District, Meixian District"; '—' when empty. */
+  /** Items joined the language's way: "东区、西区" / "East District, West District"; '—' when empty. */
   function list(items: readonly string[]): string {
     return items.length ? items.join(t('common.listSep')) : '—'
   }

@@ -50,7 +50,7 @@ describe('formatFactPeriod', () => {
 })
 
 describe('factWords', () => {
-  const both = { quote: '广汽零部件产业园自2016年启动建设以来', note: 'construction started in 2016' }
+  const both = { quote: '青禾零部件产业园自2016年启动建设以来', note: 'construction started in 2016' }
   it('shows the plan quote in Chinese and the note in English', () => {
     expect(factWords(both, 'zh-CN')).toEqual({ text: both.quote, foreign: null })
     expect(factWords(both, 'en')).toEqual({ text: both.note, foreign: null })

@@ -9,16 +9,16 @@ describe('chineseNumber', () => {
 
 describe('planChapters', () => {
   it('takes the chapter of every plan section, once, in order, and nothing else', () => {
-    expect(planChapters(['plan §6(1)', 'plan §4', ['plan §4', 'sample'], 'public: x §9', 'plan §3(1)1; public: y', null])).toEqual([3, 4, 6])
+    expect(planChapters(['plan §7(1)', 'plan §2', ['plan §2', 'sample'], 'public: x §9', 'plan §3(1)1; public: y', null])).toEqual([2, 3, 7])
     expect(planChapters(['sample', 'user: someone'])).toEqual([])
   })
 })
 
 describe('chaptersText', () => {
   it('names the chapters in the reader\'s language', () => {
-    expect(chaptersText([4, 6], 'zh-CN')).toBe('第四章、第六章')
-    expect(chaptersText([4, 6], 'en')).toBe('chapters 4 and 6')
-    expect(chaptersText([3, 4, 6], 'en')).toBe('chapters 3, 4 and 6')
+    expect(chaptersText([2, 7], 'zh-CN')).toBe('第二章、第七章')
+    expect(chaptersText([2, 7], 'en')).toBe('chapters 2 and 7')
+    expect(chaptersText([2, 3, 7], 'en')).toBe('chapters 2, 3 and 7')
     expect(chaptersText([5], 'en')).toBe('chapter 5')
     expect(chaptersText([], 'zh-CN')).toBe('')
   })

@@ -1,5 +1,5 @@
-// The chapters of the plan that a set of records comes from, for a page's subtitle: "plan §4",
-// "plan §6(1)" … in their provenance give 第四章、第六章 / chapters 4 and 6. The plan's own data
+// The chapters of the plan that a set of records comes from, for a page's subtitle: "plan §2",
+// "plan §7(1)" … in their provenance give 第二章、第七章 / chapters 2 and 7. The plan's own data
 // says where a page's content stands in the plan; no page names a chapter itself. Pure.
 import { provenanceItems } from './provenance'
 
@@ -27,7 +27,7 @@ export function planChapters(provenance: readonly (string | readonly string[] | 
   return [...chapters].sort((a, b) => a - b)
 }
 
-/** 第四章、第六章 (zh) or "chapters 4 and 6" (en); '' for none. */
+/** 第二章、第七章 (zh) or "chapters 2 and 7" (en); '' for none. */
 export function chaptersText(chapters: readonly number[], locale: string): string {
   if (!chapters.length) return ''
   if (locale !== 'en') return chapters.map((c) => `第${chineseNumber(c)}章`).join('、')

@@ -103,17 +103,6 @@ const en: Messages = {
     'no-data': 'No data',
     error: 'Cannot be evaluated',
   },
-  segment: {
-    passenger: 'Passenger-car parts',
-    trailer: 'Trailer and special-vehicle parts',
-    nev: 'NEV “three-electric” parts',
-    general: 'General parts',
-  },
-  projectType: {
-    expansion: 'Expansion',
-    retrofit: 'Retrofit',
-    attraction: 'Attraction',
-  },
   projectStatus: {
     planned: 'Planned',
     signed: 'Signed',
@@ -127,11 +116,6 @@ const en: Messages = {
     commissioned: 'Commissioned',
     'full-production': 'Full production',
     phase: 'Phase',
-  },
-  zoneKind: {
-    base: 'Base',
-    'core-park': 'Core park',
-    'functional-zone': 'Functional zone',
   },
   level: {
     category: 'Category',

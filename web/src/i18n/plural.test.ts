@@ -30,7 +30,7 @@ describe('count messages', () => {
 })
 
 describe('process labels', () => {
-  // The codes of data/meizhou/enterprises.csv (`processes`) and of `atlas gen`.
+  // The process codes of the enterprise tables (`processes`) and of `atlas gen`.
   const codes = ['casting', 'forging', 'machining', 'stamping', 'assembly', 'welding', 'injection-moulding', 'painting', 'heat-treatment', 'electronics', 'coating']
   it('name every known process code in both languages', () => {
     for (const c of codes) {

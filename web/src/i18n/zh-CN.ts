@@ -101,17 +101,6 @@ const zhCN = {
     'no-data': '暂无数据',
     error: '无法评估',
   },
-  segment: {
-    passenger: '乘用车零部件',
-    trailer: '挂车等专用车零部件',
-    nev: '新能源“三电”零部件',
-    general: '通用零部件',
-  },
-  projectType: {
-    expansion: '增资扩产',
-    retrofit: '优化调整',
-    attraction: '招商引资',
-  },
   projectStatus: {
     planned: '谋划中',
     signed: '已签约',
@@ -125,11 +114,6 @@ const zhCN = {
     commissioned: '投产',
     'full-production': '达产',
     phase: '分期',
-  },
-  zoneKind: {
-    base: '基地',
-    'core-park': '核心园区',
-    'functional-zone': '功能区',
   },
   level: {
     category: '大类',

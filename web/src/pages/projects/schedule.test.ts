@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { milestoneSchedule, projectSchedule, reasonLines, scheduleReasons, type ScheduleMilestone } from './schedule'
 
-// gac-springs on 2026-11-27: signed and started late, commissioned late, full production overdue.
-const gac: ScheduleMilestone[] = [
+// A project on 2026-11-27: signed and started late, commissioned late, full production overdue.
+const project: ScheduleMilestone[] = [
   { kind: 'signed', planned: '2021-06', actual: '2021-08', overdue: false, overdue_days: null, delay_days: 32 },
   { kind: 'started', planned: '2021-10', actual: '2021-12', overdue: false, overdue_days: null, delay_days: 31 },
   { kind: 'commissioned', planned: '2022-12', actual: '2023-05', overdue: false, overdue_days: null, delay_days: 121 },
@@ -20,7 +20,7 @@ describe('projectSchedule', () => {
   it('is late before delayed before on time', () => {
     expect(projectSchedule({ late: true, delayed: false })).toBe('late')
     expect(projectSchedule({ late: false, delayed: true })).toBe('delayed')
-    expect(projectSchedule({ late: false, delayed: false, milestones: gac })).toBe('on-time')
+    expect(projectSchedule({ late: false, delayed: false, milestones: project })).toBe('on-time')
   })
 
   it('is no-data, never on time, when no milestone has a planned date', () => {
@@ -30,14 +30,14 @@ describe('projectSchedule', () => {
   })
 
   it("takes the API's schedule when it sends one", () => {
-    expect(projectSchedule({ late: false, delayed: false, schedule: 'no-data', milestones: gac })).toBe('no-data')
+    expect(projectSchedule({ late: false, delayed: false, schedule: 'no-data', milestones: project })).toBe('no-data')
     expect(projectSchedule({ late: false, delayed: false, schedule: 'on-time' })).toBe('on-time')
   })
 })
 
 describe('milestoneSchedule', () => {
   it('calls an overdue milestone late and one reached after plan delayed', () => {
-    expect(gac.map(milestoneSchedule)).toEqual(['delayed', 'delayed', 'delayed', 'late'])
+    expect(project.map(milestoneSchedule)).toEqual(['delayed', 'delayed', 'delayed', 'late'])
     expect(milestoneSchedule({ overdue: false, delay_days: 0 })).toBe('on-time')
     expect(milestoneSchedule({ overdue: false, delay_days: null })).toBe('on-time')
   })
@@ -45,11 +45,11 @@ describe('milestoneSchedule', () => {
 
 describe('scheduleReasons', () => {
   it('gives a late project only its overdue milestones', () => {
-    expect(scheduleReasons(gac, 'late')).toEqual([{ kind: 'full-production', planned: '2025-12', actual: null, days: 331, overdue: true }])
+    expect(scheduleReasons(project, 'late')).toEqual([{ kind: 'full-production', planned: '2025-12', actual: null, days: 331, overdue: true }])
   })
 
   it('gives a delayed project its late milestones, longest delay first', () => {
-    const done = gac.slice(0, 3)
+    const done = project.slice(0, 3)
     expect(scheduleReasons(done, 'delayed').map((r) => [r.kind, r.days])).toEqual([
       ['commissioned', 121],
       ['signed', 32],
@@ -58,14 +58,14 @@ describe('scheduleReasons', () => {
   })
 
   it('gives nothing for a project on time or a milestone without a plan', () => {
-    expect(scheduleReasons(gac, 'on-time')).toEqual([])
+    expect(scheduleReasons(project, 'on-time')).toEqual([])
     expect(scheduleReasons([{ kind: 'commissioned', planned: null, actual: '2021', overdue: false, overdue_days: null, delay_days: null }], 'delayed')).toEqual([])
   })
 })
 
 describe('reasonLines', () => {
   it('names the milestone, its dates and the days', () => {
-    expect(reasonLines(scheduleReasons(gac, 'late'), labels)).toEqual(['<full-production> 计划 [2025-12] 逾期 331 天'])
-    expect(reasonLines(scheduleReasons(gac.slice(0, 1), 'delayed'), labels)).toEqual(['<signed> 计划 [2021-06] 实际 [2021-08] 晚 32 天'])
+    expect(reasonLines(scheduleReasons(project, 'late'), labels)).toEqual(['<full-production> 计划 [2025-12] 逾期 331 天'])
+    expect(reasonLines(scheduleReasons(project.slice(0, 1), 'delayed'), labels)).toEqual(['<signed> 计划 [2021-06] 实际 [2021-08] 晚 32 天'])
   })
 })

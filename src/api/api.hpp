@@ -22,7 +22,7 @@ namespace atlas::api {
 /// One HTTP request as the transport received it (the body complete).
 struct Request {
   std::string method;  // "GET", "POST" …
-  std::string target;  // origin-form: "/api/v1/enterprises?county=meixian&limit=20"
+  std::string target;  // origin-form: "/api/v1/enterprises?county=riverbend-north&limit=20"
   std::string body;
   std::string content_type;     // the Content-Type header, as sent
   std::string accept_language;  // the Accept-Language header, as sent (picks the problem title's language)

@@ -41,7 +41,7 @@ json::object enterprise_item(const Snapshot& s, EnterpriseId e, const std::optio
                       {"credit_code", text_or_null(s.strings.view(c.credit_code[i]))},
                       {"county", county_ref(s, c.county[i])},
                       {"zone", zone_ref(s, c.zone[i])},
-                      {"segment", text_or_null(s.segment_of(e))},
+                      {"segment", s.segment_of(e)},
                       {"above_size", tri_state(c.above_size[i])},
                       {"high_tech", tri_state(c.high_tech[i])},
                       {"classes", std::move(classes)},

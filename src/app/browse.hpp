@@ -30,7 +30,7 @@ namespace atlas::app {
 
 // ---------------------------------------------------------------------------------------------
 // References given as text (query parameters). Each returns the resolved value or an Error whose
-// `field` is `field` and whose message reads `no county "xx" (did you mean "meixian"?)`:
+// `field` is `field` and whose message reads `no county "xx" (did you mean "riverbend-north"?)`:
 // kUnknownReference for ids that name nothing, kInvalidValue for words outside a fixed set.
 
 [[nodiscard]] Result<CountyId> resolve_county(const Snapshot& s, std::string_view id,

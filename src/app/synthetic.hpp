@@ -9,7 +9,7 @@
 
 namespace atlas::app {
 
-/// What to generate. The defaults give the plan period of the Meizhou plan (2021–2025).
+/// What to generate. The defaults give a five-year plan period (2021–2025).
 struct SyntheticOptions {
   std::uint64_t enterprises = 1000;  // 1 … 9,999,999
   std::uint64_t seed = 1;

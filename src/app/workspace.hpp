@@ -20,7 +20,7 @@ namespace atlas::app {
 using Errors = std::vector<Error>;
 
 struct OpenOptions {
-  /// Load the embedded Meizhou dataset when the database holds nothing yet.
+  /// Load the embedded default dataset when the database holds nothing yet.
   bool seed_if_empty = true;
   StoreOptions store;
 };
@@ -48,7 +48,7 @@ struct ImportReport {
 class Workspace {
  public:
   /// Opens (or creates) the database at `path` and publishes its Snapshot. With seed_if_empty, an
-  /// empty database first receives the embedded Meizhou dataset in one audited transaction
+  /// empty database first receives the embedded default dataset in one audited transaction
   /// (action "seed"). Errors: the store's (kStoreError …), or the embedded data's if it is broken.
   [[nodiscard]] static Result<Workspace> open(const std::string& path, const OpenOptions& options = {});
 
@@ -62,7 +62,7 @@ class Workspace {
   }
   [[nodiscard]] Store& store() { return store_; }
   /// True when open() found the database empty and loaded the embedded plan into it: callers say
-  /// so, since a user who meant to load a plan of their own now sees Meizhou's.
+  /// so, since a user who meant to load a plan of their own now sees the default plan's.
   [[nodiscard]] bool seeded() const { return seeded_; }
 
   /// Reads `paths` (CSV tables, the plan TOML, directories of them), validates every row and every

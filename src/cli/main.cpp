@@ -54,7 +54,7 @@ struct CheckFlags {
 };
 
 // An empty database gets the embedded plan on first use; never silently, since a user whose own
-// import was refused would otherwise take Meizhou's figures for theirs.
+// import was refused would otherwise take the default plan's figures for theirs.
 void say_if_seeded(const atlas::app::Workspace& ws, const std::string& db, std::string_view command) {
   if (!ws.seeded()) return;
   const auto snapshot = ws.snapshot();
@@ -98,7 +98,7 @@ struct ImportFlags {
 };
 
 // Import and export work on the database as it is: only `check` and `serve` seed an
-// empty one with the embedded plan, so a clerk's own dataset never gets Meizhou mixed in.
+// empty one with the embedded plan, so a clerk's own dataset never gets the default plan mixed in.
 atlas::app::OpenOptions unseeded() {
   atlas::app::OpenOptions o;
   o.seed_if_empty = false;

@@ -19,9 +19,9 @@
 namespace atlas::io {
 
 /// One input held in memory. The table is decided by the last path component of `name`
-/// (`enterprises.csv`, `…/meizhou-autoparts-2021-2025.toml`).
+/// (`enterprises.csv`, `…/<plan-id>.toml`).
 struct InputFile {
-  std::string name;        // shown in errors: "data/meizhou/enterprises.csv", "embedded:data/…"
+  std::string name;        // shown in errors: "data/<tables>/enterprises.csv", "embedded:data/…"
   std::string_view bytes;  // not owned: must outlive the read call
 };
 

@@ -1,6 +1,6 @@
 # Writes a C++ source that holds the bytes of each listed file, for the embedded default dataset.
 #   cmake -DROOT=<repo> -DOUT=<file.cpp> -DFILES=<rel>|<rel>… -P embed_files.cmake
-# Names are paths relative to ROOT ("data/meizhou/enterprises.csv").
+# Names are paths relative to ROOT ("data/<tables>/enterprises.csv").
 string(REPLACE "|" ";" files "${FILES}")
 string(REPEAT "[0-9a-f]" 64 line_pattern)
 

@@ -1,5 +1,5 @@
-// The default dataset compiled into the binary: data/plans/meizhou-autoparts-2021-2025.toml and
-// data/meizhou/*.csv as they were at build time.
+// The default dataset compiled into the binary: the plan files and boundary maps of data/plans/ and
+// the CSV tables of data/*/ as they were at build time (src/io/CMakeLists.txt).
 #pragma once
 
 #include <span>
@@ -10,7 +10,7 @@
 namespace atlas::io {
 
 struct EmbeddedFile {
-  std::string_view name;   // path in the repository: "data/meizhou/enterprises.csv"
+  std::string_view name;   // path in the repository: "data/<tables>/enterprises.csv"
   std::string_view bytes;  // the file's bytes, static storage
 };
 

@@ -1,5 +1,5 @@
 // Row records: what io/ parses, store/ persists and build_snapshot() turns into columns.
-// References between records are by slug id (`county = "meixian"`); the Snapshot resolves them.
+// References between records are by slug id (`county = "riverbend-north"`); the Snapshot resolves them.
 #pragma once
 
 #include <array>
@@ -26,7 +26,7 @@ inline constexpr std::string_view kOutputValueMetric = "output_value";
 struct PlanInfo {
   std::string id;
   Names title;
-  std::string document;  // 梅市府办〔2021〕14号
+  std::string document;  // the document number (文号) as issued: "河湾县府〔2024〕1号"
   std::optional<Date> issued;
   int start_year = 0;
   int end_year = 0;

@@ -26,7 +26,7 @@ enum class CompareOp : std::uint8_t { kEqual, kNotEqual, kLess, kLessEqual, kGre
 
 /// A value on the right of a comparison, still untyped.
 enum class LiteralKind : std::uint8_t {
-  kString,  // "gac-park" (text is the decoded contents)
+  kString,  // "lead-park" (text is the decoded contents)
   kNumber,  // 10亿, 2.5e9, 2 (text as written)
   kWord,    // provincial, true
 };
@@ -97,7 +97,7 @@ struct Indicator {
 [[nodiscard]] const char* to_string(CompareOp op);
 
 /// A canonical S-expression of the tree, for tests and debugging:
-/// `(count enterprises (and (= zone "gac-park") (>= output_value 1亿)) 2025)`.
+/// `(count enterprises (and (= zone "lead-park") (>= output_value 1亿)) 2025)`.
 [[nodiscard]] std::string to_string(const Indicator& indicator);
 
 }  // namespace atlas::query

@@ -1,5 +1,5 @@
 // The indicator language in one include: parse → check → evaluate
-// (docs/indicator-language.md). `sum(output_value) where segment = "nev" in 2025`.
+// (docs/indicator-language.md). `sum(output_value) where segment = "electric" in 2025`.
 #pragma once
 
 #include <optional>

@@ -77,7 +77,7 @@ const std::vector<CategoryDef>& categories() {
        "General parts",
        91,
        {{"onboard-general", "随车通用件", "On-board general parts", ""},
-        {"standard-parts", "通用零部件", "Standard parts", ""},
+        {"standard-parts", "标准件", "Standard parts", ""},
         {"tubing", "管件", "Tubing", ""},
         {"bushing-seal", "衬套及密封件", "Bushings and seals", ""},
         {"metal-forming", "金属成型部件", "Metal-formed parts", ""},
@@ -97,10 +97,10 @@ const std::vector<CategoryDef>& categories() {
 
 // Category indices each segment mostly makes products of, most typical first.
 const std::array<std::vector<std::size_t>, 4> kPreferredCategories = {{
-    {2, 3, 1, 0},  // passenger: body, electrical, chassis, powertrain
-    {1, 4, 2},     // trailer: chassis, general parts, body
-    {5, 3},        // nev: NEV parts, electrical
-    {4, 0, 1},     // general: general parts, powertrain, chassis
+    {2, 3, 1, 0},  // body: body, electrical, chassis, powertrain
+    {1, 4, 2},     // commercial: chassis, general parts, body
+    {5, 3},        // electric: NEV parts, electrical
+    {4, 0, 1},     // common: general parts, powertrain, chassis
 }};
 
 constexpr std::array<int, 31> kProvinces = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41,

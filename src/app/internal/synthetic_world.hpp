@@ -58,7 +58,7 @@ inline constexpr std::array<SyntheticTerm, 4> kSyntheticSegments = {{
     {"body", "车身及内外饰零部件", "Body and trim parts"},
     {"commercial", "商用车及专用车零部件", "Commercial and special-vehicle parts"},
     {"electric", "电驱动及动力电池零部件", "Electric drive and battery parts"},
-    {"common", "通用零部件", "Common parts"},
+    {"common", "通用件及其他零部件", "Common and other parts"},
 }};
 /// Zone kinds by index.
 enum SyntheticZoneKind : std::uint8_t { kLeadPark, kIndustrialBase, kCorridor };

@@ -18,7 +18,7 @@ namespace atlas::io::internal {
 /// anything that could hurt and well above what a plan needs: the deepest key of the format is
 /// `[[chain.link]]` (2 parts) and the deepest value `baseline = { … }` (1 level).
 struct TomlLimits {
-  /// The Meizhou plan is about 40 KB; a plan of every county of China would stay under 1 MiB.
+  /// The embedded default plan is about 32 KB; a plan of every county of China would stay under 1 MiB.
   std::size_t max_bytes = std::size_t{4} << 20;
   /// A verbatim quote of the plan is a paragraph (under 2 KB); 64 KiB leaves room for any.
   std::size_t max_line_bytes = std::size_t{64} << 10;

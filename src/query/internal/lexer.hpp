@@ -12,10 +12,10 @@
 namespace atlas::query::internal {
 
 enum class TokenKind : std::uint8_t {
-  kIdentifier,  // count, output_value, provincial, gac-park (a hyphen may join words)
+  kIdentifier,  // count, output_value, provincial, lead-park (a hyphen may join words)
   kNumber,      // 2025, 10亿, 5000万, 2.5e9, 1,234.5万元
   kMonthly,     // 2025-09, 2025-01~09 (a number followed directly by -MM)
-  kString,      // "nev" (text holds the decoded contents)
+  kString,      // "electric" (text holds the decoded contents)
   kWhere,
   kIn,
   kAnd,

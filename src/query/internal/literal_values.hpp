@@ -23,7 +23,7 @@ namespace atlas::query::internal {
 /// given to a count; kSyntaxError for a malformed number.
 [[nodiscard]] Result<std::int64_t> number_value(const Condition& c, const FieldSpec& field);
 
-/// The text of a "string" literal; kTypeError for a number or word (`zone = gac-park`).
+/// The text of a "string" literal; kTypeError for a number or word (`zone = lead-park`).
 [[nodiscard]] Result<std::string_view> text_value(const Condition& c, const FieldSpec& field);
 
 /// The index in `words` of a word or "string" literal; kTypeError (with a suggestion) for a value
@@ -35,7 +35,7 @@ namespace atlas::query::internal {
 /// `!=` inverts. kTypeError for anything but the words true and false.
 [[nodiscard]] Result<bool> bool_value(const Condition& c, const FieldSpec& field);
 
-/// kUnknownReference: `unknown zone "gac-prak" — did you mean "gac-park"?` at the literal.
+/// kUnknownReference: `unknown zone "lead-prak" — did you mean "lead-park"?` at the literal.
 [[nodiscard]] std::unexpected<Error> unknown_reference(const Condition& c, std::string_view what,
                                                        std::span<const std::string_view> known);
 

@@ -69,7 +69,11 @@ const char* to_string(CompareOp op) {
 }
 
 std::string to_string(const Indicator& indicator) {
-  std::string out = fmt::format("({} {}", to_string(indicator.aggregate), indicator.subject);
+  // (count (distinct enterprise) supplier_entries …) for count(distinct enterprise) of supplier_entries.
+  std::string out =
+      indicator.distinct.empty()
+          ? fmt::format("({} {}", to_string(indicator.aggregate), indicator.subject)
+          : fmt::format("({} (distinct {}) {}", to_string(indicator.aggregate), indicator.distinct, indicator.subject);
   if (indicator.where) out += " " + condition_text(indicator, *indicator.where);
   if (indicator.is_ratio()) {
     // (/ (sum rd_spend) (sum revenue) 2025): the period belongs to the ratio, not to its parts.

@@ -81,6 +81,10 @@ struct Indicator {
   SourcePos aggregate_pos;
   std::string subject;  // the set of count(), the field of sum/avg/min/max()
   SourcePos subject_pos;
+  /// `count(distinct FIELD) of SET`: the field whose distinct values are counted (subject is the
+  /// set); empty for a plain count.
+  std::string distinct;
+  SourcePos distinct_pos;
   std::vector<Condition> conditions;
   std::optional<std::uint32_t> where;  // index of the root condition
   std::optional<PeriodSpec> period;    // the trailing `in PERIOD`

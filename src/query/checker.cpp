@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "model/provenance.hpp"
+#include "query/internal/distinct_keys.hpp"
 #include "query/internal/compile_leaf.hpp"
 #include "query/internal/literal_values.hpp"
 #include "query/internal/metric_reader.hpp"
@@ -203,6 +204,9 @@ Result<std::unique_ptr<Program>> compile_part(const Indicator& indicator, const 
     program->root = *root;
   }
   load_rows(snapshot, *program);
+  if (!indicator.distinct.empty()) {
+    if (auto r = internal::resolve_distinct(indicator, snapshot, *program); !r) return std::unexpected(r.error());
+  }
   add_rollup_gates(snapshot, *program);
   return program;
 }

@@ -85,7 +85,21 @@ Accumulator aggregate_metric(const Program& p, const Snapshot& s, const Visibili
   return acc;
 }
 
+// count(distinct FIELD): the selected records' distinct values of FIELD; each value's first record
+// is its contributor (a record without a value adds none).
+Accumulator count_distinct(const Program& p, const Bitmap& rows, IndicatorResult& out) {
+  std::vector<std::uint8_t> seen(p.key_count, 0);
+  rows.for_each([&](std::size_t i) {
+    const std::uint32_t key = p.row_key[i];
+    if (key >= p.key_count || seen[key] != 0) return;
+    seen[key] = 1;
+    out.records.push_back(static_cast<std::uint32_t>(i));
+  });
+  return {};
+}
+
 Accumulator aggregate_rows(const Program& p, const Bitmap& rows, IndicatorResult& out) {
+  if (!p.row_key.empty()) return count_distinct(p, rows, out);
   Accumulator acc;
   const bool counting = p.indicator.aggregate == Aggregate::kCount;
   rows.for_each([&](std::size_t i) {

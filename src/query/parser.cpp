@@ -141,6 +141,10 @@ class Parser {
     current_->aggregate = found->second;
     current_->aggregate_pos = take().pos;
     if (auto r = expect(TokenKind::kLeftParen, "\"(\""); !r) return r;
+    if (current_->aggregate == Aggregate::kCount && peek().kind == TokenKind::kIdentifier &&
+        peek().text == "distinct") {
+      return count_distinct();
+    }
     const Token& subject = peek();
     if (subject.kind != TokenKind::kIdentifier) {
       return unexpected_here(current_->aggregate == Aggregate::kCount ? "a set such as enterprises"
@@ -149,6 +153,28 @@ class Parser {
     current_->subject = subject.text;
     current_->subject_pos = take().pos;
     return expect(TokenKind::kRightParen, "\")\"");
+  }
+
+  // count(distinct FIELD) of SET: after "count(distinct".
+  Result<void> count_distinct() {
+    take();  // distinct
+    const Token& field = peek();
+    if (field.kind != TokenKind::kIdentifier) return unexpected_here("the field to count the values of");
+    current_->distinct = field.text;
+    current_->distinct_pos = take().pos;
+    if (auto r = expect(TokenKind::kRightParen, "\")\""); !r) return r;
+    const Token& of = peek();
+    if (of.kind != TokenKind::kIdentifier || of.text != "of") {
+      return unexpected_here(fmt::format("\"of\" and the set whose {} values are counted (count(distinct {}) of "
+                                         "supplier_entries)",
+                                         current_->distinct, current_->distinct));
+    }
+    take();
+    const Token& set = peek();
+    if (set.kind != TokenKind::kIdentifier) return unexpected_here("a set such as supplier_entries");
+    current_->subject = set.text;
+    current_->subject_pos = take().pos;
+    return {};
   }
 
   std::uint32_t add(Condition c) {

@@ -26,6 +26,11 @@ TEST(IndicatorParser, ParsesACountWithAComparisonAndAPeriod) {
             "(count enterprises (> output_value 10亿) 2025)");
 }
 
+TEST(IndicatorParser, ParsesACountOfDistinctValuesOfASet) {
+  EXPECT_EQ(tree_of("count(distinct enterprise) of supplier_entries where tier = 1 in 2025"),
+            "(count (distinct enterprise) supplier_entries (= tier 1) 2025)");
+}
+
 TEST(IndicatorParser, FlattensChainsOfAndIntoOneNode) {
   EXPECT_EQ(
       tree_of("count(enterprises) where zone = \"gac-park\" and output_value >= 1亿 and output_value < 10亿 "

@@ -94,6 +94,11 @@ struct Program {
   std::vector<Node> nodes;
   std::optional<std::uint32_t> root;
 
+  // count(distinct FIELD): each record's value of FIELD as a dense key (kNoKey: none), and how many
+  // keys there are. Empty for any other aggregate.
+  std::vector<std::uint32_t> row_key;
+  std::uint32_t key_count = 0;
+
   std::vector<std::uint8_t> row_sample;  // small tables: 1 when the record is sample
   std::vector<std::vector<DateCell>> date_columns;
   std::vector<std::uint32_t> sample_date_columns;  // date columns where a sample source may decide

@@ -98,6 +98,20 @@ describe('the plan switcher', () => {
       assert.equal(await page.locator('[data-test^="target-card-"]').count(), riverbend.counts.targets)
       assert.match(await page.locator(byTest('plan-title')).innerText(), /河湾县/)
 
+      // Its register speaks of revenue and of its own segments, not of 产值 and Meizhou's.
+      await page.locator(byTest('nav-enterprises')).click()
+      await page.locator('[data-test^="enterprise-row-"]').first().waitFor()
+      await settled(page)
+      assert.match(await page.locator('.page-header').first().innerText(), /集群内企业及其产品、营业收入、项目与配套关系/)
+      const rows = await page.locator('[data-test^="enterprise-row-"]').allInnerTexts()
+      assert.ok(rows.length > 0)
+      const body = await page.locator('main').innerText()
+      assert.match(body, /电驱动零部件/)
+      assert.doesNotMatch(body, /挂车等专用车零部件|新能源“三电”零部件/)
+      await page.locator(byTest('nav-targets')).click()
+      await page.locator('[data-test^="target-card-"]').first().waitFor()
+      await settled(page)
+
       // Back to Meizhou through the menu: its 16 targets and its map again.
       await page.locator(`${byTest('plan-switcher')} button`).click()
       await page.locator(byTest(`plan-option-${MEIZHOU}`)).click()

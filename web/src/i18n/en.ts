@@ -179,7 +179,7 @@ const en: Messages = {
   },
   enterprises: {
     title: 'Enterprises',
-    subtitle: 'Enterprises of the cluster with their products, output, projects and supply relations',
+    subtitle: 'Enterprises of the cluster with their products, {metric}, projects and supply relations',
     search: 'Name, ID or unified social credit code',
     county: 'County',
     zone: 'Zone / park',

@@ -177,7 +177,7 @@ const zhCN = {
   },
   enterprises: {
     title: '企业库',
-    subtitle: '集群内企业及其产品、产值、项目与配套关系',
+    subtitle: '集群内企业及其产品、{metric}、项目与配套关系',
     search: '企业名称、编号或统一社会信用代码',
     county: '县（市、区）',
     zone: '功能区 / 园区',

@@ -128,9 +128,17 @@ Outcome<json::object> list_plans(const ReadContext& ctx) {
   o["meta"] = ctx.meta();
   const auto fallback = ctx.plans.default_plan();
   o["default"] = fallback ? json::value(fallback->plan.id) : json::value(nullptr);
+  // The list is of every plan: its meta names the default plan (none when there is none), and its
+  // data date is the latest of them all, not the first plan's.
+  json::object& meta = o["meta"].as_object();
+  meta["plan"] = fallback ? json::value(fallback->plan.id) : json::value(nullptr);
+  DayNumber latest = 0;
   json::array plans;
-  for (const auto& s : ctx.plans.plans())
+  for (const auto& s : ctx.plans.plans()) {
     plans.push_back(plan_json(*s, ctx.visibility));
+    latest = std::max(latest, s->latest_published(ctx.visibility));
+  }
+  meta["data_as_of"] = latest > 0 ? json::value(date_text(latest)) : json::value(nullptr);
   o["plans"] = std::move(plans);
   return o;
 }

@@ -70,8 +70,8 @@ TEST_F(TwoPlans, PlansListsBothAndNoDefault) {
   EXPECT_TRUE(a.at("meta").at("plan").is_null()) << a.at("meta");
   const json::object meizhou = get(both(), std::string("/api/v1/plan?plan=") + kMeizhou);
   const json::object riverbend = get(both(), std::string("/api/v1/plan?plan=") + kRiverbend);
-  EXPECT_EQ(a.at("meta").at("data_as_of"),
-            std::max(meizhou.at("meta").at("data_as_of").as_string(), riverbend.at("meta").at("data_as_of").as_string()));
+  EXPECT_EQ(a.at("meta").at("data_as_of"), std::max(meizhou.at("meta").at("data_as_of").as_string(),
+                                                    riverbend.at("meta").at("data_as_of").as_string()));
   const json::array& plans = a.at("plans").as_array();
   ASSERT_EQ(plans.size(), 2U);
   EXPECT_EQ(plans[0].at("id").as_string(), kMeizhou);

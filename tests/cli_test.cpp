@@ -73,7 +73,8 @@ class AtlasCli : public ::testing::Test {
     if (at == std::string::npos) return plan;
     text.replace(at, from.size(), to);
     write(plan / file, text);
-    if (line != nullptr) *line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+    if (line != nullptr)
+      *line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
     return plan;
   }
 
@@ -538,11 +539,12 @@ TEST_F(AtlasCli, AWordThePlanDoesNotDeclareIsRefusedWhereItIsUsed) {
   const fs::path plan = riverbend_with("enterprises.csv", ",ev-drive,", ",ev-drvie,", &line);
   const Outcome r = atlas("import --db " + db_ + " " + plan.string());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find(fmt::format("enterprises.csv:{}:7: segment: 'ev-drvie' is not a word of the plan's "
-                                   "segment vocabulary (did you mean 'ev-drive'?) — declare it with [[segment]] "
-                                   "in the plan file",
-                                   line)),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find(fmt::format("enterprises.csv:{}:7: segment: 'ev-drvie' is not a word of the plan's "
+                             "segment vocabulary (did you mean 'ev-drive'?) — declare it with [[segment]] "
+                             "in the plan file",
+                             line)),
+      std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(db_));
 
@@ -559,15 +561,62 @@ TEST_F(AtlasCli, AWordThePlanDoesNotDeclareIsRefusedWhereItIsUsed) {
 
   // Declared, the words name the records: the API and the pages show its names, not Meizhou's.
   fs::remove_all(zone);
-  ASSERT_EQ(atlas("import --db " + db_ + " " + std::string(ATLAS_SOURCE_DIR) + "/tests/fixtures/plans/riverbend")
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      atlas("import --db " + db_ + " " + std::string(ATLAS_SOURCE_DIR) + "/tests/fixtures/plans/riverbend")
+          .exit_code,
+      0);
   const Outcome exported = atlas("export --db " + db_ + " " + (dir_ / "out").string());
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   const std::string written = slurp(dir_ / "out" / "plans" / "riverbend-ev-2024-2027.toml");
-  EXPECT_NE(written.find("[[segment]]\nid = \"ev-drive\"\nname = { zh = \"电驱动零部件\", en = \"EV drive parts\" }"),
+  EXPECT_NE(written.find(
+                "[[segment]]\nid = \"ev-drive\"\nname = { zh = \"电驱动零部件\", en = \"EV drive parts\" }"),
             std::string::npos)
       << written;
+}
+
+TEST_F(AtlasCli, ATargetOfAStatedRegionFigureReadsTheLatestYearStated) {
+  // A figure no enterprise owns (the county's public charging points), stated per year in facts.csv.
+  const std::string chargers_target =
+      "\n[[target]]\nid = \"chargers\"\ntitle = { zh = \"全县公共充电桩\", en = \"Public charging points\" "
+      "}\n"
+      "indicator = \"figure(charging_points) of \\\"region:riverbend\\\" in 2027\"\ngoal = \">= 600\"\n"
+      "deadline = 2027\nunit = \"count\"\nprovenance = \"sample\"\n";
+  const fs::path plan = riverbend_with("plan.toml", "[[target]]", chargers_target.substr(1) + "\n[[target]]");
+  write(plan / "facts.csv",
+        "id,subject,metric,period,value,unit,qualifier,quote,note_zh,note_en,provenance\n"
+        "rb-chargers-2024,region:riverbend,charging_points,2024,320,count,exact,,充电桩,charging "
+        "points,sample\n"
+        "rb-chargers-2025,region:riverbend,charging_points,2025,410,count,exact,,充电桩,charging points,"
+        "sample: county report\n");
+  const Outcome imported = atlas("import --db " + db_ + " " + plan.string());
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const json::object report = check_json();
+  const auto& chargers = target(report, "chargers");
+  EXPECT_EQ(chargers.at("latest").as_int64(), 410);
+  EXPECT_EQ(chargers.at("latest_period").as_string(), "2025");
+  EXPECT_TRUE(chargers.at("sample").as_bool());
+  EXPECT_EQ(chargers.at("provenance").as_array().at(0).as_string(), "sample: county report");
+  const Outcome table = atlas("check --db " + db_ + " --as-of 2026-11-27 --lang en");
+  EXPECT_NE(table.out.find("figures from: sample: county report"), std::string::npos) << table.out;
+
+  // A figure of a subject nothing states refuses the import at the indicator, with the nearest one.
+  fs::remove_all(plan);
+  fs::remove(db_);
+  const fs::path wrong =
+      riverbend_with("plan.toml", "[[target]]", chargers_target.substr(1) + "\n[[target]]");
+  std::string text = slurp(wrong / "plan.toml");
+  text.replace(text.find("region:riverbend"), std::string("region:riverbend").size(), "region:riverbed");
+  write(wrong / "plan.toml", text);
+  write(wrong / "facts.csv",
+        "id,subject,metric,period,value,unit,qualifier,quote,note_zh,note_en,provenance\n"
+        "rb-chargers-2025,region:riverbend,charging_points,2025,410,count,exact,,充电桩,charging "
+        "points,sample\n");
+  const Outcome refused = atlas("import --db " + db_ + " " + wrong.string());
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(
+      refused.err.find("no figure is stated about \"region:riverbed\" — did you mean \"region:riverbend\"?"),
+      std::string::npos)
+      << refused.err;
 }
 
 }  // namespace

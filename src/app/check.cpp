@@ -86,10 +86,32 @@ Result<std::optional<engine::Reading>> latest_complete_reading(const Snapshot& s
   return std::optional<engine::Reading>{};
 }
 
+// A level target whose indicator is a stated figure (figure(METRIC) of "SUBJECT"): the figure of the
+// latest year, up to its own, for which one is stated; a stated year is complete.
+Result<void> read_figure_level(const Snapshot& s, const CompiledPlan& plan, std::size_t target,
+                               const Visibility& vis, TargetCheck& row, engine::AssessInput& in) {
+  const query::Indicator& ind = plan.target(target)->indicator;
+  const int first_year = in.baseline ? in.baseline->year + 1 : in.plan_start;
+  for (int year = year_of(ind.period->last); year >= first_year; --year) {
+    auto r = evaluate_checked(plan.in_year(target, year), s, vis);
+    if (!r) return std::unexpected(r.error());
+    if (!r->has_value) continue;
+    in.latest = engine::Reading{r->value, year, 12};
+    in.latest_complete = in.latest;
+    row.latest = r->value;
+    row.latest_period = std::to_string(year);
+    row.uses_sample = r->includes_sample;
+    if (r->fact) row.provenance.emplace_back(s.facts[*r->fact].provenance);
+    return {};
+  }
+  return {};
+}
+
 // A level target: the indicator in the latest year (up to its own) that has figures.
 Result<void> read_level(const Snapshot& s, const CompiledPlan& plan, std::size_t target,
                         const Visibility& vis, TargetCheck& row, engine::AssessInput& in) {
   const query::Indicator& ind = plan.target(target)->indicator;
+  if (ind.aggregate == query::Aggregate::kFigure) return read_figure_level(s, plan, target, vis, row, in);
   const auto metric = query::metric_read_by(ind, s);
   if (!metric) return {};
   // Only years after the baseline show progress: the baseline itself is the plan's own figure,

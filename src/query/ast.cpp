@@ -44,6 +44,8 @@ const char* to_string(Aggregate aggregate) {
       return "avg";
     case Aggregate::kMin:
       return "min";
+    case Aggregate::kFigure:
+      return "figure";
     case Aggregate::kMax:
       return "max";
   }
@@ -70,10 +72,13 @@ const char* to_string(CompareOp op) {
 
 std::string to_string(const Indicator& indicator) {
   // (count (distinct enterprise) supplier_entries …) for count(distinct enterprise) of supplier_entries.
+  // (figure output_value "region:china" 2019) for figure(output_value) of "region:china" in 2019.
   std::string out =
-      indicator.distinct.empty()
-          ? fmt::format("({} {}", to_string(indicator.aggregate), indicator.subject)
-          : fmt::format("({} (distinct {}) {}", to_string(indicator.aggregate), indicator.distinct, indicator.subject);
+      !indicator.figure_of.empty() ? fmt::format("({} {} \"{}\"", to_string(indicator.aggregate),
+                                                 indicator.subject, indicator.figure_of)
+      : indicator.distinct.empty() ? fmt::format("({} {}", to_string(indicator.aggregate), indicator.subject)
+                                   : fmt::format("({} (distinct {}) {}", to_string(indicator.aggregate),
+                                                 indicator.distinct, indicator.subject);
   if (indicator.where) out += " " + condition_text(indicator, *indicator.where);
   if (indicator.is_ratio()) {
     // (/ (sum rd_spend) (sum revenue) 2025): the period belongs to the ratio, not to its parts.

@@ -19,8 +19,9 @@ struct SourcePos {
   constexpr bool operator==(const SourcePos&) const = default;
 };
 
-/// count(set), or sum/avg/min/max(field).
-enum class Aggregate : std::uint8_t { kCount, kSum, kAvg, kMin, kMax };
+/// count(set), sum/avg/min/max(field), or figure(metric) of "subject": a figure stated about a
+/// region or another aggregate (facts.csv) rather than added up from records.
+enum class Aggregate : std::uint8_t { kCount, kSum, kAvg, kMin, kMax, kFigure };
 /// = != < <= > >= (≥ and ≤ are read as >= and <=).
 enum class CompareOp : std::uint8_t { kEqual, kNotEqual, kLess, kLessEqual, kGreater, kGreaterEqual };
 
@@ -85,6 +86,10 @@ struct Indicator {
   /// set); empty for a plain count.
   std::string distinct;
   SourcePos distinct_pos;
+  /// `figure(METRIC) of "SUBJECT"`: the subject of the figure ("region:china", "cluster", a zone id);
+  /// empty for the other aggregates.
+  std::string figure_of;
+  SourcePos figure_of_pos;
   std::vector<Condition> conditions;
   std::optional<std::uint32_t> where;  // index of the root condition
   std::optional<PeriodSpec> period;    // the trailing `in PERIOD`

@@ -5,8 +5,9 @@
 #include <fmt/format.h>
 
 #include "model/provenance.hpp"
-#include "query/internal/distinct_keys.hpp"
 #include "query/internal/compile_leaf.hpp"
+#include "query/internal/distinct_keys.hpp"
+#include "query/internal/figure.hpp"
 #include "query/internal/literal_values.hpp"
 #include "query/internal/metric_reader.hpp"
 #include "query/internal/program.hpp"
@@ -193,6 +194,11 @@ Result<std::unique_ptr<Program>> compile_part(const Indicator& indicator, const 
   auto program = std::make_unique<Program>();
   program->snapshot = &snapshot;
   program->period = indicator.period;
+  if (indicator.aggregate == Aggregate::kFigure) {
+    if (auto r = internal::resolve_figure(indicator, snapshot, *program); !r)
+      return std::unexpected(r.error());
+    return program;
+  }
   auto subject = indicator.aggregate == Aggregate::kCount
                      ? resolve_count_subject(indicator, snapshot, *program)
                      : resolve_number_subject(indicator, snapshot, *program);
@@ -205,7 +211,8 @@ Result<std::unique_ptr<Program>> compile_part(const Indicator& indicator, const 
   }
   load_rows(snapshot, *program);
   if (!indicator.distinct.empty()) {
-    if (auto r = internal::resolve_distinct(indicator, snapshot, *program); !r) return std::unexpected(r.error());
+    if (auto r = internal::resolve_distinct(indicator, snapshot, *program); !r)
+      return std::unexpected(r.error());
   }
   add_rollup_gates(snapshot, *program);
   return program;

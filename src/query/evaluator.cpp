@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/units.hpp"
+#include "query/internal/figure.hpp"
 #include "query/internal/metric_reader.hpp"
 #include "query/internal/program.hpp"
 #include "query/internal/selector.hpp"
@@ -60,6 +61,8 @@ Result<void> finish_value(Aggregate aggregate, const Accumulator& acc, Indicator
       break;
     case Aggregate::kCount:
       out.value = n;
+      break;
+    case Aggregate::kFigure:  // read_figure
       break;
   }
   return {};
@@ -142,6 +145,13 @@ std::string month_text(MonthIndex m) {
 // One aggregate (an indicator, or one part of a ratio) on its Snapshot.
 Result<IndicatorResult> evaluate_part(const Program& p, const Snapshot& snapshot,
                                       const Visibility& visibility, const Limits& limits) {
+  if (p.indicator.aggregate == Aggregate::kFigure) {
+    IndicatorResult out;
+    out.unit = p.unit;
+    out.period = p.period;
+    if (auto r = internal::read_figure(p, snapshot, visibility, out); !r) return std::unexpected(r.error());
+    return out;
+  }
   auto selected = internal::select_rows(p, snapshot, visibility, limits.work_budget(p.rows));
   if (!selected) return std::unexpected(selected.error());
   const Bitmap& rows = *selected;

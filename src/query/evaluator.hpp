@@ -50,6 +50,8 @@ struct IndicatorResult {
   /// last month for which the figures of every contributing enterprise are complete (minimum of
   /// their SpanValue::covered_last). Empty when no metric was read or nothing contributed.
   std::optional<MonthIndex> covered_last;
+  /// figure(METRIC) of "SUBJECT": the fact the figure was read from (a Snapshot::facts index).
+  std::optional<std::uint32_t> fact;
 
   [[nodiscard]] std::size_t contributors() const { return records.size(); }
   /// True when the metric figures cover the whole period (or no metric was read).

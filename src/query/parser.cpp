@@ -15,12 +15,13 @@ namespace {
 using internal::Token;
 using internal::TokenKind;
 
-constexpr std::array<std::pair<std::string_view, Aggregate>, 5> kAggregates{{
+constexpr std::array<std::pair<std::string_view, Aggregate>, 6> kAggregates{{
     {"count", Aggregate::kCount},
     {"sum", Aggregate::kSum},
     {"avg", Aggregate::kAvg},
     {"min", Aggregate::kMin},
     {"max", Aggregate::kMax},
+    {"figure", Aggregate::kFigure},
 }};
 
 std::optional<CompareOp> compare_op(TokenKind kind) {
@@ -127,16 +128,16 @@ class Parser {
 
   Result<void> aggregate() {
     const Token& name = peek();
-    if (name.kind != TokenKind::kIdentifier) return unexpected_here("count, sum, avg, min or max");
+    if (name.kind != TokenKind::kIdentifier) return unexpected_here("count, sum, avg, min, max or figure");
     const auto* found = std::find_if(kAggregates.begin(), kAggregates.end(),
                                      [&](const auto& a) { return a.first == name.text; });
     if (found == kAggregates.end()) {
       internal::Suggester suggester(name.text);
       for (const auto& a : kAggregates)
         suggester.consider(a.first);
-      return error_at(
-          name.pos, fmt::format("unknown aggregate \"{}\": expected count, sum, avg, min or max{}", name.text,
-                                suggester.hint()));
+      return error_at(name.pos,
+                      fmt::format("unknown aggregate \"{}\": expected count, sum, avg, min, max or figure{}",
+                                  name.text, suggester.hint()));
     }
     current_->aggregate = found->second;
     current_->aggregate_pos = take().pos;
@@ -152,7 +153,23 @@ class Parser {
     }
     current_->subject = subject.text;
     current_->subject_pos = take().pos;
-    return expect(TokenKind::kRightParen, "\")\"");
+    if (auto r = expect(TokenKind::kRightParen, "\")\""); !r) return r;
+    if (current_->aggregate != Aggregate::kFigure) return {};
+    // figure(METRIC) of "SUBJECT"
+    const Token& of = peek();
+    if (of.kind != TokenKind::kIdentifier || of.text != "of") {
+      return unexpected_here(
+          fmt::format("\"of\" and whose figure it is (figure({}) of \"region:china\")", current_->subject));
+    }
+    take();
+    const Token& whose = peek();
+    if (whose.kind != TokenKind::kString || whose.text.empty()) {
+      return unexpected_here(
+          "the figure's subject in double quotes (\"region:china\", \"cluster\", a zone id)");
+    }
+    current_->figure_of = whose.text;
+    current_->figure_of_pos = take().pos;
+    return {};
   }
 
   // count(distinct FIELD) of SET: after "count(distinct".
@@ -165,9 +182,10 @@ class Parser {
     if (auto r = expect(TokenKind::kRightParen, "\")\""); !r) return r;
     const Token& of = peek();
     if (of.kind != TokenKind::kIdentifier || of.text != "of") {
-      return unexpected_here(fmt::format("\"of\" and the set whose {} values are counted (count(distinct {}) of "
-                                         "supplier_entries)",
-                                         current_->distinct, current_->distinct));
+      return unexpected_here(
+          fmt::format("\"of\" and the set whose {} values are counted (count(distinct {}) of "
+                      "supplier_entries)",
+                      current_->distinct, current_->distinct));
     }
     take();
     const Token& set = peek();

@@ -140,8 +140,9 @@ TEST(IndicatorParser, CountsColumnsAfterChineseCharactersInCharacters) {
 TEST(IndicatorParser, SuggestsTheAggregateForAMisspeltOne) {
   auto e = error_of("cout(enterprises)");
   EXPECT_EQ(e.where.column, 1u);
-  EXPECT_EQ(e.message,
-            "unknown aggregate \"cout\": expected count, sum, avg, min or max — did you mean \"count\"?");
+  EXPECT_EQ(
+      e.message,
+      "unknown aggregate \"cout\": expected count, sum, avg, min, max or figure — did you mean \"count\"?");
 }
 
 TEST(IndicatorParser, RejectsAMonthOutOfRange) {

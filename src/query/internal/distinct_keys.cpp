@@ -133,15 +133,17 @@ Result<void> resolve_distinct(const Indicator& ind, const Snapshot& s, Program& 
     for (auto name : field_names(p.set, s)) {
       if (countable(*find_field(p.set, name, s), p.set)) suggester.consider(name);
     }
-    return error_at(ErrorCode::kUnknownField, ind.distinct_pos,
-                    fmt::format("{} has no field \"{}\"{}", to_string(p.set), ind.distinct, suggester.hint()));
+    return error_at(
+        ErrorCode::kUnknownField, ind.distinct_pos,
+        fmt::format("{} has no field \"{}\"{}", to_string(p.set), ind.distinct, suggester.hint()));
   }
   if (!countable(*field, p.set)) {
-    return error_at(ErrorCode::kTypeError, ind.distinct_pos,
-                    fmt::format("count(distinct …) counts the values of a reference, text or enum field; {} of "
-                                "{} is {} {}",
-                                ind.distinct, to_string(p.set),
-                                field->spec.type == FieldType::kEnum ? "an" : "a", to_string(field->spec.type)));
+    return error_at(
+        ErrorCode::kTypeError, ind.distinct_pos,
+        fmt::format("count(distinct …) counts the values of a reference, text or enum field; {} of "
+                    "{} is {} {}",
+                    ind.distinct, to_string(p.set), field->spec.type == FieldType::kEnum ? "an" : "a",
+                    to_string(field->spec.type)));
   }
   std::unordered_map<std::string_view, std::uint32_t> dense;
   p.row_key.assign(p.rows, kNoKey);

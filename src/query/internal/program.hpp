@@ -98,6 +98,8 @@ struct Program {
   // keys there are. Empty for any other aggregate.
   std::vector<std::uint32_t> row_key;
   std::uint32_t key_count = 0;
+  // figure(METRIC) of "SUBJECT": the facts of that subject and metric (Snapshot::facts indices).
+  std::vector<std::uint32_t> figure_facts;
 
   std::vector<std::uint8_t> row_sample;  // small tables: 1 when the record is sample
   std::vector<std::vector<DateCell>> date_columns;

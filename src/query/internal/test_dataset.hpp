@@ -144,6 +144,18 @@ inline void add_projects(Dataset& d) {
 }
 
 inline void add_other_tables(Dataset& d) {
+  // Figures stated about regions (figure(METRIC) of "SUBJECT").
+  using enum FactQualifier;
+  d.facts = {{"cn-output-2024", "region:china", "output_value", "2024", "4万亿", "yuan", kAbout, "", "",
+              "plan §2", ""},
+             {"gd-output-2025q3", "region:guangdong", "output_value", "2025-01~09", "2613.70亿", "yuan",
+              kExact, "", "", "plan §2", ""},
+             {"gd-output-2024", "region:guangdong", "output_value", "2024", "3500亿", "yuan", kExact, "", "",
+              "sample", ""},
+             {"gd-share-2025q3", "region:guangdong", "share_of_auto_output", "2025-01~09", "45.9", "percent",
+              kExact, "", "", "plan §2", ""},
+             {"gd-chargers-2025", "region:guangdong", "charging_points", "2025", "80万", "count", kOver, "",
+              "", "public: a", ""}};
   using enum CarrierLevel;
   d.carriers = {carrier("bpw-erc", "engineering-center", kProvincial, "bpw", month(2022, 8)),
                 carrier("nev-mic", "manufacturing-innovation-center", kNational, "nev-pack", year(2024)),

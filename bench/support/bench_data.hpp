@@ -40,8 +40,8 @@ void drop_cached_dataset();
 
 /// The targets' indicators with `county = "<id>"` added to every enterprise or project indicator,
 /// one list per county (indicators of other sets — carriers, supplier entries — have no county
-/// and are left out). `sum(output_value) where segment = "nev" in 2025` becomes
-/// `sum(output_value) where county = "c0001" and (segment = "nev") in 2025`.
+/// and are left out). `sum(output_value) where segment = "electric" in 2025` becomes
+/// `sum(output_value) where county = "c0001" and (segment = "electric") in 2025`.
 [[nodiscard]] std::vector<std::string> county_indicators(const std::vector<TargetRecord>& targets,
                                                          std::string_view county);
 

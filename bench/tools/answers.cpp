@@ -111,8 +111,8 @@ int main(int argc, char** argv) {
   fmt::print("  \"c0001_output_2025\": {},\n",
              evaluate(R"(sum(output_value) where county = "c0001" in 2025)", s));
   fmt::print("  \"tiers_2025\": {},\n", json_object(tiers));
-  fmt::print("  \"nev_output_2025\": {},\n",
-             evaluate(R"(sum(output_value) where segment = "nev" in 2025)", s));
+  fmt::print("  \"electric_output_2025\": {},\n",
+             evaluate(R"(sum(output_value) where segment = "electric" in 2025)", s));
   fmt::print("  \"targets\": {},\n", json_object(targets));
   fmt::print("  \"c0001_targets\": {}\n}}\n", json_object(county_targets));
   return 0;

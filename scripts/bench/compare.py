@@ -83,7 +83,7 @@ def peer_answers(result: dict) -> dict:
         "tier_checksum": tier_checksum,
         "c0001_output_2025": c0001,
         "tiers_2025": tiers,
-        "nev_output_2025": int(rows["segment"][0][0]),
+        "electric_output_2025": int(rows["segment"][0][0]),
         "targets": targets,
         "c0001_targets": dict(zip(peer_sql.COUNTY_TARGET_COLUMNS, (int(v or 0) for v in county_row[1:]))),
     }

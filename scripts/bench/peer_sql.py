@@ -27,16 +27,16 @@ NEW_PROJECTS = f"""
 # Enterprise targets in one pass over the year's figures: (name, SQL aggregate over a25).
 ENTERPRISE_TARGETS = [
     ("total-output", "SUM(value)"),
-    ("passenger-output", "SUM(CASE WHEN segment = 'passenger' THEN value ELSE 0 END)"),
-    ("trailer-output", "SUM(CASE WHEN segment = 'trailer' THEN value ELSE 0 END)"),
-    ("nev-output", "SUM(CASE WHEN segment = 'nev' THEN value ELSE 0 END)"),
+    ("body-output", "SUM(CASE WHEN segment = 'body' THEN value ELSE 0 END)"),
+    ("commercial-output", "SUM(CASE WHEN segment = 'commercial' THEN value ELSE 0 END)"),
+    ("electric-output", "SUM(CASE WHEN segment = 'electric' THEN value ELSE 0 END)"),
     ("enterprises-over-20yi", "SUM(CASE WHEN value > 2000000000 THEN 1 ELSE 0 END)"),
     ("enterprises-over-10yi", "SUM(CASE WHEN value > 1000000000 THEN 1 ELSE 0 END)"),
     ("enterprises-over-1yi", "SUM(CASE WHEN value > 100000000 THEN 1 ELSE 0 END)"),
-    ("park-projects-over-10yi", "SUM(CASE WHEN zone = 'core-park' AND value >= 1000000000 THEN 1 ELSE 0 END)"),
+    ("park-projects-over-10yi", "SUM(CASE WHEN zone = 'lead-park' AND value >= 1000000000 THEN 1 ELSE 0 END)"),
     ("park-projects-over-1yi",
-     "SUM(CASE WHEN zone = 'core-park' AND value >= 100000000 AND value < 1000000000 THEN 1 ELSE 0 END)"),
-    ("park-output", "SUM(CASE WHEN zone = 'core-park' THEN value ELSE 0 END)"),
+     "SUM(CASE WHEN zone = 'lead-park' AND value >= 100000000 AND value < 1000000000 THEN 1 ELSE 0 END)"),
+    ("park-output", "SUM(CASE WHEN zone = 'lead-park' THEN value ELSE 0 END)"),
 ]
 PROVINCIAL = "level IN ('provincial', 'national')"
 OTHER_TARGETS = [
@@ -78,7 +78,7 @@ GROUP BY e.county, year""",
     # one segment's total for a year (DuckDB 1M reference: 0.18 s)
     "segment": f"""
 SELECT SUM(o.value) FROM observations o JOIN enterprises e ON e.id = o.enterprise
-WHERE e.segment = 'nev' AND o.metric = 'output_value' AND o.period = '{LAST_YEAR}-01~12'""",
+WHERE e.segment = 'electric' AND o.metric = 'output_value' AND o.period = '{LAST_YEAR}-01~12'""",
     # the 16 targets of the plan
     "targets": f"""
 WITH a25 AS ({ANNUAL_2025})

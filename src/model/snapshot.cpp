@@ -166,10 +166,14 @@ std::uint32_t SnapshotBuilder::term_code(VocabularyKind kind, const std::string&
   auto& s = *snap_;
   const auto k = static_cast<std::size_t>(kind);
   if (word.empty()) return kNoTerm;
+  auto& index = s.term_index_[k];
+  // Looked up before it is inserted: most words are known, and emplace would build a node each time.
+  if (const auto it = index.find(word); it != index.end()) return it->second;
   auto& terms = s.vocabularies[k];
-  const auto [it, added] = s.term_index_[k].emplace(word, static_cast<std::uint32_t>(terms.size()));
-  if (added) terms.push_back(TermRecord{kind, word, Names{word, word}, {}});
-  return it->second;
+  const auto code = static_cast<std::uint32_t>(terms.size());
+  index.emplace(word, code);
+  terms.push_back(TermRecord{kind, word, Names{word, word}, {}, 0});
+  return code;
 }
 
 Result<void> SnapshotBuilder::add_enterprise(const EnterpriseRecord& r) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 
 namespace atlas {
 namespace {
@@ -60,6 +61,13 @@ const char* unit_phrase(MetricUnit v) {
       return "an energy amount (tce)";
   }
   return "a value";
+}
+std::string_view fact_unit(const FactRecord& fact) {
+  if (!fact.unit.empty()) return fact.unit;
+  for (std::string_view mark : {"亿", "万", "元"}) {
+    if (fact.value.find(mark) != std::string::npos) return "yuan";
+  }
+  return "count";
 }
 const char* to_string(FactQualifier v) {
   return word_of(kFactQualifiers, v);

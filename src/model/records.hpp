@@ -324,6 +324,9 @@ struct Dataset {
 [[nodiscard]] const char* to_string(MetricUnit v);
 /// What a metric of this unit measures, for messages: "an amount of money", "a count" ….
 [[nodiscard]] const char* unit_phrase(MetricUnit v);
+/// The unit of a fact's figure: its `unit`, or when empty (docs/formats.md, facts.csv) "yuan" for a
+/// value written with 亿, 万 or 元, else "count".
+[[nodiscard]] std::string_view fact_unit(const FactRecord& fact);
 [[nodiscard]] const char* to_string(FactQualifier v);
 [[nodiscard]] const char* to_string(TargetUnit v);
 [[nodiscard]] const char* to_string(MemberKind v);

@@ -51,6 +51,18 @@ TEST(EnumWords, MatchTheDataFormats) {
   expect_words<TargetUnit>({{TargetUnit::kYuan, "yuan"}, {TargetUnit::kCount, "count"}}, parse_target_unit);
 }
 
+TEST(FactUnit, IsTheStatedUnitElseYuanForAnAmountWrittenInChineseElseACount) {
+  FactRecord f;
+  f.value = "2613.70亿";
+  EXPECT_EQ(fact_unit(f), "yuan");
+  f.value = "5000万元";
+  EXPECT_EQ(fact_unit(f), "yuan");
+  f.value = "15";
+  EXPECT_EQ(fact_unit(f), "count");
+  f.unit = "percent";
+  EXPECT_EQ(fact_unit(f), "percent");
+}
+
 TEST(EnumWords, ParseReturnsNothingForAnUnknownWord) {
   EXPECT_EQ(parse_vocabulary_kind("Segment"), std::nullopt);
   EXPECT_EQ(parse_vocabulary_kind(""), std::nullopt);

@@ -28,17 +28,6 @@ json::value date_json(const std::optional<Date>& date) {
   return json::value(date->to_string());
 }
 
-namespace {
-// docs/formats.md: an empty unit means yuan for an amount written with 亿, 万 or 元, else a count.
-std::string_view unit_of(const FactRecord& fact) {
-  if (!fact.unit.empty()) return fact.unit;
-  for (std::string_view mark : {"亿", "万", "元"}) {
-    if (fact.value.find(mark) != std::string::npos) return "yuan";
-  }
-  return "count";
-}
-}  // namespace
-
 json::object fact_json(const FactRecord& fact) {
   const app::FactValue v = app::fact_value(fact);
   json::value value;
@@ -57,7 +46,7 @@ json::object fact_json(const FactRecord& fact) {
                       {"metric", fact.metric},
                       {"period", fact.period},
                       {"value", std::move(value)},
-                      {"unit", unit_of(fact)},
+                      {"unit", fact_unit(fact)},
                       {"qualifier", to_string(fact.qualifier)},
                       {"quote", fact.quote},
                       {"note", note_json(fact.note_zh, fact.note)},

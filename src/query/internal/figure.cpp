@@ -14,16 +14,13 @@
 namespace atlas::query::internal {
 namespace {
 
-// The unit a fact's figure is read in; nullopt for a figure that is neither money nor a count. A
-// fact without a unit is in yuan when its value is written with 亿, 万 or 元, else a count
-// (docs/formats.md, facts.csv).
+// The unit a fact's figure is read in (fact_unit); nullopt for a figure that is neither money nor a
+// count.
 std::optional<MetricUnit> unit_of(const FactRecord& f) {
-  if (f.unit == "yuan") return MetricUnit::kYuan;
-  if (f.unit == "count") return MetricUnit::kCount;
-  if (!f.unit.empty()) return std::nullopt;
-  const bool money = f.value.find("亿") != std::string::npos || f.value.find("万") != std::string::npos ||
-                     f.value.find("元") != std::string::npos;
-  return money ? MetricUnit::kYuan : MetricUnit::kCount;
+  const std::string_view unit = fact_unit(f);
+  if (unit == "yuan") return MetricUnit::kYuan;
+  if (unit == "count") return MetricUnit::kCount;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -31,8 +28,8 @@ std::optional<MetricUnit> unit_of(const FactRecord& f) {
 Result<void> resolve_figure(const Indicator& ind, const Snapshot& s, Program& p) {
   if (!ind.period) {
     return error_at(ErrorCode::kTypeError, ind.subject_pos,
-                    fmt::format("a figure is stated for a period: end the indicator with \"in 2025\" (or "
-                                "2025-09, 2025-01~09)"));
+                    "a figure is stated for a period: end the indicator with \"in 2025\" (or 2025-09, "
+                    "2025-01~09)");
   }
   if (ind.where) {
     return error_at(ErrorCode::kTypeError, ind.conditions[*ind.where].pos,

@@ -139,8 +139,6 @@ Result<void> SnapshotBuilder::index_reference_tables() {
     s.zone_parent.push_back(*parent);
   }
   // The plan's words first (in its order), then the ones its own records use undeclared.
-  for (std::size_t k = 0; k < kVocabularyKinds; ++k)
-    s.declared_terms[k] = s.vocabularies[k].size();
   for (auto& terms : s.vocabularies) {
     for (std::uint32_t i = 0; i < terms.size(); ++i) {
       auto& index = s.term_index_[static_cast<std::size_t>(terms[i].kind)];

@@ -283,8 +283,6 @@ class Snapshot {
   /// words its records (or the register's enterprises in its scope) use that it does not declare,
   /// each named by itself. A word's index is its code (EnterpriseColumns::segment).
   std::array<std::vector<TermRecord>, kVocabularyKinds> vocabularies;
-  /// How many terms of each kind the plan declares (the first ones of vocabularies[kind]).
-  std::array<std::size_t, kVocabularyKinds> declared_terms{};
 
   EnterpriseColumns enterprises;
   std::vector<ObservationColumns> observations;  // per MetricId

@@ -176,7 +176,8 @@ TEST(Snapshot, AVocabularyHoldsThePlansWordsInItsOrderThenTheWordsUsedUndeclared
   EXPECT_EQ(segments[1].name.zh, "车身");
   EXPECT_EQ(segments[2].id, "trailer");
   EXPECT_EQ(segments[2].name.zh, "trailer") << "an undeclared word is named by itself";
-  EXPECT_EQ(s->declared_terms[static_cast<std::size_t>(VocabularyKind::kSegment)], 2u);
+  EXPECT_EQ(segments[1].provenance, "plan §4") << "the plan's terms come first, as declared";
+  EXPECT_EQ(segments[2].provenance, "") << "an undeclared word has no source";
   EXPECT_EQ(s->enterprises.segment[1], kNoTerm);
   EXPECT_EQ(s->by_segment.row(*s->find_term(VocabularyKind::kSegment, "trailer")).size(), 1u);
   EXPECT_TRUE(s->by_segment.row(*s->find_term(VocabularyKind::kSegment, "body")).empty());

@@ -117,6 +117,22 @@ void write_term(const TermRecord& t, Emitter& e) {
   e.optional_text("provenance", t.provenance);
 }
 
+void write_unit(const UnitRecord& u, Emitter& e) {
+  e.header("unit", true);
+  e.text("id", u.id);
+  e.text("measure", to_string(u.measure));
+  e.raw("name", names(u.name));
+  if (!u.scales.empty()) {
+    std::string scales = "[";
+    for (const UnitScale& s : u.scales) {
+      if (scales.size() > 1) scales += ", ";
+      scales += fmt::format("{{ factor = {}, name = {} }}", s.factor, names(s.name));
+    }
+    e.raw("scales", scales + "]");
+  }
+  e.optional_text("provenance", u.provenance);
+}
+
 void write_zone(const ZoneRecord& z, Emitter& e) {
   e.header("zone", true);
   e.text("id", z.id);
@@ -134,7 +150,7 @@ void write_target(const TargetRecord& t, Emitter& e) {
   e.text("indicator", t.indicator);
   e.text("goal", t.goal);
   e.optional_year("deadline", t.deadline);
-  e.text("unit", to_string(t.unit));
+  e.text("unit", t.unit_id.empty() ? std::string_view(to_string(t.unit)) : std::string_view(t.unit_id));
   e.optional_text("quote", t.quote);
   if (const auto& b = t.baseline) {
     std::string inline_table =
@@ -184,7 +200,7 @@ void write_chain(const ChainRecord& c, Emitter& e) {
 
 bool has_plan(const Dataset& data) {
   return data.plan != PlanInfo{} || !data.zones.empty() || !data.targets.empty() || !data.projects.empty() ||
-         !data.chains.empty() || !data.terms.empty();
+         !data.chains.empty() || !data.terms.empty() || !data.units.empty();
 }
 
 std::string write_plan(const Dataset& data) {
@@ -193,6 +209,8 @@ std::string write_plan(const Dataset& data) {
   if (data.plan != PlanInfo{}) write_plan_info(data.plan, e);
   for (const TermRecord& t : data.terms)
     write_term(t, e);
+  for (const UnitRecord& u : data.units)
+    write_unit(u, e);
   for (const ZoneRecord& z : data.zones)
     write_zone(z, e);
   for (const TargetRecord& t : data.targets)

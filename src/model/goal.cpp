@@ -1,5 +1,7 @@
 #include "model/goal.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include <fmt/format.h>
@@ -54,6 +56,42 @@ std::string format_in_unit(std::int64_t value, TargetUnit unit) {
       return format_percent(value);
   }
   return std::to_string(value);
+}
+
+std::string_view unit_word(const Names& name, bool zh, bool one) {
+  std::string_view word = zh ? (name.zh.empty() ? name.en : name.zh) : (name.en.empty() ? name.zh : name.en);
+  const std::size_t bar = word.find(" | ");
+  if (bar == std::string_view::npos) return word;
+  return one ? trim(word.substr(0, bar)) : trim(word.substr(bar + 3));
+}
+
+std::string format_unit_value(double value, const UnitRecord& unit, bool zh, int decimals) {
+  double x = unit.measure == TargetUnit::kPercent ? value / 10'000 : value;
+  std::string_view word;
+  const UnitScale* scale = nullptr;
+  if (unit.measure != TargetUnit::kPercent) {
+    for (const UnitScale& s : unit.scales) {
+      const std::string& name = zh ? s.name.zh : s.name.en;
+      if (!name.empty() && s.factor > 0 && std::abs(x) >= static_cast<double>(s.factor) &&
+          (scale == nullptr || s.factor > scale->factor)) {
+        scale = &s;
+      }
+    }
+  }
+  if (scale != nullptr) {
+    x /= static_cast<double>(scale->factor);
+    word = zh ? scale->name.zh : scale->name.en;
+  }
+  std::string number = fmt::format("{:.{}f}", x, std::max(decimals, 0));
+  if (number.find('.') != std::string::npos) {
+    while (number.back() == '0')
+      number.pop_back();
+    if (number.back() == '.') number.pop_back();
+  }
+  if (number == "-0") number = "0";
+  if (scale == nullptr) word = unit_word(unit.name, zh, number == "1");
+  if (word.empty()) return number;
+  return zh ? number + std::string(word) : fmt::format("{} {}", number, word);
 }
 
 Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit) {

@@ -33,6 +33,16 @@ struct Goal {
 /// The value written in its unit: "27.19亿", "15", "18.5%".
 [[nodiscard]] std::string format_in_unit(std::int64_t value, TargetUnit unit);
 
+/// The word of a declared unit after a number in Chinese (`zh`) or English: its name, and of an
+/// English name written `singular | plural` the singular for exactly one ("1 enterprise").
+[[nodiscard]] std::string_view unit_word(const Names& name, bool zh, bool one);
+
+/// `value` (in the unit's measure: yuan, a count, millionths of a percent) as users read it in a
+/// plan's declared unit: in the largest scale of the language whose factor is at most |value|
+/// (`530万辆`, `5.3 million vehicles`), else in the unit itself (`15家`, `1 enterprise`); at most
+/// `decimals` places, trailing zeros dropped. Chinese puts no space before the word, English one.
+[[nodiscard]] std::string format_unit_value(double value, const UnitRecord& unit, bool zh, int decimals = 2);
+
 /// A baseline as plans write it, with the qualifier of the plan's words: `27.19亿`, `超30亿` (over),
 /// `30亿以上` (at least), `约6300` (about), `不低于5家` … .
 struct QualifiedValue {

@@ -263,17 +263,39 @@ struct BaselineRecord {
 /// millionths of the whole, so 18% is 180000; its indicator is a ratio).
 enum class TargetUnit : std::uint8_t { kYuan, kCount, kPercent };
 
+/// One display scale of a plan's unit: a value of `factor` or more is shown divided by it, with
+/// `name` after it (万辆 for 10000 vehicles). A language whose name is empty does not use the scale.
+struct UnitScale {
+  std::int64_t factor = 1;
+  Names name;
+  bool operator==(const UnitScale&) const = default;
+};
+
+/// A unit a plan declares for its targets and stated figures (docs/formats.md, "Units"): what its
+/// values measure (how they are written and held: yuan, count or percent) and how users read them.
+/// Plan-owned; the built-in units yuan, count and percent need no declaration.
+struct UnitRecord {
+  std::string id;  // the word targets and facts use: "vehicle", "enterprise"
+  TargetUnit measure = TargetUnit::kCount;
+  Names name;  // the word after a number: {zh="辆", en="vehicle | vehicles"} (singular | plural)
+  std::vector<UnitScale> scales;  // by ascending factor
+  std::string provenance;
+  int position = 0;  // order among the plan's units
+  bool operator==(const UnitRecord&) const = default;
+};
+
 struct TargetRecord {
   std::string id;
   Names title;
-  std::string indicator;  // indicator-language text
-  std::string goal;       // ">= 100亿"
-  int deadline = 0;       // year
-  int position = 0;       // order of the target in its plan file: the order users see
-  TargetUnit unit = TargetUnit::kYuan;
+  std::string indicator;                // indicator-language text
+  std::string goal;                     // ">= 100亿"
+  int deadline = 0;                     // year
+  int position = 0;                     // order of the target in its plan file: the order users see
+  TargetUnit unit = TargetUnit::kYuan;  // what its values measure (the declared unit's measure)
   std::string quote;
   std::optional<BaselineRecord> baseline;
   std::string provenance;
+  std::string unit_id;  // the plan's [[unit]] its values are in; empty for a built-in unit (`unit`)
   bool operator==(const TargetRecord&) const = default;
 };
 
@@ -310,6 +332,7 @@ struct Dataset {
   std::vector<TargetRecord> targets;
   std::vector<SupplyEdgeRecord> supply_edges;
   std::vector<TermRecord> terms;  // the plan's vocabularies, in plan-file order
+  std::vector<UnitRecord> units;  // the plan's declared units, in plan-file order
   /// Members of `plan` (written with it; ignored when the dataset has no plan id).
   std::vector<PlanMemberRecord> plan_members;
   bool operator==(const Dataset&) const = default;

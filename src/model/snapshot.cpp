@@ -292,12 +292,18 @@ SnapshotBuilder::SnapshotBuilder(Dataset small_tables, std::uint64_t version)
   s.supplier_entries = std::move(small_tables.supplier_entries);
   s.candidates = std::move(small_tables.candidates);
   s.targets = std::move(small_tables.targets);
+  s.units = std::move(small_tables.units);
   for (auto& t : small_tables.terms) {
     const auto k = static_cast<std::size_t>(t.kind);
     if (k < kVocabularyKinds) s.vocabularies[k].push_back(std::move(t));
   }
   pending_.resize(s.metrics.size());
   status_ = index_reference_tables();
+}
+
+const UnitRecord* Snapshot::find_unit(std::string_view id) const {
+  const auto it = std::ranges::find(units, id, &UnitRecord::id);
+  return it == units.end() ? nullptr : &*it;
 }
 
 std::optional<bool> SnapshotBuilder::enterprise_outside(std::string_view slug) const {

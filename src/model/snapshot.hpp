@@ -279,6 +279,7 @@ class Snapshot {
   std::vector<SupplierEntryRecord> supplier_entries;
   std::vector<CandidateRecord> candidates;
   std::vector<TargetRecord> targets;
+  std::vector<UnitRecord> units;  // the plan's declared units ([[unit]]), in its order
   /// The plan's vocabularies per VocabularyKind: the terms it declares, in its order, then the
   /// words its records (or the register's enterprises in its scope) use that it does not declare,
   /// each named by itself. A word's index is its code (EnterpriseColumns::segment).
@@ -304,6 +305,8 @@ class Snapshot {
   [[nodiscard]] ClassId find_class(std::string_view code) const;
   [[nodiscard]] ProjectId find_project(std::string_view id) const;
   /// The code of `word` in the plan's vocabulary of `kind`, nullopt when nothing uses or declares it.
+  /// The plan's declared unit `id` (a TargetRecord::unit_id, a fact's unit), nullptr when none.
+  [[nodiscard]] const UnitRecord* find_unit(std::string_view id) const;
   [[nodiscard]] std::optional<std::uint32_t> find_term(VocabularyKind kind, std::string_view word) const;
   /// The segment word of enterprise `e`; empty when it has none.
   [[nodiscard]] std::string_view segment_of(EnterpriseId e) const {

@@ -126,8 +126,8 @@ Result<void> load_small(Db& db, Dataset& d, std::string_view requested) {
     d.plan = plan->value_or(PlanInfo{});
   }
   return load_each(db, d.counties, d.taxonomy, d.metrics, d.zones, d.facts, d.projects, d.milestones,
-                   d.chains, d.carriers, d.supplier_entries, d.candidates, d.targets, d.plan_members,
-                   d.terms);
+                   d.chains, d.carriers, d.supplier_entries, d.candidates, d.targets, d.plan_members, d.terms,
+                   d.units);
 }
 
 // Runs `body()` inside a read transaction, so that everything it reads is one committed state.
@@ -174,6 +174,7 @@ void normalize_order(Dataset& d) {
     return std::tie(e.supplier, e.customer, e.product_class);
   });
   std::ranges::sort(d.terms, {}, [](const TermRecord& t) { return std::tie(t.kind, t.position, t.id); });
+  std::ranges::sort(d.units, {}, [](const UnitRecord& u) { return std::tie(u.position, u.id); });
   // Targets keep the order of their plan file (position), then id.
   std::ranges::sort(d.targets, [](const TargetRecord& a, const TargetRecord& b) {
     return a.position != b.position ? a.position < b.position : a.id < b.id;

@@ -55,7 +55,8 @@ TEST(StoreAudit, LogsNewRecordsWithTheirAfterImage) {
   const std::size_t logged = 1 + d.counties.size() + d.taxonomy.size() + d.metrics.size() + d.zones.size() +
                              d.enterprises.size() + d.facts.size() + d.projects.size() + d.milestones.size() +
                              d.chains.size() + d.carriers.size() + d.supplier_entries.size() +
-                             d.candidates.size() + d.targets.size() + d.plan_members.size() + d.terms.size();
+                             d.candidates.size() + d.targets.size() + d.plan_members.size() + d.terms.size() +
+                             d.units.size();
   EXPECT_EQ(changes.size(), logged);
   for (const AuditChange& c : changes) {
     EXPECT_NE(c.table, "observations");

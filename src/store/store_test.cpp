@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 9;
+constexpr int kMigrationCount = 10;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -48,11 +48,13 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(SupplierEntryRecord), 176U);
   EXPECT_EQ(sizeof(CandidateRecord), 256U);
   EXPECT_EQ(sizeof(BaselineRecord), 128U);
-  EXPECT_EQ(sizeof(TargetRecord), 376U);
+  EXPECT_EQ(sizeof(TargetRecord), 408U);
   EXPECT_EQ(sizeof(SupplyEdgeRecord), 136U);
-  EXPECT_EQ(sizeof(Dataset), 712U);
+  EXPECT_EQ(sizeof(Dataset), 736U);
   EXPECT_EQ(sizeof(PlanMemberRecord), 40U);
   EXPECT_EQ(sizeof(TermRecord), 144U);
+  EXPECT_EQ(sizeof(UnitScale), 72U);
+  EXPECT_EQ(sizeof(UnitRecord), 168U);
 }
 
 TEST(StoreOpen, RejectsAnEmptyPath) {

@@ -206,7 +206,8 @@ inline void add_projects_and_chains(Dataset& d) {
                 TargetUnit::kYuan,
                 "力争达到100亿元以上",
                 BaselineRecord{"2020", "27.19亿", "27.19亿元", "plan §3(1)1"},
-                "plan §4"},
+                "plan §4",
+                ""},
                {"carriers",
                 {"创新载体", ""},
                 "count(carriers) in 2025",
@@ -216,7 +217,8 @@ inline void add_projects_and_chains(Dataset& d) {
                 TargetUnit::kCount,
                 "",
                 std::nullopt,
-                "plan §4"},
+                "plan §4",
+                "carrier"},
                {"empty-baseline",
                 {"空基线", ""},
                 "count(enterprises)",
@@ -226,7 +228,16 @@ inline void add_projects_and_chains(Dataset& d) {
                 TargetUnit::kCount,
                 "",
                 BaselineRecord{},
-                "sample"}};
+                "sample",
+                ""}};
+  // A declared unit with scales in both languages, and one with none (the carriers target's).
+  d.units = {{"vehicle",
+              TargetUnit::kCount,
+              {"辆", "vehicle | vehicles"},
+              {{10'000, {"万辆", ""}}, {1'000'000, {"", "million vehicles"}}},
+              "sample",
+              1},
+             {"carrier", TargetUnit::kCount, {"个", "carriers"}, {}, "plan §7", 0}};
 }
 
 /// A dataset that fills every table and sets and unsets every optional field, in no key order.
@@ -282,7 +293,8 @@ inline testing::AssertionResult same_dataset(const Dataset& actual, const Datase
         first_difference("candidates", actual.candidates, expected.candidates),
         first_difference("targets", actual.targets, expected.targets),
         first_difference("supply_edges", actual.supply_edges, expected.supply_edges),
-        first_difference("plan_terms", actual.terms, expected.terms)}) {
+        first_difference("plan_terms", actual.terms, expected.terms),
+        first_difference("plan_units", actual.units, expected.units)}) {
     if (!difference.empty()) return testing::AssertionFailure() << difference;
   }
   return testing::AssertionFailure() << "datasets differ";

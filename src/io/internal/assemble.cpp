@@ -103,6 +103,7 @@ Dataset take_dataset(Workspace& ws) {
   d.targets = take_live(ws.targets);
   d.supply_edges = take_live(ws.supply_edges);
   d.terms = take_live(ws.terms);
+  d.units = take_live(ws.units);
   return d;
 }
 

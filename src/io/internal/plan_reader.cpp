@@ -1,5 +1,6 @@
 // The plan file (TOML): [plan], its vocabularies ([[segment]], [[zone_kind]], [[project_type]],
-// [[carrier_kind]], [[candidate_kind]]), [[zone]], [[target]], [[project]], [[chain]] with
+// [[carrier_kind]], [[candidate_kind]]), its units ([[unit]]), [[zone]], [[target]], [[project]], [[chain]]
+// with
 // [[chain.link]] and [[chain.edge]], as docs/formats.md describes it.
 #include "io/internal/plan_reader.hpp"
 
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "io/internal/suggest.hpp"
 #include "io/internal/toml_prescan.hpp"
 #include "io/internal/toml_record.hpp"
 #include "model/goal.hpp"
@@ -17,9 +19,11 @@
 namespace atlas::io::internal {
 namespace {
 
-constexpr std::array<std::string_view, 10> kTopKeys = {
-    "plan",    "zone",      "target",       "project",      "chain",
+constexpr std::array<std::string_view, 11> kTopKeys = {
+    "plan",    "zone",      "target",       "project",      "chain",         "unit",
     "segment", "zone_kind", "project_type", "carrier_kind", "candidate_kind"};
+constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "measure", "name", "scales", "provenance"};
+constexpr std::array<std::string_view, 2> kScaleKeys = {"factor", "name"};
 constexpr std::array<std::string_view, 3> kTermKeys = {"id", "name", "provenance"};
 constexpr std::array<std::string_view, 10> kPlanKeys = {"id",  "title", "document",      "issued", "start",
                                                         "end", "scope", "output_metric", "map",    "default"};
@@ -54,6 +58,71 @@ void parse_plan(TomlRecord& rec, PlanInfo& r) {
     r.map_review_number = inner.text("review_number");
   }
   r.is_default = rec.boolean("default");
+}
+
+// A declared unit: its measure (how its values are written and held), its name after a number and
+// its display scales, each a factor above 1 with a name in at least one language.
+void parse_unit(TomlRecord& rec, UnitRecord& r) {
+  r.id = rec.slug("id", true);
+  r.measure = rec.choice("measure", parse_target_unit, kTargetUnits, TargetUnit::kCount, true);
+  r.name = rec.names("name", true);
+  r.provenance = rec.text("provenance");
+  if (std::ranges::find(kTargetUnits, r.id) != kTargetUnits.end()) {
+    rec.reject("id", Error{ErrorCode::kInvalidValue,
+                           fmt::format("'{}' is a built-in unit: give the plan's unit another id", r.id),
+                           {},
+                           {}});
+  }
+  const toml::array* scales = rec.tables("scales");
+  if (scales == nullptr) return;
+  for (std::size_t i = 0; i < scales->size(); ++i) {
+    TomlRecord scale(*scales->get(i)->as_table(), "unit.scales", fmt::format("scales.{}.", i), kScaleKeys,
+                     rec.file(), rec.errors(), rec.positions());
+    const std::int64_t factor = scale.integer("factor", true).value_or(0);
+    UnitScale out{factor, scale.names("name")};
+    if (out.name.zh.empty() && out.name.en.empty()) {
+      scale.reject("name", Error{ErrorCode::kInvalidValue,
+                                 "a scale needs a name in at least one language: name = { zh = \"万辆\" }",
+                                 {},
+                                 {}});
+    }
+    if (factor < 2) {
+      scale.reject(
+          "factor",
+          Error{ErrorCode::kInvalidValue,
+                fmt::format("a scale's factor is a whole number above 1 (10000 for 万), not {}", factor),
+                {},
+                {}});
+    } else if (r.measure == TargetUnit::kPercent) {
+      scale.reject("factor", Error{ErrorCode::kInvalidValue, "a percent unit has no scales", {}, {}});
+    }
+    r.scales.push_back(std::move(out));
+  }
+  std::ranges::stable_sort(r.scales, {}, &UnitScale::factor);
+}
+
+// A target's unit: a built-in word (yuan, count, percent) or a unit the plan file declares.
+void parse_target_unit_of(TomlRecord& rec, TargetRecord& r, const Table<UnitRecord>& units) {
+  const std::string word = rec.slug("unit");
+  if (word.empty()) return;  // yuan, as in plan files before units
+  if (auto builtin = parse_target_unit(word)) {
+    r.unit = *builtin;
+    return;
+  }
+  if (const auto it = std::ranges::find(units.rows, word, &UnitRecord::id); it != units.rows.end()) {
+    r.unit = it->measure;
+    r.unit_id = word;
+    return;
+  }
+  std::vector<std::string_view> known(kTargetUnits.begin(), kTargetUnits.end());
+  for (const UnitRecord& u : units.rows)
+    known.emplace_back(u.id);
+  rec.reject("unit", Error{ErrorCode::kUnknownReference,
+                           fmt::format("'{}' is not a unit of the plan{} — use yuan, count or percent, or "
+                                       "declare it with [[unit]] in the plan file",
+                                       word, did_you_mean(word, known)),
+                           {},
+                           {}});
 }
 
 void parse_zone(TomlRecord& rec, ZoneRecord& r) {
@@ -97,13 +166,13 @@ std::optional<BaselineRecord> parse_baseline(TomlRecord& rec, TargetUnit unit) {
   return b;
 }
 
-void parse_target(TomlRecord& rec, TargetRecord& r) {
+void parse_target(TomlRecord& rec, TargetRecord& r, const Table<UnitRecord>& units) {
   r.id = rec.slug("id", true);
   r.title = rec.names("title", true);
   r.indicator = rec.text("indicator", true);
   r.goal = rec.text("goal", true);
   r.deadline = rec.year("deadline");
-  r.unit = rec.choice("unit", parse_target_unit, kTargetUnits, TargetUnit::kYuan, false);
+  parse_target_unit_of(rec, r, units);
   if (!r.goal.empty()) {
     // The goal the engine will judge against: finite, whole, non-negative, within int64 yuan.
     if (auto goal = parse_goal(r.goal, r.unit); !goal) rec.reject("goal", goal.error());
@@ -205,11 +274,17 @@ class PlanReader {
                  r.position = position++;
                });
     }
+    int unit_position = 0;
+    read_all(doc, "unit", TableKind::kUnits, ws_.units, kUnitKeys,
+             [&unit_position](TomlRecord& rec, UnitRecord& r) {
+               parse_unit(rec, r);
+               r.position = unit_position++;
+             });
     read_all(doc, "zone", TableKind::kZones, ws_.zones, kZoneKeys, parse_zone);
     const std::size_t targets_before = ws_.targets.size();
     read_all(doc, "target", TableKind::kTargets, ws_.targets, kTargetKeys,
              [this](TomlRecord& rec, TargetRecord& r) {
-               parse_target(rec, r);
+               parse_target(rec, r, ws_.units);
                check_indicator(rec, r.indicator);
              });
     for (std::size_t i = targets_before; i < ws_.targets.size(); ++i) {
@@ -259,8 +334,8 @@ void read_plan_toml(Workspace& ws, std::uint32_t source, std::string_view text) 
     reader.file_error(e.source(), std::string(e.description()));
     return;  // the plan tables stay unknown: references to them are not checked
   }
-  for (TableKind kind : {TableKind::kPlan, TableKind::kTerms, TableKind::kZones, TableKind::kTargets,
-                         TableKind::kProjects, TableKind::kChains}) {
+  for (TableKind kind : {TableKind::kPlan, TableKind::kTerms, TableKind::kUnits, TableKind::kZones,
+                         TableKind::kTargets, TableKind::kProjects, TableKind::kChains}) {
     ws.mark_read(kind);
   }
   reader.read(doc);

@@ -245,6 +245,7 @@ void Validator::check_duplicates() {
   found_ += report_duplicate_ids(ws_, TableKind::kTaxonomy, ws_.taxonomy, "code", &TaxonomyRecord::code);
   found_ += report_duplicate_ids(ws_, TableKind::kMetrics, ws_.metrics, "id", &MetricRecord::id);
   found_ += report_duplicate_ids(ws_, TableKind::kZones, ws_.zones, "id", &ZoneRecord::id);
+  found_ += report_duplicate_ids(ws_, TableKind::kUnits, ws_.units, "id", &UnitRecord::id);
   found_ += report_duplicate_ids(ws_, TableKind::kTargets, ws_.targets, "id", &TargetRecord::id);
   found_ += report_duplicate_ids(ws_, TableKind::kProjects, ws_.projects, "id", &ProjectRecord::id);
   found_ += report_duplicate_ids(ws_, TableKind::kChains, ws_.chains, "id", &ChainRecord::id);

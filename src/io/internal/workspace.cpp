@@ -10,6 +10,8 @@ std::string_view table_name(TableKind kind) {
       return "plan";
     case TableKind::kTerms:
       return "vocabulary";
+    case TableKind::kUnits:
+      return "unit";
     case TableKind::kZones:
       return "zone";
     case TableKind::kTargets:

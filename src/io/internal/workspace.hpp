@@ -19,6 +19,7 @@ namespace atlas::io::internal {
 enum class TableKind : std::uint8_t {
   kPlan,
   kTerms,  // the plan's vocabularies ([[segment]], [[zone_kind]] …)
+  kUnits,  // the plan's units ([[unit]])
   kZones,
   kTargets,
   kProjects,
@@ -36,7 +37,7 @@ enum class TableKind : std::uint8_t {
   kSupplyEdges,
   kMap,  // a plan's boundary map (`*.geojson`), read after its plan file
 };
-inline constexpr std::size_t kTableKinds = 18;
+inline constexpr std::size_t kTableKinds = 19;
 
 /// Name of a table in messages and RejectedRow::table ("zone", "enterprises" …).
 [[nodiscard]] std::string_view table_name(TableKind kind);
@@ -99,6 +100,7 @@ struct Workspace {
 
   Table<PlanInfo> plan;  // at most one row
   Table<TermRecord> terms;
+  Table<UnitRecord> units;
   Table<ZoneRecord> zones;
   Table<TargetRecord> targets;
   Table<ProjectRecord> projects;
@@ -190,6 +192,8 @@ void visit_table(Workspace& ws, TableKind kind, F&& f) {
       return f(ws.plan);
     case TableKind::kTerms:
       return f(ws.terms);
+    case TableKind::kUnits:
+      return f(ws.units);
     case TableKind::kZones:
       return f(ws.zones);
     case TableKind::kTargets:

@@ -198,7 +198,7 @@ Result<void> apply_plan(ApplyContext& ctx, const PlanInfo& plan) {
 bool has_plan_records(const Dataset& d) {
   return !d.zones.empty() || !d.facts.empty() || !d.projects.empty() || !d.milestones.empty() ||
          !d.chains.empty() || !d.candidates.empty() || !d.targets.empty() || !d.plan_members.empty() ||
-         !d.terms.empty();
+         !d.terms.empty() || !d.units.empty();
 }
 
 // The plan of the delta's plan-owned records: the delta's plan, else the database's only plan.
@@ -268,6 +268,7 @@ Result<void> apply_tables(ApplyContext& ctx, const Dataset& d) {
         return apply_table<SupplierEntryRecord>(c, s.supplier_entries);
       },
       [](ApplyContext& c, const Dataset& s) { return apply_table<CandidateRecord>(c, s.candidates); },
+      [](ApplyContext& c, const Dataset& s) { return apply_table<UnitRecord>(c, s.units); },
       [](ApplyContext& c, const Dataset& s) { return apply_table<TargetRecord>(c, s.targets); },
       [](ApplyContext& c, const Dataset& s) { return apply_table<PlanMemberRecord>(c, s.plan_members); },
       [](ApplyContext& c, const Dataset& s) { return apply_table<TermRecord>(c, s.terms); },

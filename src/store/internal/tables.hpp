@@ -58,12 +58,14 @@ template <>
 inline constexpr std::string_view kTableName<SupplyEdgeRecord> = "supply_edges";
 template <>
 inline constexpr std::string_view kTableName<TermRecord> = "plan_terms";
+template <>
+inline constexpr std::string_view kTableName<UnitRecord> = "plan_units";
 
 /// Every table that holds dataset records (not the audit, schema or state tables).
 inline constexpr std::string_view kDataTables[] = {
-    "plans",   "counties",     "taxonomy",   "metrics", "zones",    "enterprises",      "observations",
-    "facts",   "projects",     "milestones", "chains",  "carriers", "supplier_entries", "candidates",
-    "targets", "supply_edges", "plan_terms"};
+    "plans",   "counties",     "taxonomy",   "metrics",   "zones",    "enterprises",      "observations",
+    "facts",   "projects",     "milestones", "chains",    "carriers", "supplier_entries", "candidates",
+    "targets", "supply_edges", "plan_terms", "plan_units"};
 
 /// Whether the records of R belong to a plan (their rows carry `plan`, their statements keep to
 /// the connection's plan: Db::set_plan) rather than to the shared registers.
@@ -87,6 +89,8 @@ template <>
 inline constexpr bool kPlanOwned<TargetRecord> = true;
 template <>
 inline constexpr bool kPlanOwned<TermRecord> = true;
+template <>
+inline constexpr bool kPlanOwned<UnitRecord> = true;
 
 // The codec functions of one record type (see the comment at the top of this file).
 #define ATLAS_STORE_CODEC(R)                                          \
@@ -114,6 +118,7 @@ ATLAS_STORE_CODEC(CandidateRecord)
 ATLAS_STORE_CODEC(TargetRecord)
 ATLAS_STORE_CODEC(SupplyEdgeRecord)
 ATLAS_STORE_CODEC(TermRecord)
+ATLAS_STORE_CODEC(UnitRecord)
 
 #undef ATLAS_STORE_CODEC
 

@@ -76,11 +76,17 @@ Result<CandidateRecord> read_candidate(const Stmt& s) {
 
 const Queries& target_queries() {
   static const Queries queries(
-      "SELECT id, title_zh, title_en, indicator, goal, deadline, unit, quote, baseline_period, "
-      "baseline_value, baseline_quote, baseline_provenance, provenance, position FROM targets WHERE plan = "
+      "SELECT id, title_zh, title_en, indicator, goal, deadline, coalesce((SELECT measure FROM plan_units u "
+      "WHERE u.plan = targets.plan AND u.id = targets.unit), unit), quote, baseline_period, baseline_value, "
+      "baseline_quote, baseline_provenance, provenance, position, unit FROM targets WHERE plan = "
       "atlas_plan()",
       "AND id = ?1", "ORDER BY position, id");
   return queries;
+}
+
+// The word a target's `unit` column holds: its declared unit's id, else its built-in unit.
+std::string_view unit_word(const TargetRecord& r) {
+  return r.unit_id.empty() ? std::string_view(to_string(r.unit)) : std::string_view(r.unit_id);
 }
 
 Result<TargetRecord> read_target(const Stmt& s) {
@@ -93,6 +99,8 @@ Result<TargetRecord> read_target(const Stmt& s) {
   r.goal = s.text(4);
   r.deadline = static_cast<int>(s.int64(5));
   r.unit = *unit;
+  // A declared unit's id; a built-in unit is its measure's word.
+  if (std::string word = s.text(14); word != to_string(r.unit)) r.unit_id = std::move(word);
   r.quote = s.text(7);
   if (!s.is_null(8)) r.baseline = BaselineRecord{s.text(8), s.text(9), s.text(10), s.text(11)};
   r.provenance = s.text(12);
@@ -262,8 +270,8 @@ Result<void> write(Db& db, const TargetRecord& r) {
     quote = r.baseline->quote;
     provenance = r.baseline->provenance;
   }
-  return db.run(sql, r.id, r.title.zh, r.title.en, r.indicator, r.goal, r.deadline, to_string(r.unit),
-                r.quote, period, value, quote, provenance, r.provenance, r.position);
+  return db.run(sql, r.id, r.title.zh, r.title.en, r.indicator, r.goal, r.deadline, unit_word(r), r.quote,
+                period, value, quote, provenance, r.provenance, r.position);
 }
 
 std::string key_text(const TargetRecord& r) {
@@ -278,7 +286,7 @@ std::string to_json(const TargetRecord& r) {
       .field("goal", r.goal)
       .field("deadline", r.deadline)
       .field("position", r.position)
-      .field("unit", to_string(r.unit))
+      .field("unit", unit_word(r))
       .field("quote", r.quote)
       .key("baseline");
   if (r.baseline) {

@@ -66,6 +66,33 @@ Result<TermRecord> read_term(const Stmt& s) {
   return TermRecord{*kind, s.text(1), {s.text(2), s.text(3)}, s.text(4), static_cast<int>(s.int64(5))};
 }
 
+const Queries& unit_queries() {
+  static const Queries queries(
+      "SELECT id, measure, name_zh, name_en, provenance, position FROM plan_units WHERE plan = atlas_plan()",
+      "AND id = ?1", "ORDER BY position, id");
+  return queries;
+}
+
+Result<UnitRecord> read_unit(const Stmt& s) {
+  auto measure = read_enum(s, 1, parse_target_unit, "plan_units", "measure");
+  if (!measure) return std::unexpected(measure.error());
+  return UnitRecord{s.text(0), *measure, {s.text(2), s.text(3)}, {}, s.text(4), static_cast<int>(s.int64(5))};
+}
+
+// Reads the display scales of a unit whose own row is already read.
+Result<void> read_unit_scales(Db& db, UnitRecord& unit) {
+  auto stmt = db.prepare(
+      "SELECT factor, name_zh, name_en FROM plan_unit_scales WHERE plan = atlas_plan() AND unit = ?1 ORDER "
+      "BY "
+      "pos");
+  if (!stmt) return std::unexpected(stmt.error());
+  (*stmt)->bind_all(unit.id);
+  auto read_scale = [](const Stmt& s) -> Result<UnitScale> {
+    return UnitScale{s.int64(0), {s.text(1), s.text(2)}};
+  };
+  return read_into(**stmt, read_scale, unit.scales);
+}
+
 // ---- counties ----
 
 const Queries& county_queries() {
@@ -250,6 +277,67 @@ std::string to_json(const TermRecord& r) {
   json.begin_object().field("kind", to_string(r.kind)).field("id", r.id);
   names_field(json, "name", r.name);
   json.field("provenance", r.provenance).field("position", r.position).end_object();
+  return json.take();
+}
+
+// ---- plan units ----
+
+Result<std::optional<UnitRecord>> fetch(Db& db, const UnitRecord& key) {
+  auto stmt = db.prepare(unit_queries().fetch);
+  if (!stmt) return std::unexpected(stmt.error());
+  (*stmt)->bind_all(key.id);
+  auto unit = read_first<UnitRecord>(**stmt, read_unit);
+  if (!unit || !*unit) return unit;
+  if (auto ok = read_unit_scales(db, **unit); !ok) return std::unexpected(ok.error());
+  return unit;
+}
+
+Result<void> load_all(Db& db, std::vector<UnitRecord>& out) {
+  auto stmt = db.prepare(unit_queries().all);
+  if (!stmt) return std::unexpected(stmt.error());
+  const std::size_t first = out.size();
+  if (auto ok = read_into(**stmt, read_unit, out); !ok) return ok;
+  for (std::size_t i = first; i < out.size(); ++i) {
+    if (auto ok = read_unit_scales(db, out[i]); !ok) return ok;
+  }
+  return {};
+}
+
+Result<void> write(Db& db, const UnitRecord& r) {
+  static const std::string sql = upsert_sql(
+      "plan_units", {"id", "measure", "name_zh", "name_en", "provenance", "position"}, {"id"}, Owner::kPlan);
+  if (auto ok = db.run(sql, r.id, to_string(r.measure), r.name.zh, r.name.en, r.provenance, r.position); !ok)
+    return ok;
+  if (auto ok = db.run("DELETE FROM plan_unit_scales WHERE plan = atlas_plan() AND unit = ?1", r.id); !ok)
+    return ok;
+  constexpr std::string_view kInsertScale =
+      "INSERT INTO plan_unit_scales (plan, unit, pos, factor, name_zh, name_en) VALUES (atlas_plan(), ?1, "
+      "?2, "
+      "?3, ?4, ?5)";
+  for (std::size_t i = 0; i < r.scales.size(); ++i) {
+    const UnitScale& scale = r.scales[i];
+    auto ok =
+        db.run(kInsertScale, r.id, static_cast<std::int64_t>(i), scale.factor, scale.name.zh, scale.name.en);
+    if (!ok) return ok;
+  }
+  return {};
+}
+
+std::string key_text(const UnitRecord& r) {
+  return r.id;
+}
+
+std::string to_json(const UnitRecord& r) {
+  JsonWriter json;
+  json.begin_object().field("id", r.id).field("measure", to_string(r.measure));
+  names_field(json, "name", r.name);
+  json.key("scales").begin_array();
+  for (const UnitScale& scale : r.scales) {
+    json.begin_object().field("factor", scale.factor);
+    names_field(json, "name", scale.name);
+    json.end_object();
+  }
+  json.end_array().field("provenance", r.provenance).field("position", r.position).end_object();
   return json.take();
 }
 

@@ -422,7 +422,7 @@ TEST_F(AtlasCli, TwoPlansImportedInEitherOrderAnswerEachAsAlone) {
     ASSERT_EQ(atlas("import --db " + db + " " + files).exit_code, 0) << id;
     alone[id] = answers(db, id, "alone");
   }
-  EXPECT_EQ(alone["riverbend-ev-2024-2027"].first.at("targets").as_array().size(), 3U);
+  EXPECT_EQ(alone["riverbend-ev-2024-2027"].first.at("targets").as_array().size(), 4U);
   EXPECT_EQ(alone["meizhou-autoparts-2021-2025"].first.at("targets").as_array().size(), 16U);
   for (const auto& order :
        {std::vector<std::string>{"riverbend-ev-2024-2027", "meizhou-autoparts-2021-2025"},
@@ -508,6 +508,50 @@ TEST_F(AtlasCli, APercentTargetReadsItsRatioAsAShareOfTheYearSoFar) {
   EXPECT_NE(table.out.find("+1.26 pt/yr"), std::string::npos) << table.out;
 }
 
+// Riverbend declares a unit of its own (vehicles, with 万辆 in Chinese and thousand/million in
+// English) for a region figure: the check reads and shows it in that unit, never as a bare count.
+TEST_F(AtlasCli, ATargetInAPlanDeclaredUnitShowsItsValuesInThatUnit) {
+  const std::string riverbend = std::string(ATLAS_SOURCE_DIR) + "/tests/fixtures/plans/riverbend";
+  const Outcome imported = atlas("import --db " + db_ + " " + riverbend);
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto report = check_json();
+  const auto& vehicles = target(report, "vehicle-output");
+  EXPECT_EQ(vehicles.at("unit").as_string(), "count");
+  EXPECT_EQ(vehicles.at("declared_unit").as_string(), "vehicle");
+  EXPECT_EQ(vehicles.at("goal_value").as_int64(), 50'000);
+  EXPECT_EQ(vehicles.at("latest").as_int64(), 26'000);  // 2.6万, the 2025 figure
+  const Outcome zh = atlas("check --db " + db_ + " --as-of 2026-11-27");
+  EXPECT_NE(zh.out.find("2.6万辆*"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("≥ 5万辆"), std::string::npos) << zh.out;
+  const Outcome en = atlas("check --db " + db_ + " --as-of 2026-11-27 --lang en");
+  EXPECT_NE(en.out.find("26 thousand vehicles*"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("≥ 50 thousand vehicles"), std::string::npos) << en.out;
+  // The makers target stays in the built-in count: a bare number, as before.
+  EXPECT_TRUE(target(report, "makers").at("declared_unit").is_null());
+}
+
+// A target whose unit the plan does not declare refuses the import at its unit, naming the units
+// there are; a unit that takes a built-in id is refused at its id.
+TEST_F(AtlasCli, AnUndeclaredUnitRefusesTheImportAtItsLine) {
+  std::ptrdiff_t line = 0;
+  const fs::path plan = riverbend_with("plan.toml", "unit = \"vehicle\"", "unit = \"vehicles\"", &line);
+  const Outcome refused = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find(fmt::format("plan.toml:{}:", line)), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("'vehicles' is not a unit of the plan (did you mean 'vehicle'?)"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_FALSE(fs::exists(db_) && atlas("plans --db " + db_).out.find("riverbend") != std::string::npos);
+
+  fs::remove_all(plan);
+  const fs::path builtin = riverbend_with("plan.toml", "id = \"vehicle\"", "id = \"count\"", &line);
+  const Outcome refused_builtin = atlas("import --db " + db_ + " " + builtin.string());
+  EXPECT_EQ(refused_builtin.exit_code, 1);
+  EXPECT_NE(refused_builtin.err.find(fmt::format("plan.toml:{}:", line)), std::string::npos)
+      << refused_builtin.err;
+  EXPECT_NE(refused_builtin.err.find("'count' is a built-in unit"), std::string::npos) << refused_builtin.err;
+}
+
 TEST_F(AtlasCli, ATargetWhoseUnitDoesNotFitItsIndicatorIsRefusedAtItsUnitLine) {
   // A count in yuan could never be judged: the import says so where the unit is written.
   const fs::path plan = dir_ / "riverbend";
@@ -583,11 +627,11 @@ TEST_F(AtlasCli, ATargetOfAStatedRegionFigureReadsTheLatestYearStated) {
       "deadline = 2027\nunit = \"count\"\nprovenance = \"sample\"\n";
   const fs::path plan = riverbend_with("plan.toml", "[[target]]", chargers_target.substr(1) + "\n[[target]]");
   write(plan / "facts.csv",
-        "id,subject,metric,period,value,unit,qualifier,quote,note_zh,note_en,provenance\n"
-        "rb-chargers-2024,region:riverbend,charging_points,2024,320,count,exact,,充电桩,charging "
-        "points,sample\n"
-        "rb-chargers-2025,region:riverbend,charging_points,2025,410,count,exact,,充电桩,charging points,"
-        "sample: county report\n");
+        slurp(plan / "facts.csv") +
+            "rb-chargers-2024,region:riverbend,charging_points,2024,320,count,exact,,充电桩,charging "
+            "points,sample\n"
+            "rb-chargers-2025,region:riverbend,charging_points,2025,410,count,exact,,充电桩,charging points,"
+            "sample: county report\n");
   const Outcome imported = atlas("import --db " + db_ + " " + plan.string());
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const json::object report = check_json();
@@ -608,9 +652,9 @@ TEST_F(AtlasCli, ATargetOfAStatedRegionFigureReadsTheLatestYearStated) {
   text.replace(text.find("region:riverbend"), std::string("region:riverbend").size(), "region:riverbed");
   write(wrong / "plan.toml", text);
   write(wrong / "facts.csv",
-        "id,subject,metric,period,value,unit,qualifier,quote,note_zh,note_en,provenance\n"
-        "rb-chargers-2025,region:riverbend,charging_points,2025,410,count,exact,,充电桩,charging "
-        "points,sample\n");
+        slurp(wrong / "facts.csv") +
+            "rb-chargers-2025,region:riverbend,charging_points,2025,410,count,exact,,充电桩,charging "
+            "points,sample\n");
   const Outcome refused = atlas("import --db " + db_ + " " + wrong.string());
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(

@@ -56,6 +56,14 @@ json::object vocabularies_json(const Snapshot& s) {
   return o;
 }
 
+// The units the plan declares, in its order (the built-in yuan, count and percent are not listed).
+json::array units_json(const Snapshot& s) {
+  json::array out;
+  for (const UnitRecord& u : s.units)
+    out.push_back(unit_json(u));
+  return out;
+}
+
 // What the plan is, and what the data holds for it.
 json::object plan_json(const Snapshot& s, const Visibility& vis) {
   const PlanInfo& plan = s.plan;
@@ -78,6 +86,7 @@ json::object plan_json(const Snapshot& s, const Visibility& vis) {
   o["scope"] = std::move(scope);
   o["output_metric"] = output_metric_json(s);
   o["vocabularies"] = vocabularies_json(s);
+  o["units"] = units_json(s);
   o["map"] = plan.map.empty() ? json::value(nullptr) : json::value(map_info_json(plan));
   o["counts"] = counts_json(s, vis);
   return o;

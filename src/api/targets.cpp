@@ -66,6 +66,7 @@ json::object target_json(const app::TargetCheck& t) {
   o["title"] = names_json(t.title);
   o["indicator"] = t.indicator;
   o["unit"] = to_string(t.unit);
+  o["declared_unit"] = t.declared_unit ? json::value(unit_json(*t.declared_unit)) : json::value(nullptr);
   o["goal"] = json::object{{"text", t.goal_text}, {"value", t.goal.value}};
   o["deadline"] = t.deadline;
   o["baseline"] = baseline_json(t);

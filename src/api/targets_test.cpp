@@ -46,6 +46,7 @@ TEST(TargetsApi, TargetHasExactlyTheDocumentedFields) {
                                        "title",
                                        "indicator",
                                        "unit",
+                                       "declared_unit",
                                        "goal",
                                        "deadline",
                                        "baseline",

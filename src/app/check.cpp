@@ -232,6 +232,13 @@ TargetCheck unevaluated(const TargetRecord& t, Error problem) {
   return row;
 }
 
+// The target's declared unit on its row, for display.
+TargetCheck with_unit(TargetCheck row, const Snapshot& s, const TargetRecord& t) {
+  if (t.unit_id.empty()) return row;
+  if (const UnitRecord* unit = s.find_unit(t.unit_id)) row.declared_unit = *unit;
+  return row;
+}
+
 }  // namespace
 
 std::optional<Error> target_problem(const Snapshot& s, const TargetRecord& t) {
@@ -251,7 +258,8 @@ std::optional<Error> target_problem(const Snapshot& s, const TargetRecord& t) {
 TargetCheck check_target(const Snapshot& snapshot, std::size_t target, const CheckOptions& options) {
   const Visibility vis{options.as_of, options.include_sample};
   auto row = check_one(snapshot, internal::compiled_plan(snapshot), target, vis);
-  return row ? std::move(*row) : unevaluated(snapshot.targets[target], std::move(row.error()));
+  const TargetRecord& t = snapshot.targets[target];
+  return with_unit(row ? std::move(*row) : unevaluated(t, std::move(row.error())), snapshot, t);
 }
 
 Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& options) {
@@ -278,8 +286,9 @@ Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& 
   const CompiledPlan& plan = internal::compiled_plan(snapshot);
   for (std::size_t i = 0; i < snapshot.targets.size(); ++i) {
     auto row = check_one(snapshot, plan, i, vis);
-    report.targets.push_back(row ? std::move(*row)
-                                 : unevaluated(snapshot.targets[i], std::move(row.error())));
+    const TargetRecord& t = snapshot.targets[i];
+    report.targets.push_back(
+        with_unit(row ? std::move(*row) : unevaluated(t, std::move(row.error())), snapshot, t));
   }
   return report;
 }

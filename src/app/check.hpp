@@ -23,6 +23,7 @@ struct TargetCheck {
   Names title;
   std::string indicator;
   TargetUnit unit = TargetUnit::kYuan;
+  std::optional<UnitRecord> declared_unit;  // the plan's unit its values are in; none for a built-in
   engine::Goal goal;
   std::string goal_text;  // as the plan file writes it: ">= 100亿"
   int deadline = 0;

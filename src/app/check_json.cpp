@@ -29,6 +29,7 @@ json::object target_json(const TargetCheck& t, std::string_view lang) {
   o["title"] = lang == "en" && !t.title.en.empty() ? t.title.en : t.title.zh;
   o["indicator"] = t.indicator;
   o["unit"] = to_string(t.unit);
+  o["declared_unit"] = t.declared_unit ? json::value(t.declared_unit->id) : json::value(nullptr);
   o["baseline"] = optional_int(t.baseline);
   o["baseline_qualifier"] = to_string(t.baseline_qualifier);
   o["baseline_period"] = t.baseline_period;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/plan_views.hpp"
+#include "model/goal.hpp"
 #include "model/units.hpp"
 
 namespace atlas::cli {
@@ -73,6 +74,18 @@ std::string amount(std::int64_t v, TargetUnit unit) {
   return std::to_string(v);
 }
 
+// A value of the target in its unit: the plan's declared unit ("530万辆", "15家"), else the built-in.
+std::string amount(std::int64_t v, const app::TargetCheck& t, Lang lang) {
+  if (t.declared_unit) return format_unit_value(static_cast<double>(v), *t.declared_unit, lang == Lang::kZh);
+  return amount(v, t.unit);
+}
+
+std::string goal_text(const app::TargetCheck& t, Lang lang) {
+  if (t.problem) return t.goal_text;
+  if (!t.declared_unit) return engine::format_goal(t.goal, t.unit);
+  return format_goal(t.goal, *t.declared_unit, lang == Lang::kZh);
+}
+
 // How the plan words a baseline: 超 (over), 约 (about), ≥ (at least); nothing when exact.
 std::string_view qualifier_mark(FactQualifier q, Lang lang) {
   switch (q) {
@@ -88,7 +101,8 @@ std::string_view qualifier_mark(FactQualifier q, Lang lang) {
   return "";
 }
 
-std::string needed(const engine::Assessment& a, Lang lang) {
+std::string needed(const app::TargetCheck& t, Lang lang) {
+  const engine::Assessment& a = t.assessment;
   if (a.final) return "";
   if (a.growth_needed) return fmt::format("{:.1f}%", *a.growth_needed * 100);
   if (a.change_needed_per_year) {
@@ -98,6 +112,10 @@ std::string needed(const engine::Assessment& a, Lang lang) {
                              : fmt::format("{:+.2f} pt/yr", points);
   }
   if (a.count_needed_per_year) {
+    if (t.declared_unit) {
+      return format_unit_value(*a.count_needed_per_year, *t.declared_unit, lang == Lang::kZh, 1) +
+             (lang == Lang::kZh ? "/年" : "/yr");
+    }
     return lang == Lang::kZh ? fmt::format("{:.1f} 个/年", *a.count_needed_per_year)
                              : fmt::format("{:.1f}/yr", *a.count_needed_per_year);
   }
@@ -168,12 +186,11 @@ std::string format_check(const app::CheckReport& report, Lang lang) {
         zh ? engine::to_string_zh(t.assessment.status) : engine::to_string(t.assessment.status);
     rows.push_back({std::to_string(i + 1), title,
                     t.baseline ? fmt::format("{}{} ({})", qualifier_mark(t.baseline_qualifier, lang),
-                                             amount(*t.baseline, t.unit), t.baseline_period)
+                                             amount(*t.baseline, t, lang), t.baseline_period)
                                : w.none,
-                    t.latest ? amount(*t.latest, t.unit) + (t.uses_sample ? w.sample_mark : "") : w.none,
-                    t.latest ? t.latest_period : w.none,
-                    t.problem ? t.goal_text : engine::format_goal(t.goal, t.unit), std::to_string(t.deadline),
-                    needed(t.assessment, lang), status});
+                    t.latest ? amount(*t.latest, t, lang) + (t.uses_sample ? w.sample_mark : "") : w.none,
+                    t.latest ? t.latest_period : w.none, goal_text(t, lang), std::to_string(t.deadline),
+                    needed(t, lang), status});
     notes +=
         fmt::format("[{}] {} · {}: {} · {}: {} · {}: {}\n", i + 1, t.id, w.indicator, t.indicator, w.figures,
                     t.provenance.empty() ? w.none : join(t.provenance), w.target_source, t.target_provenance);

@@ -59,7 +59,7 @@ std::string format_in_unit(std::int64_t value, TargetUnit unit) {
 }
 
 std::string_view unit_word(const Names& name, bool zh, bool one) {
-  std::string_view word = zh ? (name.zh.empty() ? name.en : name.zh) : (name.en.empty() ? name.zh : name.en);
+  std::string_view word = zh ? name.zh : name.en;  // a language without a name shows the number alone
   const std::size_t bar = word.find(" | ");
   if (bar == std::string_view::npos) return word;
   return one ? trim(word.substr(0, bar)) : trim(word.substr(bar + 3));
@@ -162,9 +162,17 @@ bool satisfies(const Goal& goal, std::int64_t value) {
   return false;
 }
 
+namespace {
+constexpr const char* kSymbols[] = {"≥", ">", "≤", "<", "="};
+}  // namespace
+
 std::string format_goal(const Goal& goal, TargetUnit unit) {
-  static constexpr const char* kSymbols[] = {"≥", ">", "≤", "<", "="};
   return fmt::format("{} {}", kSymbols[static_cast<int>(goal.op)], format_in_unit(goal.value, unit));
+}
+
+std::string format_goal(const Goal& goal, const UnitRecord& unit, bool zh) {
+  return fmt::format("{} {}", kSymbols[static_cast<int>(goal.op)],
+                     format_unit_value(static_cast<double>(goal.value), unit, zh));
 }
 
 }  // namespace atlas

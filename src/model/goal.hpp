@@ -33,8 +33,9 @@ struct Goal {
 /// The value written in its unit: "27.19亿", "15", "18.5%".
 [[nodiscard]] std::string format_in_unit(std::int64_t value, TargetUnit unit);
 
-/// The word of a declared unit after a number in Chinese (`zh`) or English: its name, and of an
-/// English name written `singular | plural` the singular for exactly one ("1 enterprise").
+/// The word of a declared unit after a number in Chinese (`zh`) or English: its name in that
+/// language (empty: none), and of a name written `singular | plural` the singular for exactly one
+/// ("1 enterprise").
 [[nodiscard]] std::string_view unit_word(const Names& name, bool zh, bool one);
 
 /// `value` (in the unit's measure: yuan, a count, millionths of a percent) as users read it in a
@@ -60,5 +61,7 @@ struct QualifiedValue {
 
 /// `≥ 100亿` / `≥ 15` / `≥ 18%` for display.
 [[nodiscard]] std::string format_goal(const Goal& goal, TargetUnit unit);
+/// `≥ 530万辆` / `≥ 5.3 million vehicles`: the goal in a plan's declared unit (format_unit_value).
+[[nodiscard]] std::string format_goal(const Goal& goal, const UnitRecord& unit, bool zh);
 
 }  // namespace atlas

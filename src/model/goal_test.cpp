@@ -76,5 +76,37 @@ TEST(ParseQualified, ReadsTheQualifierOfThePlansWords) {
   EXPECT_FALSE(parse_qualified("5家", TargetUnit::kYuan));
 }
 
+// A plan's declared unit: the number in the language's largest scale that fits, then its name.
+TEST(FormatUnitValue, ShowsAValueInTheLargestScaleOfItsLanguage) {
+  const UnitRecord vehicle{
+      "vehicle",
+      TargetUnit::kCount,
+      {"辆", "vehicle | vehicles"},
+      {{1'000, {"", "thousand vehicles"}}, {10'000, {"万辆", ""}}, {1'000'000, {"", "million vehicles"}}},
+      "sample",
+      0};
+  EXPECT_EQ(format_unit_value(5'300'000, vehicle, true), "530万辆");
+  EXPECT_EQ(format_unit_value(5'300'000, vehicle, false), "5.3 million vehicles");
+  EXPECT_EQ(format_unit_value(26'000, vehicle, true), "2.6万辆");
+  EXPECT_EQ(format_unit_value(26'000, vehicle, false), "26 thousand vehicles");
+  EXPECT_EQ(format_unit_value(9'999, vehicle, true), "9999辆");  // below every Chinese scale
+  EXPECT_EQ(format_unit_value(1, vehicle, false), "1 vehicle");  // the singular for exactly one
+  EXPECT_EQ(format_unit_value(0, vehicle, false), "0 vehicles");
+  EXPECT_EQ(format_unit_value(12'345, vehicle, true), "1.23万辆");  // two places at most
+  EXPECT_EQ(format_unit_value(2.5, vehicle, true, 1), "2.5辆");
+  const Goal goal{Comparison::kGreaterEqual, 50'000};
+  EXPECT_EQ(format_goal(goal, vehicle, true), "≥ 5万辆");
+  EXPECT_EQ(format_goal(goal, vehicle, false), "≥ 50 thousand vehicles");
+}
+
+TEST(FormatUnitValue, ALanguageWithoutANameShowsTheNumberAlone) {
+  const UnitRecord unit{"piece", TargetUnit::kCount, {"个", ""}, {}, "", 0};
+  EXPECT_EQ(format_unit_value(15, unit, true), "15个");
+  EXPECT_EQ(format_unit_value(15, unit, false), "15");
+  EXPECT_EQ(unit_word({"家", "enterprise | enterprises"}, false, true), "enterprise");
+  EXPECT_EQ(unit_word({"家", "enterprise | enterprises"}, false, false), "enterprises");
+  EXPECT_EQ(unit_word({"家", "enterprise | enterprises"}, true, false), "家");
+}
+
 }  // namespace
 }  // namespace atlas

@@ -136,6 +136,18 @@ json::object output_metric_json(const Snapshot& s) {
   return json::object{{"id", id}, {"name", names_json(m.name)}, {"unit", to_string(m.unit)}};
 }
 
+json::object unit_json(const UnitRecord& unit) {
+  json::array scales;
+  for (const UnitScale& scale : unit.scales)
+    scales.push_back(json::object{{"factor", scale.factor}, {"name", names_json(scale.name)}});
+  return json::object{
+      {"id", unit.id},
+      {"measure", to_string(unit.measure)},
+      {"name", names_json(unit.name)},
+      {"scales", std::move(scales)},
+      {"provenance", unit.provenance.empty() ? json::value(nullptr) : json::value(unit.provenance)}};
+}
+
 json::object names_json(const Snapshot& s, StringId zh, StringId en) {
   return json::object{{"zh", s.strings.view(zh)}, {"en", s.strings.view(en)}};
 }

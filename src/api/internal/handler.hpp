@@ -98,6 +98,8 @@ struct WriteContext {
 
 // JSON pieces shared by handlers.
 [[nodiscard]] boost::json::object names_json(const Names& names);
+/// A plan's declared unit: {id, measure, name, scales: [{factor, name}], provenance}.
+[[nodiscard]] boost::json::object unit_json(const UnitRecord& unit);
 [[nodiscard]] boost::json::object names_json(const Snapshot& s, StringId zh, StringId en);
 /// {"id", "name", "unit"} of the metric the plan's zone, county and enterprise totals read (its
 /// output_metric); name and unit null when the data hold no such metric.

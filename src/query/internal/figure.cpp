@@ -14,10 +14,11 @@
 namespace atlas::query::internal {
 namespace {
 
-// The unit a fact's figure is read in (fact_unit); nullopt for a figure that is neither money nor a
-// count.
-std::optional<MetricUnit> unit_of(const FactRecord& f) {
-  const std::string_view unit = fact_unit(f);
+// The unit a fact's figure is read in (fact_unit, or the measure of the plan's declared unit it
+// names); nullopt for a figure that is neither money nor a count.
+std::optional<MetricUnit> unit_of(const FactRecord& f, const Snapshot& s) {
+  std::string_view unit = fact_unit(f);
+  if (const UnitRecord* declared = s.find_unit(unit)) unit = to_string(declared->measure);
   if (unit == "yuan") return MetricUnit::kYuan;
   if (unit == "count") return MetricUnit::kCount;
   return std::nullopt;
@@ -62,7 +63,7 @@ Result<void> resolve_figure(const Indicator& ind, const Snapshot& s, Program& p)
                                 ind.figure_of, suggester.hint(), known));
   }
   const FactRecord& first = s.facts[p.figure_facts.front()];
-  const auto unit = unit_of(first);
+  const auto unit = unit_of(first, s);
   if (!unit) {
     return error_at(ErrorCode::kTypeError, ind.subject_pos,
                     fmt::format("the figures of {} about \"{}\" are in {}, not an amount or a count: divide "
@@ -81,7 +82,7 @@ Result<void> read_figure(const Program& p, const Snapshot& s, const Visibility& 
     if (!period || period->first != p.period->first || period->last != p.period->last) continue;
     const bool sample = is_sample(f.provenance);
     if ((sample && !vis.include_sample) || period->default_published() > vis.as_of) continue;
-    if (unit_of(f) != p.unit) continue;
+    if (unit_of(f, s) != p.unit) continue;
     auto value = p.unit == MetricUnit::kYuan ? parse_amount(f.value) : parse_count(f.value);
     if (!value) {
       return fail(ErrorCode::kInvalidValue,

@@ -89,6 +89,11 @@ describe('the plan switcher', () => {
       assert.match(await share.innerText(), /≥ 85%/)
       assert.match(await share.innerText(), /约77\.5%/)
       assert.match(await share.innerText(), /差 3\.68个百分点/)
+      // A target in the plan's own unit (vehicles, shown in 万辆), never as a bare count or 个.
+      const vehicles = page.locator(byTest('target-card-vehicle-output'))
+      assert.match(await vehicles.innerText(), /≥ 5万辆/)
+      assert.match(await vehicles.innerText(), /2\.6万辆/)
+      assert.doesNotMatch(await vehicles.innerText(), /个/)
       await page.screenshot({ path: path.join(repoRoot, 'tests/e2e/artifacts/plans-riverbend-targets.png'), fullPage: true })
 
       // A reload (or the shared link) shows the same plan.

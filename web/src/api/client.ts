@@ -89,6 +89,26 @@ export interface Plan {
   map: MapInfo | null
   /** The words its records use, with their names, in the plan's order. */
   vocabularies: Vocabularies
+  /** The units it declares beyond the built-in yuan, count and percent, in its order. */
+  units: Unit[]
+}
+
+/** A display scale of a declared unit: from `factor` up, a value is divided by it and named `name`. */
+export interface UnitScale {
+  factor: number
+  /** A language whose name is empty does not use the scale. */
+  name: I18nText
+}
+
+/** A unit a plan declares: what its values measure, its name after a number, its display scales. */
+export interface Unit {
+  id: string
+  measure: MoneyOrCountUnit
+  /** The word after a number; an English name may read "singular | plural". */
+  name: I18nText
+  /** By ascending factor. */
+  scales: UnitScale[]
+  provenance: string | null
 }
 
 /** One word of a plan's vocabulary: the id records carry and its name in both languages. */
@@ -148,7 +168,9 @@ export interface Target {
   id: string
   title: I18nText
   indicator: string
+  /** What its values measure; the plan's own unit, when it declares one, is declared_unit. */
   unit: MoneyOrCountUnit
+  declared_unit?: Unit | null
   goal: { text: string; value: number }
   deadline: number
   /** qualifier: how the plan words it (超30亿 is over); text: as the plan file writes it. */
@@ -184,7 +206,8 @@ export interface SeriesPoint {
   /** "2021", or "2026-01~09" for a running year. */
   period: string
   year: number
-  value: number
+  /** null: nothing counted or stated for the year. */
+  value: number | null
   complete: boolean
   contributors: number
   sample: boolean

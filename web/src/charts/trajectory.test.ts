@@ -155,3 +155,27 @@ describe('buildTrajectoryChart', () => {
     expect(buildTrajectoryChart(totalOutput, 350, 340).width).toBe(350)
   })
 })
+
+describe('a target in a unit the plan declares', () => {
+  it('labels the axis and the values with the unit’s own scale', () => {
+    const data = trajectoryData({
+      unit: 'count',
+      declared: { id: 'vehicle', measure: 'count', name: { zh: '辆', en: 'vehicle | vehicles' }, scales: [{ factor: 10000, name: { zh: '万辆', en: '' } }], provenance: null },
+      goal: 50000,
+      deadline: 2027,
+      baseline: null,
+      series: [
+        { period: '2025', year: 2025, value: 26000, complete: true },
+        { period: '2026', year: 2026, value: null, complete: true },
+      ],
+      requiredPath: [],
+      locale: 'zh-CN',
+      labels,
+    })
+    expect(data.unit).toBe('万辆')
+    // A year nothing is stated for has no point (not a drop to zero).
+    expect(data.years.find((y) => y.year === 2026)?.actual).toBeNull()
+    expect(data.years.find((y) => y.year === 2025)?.actual).toBeCloseTo(2.6)
+    expect(data.format(5)).toBe('5万辆')
+  })
+})

@@ -7,6 +7,8 @@ import { tableNumber, type ChartTableRow } from './chartTable'
 import { circlePath, diamondPath, linePath, pinPath, r1, rectPath, valueAxisMarks, valueScale, type ChartModel, type Mark } from './svg'
 import { formatPeriod } from '../format/period'
 import { formatValue, moneyScale, scaled, type MoneyScale } from '../format/money'
+import { declaredUnitWord, formatDeclared, isZh } from '../format/units'
+import type { Unit } from '../api/client'
 
 export interface TrajectoryLabels {
   actual: string
@@ -22,10 +24,13 @@ export interface TrajectoryLabels {
 
 export interface TrajectoryInput {
   unit: string
+  /** The plan's declared unit of the target (its name and scales label the axis), if any. */
+  declared?: Unit | null
   goal: number
   deadline: number
   baseline: { value: number; period: string } | null
-  series: { period: string; year: number; value: number; complete: boolean; sample?: boolean }[]
+  /** A year without a value (null: nothing stated or counted for it) has no point. */
+  series: { period: string; year: number; value: number | null; complete: boolean; sample?: boolean }[]
   requiredPath: { year: number; value: number }[]
   locale: string
   labels: TrajectoryLabels
@@ -50,8 +55,17 @@ export function trajectoryYears(input: Pick<TrajectoryInput, 'deadline' | 'basel
 function scaleFor(input: TrajectoryInput): MoneyScale {
   // A share is held in millionths: the axis reads in percent.
   if (input.unit === 'percent') return { divisor: 1e4, unit: '%' }
+  const max = Math.max(input.goal, input.baseline?.value ?? 0, ...input.series.map((s) => s.value ?? 0))
+  if (input.declared) {
+    // The plan's unit: its largest scale of the language that the largest value reaches (万辆).
+    let best: MoneyScale = { divisor: 1, unit: declaredUnitWord(input.declared, input.locale) }
+    for (const sc of input.declared.scales ?? []) {
+      const name = (isZh(input.locale) ? sc.name?.zh : sc.name?.en) ?? ''
+      if (name && sc.factor > best.divisor && max >= sc.factor) best = { divisor: sc.factor, unit: name }
+    }
+    return best
+  }
   if (input.unit !== 'yuan') return { divisor: 1, unit: input.labels.countUnit }
-  const max = Math.max(input.goal, input.baseline?.value ?? 0, ...input.series.map((s) => s.value))
   return moneyScale(max, input.locale)
 }
 
@@ -86,7 +100,8 @@ export interface TrajectoryData {
 export function trajectoryData(input: TrajectoryInput): TrajectoryData {
   const years = trajectoryYears(input)
   const scale = scaleFor(input)
-  const fmt = (v: number) => formatValue(v * scale.divisor, input.unit, input.locale)
+  const declared = input.declared
+  const fmt = declared ? (v: number) => formatDeclared(v * scale.divisor, declared, input.locale, 1) : (v: number) => formatValue(v * scale.divisor, input.unit, input.locale)
   const rows: TrajectoryYear[] = years.map((year) => ({
     year,
     actual: null,
@@ -116,7 +131,7 @@ export function trajectoryData(input: TrajectoryInput): TrajectoryData {
   // point, labelled with its months, and is not joined to the line of complete years.
   for (const s of input.series) {
     const row = at(s.year)
-    if (!row) continue
+    if (!row || s.value === null) continue
     if (s.complete) {
       row.actual = scaled(s.value, scale)
       row.actualName = formatPeriod(s.period, input.locale)

@@ -8,7 +8,9 @@ import { formatPeriod } from './period'
 import { STATUS_ORDER } from './status'
 import { formatPoints, formatTargetValue, isZh, unitWords } from './units'
 
-type TargetLike = Pick<Target, 'unit' | 'indicator' | 'goal' | 'deadline' | 'latest' | 'projected' | 'path_value' | 'status' | 'final'>
+/** What names a target's unit: its measure, its indicator (for the counted noun) and the plan's declared unit. */
+type TargetUnitOf = Pick<Target, 'unit' | 'indicator' | 'declared_unit'>
+type TargetLike = Pick<Target, 'unit' | 'indicator' | 'declared_unit' | 'goal' | 'deadline' | 'latest' | 'projected' | 'path_value' | 'status' | 'final'>
 
 /** The reading the status rests on. */
 export interface Reading {
@@ -130,7 +132,7 @@ export function yearOnYear(series: readonly Pick<SeriesPoint, 'period' | 'year' 
   const year = Number(latestPeriod)
   const now = series.find((p) => p.complete && p.year === year && p.period === latestPeriod)
   const before = series.find((p) => p.complete && p.year === year - 1)
-  if (!now || !before) return null
+  if (!now || !before || now.value === null || before.value === null) return null
   if (unit === 'yuan') {
     if (!before.value) return null
     return { year, change: now.value / before.value - 1, kind: 'ratio' }
@@ -141,7 +143,7 @@ export function yearOnYear(series: readonly Pick<SeriesPoint, 'period' | 'year' 
 type Translate = (key: string, named?: Record<string, unknown>) => string
 
 /** A baseline as the plan words it: "超30亿元" (over), "约6,300人", "不低于5家"; "over ¥3 billion". */
-export function baselineText(t: Pick<Target, 'unit' | 'indicator' | 'baseline'>, locale: string): string {
+export function baselineText(t: TargetUnitOf & Pick<Target, 'baseline'>, locale: string): string {
   if (!t.baseline) return '—'
   const value = targetValueText(t, t.baseline.value, locale)
   const zh = isZh(locale)
@@ -151,8 +153,8 @@ export function baselineText(t: Pick<Target, 'unit' | 'indicator' | 'baseline'>,
 }
 
 /** A target value in its unit ("16.6亿元", "3家"); `digits` for a fractional path of a count. */
-export function targetValueText(t: Pick<Target, 'unit' | 'indicator'>, value: number | null | undefined, locale: string, digits = 0): string {
-  return formatTargetValue(value, t.unit, t.indicator, locale, digits)
+export function targetValueText(t: TargetUnitOf, value: number | null | undefined, locale: string, digits = 0): string {
+  return formatTargetValue(value, t.unit, t.indicator, locale, digits, t.declared_unit)
 }
 
 /** "差 16.6亿元" / "差 3家" / "差 0.55个百分点" / "已达到目标"; '' without a reading. */
@@ -166,7 +168,7 @@ export function gapText(t: TargetLike, locale: string, tr: Translate): string {
 }
 
 /** "同比 +12.3%" / "同比 +2家"; '' when the data do not allow it. */
-export function yoyText(t: Pick<Target, 'unit' | 'indicator'>, yoy: YearOnYear | null, locale: string, tr: Translate): string {
+export function yoyText(t: TargetUnitOf, yoy: YearOnYear | null, locale: string, tr: Translate): string {
   if (!yoy) return ''
   const sign = yoy.change > 0 ? '+' : yoy.change < 0 ? '-' : '±'
   if (t.unit === 'percent') return tr('numbers.yoy', { change: formatPoints(yoy.change, locale) })
@@ -222,7 +224,7 @@ export { isZh }
 const GOAL_SYMBOL: Record<GoalOp, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' }
 
 /** "≥ 100亿元", "≥ 15家": the goal in the target's unit. */
-export function goalText(t: Pick<Target, 'unit' | 'indicator' | 'goal'>, locale: string): string {
+export function goalText(t: TargetUnitOf & Pick<Target, 'goal'>, locale: string): string {
   return `${GOAL_SYMBOL[goalOp(t.goal.text)]} ${targetValueText(t, t.goal.value, locale)}`
 }
 

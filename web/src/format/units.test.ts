@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { columnMagnitude, contributorUnit, countedSet, indicatorSet, formatCountOf, formatMoneyIn, formatTargetValue, formatYuan, moneyMagnitude, nounOfSet, withUnit } from './units'
+import { columnMagnitude, contributorUnit, countedSet, declaredUnitWord, formatDeclared, indicatorSet, formatCountOf, formatMoneyIn, formatTargetValue, formatYuan, moneyMagnitude, nounOfSet, withUnit } from './units'
+import type { Unit } from '../api/client'
 
 describe('money in one magnitude per column', () => {
   it('picks the magnitude from the largest value of the column', () => {
@@ -66,5 +67,41 @@ describe('indicatorSet', () => {
     expect(indicatorSet('sum(investment) where signed in 2021..2025')).toBe('projects')
     expect(indicatorSet('count(carriers) where level >= provincial')).toBe('carriers')
     expect(formatCountOf(35, nounOfSet(indicatorSet('sum(output_value) in 2025')), 'zh-CN')).toBe('35家')
+  })
+})
+
+describe('a unit the plan declares', () => {
+  const vehicle: Unit = {
+    id: 'vehicle',
+    measure: 'count',
+    name: { zh: '辆', en: 'vehicle | vehicles' },
+    scales: [
+      { factor: 1000, name: { zh: '', en: 'thousand vehicles' } },
+      { factor: 10000, name: { zh: '万辆', en: '' } },
+      { factor: 1000000, name: { zh: '', en: 'million vehicles' } },
+    ],
+    provenance: 'sample',
+  }
+
+  it('shows a value in the largest scale of the language that it reaches', () => {
+    expect(formatDeclared(5300000, vehicle, 'zh-CN')).toBe('530万辆')
+    expect(formatDeclared(5300000, vehicle, 'en')).toBe('5.3 million vehicles')
+    expect(formatDeclared(26000, vehicle, 'zh-CN')).toBe('2.6万辆')
+    expect(formatDeclared(26000, vehicle, 'en')).toBe('26 thousand vehicles')
+    expect(formatDeclared(9999, vehicle, 'zh-CN')).toBe('9,999辆')
+  })
+
+  it('names one in the singular and shows a number alone in a language the unit has no name for', () => {
+    expect(formatDeclared(1, vehicle, 'en')).toBe('1 vehicle')
+    expect(formatDeclared(null, vehicle, 'en')).toBe('—')
+    const piece: Unit = { id: 'piece', measure: 'count', name: { zh: '个', en: '' }, scales: [], provenance: null }
+    expect(formatDeclared(15, piece, 'zh-CN')).toBe('15个')
+    expect(formatDeclared(15, piece, 'en')).toBe('15')
+  })
+
+  it('is what a target in it shows, never the counted noun', () => {
+    expect(formatTargetValue(50000, 'count', 'figure(vehicle_output) of "region:x" in 2027', 'zh-CN', 0, vehicle)).toBe('5万辆')
+    expect(formatTargetValue(15, 'count', 'count(projects)', 'zh-CN')).toBe('15项')
+    expect(declaredUnitWord(vehicle, 'en')).toBe('vehicles')
   })
 })

@@ -2,10 +2,13 @@
 //  - money (integer yuan): 亿元 / 万元 / 元 in Chinese, ¥… billion / million in English; a column
 //    picks ONE magnitude from its largest value and every cell uses it (no 1.05亿元 next to
 //    9,500万元);
-//  - counts with their noun: 家 for enterprises, 项 for projects, 个 for anything else.
+//  - counts with their noun: 家 for enterprises, 项 for projects, 个 for anything else;
+//  - a unit the plan declares (GET /plan `units`, a target's `declared_unit`): its own name and
+//    display scales (530万辆, 5.3 million vehicles).
 // Pure functions, unit-tested (units.test.ts).
 import { formatNumber } from './number'
 import zhCN from '../i18n/zh-CN'
+import type { Unit } from '../api/client'
 import en from '../i18n/en'
 
 type Words = (typeof zhCN)['numbers']
@@ -133,8 +136,44 @@ export function formatPoints(millionths: number | null | undefined, locale: stri
   return isZh(locale) ? `${sign}${text}个百分点` : `${sign}${text} pt`
 }
 
-/** A target's value in its unit: money in its own magnitude, counts with the counted noun. */
-export function formatTargetValue(value: number | null | undefined, unit: string, indicator: string, locale: string, maxDigits = 0): string {
+/** A declared unit's name in the language ('' when it has none there), singular for exactly one. */
+export function declaredUnitWord(unit: Unit, locale: string, n = 2): string {
+  const text = (isZh(locale) ? unit.name?.zh : unit.name?.en) ?? ''
+  const forms = text.split(' | ')
+  return forms.length > 1 && Math.abs(n) === 1 ? forms[0].trim() : forms[forms.length - 1].trim()
+}
+
+/**
+ * A value in a plan's declared unit: in the largest scale of the language whose factor it reaches
+ * ("530万辆", "5.3 million vehicles"), else with the unit's own name ("15家", "1 enterprise").
+ * A percent unit's value is in millionths. Up to `maxDigits` decimals (2 in a scale).
+ */
+export function formatDeclared(value: number | null | undefined, unit: Unit, locale: string, maxDigits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—'
+  let x = unit.measure === 'percent' ? value / 1e4 : value
+  let word = ''
+  let digits = maxDigits
+  if (unit.measure !== 'percent') {
+    let best: { factor: number; name: string } | null = null
+    for (const s of unit.scales ?? []) {
+      const name = (isZh(locale) ? s.name?.zh : s.name?.en) ?? ''
+      if (name && s.factor > 1 && Math.abs(x) >= s.factor && (!best || s.factor > best.factor)) best = { factor: s.factor, name }
+    }
+    if (best) {
+      x /= best.factor
+      word = best.name
+      digits = Math.max(maxDigits, 2)
+    }
+  }
+  const text = formatNumber(x, locale, digits)
+  if (!word) word = declaredUnitWord(unit, locale, x)
+  if (!word) return text
+  return isZh(locale) ? `${text}${word}` : `${text} ${word}`
+}
+
+/** A target's value in its unit: the plan's declared unit, money in its own magnitude, counts with the counted noun. */
+export function formatTargetValue(value: number | null | undefined, unit: string, indicator: string, locale: string, maxDigits = 0, declared?: Unit | null): string {
+  if (declared) return formatDeclared(value, declared, locale, maxDigits)
   if (unit === 'yuan') return formatYuan(value, locale)
   if (unit === 'percent') return formatShare(value, locale)
   return formatCountOf(value, nounOfSet(countedSet(indicator)), locale, maxDigits)

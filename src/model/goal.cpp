@@ -32,6 +32,30 @@ constexpr Affix kSuffixes[] = {{"以上", FactQualifier::kAtLeast}, {"多", Fact
 // Measure words a plan puts after a count (5家, 13个, 10项, 6300人); they do not change the number.
 constexpr std::string_view kCountWords[] = {"家", "个", "项", "人"};
 
+// `s` without a measure word at its end: a count's 家/个/项/人, or the declared unit's name in
+// either language (530万辆, 15家, 12 vehicles). The number before it is unchanged.
+std::string_view strip_measure_word(std::string_view s, TargetUnit unit, const UnitRecord* declared) {
+  const auto strip = [&s](std::string_view word) {
+    if (word.empty() || !s.ends_with(word) || word.size() >= s.size()) return false;
+    s = trim(s.substr(0, s.size() - word.size()));
+    return true;
+  };
+  if (declared != nullptr) {
+    for (const std::string* name : {&declared->name.zh, &declared->name.en}) {
+      for (std::string_view form : {unit_word(declared->name, name == &declared->name.zh, false),
+                                    unit_word(declared->name, name == &declared->name.zh, true)}) {
+        if (strip(form)) return s;
+      }
+    }
+  }
+  if (unit == TargetUnit::kCount) {
+    for (const auto word : kCountWords) {
+      if (strip(word)) break;
+    }
+  }
+  return s;
+}
+
 }  // namespace
 
 Result<std::int64_t> parse_in_unit(std::string_view text, TargetUnit unit) {
@@ -94,7 +118,7 @@ std::string format_unit_value(double value, const UnitRecord& unit, bool zh, int
   return zh ? number + std::string(word) : fmt::format("{} {}", number, word);
 }
 
-Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit) {
+Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit, const UnitRecord* declared) {
   std::string_view s = trim(text);
   QualifiedValue out;
   for (const auto& prefix : kPrefixes) {
@@ -104,14 +128,8 @@ Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit) {
       break;
     }
   }
-  if (unit == TargetUnit::kCount) {
-    for (const auto word : kCountWords) {
-      if (s.ends_with(word)) {
-        s = trim(s.substr(0, s.size() - word.size()));
-        break;
-      }
-    }
-  }
+  // The measure word may stand before or after 以上/多 (6300多人, 5家以上, 530万辆以上).
+  s = strip_measure_word(s, unit, declared);
   for (const auto& suffix : kSuffixes) {
     if (s.ends_with(suffix.text)) {
       if (out.qualifier == FactQualifier::kExact) out.qualifier = suffix.qualifier;
@@ -119,13 +137,14 @@ Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit) {
       break;
     }
   }
+  s = strip_measure_word(s, unit, declared);
   auto value = parse_in_unit(s, unit);
   if (!value) return std::unexpected(value.error());
   out.value = *value;
   return out;
 }
 
-Result<Goal> parse_goal(std::string_view text, TargetUnit unit) {
+Result<Goal> parse_goal(std::string_view text, TargetUnit unit, const UnitRecord* declared) {
   std::string_view s = trim(text);
   static constexpr std::pair<std::string_view, Comparison> kOps[] = {{">=", Comparison::kGreaterEqual},
                                                                      {"<=", Comparison::kLessEqual},
@@ -134,7 +153,7 @@ Result<Goal> parse_goal(std::string_view text, TargetUnit unit) {
                                                                      {"=", Comparison::kEqual}};
   for (const auto& [token, op] : kOps) {
     if (!s.starts_with(token)) continue;
-    const std::string_view number = trim(s.substr(token.size()));
+    const std::string_view number = strip_measure_word(trim(s.substr(token.size())), unit, declared);
     auto value = parse_in_unit(number, unit);
     if (!value) {
       return fail(ErrorCode::kInvalidValue, fmt::format("goal \"{}\": {}", text, value.error().message),

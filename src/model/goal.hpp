@@ -22,9 +22,11 @@ struct Goal {
 /// Parses `OP VALUE` with OP one of >= > <= < = and VALUE an amount (unit yuan: parse_amount, so a
 /// whole, non-negative number of yuan that fits int64), a count (parse_count: a non-negative
 /// integer) or a percent (`>= 18%`, in millionths). So `>= 1e400`, `>= NaN`, `>= -1`, `>= 1.5` (a count) and
-/// `>= 99999999999999亿` are refused. kInvalidValue naming the goal text (field "goal") when it does not
-/// parse. Thread-safe.
-[[nodiscard]] Result<Goal> parse_goal(std::string_view text, TargetUnit unit);
+/// `>= 99999999999999亿` are refused. A measure word may follow the number (`>= 15家`, and in the
+/// plan's `declared` unit its name: `>= 530万辆`). kInvalidValue naming the goal text (field "goal")
+/// when it does not parse. Thread-safe.
+[[nodiscard]] Result<Goal> parse_goal(std::string_view text, TargetUnit unit,
+                                      const UnitRecord* declared = nullptr);
 
 /// A value in a target's unit: an amount (parse_amount), a count (parse_count) or a percent
 /// (parse_percent, in millionths). The parsers' errors.
@@ -53,8 +55,10 @@ struct QualifiedValue {
 
 /// Reads `[约|近|超|超过|不少于|不低于] VALUE [以上|多]` in `unit`: 约/近 → about, 超/超过/多 → over,
 /// 不少于/不低于/以上 → at least (以上 includes the number); a count may end in 家, 个, 项 or 人
-/// (`6300多人`). The errors of parse_in_unit.
-[[nodiscard]] Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit);
+/// (`6300多人`), and a value in a plan's `declared` unit in its name (`530万辆`). The errors of
+/// parse_in_unit.
+[[nodiscard]] Result<QualifiedValue> parse_qualified(std::string_view text, TargetUnit unit,
+                                                     const UnitRecord* declared = nullptr);
 
 /// Whether `value` meets `goal`.
 [[nodiscard]] bool satisfies(const Goal& goal, std::int64_t value);

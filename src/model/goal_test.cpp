@@ -99,6 +99,22 @@ TEST(FormatUnitValue, ShowsAValueInTheLargestScaleOfItsLanguage) {
   EXPECT_EQ(format_goal(goal, vehicle, false), "≥ 50 thousand vehicles");
 }
 
+// A plan writes a goal or a baseline with its measure word: 15家, and in a declared unit 530万辆.
+TEST(ParseGoal, TakesTheMeasureWordOfTheTargetsUnit) {
+  const UnitRecord vehicle{"vehicle", TargetUnit::kCount, {"辆", "vehicle | vehicles"}, {}, "", 0};
+  EXPECT_EQ(parse_goal(">= 530万辆", TargetUnit::kCount, &vehicle).value().value, 5'300'000);
+  EXPECT_EQ(parse_goal(">= 12 vehicles", TargetUnit::kCount, &vehicle).value().value, 12);
+  EXPECT_EQ(parse_goal(">= 15家", TargetUnit::kCount).value().value, 15);
+  EXPECT_FALSE(parse_goal(">= 530万辆", TargetUnit::kCount));       // 辆 is no word of a plain count
+  EXPECT_FALSE(parse_goal(">= 辆", TargetUnit::kCount, &vehicle));  // a word is no number
+  const auto over = parse_qualified("超2.6万辆", TargetUnit::kCount, &vehicle).value();
+  EXPECT_EQ(over.value, 26'000);
+  EXPECT_EQ(over.qualifier, FactQualifier::kOver);
+  const auto at_least = parse_qualified("5家以上", TargetUnit::kCount).value();
+  EXPECT_EQ(at_least.value, 5);
+  EXPECT_EQ(at_least.qualifier, FactQualifier::kAtLeast);
+}
+
 TEST(FormatUnitValue, ALanguageWithoutANameShowsTheNumberAlone) {
   const UnitRecord unit{"piece", TargetUnit::kCount, {"个", ""}, {}, "", 0};
   EXPECT_EQ(format_unit_value(15, unit, true), "15个");

@@ -15,7 +15,7 @@ struct Baseline {
   FactQualifier qualifier = FactQualifier::kExact;
 };
 
-Result<Baseline> parse_baseline(const TargetRecord& t) {
+Result<Baseline> parse_baseline(const TargetRecord& t, const UnitRecord* declared) {
   if (!t.baseline) return Baseline{};
   int year = 0;
   const auto& period = t.baseline->period;
@@ -25,7 +25,7 @@ Result<Baseline> parse_baseline(const TargetRecord& t) {
                 fmt::format("target {}: baseline period \"{}\" is not a year", t.id, period),
                 "baseline.period");
   }
-  auto value = parse_qualified(t.baseline->value, t.unit);
+  auto value = parse_qualified(t.baseline->value, t.unit, declared);
   if (!value) {
     return fail(ErrorCode::kInvalidValue, fmt::format("target {}: baseline: {}", t.id, value.error().message),
                 "baseline.value");
@@ -69,9 +69,10 @@ CompileResult compile_target(const Snapshot& snapshot, const TargetRecord& targe
   auto checked = query::check_indicator(*ind, snapshot);
   if (!checked) return refused(std::move(checked.error()));
   if (auto mismatch = unit_mismatch(target, *checked)) return refused(std::move(*mismatch));
-  auto goal = engine::parse_goal(target.goal, target.unit);
+  const UnitRecord* declared = target.unit_id.empty() ? nullptr : snapshot.find_unit(target.unit_id);
+  auto goal = engine::parse_goal(target.goal, target.unit, declared);
   if (!goal) return refused(std::move(goal.error()));
-  auto baseline = parse_baseline(target);
+  auto baseline = parse_baseline(target, declared);
   if (!baseline) return refused(std::move(baseline.error()), true);
   const engine::TargetShape shape = target.unit == TargetUnit::kPercent ? engine::TargetShape::kShare
                                     : ind->period                       ? engine::TargetShape::kLevel

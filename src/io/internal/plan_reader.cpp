@@ -136,7 +136,7 @@ void parse_zone(TomlRecord& rec, ZoneRecord& r) {
 
 // A baseline's period is a year and its value an amount, a count or a percent, as the target's unit
 // says, optionally qualified as the plan words it (超30亿, 约6300): what `atlas check` reads back.
-void check_baseline(TomlRecord& inner, const BaselineRecord& b, TargetUnit unit) {
+void check_baseline(TomlRecord& inner, const BaselineRecord& b, TargetUnit unit, const UnitRecord* declared) {
   if (!b.period.empty()) {
     const bool digits =
         b.period.size() <= 4 && std::ranges::all_of(b.period, [](char c) { return c >= '0' && c <= '9'; });
@@ -148,11 +148,11 @@ void check_baseline(TomlRecord& inner, const BaselineRecord& b, TargetUnit unit)
     }
   }
   if (b.value.empty()) return;
-  auto value = parse_qualified(b.value, unit);
+  auto value = parse_qualified(b.value, unit, declared);
   if (!value) inner.reject("value", value.error());
 }
 
-std::optional<BaselineRecord> parse_baseline(TomlRecord& rec, TargetUnit unit) {
+std::optional<BaselineRecord> parse_baseline(TomlRecord& rec, TargetUnit unit, const UnitRecord* declared) {
   const toml::table* table = rec.table("baseline");
   if (table == nullptr) return std::nullopt;
   TomlRecord inner(*table, "target.baseline", "baseline.", kBaselineKeys, rec.file(), rec.errors(),
@@ -162,7 +162,7 @@ std::optional<BaselineRecord> parse_baseline(TomlRecord& rec, TargetUnit unit) {
   b.value = inner.text_or_integer("value", true);
   b.quote = inner.text("quote");
   b.provenance = inner.text("provenance");
-  check_baseline(inner, b, unit);
+  check_baseline(inner, b, unit, declared);
   return b;
 }
 
@@ -173,12 +173,14 @@ void parse_target(TomlRecord& rec, TargetRecord& r, const Table<UnitRecord>& uni
   r.goal = rec.text("goal", true);
   r.deadline = rec.year("deadline");
   parse_target_unit_of(rec, r, units);
+  const auto declared = std::ranges::find(units.rows, r.unit_id, &UnitRecord::id);
+  const UnitRecord* unit = r.unit_id.empty() || declared == units.rows.end() ? nullptr : &*declared;
   if (!r.goal.empty()) {
     // The goal the engine will judge against: finite, whole, non-negative, within int64 yuan.
-    if (auto goal = parse_goal(r.goal, r.unit); !goal) rec.reject("goal", goal.error());
+    if (auto goal = parse_goal(r.goal, r.unit, unit); !goal) rec.reject("goal", goal.error());
   }
   r.quote = rec.text("quote");
-  r.baseline = parse_baseline(rec, r.unit);
+  r.baseline = parse_baseline(rec, r.unit, unit);
   r.provenance = rec.text("provenance", true);
 }
 

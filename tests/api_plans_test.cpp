@@ -107,6 +107,15 @@ TEST_F(TwoPlans, EachPlanAnswersFromItsOwnData) {
   EXPECT_EQ(enterprises.at("total").as_int64(), 4);  // none of Meizhou's, not even its partners elsewhere
   const json::object plan = get(both(), std::string("/api/v1/plan?plan=") + kRiverbend);
   EXPECT_EQ(plan.at("document").as_string(), "河湾县府〔2024〕1号（示例）");
+  // Its own words, declared in its plan file, and its own unit.
+  const json::array& segments = plan.at("vocabularies").at("segment").as_array();
+  ASSERT_FALSE(segments.empty());
+  EXPECT_EQ(segments[0].at("id").as_string(), "ev-drive");
+  EXPECT_TRUE(segments[0].at("declared").as_bool());
+  const json::array& units = plan.at("units").as_array();
+  ASSERT_EQ(units.size(), 1U);
+  EXPECT_EQ(units[0].at("id").as_string(), "vehicle");
+  EXPECT_EQ(units[0].at("scales").as_array()[1].at("name").at("zh").as_string(), "万辆");
 }
 
 // Riverbend's statistics are of revenue: its plan file names it as the output metric, so its zones,

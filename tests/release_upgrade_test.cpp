@@ -149,6 +149,7 @@ TEST_F(ReleaseUpgrade, ApiAnswersAsRelease010Did) {
       for (const json::value& t : segments) {
         EXPECT_EQ(t.at("name").at("zh"), t.at("id"));
         EXPECT_TRUE(t.at("provenance").is_null());
+        EXPECT_FALSE(t.at("declared").as_bool());
       }
       now.erase("vocabularies");
       EXPECT_TRUE(now.at("units").as_array().empty());  // nor units (migration 0010)

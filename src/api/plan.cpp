@@ -37,18 +37,21 @@ json::object map_info_json(const PlanInfo& plan) {
        plan.map_review_number.empty() ? json::value(nullptr) : json::value(plan.map_review_number)}};
 }
 
-// The plan's vocabularies by kind ({segment: [{id, name, provenance}], zone_kind: …}): the terms it
-// declares, in its order, then the words its records use undeclared (named by themselves, provenance
-// null).
+// The plan's vocabularies by kind ({segment: [{id, name, declared, provenance}], zone_kind: …}): the
+// terms it declares, in its order, then the words its records use undeclared (declared false, named
+// by themselves, provenance null).
 json::object vocabularies_json(const Snapshot& s) {
   json::object o;
   for (std::size_t k = 0; k < kVocabularyKinds; ++k) {
     const auto kind = static_cast<VocabularyKind>(k);
     json::array terms;
-    for (const TermRecord& t : s.vocabulary(kind)) {
+    const std::vector<TermRecord>& words = s.vocabulary(kind);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const TermRecord& t = words[i];
       terms.push_back(json::object{
           {"id", t.id},
           {"name", names_json(t.name)},
+          {"declared", i < s.declared_terms[k]},
           {"provenance", t.provenance.empty() ? json::value(nullptr) : json::value(t.provenance)}});
     }
     o[to_string(kind)] = std::move(terms);

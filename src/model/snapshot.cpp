@@ -297,6 +297,8 @@ SnapshotBuilder::SnapshotBuilder(Dataset small_tables, std::uint64_t version)
     const auto k = static_cast<std::size_t>(t.kind);
     if (k < kVocabularyKinds) s.vocabularies[k].push_back(std::move(t));
   }
+  for (std::size_t k = 0; k < kVocabularyKinds; ++k)
+    s.declared_terms[k] = static_cast<std::uint32_t>(s.vocabularies[k].size());
   pending_.resize(s.metrics.size());
   status_ = index_reference_tables();
 }

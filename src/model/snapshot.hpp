@@ -284,6 +284,8 @@ class Snapshot {
   /// words its records (or the register's enterprises in its scope) use that it does not declare,
   /// each named by itself. A word's index is its code (EnterpriseColumns::segment).
   std::array<std::vector<TermRecord>, kVocabularyKinds> vocabularies;
+  /// Per VocabularyKind, how many of vocabularies[kind] the plan declares (they come first).
+  std::array<std::uint32_t, kVocabularyKinds> declared_terms{};
 
   EnterpriseColumns enterprises;
   std::vector<ObservationColumns> observations;  // per MetricId

@@ -115,6 +115,8 @@ export interface Unit {
 export interface Term {
   id: string
   name: I18nText
+  /** false: a word its records use that the plan does not declare (named by itself). */
+  declared?: boolean
 }
 
 /** The kinds of words a plan declares. */

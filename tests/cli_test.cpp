@@ -543,7 +543,17 @@ TEST_F(AtlasCli, AnUndeclaredUnitRefusesTheImportAtItsLine) {
       << refused.err;
   EXPECT_FALSE(fs::exists(db_) && atlas("plans --db " + db_).out.find("riverbend") != std::string::npos);
 
+  // A stated figure in the unit must read as its measure (a count), or the import names its cell.
   fs::remove_all(plan);
+  const fs::path figure = riverbend_with("facts.csv", "2.6万,vehicle", "2.6万x,vehicle", &line);
+  const Outcome refused_figure = atlas("import --db " + db_ + " " + figure.string());
+  EXPECT_EQ(refused_figure.exit_code, 1);
+  EXPECT_NE(refused_figure.err.find(
+                fmt::format("facts.csv:{}:5: value: '2.6万x' is not a count (unit vehicle)", line)),
+            std::string::npos)
+      << refused_figure.err;
+
+  fs::remove_all(figure);
   const fs::path builtin = riverbend_with("plan.toml", "id = \"vehicle\"", "id = \"count\"", &line);
   const Outcome refused_builtin = atlas("import --db " + db_ + " " + builtin.string());
   EXPECT_EQ(refused_builtin.exit_code, 1);

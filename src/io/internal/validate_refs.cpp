@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "io/internal/validator.hpp"
+#include "model/units.hpp"
 
 namespace atlas::io::internal {
 
@@ -70,6 +71,7 @@ void Validator::check_observations() {
 }
 
 void Validator::check_facts() {
+  check_fact_values();
   if (!zones_.known || !enterprises_.known || !projects_.known) return;
   const auto& t = ws_.facts;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -81,6 +83,29 @@ void Validator::check_facts() {
                fmt::format(
                    "unknown subject '{}': not 'cluster', 'region:<name>', a zone, an enterprise or a project",
                    subject));
+    ++found_;
+  }
+}
+
+// A figure in money or a count (its unit yuan or count, or a unit of the plan read with it measured
+// in one of them) must read as one, so figure() never meets a value it cannot read. Figures in other
+// units (percent as a decimal, t, rank, year) are kept as written.
+void Validator::check_fact_values() {
+  const auto& t = ws_.facts;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.live(i)) continue;
+    const FactRecord& r = t.rows[i];
+    std::string_view unit = fact_unit(r);
+    if (const auto declared = std::ranges::find(ws_.units.rows, unit, &UnitRecord::id);
+        declared != ws_.units.rows.end()) {
+      unit = to_string(declared->measure);
+    }
+    if (unit != "yuan" && unit != "count") continue;
+    auto value = unit == "yuan" ? parse_amount(r.value) : parse_count(r.value);
+    if (value) continue;
+    ws_.report(TableKind::kFacts, t, i, ErrorCode::kInvalidValue, "value",
+               fmt::format("'{}' is not {} (unit {}): {}", r.value, unit == "yuan" ? "an amount" : "a count",
+                           r.unit.empty() ? std::string(unit) : r.unit, value.error().message));
     ++found_;
   }
 }

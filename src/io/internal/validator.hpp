@@ -48,6 +48,7 @@ class Validator {
   void check_enterprises();
   void check_observations();
   void check_facts();
+  void check_fact_values();
   void check_plan_records();
   void check_output_metric(std::size_t plan_row);
   void check_chains();

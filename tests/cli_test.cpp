@@ -311,6 +311,21 @@ TEST_F(AtlasCli, AnImportThatChangesNothingWritesNothing) {
   EXPECT_NE(r.out.find("atlas import: nothing changed: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(data version 1)"), std::string::npos) << r.out;
   EXPECT_EQ(slurp(db_), db_bytes);  // no new data version, no audit event
+
+  // One goal changed: the import says what it wrote, one changed target and nothing new.
+  const fs::path plan = dir_ / "a" / "plans" / "meizhou-autoparts-2021-2025.toml";
+  std::string text = slurp(plan);
+  const auto at = text.find("goal = \">= 100亿\"");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("goal = \">= 100亿\"").size(), "goal = \">= 120亿\"");
+  write(plan, text);
+  const Outcome changed = atlas("import --db " + db_ + " " + (dir_ / "a").string());
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_NE(changed.out.find("0 new and 1 changed written in one transaction"), std::string::npos)
+      << changed.out;
+  EXPECT_NE(changed.out.find("targets                    0 new         1 changed        15 unchanged"),
+            std::string::npos)
+      << changed.out;
 }
 
 // A plan file of a few lines: its own target "total-output", no counties of Meizhou.

@@ -150,8 +150,15 @@ int run_import(const ImportFlags& f) {
                report->records, report->applied.data_version);
     return 0;
   }
-  fmt::print("atlas import: {} record(s) written in one transaction (audit event {})\n", report->records,
-             report->applied.event_id);
+  std::uint64_t inserted = 0;
+  std::uint64_t updated = 0;
+  for (const auto& t : report->applied.tables) {
+    inserted += t.inserted;
+    updated += t.updated;
+  }
+  fmt::print(
+      "atlas import: {} record(s) read; {} new and {} changed written in one transaction (audit event {})\n",
+      report->records, inserted, updated, report->applied.event_id);
   return 0;
 }
 

@@ -64,6 +64,21 @@ struct SyntheticTarget {
   bool has_baseline = true;
 };
 
+// The plan's own unit for counts of enterprises (家), so its counts read "15家" / "15 enterprises".
+constexpr std::string_view kEnterpriseUnit = "enterprise";
+
+void write_units(const World& w, BufferedWriter& out) {
+  out.print("\n[[unit]]\nid = {}\nmeasure = \"count\"\nname = {}\nprovenance = {}\n",
+            toml_string(kEnterpriseUnit), names({"家", "enterprise | enterprises"}),
+            toml_string(w.provenance));
+}
+
+// The unit a target is written in: money, the plan's enterprise unit, or a plain count.
+std::string_view unit_of(const SyntheticTarget& t) {
+  if (t.amount) return "yuan";
+  return t.indicator.starts_with("count(enterprises)") ? kEnterpriseUnit : std::string_view("count");
+}
+
 void write_target(const World& w, const SyntheticTarget& t, BufferedWriter& out) {
   const auto& o = w.options;
   const std::int64_t goal = t.amount ? round_goal(1.8 * static_cast<double>(t.first_year), 10 * kWan)
@@ -73,7 +88,7 @@ void write_target(const World& w, const SyntheticTarget& t, BufferedWriter& out)
       "\"\"\n",
       toml_string(t.id), names(t.title), toml_string(t.indicator),
       toml_string(fmt::format(">= {}", t.amount ? format_amount(goal) : std::to_string(goal))), o.last_year,
-      toml_string(t.amount ? "yuan" : "count"));
+      toml_string(unit_of(t)));
   if (t.has_baseline) {
     out.print("baseline = {{ period = \"{}\", value = {}, quote = \"\", provenance = {} }}\n", o.first_year,
               toml_string(t.amount ? format_amount(t.first_year) : std::to_string(t.first_year)),
@@ -216,6 +231,7 @@ void write_header(const World& w, BufferedWriter& out) {
   // With other plans over parts of its counties, this one (over all of them) is the default.
   if (o.plans > 1) out.print("default = true\n");
   write_vocabularies(w, out);
+  write_units(w, out);
   for (const auto& z : w.zones) {
     out.print("\n[[zone]]\nid = {}\nname = {}\nkind = {}\ncounties = {}\nparent = {}\nprovenance = {}\n",
               toml_string(z.id), names(z.name), toml_string(z.kind), string_list(z.counties),
@@ -326,6 +342,7 @@ Result<fs::path> write_city_plan(const World& w, const Totals& t, std::uint64_t 
                    fmt::format("Synthetic city {:02} automotive parts plan (seed {})", k, o.seed)}));
   out.print("document = {}\nissued = {}-07-02\nstart = {}\nend = {}\nscope = {}\n", toml_string("atlas gen"),
             o.first_year, o.first_year, o.last_year, string_list(scope));
+  write_units(w, out);
   const int last = o.last_year;
   const std::vector<SyntheticTarget> targets = {
       {"city-output",

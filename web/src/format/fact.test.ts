@@ -10,6 +10,10 @@ describe('formatFactValue', () => {
   it('writes percentages, ranks, years, tonnes and counts', () => {
     expect(formatFactValue({ value: 68.35, unit: 'percent', qualifier: 'exact' }, 'zh-CN')).toBe('68.35%')
     expect(formatFactValue({ value: 12, unit: 'rank' }, 'zh-CN')).toBe('第12位')
+    // A unit the plan declares reads in its name and scale.
+    const vehicle = { id: 'vehicle', measure: 'count' as const, name: { zh: '辆', en: 'vehicle | vehicles' }, scales: [{ factor: 10000, name: { zh: '万辆', en: '' } }], provenance: null }
+    expect(formatFactValue({ value: 26000, unit: 'vehicle', qualifier: 'about' }, 'zh-CN', [vehicle])).toBe('约2.6万辆')
+    expect(formatFactValue({ value: 26000, unit: 'vehicle' }, 'en', [vehicle])).toBe('26,000 vehicles')
     expect(formatFactValue({ value: 12, unit: 'rank' }, 'en')).toBe('No. 12')
     expect(formatFactValue({ value: 2016, unit: 'year' }, 'en')).toBe('2016')
     expect(formatFactValue({ value: 2016, unit: 'year' }, 'zh-CN')).toBe('2016年')

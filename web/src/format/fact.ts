@@ -2,6 +2,8 @@
 // and qualifier: "约27.19亿元", "16", "68.35%", "第12位", "超40亿元". Pure, unit-tested.
 import { formatCount, formatMoney } from './money'
 import { formatPeriod } from './period'
+import { formatDeclared } from './units'
+import type { Unit } from '../api/client'
 
 export interface FactLike {
   value: number | string
@@ -13,9 +15,12 @@ function isZh(locale: string): boolean {
   return locale.toLowerCase().startsWith('zh')
 }
 
-function bare(f: FactLike, locale: string): string {
+function bare(f: FactLike, locale: string, units: readonly Unit[]): string {
   const zh = isZh(locale)
   if (typeof f.value === 'string') return f.value
+  // A unit the plan declares (vehicle → 2.6万辆): its own name and scales.
+  const declared = units.find((u) => u.id === f.unit)
+  if (declared) return formatDeclared(f.value, declared, locale, 2)
   switch (f.unit) {
     case 'yuan':
       return formatMoney(f.value, locale)
@@ -41,8 +46,8 @@ function zhCount(n: number, locale: string): string {
   return formatCount(n, locale)
 }
 
-export function formatFactValue(f: FactLike, locale: string): string {
-  const text = bare(f, locale)
+export function formatFactValue(f: FactLike, locale: string, units: readonly Unit[] = []): string {
+  const text = bare(f, locale, units)
   const zh = isZh(locale)
   if (f.qualifier === 'about') return zh ? `约${text}` : `about ${text}`
   if (f.qualifier === 'over') return zh ? `超${text}` : `over ${text}`

@@ -24,10 +24,17 @@ void add_figure_provenance(const Snapshot& s, MetricId metric, const query::Indi
   const auto& o = s.observations[metric.value];
   const MonthIndex first = month_index(year, 1);
   const MonthIndex last = month_index(year, 12);
+  // The metric's figures have few distinct provenance (o.provenances): once each has been met, the
+  // remaining contributors can add none, so the scan stops (the order found is unchanged).
+  std::vector<StringId> seen;
   for (std::uint32_t e : r.records) {
     for (std::uint32_t i = o.offsets[e]; i < o.offsets[e + 1]; ++i) {
-      if (o.last[i] < first || o.last[i] > last) continue;
-      if (o.visible(i, vis)) add_unique(out, o.provenance_at(i));
+      if (o.last[i] < first || o.last[i] > last || !o.visible(i, vis)) continue;
+      const StringId p = o.provenance_at(i);
+      if (std::ranges::find(seen, p) != seen.end()) continue;
+      seen.push_back(p);
+      add_unique(out, p);
+      if (seen.size() >= o.provenances.size()) return;
     }
   }
 }

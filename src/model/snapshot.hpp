@@ -95,6 +95,7 @@ struct ObservationColumns {
   // sorted by index: sparse, because most figures arrive on the usual schedule.
   std::vector<std::pair<std::uint32_t, DayNumber>> published_exceptions;
   std::vector<std::pair<std::uint32_t, StringId>> provenance_runs;  // run-length: (first index, provenance)
+  std::vector<StringId> provenances;  // the distinct provenance of the figures, in first-seen order
 
   static constexpr std::uint8_t kSampleFlag = 1;
   static constexpr std::uint8_t kPublishedFlag = 2;  // has an entry in published_exceptions

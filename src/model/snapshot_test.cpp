@@ -66,6 +66,21 @@ TEST(Snapshot, CumulativeReportsBecomeMonthlySpansThatSumBack) {
   EXPECT_EQ(rest.value, 750);
 }
 
+// Every provenance a metric's figures carry, each once, in the order first met: what lets a reader
+// of the figures' sources stop once it has seen them all.
+TEST(Snapshot, AMetricKnowsTheDistinctProvenanceOfItsFigures) {
+  auto d = small_dataset();
+  d.observations = {{"bpw", "output_value", whole_year(2024), 300, {}, "statistics: bureau"},
+                    {"bpw", "output_value", whole_year(2025), 450, {}, "sample"},
+                    {"park-firm", "output_value", whole_year(2024), 100, {}, "statistics: bureau"},
+                    {"park-firm", "output_value", whole_year(2025), 120, {}, "statistics: bureau"}};
+  auto s = build(d);
+  const auto& o = s->observations[s->find_metric("output_value")->value];
+  ASSERT_EQ(o.provenances.size(), 2U);
+  EXPECT_EQ(s->strings.view(o.provenances[0]), "statistics: bureau");
+  EXPECT_EQ(s->strings.view(o.provenances[1]), "sample");
+}
+
 TEST(Snapshot, AsOfHidesFiguresPublishedLater) {
   auto d = small_dataset();
   d.observations = {{"bpw", "output_value", cumulative(2025, 3), 450, {}, "sample"},

@@ -104,6 +104,15 @@ ObservationColumns normalize_observations(std::vector<RawObservation> raw, std::
     }
   }
   out.offsets[enterprise_count] = static_cast<std::uint32_t>(out.value.size());
+  // The distinct provenance of the figures: a reader that has met them all can stop looking.
+  if (!out.value.empty() && (out.provenance_runs.empty() || out.provenance_runs.front().first > 0)) {
+    out.provenances.push_back(StringId::none());
+  }
+  for (const auto& run : out.provenance_runs) {
+    if (std::ranges::find(out.provenances, run.second) == out.provenances.end()) {
+      out.provenances.push_back(run.second);
+    }
+  }
   return out;
 }
 

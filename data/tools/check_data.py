@@ -276,6 +276,17 @@ def main():
         if not PROV.match(z.get("provenance", "")):
             err(w, "bad provenance")
 
+    for u in plan.get("unit", []):
+        w = f"{P} unit {u.get('id')}"
+        if u.get("id") in ("yuan", "count", "percent") or not SLUG.match(u.get("id", "")):
+            err(w, "bad id")
+        if u.get("measure") not in ("yuan", "count", "percent"):
+            err(w, f"bad measure {u.get('measure')!r}")
+        if not (u.get("name") or {}).get("zh"):
+            err(w, "lacks its Chinese name")
+        if not PROV.match(u.get("provenance", "")):
+            err(w, "bad provenance")
+
     expected_targets = [
         "total-output", "passenger-output", "trailer-output", "nev-output", "enterprises-over-20yi",
         "enterprises-over-10yi", "enterprises-over-1yi", "new-provincial-carriers",
@@ -293,8 +304,9 @@ def main():
         m = re.fullmatch(r"(>=|<=|>|<|=|!=) (\S+)", t.get("goal", ""))
         if not m or (amount(m.group(2)) is None):
             err(w, f"bad goal {t.get('goal')!r}")
-        if t.get("unit") not in ("yuan", "count"):
-            err(w, "bad unit")
+        declared_units = {u.get("id") for u in plan.get("unit", [])}
+        if t.get("unit") not in ("yuan", "count") and t.get("unit") not in declared_units:
+            err(w, f"bad unit {t.get('unit')!r}: neither yuan, count nor a [[unit]] of the plan")
         check_quote(w, t.get("quote"))
         if not PROV.match(t.get("provenance", "")):
             err(w, "bad provenance")

@@ -241,7 +241,6 @@ TargetCheck unevaluated(const TargetRecord& t, Error problem) {
 
 // The target's declared unit on its row, for display.
 TargetCheck with_unit(TargetCheck row, const Snapshot& s, const TargetRecord& t) {
-  if (t.unit_id.empty()) return row;
   if (const UnitRecord* unit = s.find_unit(t.unit_id)) row.declared_unit = *unit;
   return row;
 }

@@ -41,10 +41,9 @@ std::string_view strip_measure_word(std::string_view s, TargetUnit unit, const U
     return true;
   };
   if (declared != nullptr) {
-    for (const std::string* name : {&declared->name.zh, &declared->name.en}) {
-      for (std::string_view form : {unit_word(declared->name, name == &declared->name.zh, false),
-                                    unit_word(declared->name, name == &declared->name.zh, true)}) {
-        if (strip(form)) return s;
+    for (const bool zh : {true, false}) {
+      for (const bool one : {false, true}) {
+        if (strip(unit_word(declared->name, zh, one))) return s;
       }
     }
   }

@@ -1,5 +1,6 @@
 #include "model/records.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string>
@@ -62,6 +63,17 @@ const char* unit_phrase(MetricUnit v) {
   }
   return "a value";
 }
+const UnitRecord* find_unit(std::span<const UnitRecord> units, std::string_view id) {
+  const auto it = std::ranges::find(units, id, &UnitRecord::id);
+  return it == units.end() ? nullptr : &*it;
+}
+
+std::optional<TargetUnit> unit_measure(std::string_view word, std::span<const UnitRecord> units) {
+  if (auto builtin = parse_target_unit(word)) return builtin;
+  if (const UnitRecord* declared = find_unit(units, word)) return declared->measure;
+  return std::nullopt;
+}
+
 std::string_view fact_unit(const FactRecord& fact) {
   if (!fact.unit.empty()) return fact.unit;
   for (std::string_view mark : {"亿", "万", "元"}) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -350,6 +351,12 @@ struct Dataset {
 /// The unit of a fact's figure: its `unit`, or when empty (docs/formats.md, facts.csv) "yuan" for a
 /// value written with 亿, 万 or 元, else "count".
 [[nodiscard]] std::string_view fact_unit(const FactRecord& fact);
+/// The declared unit `id` among a plan's `units`, nullptr when none.
+[[nodiscard]] const UnitRecord* find_unit(std::span<const UnitRecord> units, std::string_view id);
+/// What values in the unit named `word` measure: a built-in unit's own measure (yuan, count,
+/// percent), or the measure of the unit among `units` so named; nullopt for any other word (t, rank).
+[[nodiscard]] std::optional<TargetUnit> unit_measure(std::string_view word,
+                                                     std::span<const UnitRecord> units);
 [[nodiscard]] const char* to_string(FactQualifier v);
 [[nodiscard]] const char* to_string(TargetUnit v);
 [[nodiscard]] const char* to_string(MemberKind v);

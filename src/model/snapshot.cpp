@@ -304,8 +304,7 @@ SnapshotBuilder::SnapshotBuilder(Dataset small_tables, std::uint64_t version)
 }
 
 const UnitRecord* Snapshot::find_unit(std::string_view id) const {
-  const auto it = std::ranges::find(units, id, &UnitRecord::id);
-  return it == units.end() ? nullptr : &*it;
+  return atlas::find_unit(units, id);
 }
 
 std::optional<bool> SnapshotBuilder::enterprise_outside(std::string_view slug) const {

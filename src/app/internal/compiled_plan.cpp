@@ -69,7 +69,7 @@ CompileResult compile_target(const Snapshot& snapshot, const TargetRecord& targe
   auto checked = query::check_indicator(*ind, snapshot);
   if (!checked) return refused(std::move(checked.error()));
   if (auto mismatch = unit_mismatch(target, *checked)) return refused(std::move(*mismatch));
-  const UnitRecord* declared = target.unit_id.empty() ? nullptr : snapshot.find_unit(target.unit_id);
+  const UnitRecord* declared = snapshot.find_unit(target.unit_id);  // none for a built-in unit
   auto goal = engine::parse_goal(target.goal, target.unit, declared);
   if (!goal) return refused(std::move(goal.error()));
   auto baseline = parse_baseline(target, declared);

@@ -1,7 +1,6 @@
 // The plan file (TOML): [plan], its vocabularies ([[segment]], [[zone_kind]], [[project_type]],
-// [[carrier_kind]], [[candidate_kind]]), its units ([[unit]]), [[zone]], [[target]], [[project]], [[chain]]
-// with
-// [[chain.link]] and [[chain.edge]], as docs/formats.md describes it.
+// [[carrier_kind]], [[candidate_kind]]), its units ([[unit]]), [[zone]], [[target]], [[project]],
+// [[chain]] with [[chain.link]] and [[chain.edge]], as docs/formats.md describes it.
 #include "io/internal/plan_reader.hpp"
 
 #include <algorithm>
@@ -101,18 +100,19 @@ void parse_unit(TomlRecord& rec, UnitRecord& r) {
   std::ranges::stable_sort(r.scales, {}, &UnitScale::factor);
 }
 
-// A target's unit: a built-in word (yuan, count, percent) or a unit the plan file declares.
-void parse_target_unit_of(TomlRecord& rec, TargetRecord& r, const Table<UnitRecord>& units) {
+// A target's unit: a built-in word (yuan, count, percent) or a unit the plan file declares, which
+// it returns (nullptr for a built-in unit or an unknown word, refused here).
+const UnitRecord* parse_target_unit_of(TomlRecord& rec, TargetRecord& r, const Table<UnitRecord>& units) {
   const std::string word = rec.slug("unit");
-  if (word.empty()) return;  // yuan, as in plan files before units
+  if (word.empty()) return nullptr;  // yuan, as in plan files before units
   if (auto builtin = parse_target_unit(word)) {
     r.unit = *builtin;
-    return;
+    return nullptr;
   }
-  if (const auto it = std::ranges::find(units.rows, word, &UnitRecord::id); it != units.rows.end()) {
-    r.unit = it->measure;
+  if (const UnitRecord* declared = find_unit(units.rows, word)) {
+    r.unit = declared->measure;
     r.unit_id = word;
-    return;
+    return declared;
   }
   std::vector<std::string_view> known(kTargetUnits.begin(), kTargetUnits.end());
   for (const UnitRecord& u : units.rows)
@@ -123,6 +123,7 @@ void parse_target_unit_of(TomlRecord& rec, TargetRecord& r, const Table<UnitReco
                                        word, did_you_mean(word, known)),
                            {},
                            {}});
+  return nullptr;
 }
 
 void parse_zone(TomlRecord& rec, ZoneRecord& r) {
@@ -172,9 +173,7 @@ void parse_target(TomlRecord& rec, TargetRecord& r, const Table<UnitRecord>& uni
   r.indicator = rec.text("indicator", true);
   r.goal = rec.text("goal", true);
   r.deadline = rec.year("deadline");
-  parse_target_unit_of(rec, r, units);
-  const auto declared = std::ranges::find(units.rows, r.unit_id, &UnitRecord::id);
-  const UnitRecord* unit = r.unit_id.empty() || declared == units.rows.end() ? nullptr : &*declared;
+  const UnitRecord* unit = parse_target_unit_of(rec, r, units);
   if (!r.goal.empty()) {
     // The goal the engine will judge against: finite, whole, non-negative, within int64 yuan.
     if (auto goal = parse_goal(r.goal, r.unit, unit); !goal) rec.reject("goal", goal.error());

@@ -95,17 +95,15 @@ void Validator::check_fact_values() {
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (!t.live(i)) continue;
     const FactRecord& r = t.rows[i];
-    std::string_view unit = fact_unit(r);
-    if (const auto declared = std::ranges::find(ws_.units.rows, unit, &UnitRecord::id);
-        declared != ws_.units.rows.end()) {
-      unit = to_string(declared->measure);
-    }
-    if (unit != "yuan" && unit != "count") continue;
-    auto value = unit == "yuan" ? parse_amount(r.value) : parse_count(r.value);
+    const std::string_view unit = fact_unit(r);
+    const auto measure = unit_measure(unit, ws_.units.rows);
+    if (measure != TargetUnit::kYuan && measure != TargetUnit::kCount) continue;
+    const bool money = measure == TargetUnit::kYuan;
+    auto value = money ? parse_amount(r.value) : parse_count(r.value);
     if (value) continue;
     ws_.report(TableKind::kFacts, t, i, ErrorCode::kInvalidValue, "value",
-               fmt::format("'{}' is not {} (unit {}): {}", r.value, unit == "yuan" ? "an amount" : "a count",
-                           r.unit.empty() ? std::string(unit) : r.unit, value.error().message));
+               fmt::format("'{}' is not {} (unit {}): {}", r.value, money ? "an amount" : "a count", unit,
+                           value.error().message));
     ++found_;
   }
 }

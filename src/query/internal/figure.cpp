@@ -17,10 +17,9 @@ namespace {
 // The unit a fact's figure is read in (fact_unit, or the measure of the plan's declared unit it
 // names); nullopt for a figure that is neither money nor a count.
 std::optional<MetricUnit> unit_of(const FactRecord& f, const Snapshot& s) {
-  std::string_view unit = fact_unit(f);
-  if (const UnitRecord* declared = s.find_unit(unit)) unit = to_string(declared->measure);
-  if (unit == "yuan") return MetricUnit::kYuan;
-  if (unit == "count") return MetricUnit::kCount;
+  const auto measure = unit_measure(fact_unit(f), s.units);
+  if (measure == TargetUnit::kYuan) return MetricUnit::kYuan;
+  if (measure == TargetUnit::kCount) return MetricUnit::kCount;
   return std::nullopt;
 }
 

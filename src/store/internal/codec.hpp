@@ -200,4 +200,28 @@ template <class R, class ReadRow>
   return read_into(**stmt, read_row, out);
 }
 
+/// fetch() of a table keyed by one text column whose records have parts in tables of their own
+/// (a chain's links and edges, a unit's scales): the row, then `read_parts(db, record)`.
+template <class R, class ReadRow, class ReadParts>
+[[nodiscard]] Result<std::optional<R>> fetch_with_parts(Db& db, const std::string& key,
+                                                        const Queries& queries, ReadRow read_row,
+                                                        ReadParts read_parts) {
+  auto record = fetch_plain<R>(db, key, queries, read_row);
+  if (!record || !*record) return record;
+  if (auto ok = read_parts(db, **record); !ok) return std::unexpected(ok.error());
+  return record;
+}
+
+/// load_all() of such a table: every row, then the parts of each.
+template <class R, class ReadRow, class ReadParts>
+[[nodiscard]] Result<void> load_with_parts(Db& db, std::vector<R>& out, const Queries& queries,
+                                           ReadRow read_row, ReadParts read_parts) {
+  const std::size_t first = out.size();
+  if (auto ok = load_plain(db, out, queries, read_row); !ok) return ok;
+  for (std::size_t i = first; i < out.size(); ++i) {
+    if (auto ok = read_parts(db, out[i]); !ok) return ok;
+  }
+  return {};
+}
+
 }  // namespace atlas::store_internal

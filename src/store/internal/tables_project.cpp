@@ -247,24 +247,11 @@ std::string to_json(const MilestoneRecord& r) {
 // ---- chains ----
 
 Result<std::optional<ChainRecord>> fetch(Db& db, const ChainRecord& key) {
-  auto stmt = db.prepare(chain_queries().fetch);
-  if (!stmt) return std::unexpected(stmt.error());
-  (*stmt)->bind_all(key.id);
-  auto chain = read_first<ChainRecord>(**stmt, read_chain);
-  if (!chain || !*chain) return chain;
-  if (auto ok = read_chain_parts(db, **chain); !ok) return std::unexpected(ok.error());
-  return chain;
+  return fetch_with_parts<ChainRecord>(db, key.id, chain_queries(), read_chain, read_chain_parts);
 }
 
 Result<void> load_all(Db& db, std::vector<ChainRecord>& out) {
-  auto stmt = db.prepare(chain_queries().all);
-  if (!stmt) return std::unexpected(stmt.error());
-  const std::size_t first = out.size();
-  if (auto ok = read_into(**stmt, read_chain, out); !ok) return ok;
-  for (std::size_t i = first; i < out.size(); ++i) {
-    if (auto ok = read_chain_parts(db, out[i]); !ok) return ok;
-  }
-  return {};
+  return load_with_parts(db, out, chain_queries(), read_chain, read_chain_parts);
 }
 
 Result<void> write(Db& db, const ChainRecord& r) {

@@ -283,24 +283,11 @@ std::string to_json(const TermRecord& r) {
 // ---- plan units ----
 
 Result<std::optional<UnitRecord>> fetch(Db& db, const UnitRecord& key) {
-  auto stmt = db.prepare(unit_queries().fetch);
-  if (!stmt) return std::unexpected(stmt.error());
-  (*stmt)->bind_all(key.id);
-  auto unit = read_first<UnitRecord>(**stmt, read_unit);
-  if (!unit || !*unit) return unit;
-  if (auto ok = read_unit_scales(db, **unit); !ok) return std::unexpected(ok.error());
-  return unit;
+  return fetch_with_parts<UnitRecord>(db, key.id, unit_queries(), read_unit, read_unit_scales);
 }
 
 Result<void> load_all(Db& db, std::vector<UnitRecord>& out) {
-  auto stmt = db.prepare(unit_queries().all);
-  if (!stmt) return std::unexpected(stmt.error());
-  const std::size_t first = out.size();
-  if (auto ok = read_into(**stmt, read_unit, out); !ok) return ok;
-  for (std::size_t i = first; i < out.size(); ++i) {
-    if (auto ok = read_unit_scales(db, out[i]); !ok) return ok;
-  }
-  return {};
+  return load_with_parts(db, out, unit_queries(), read_unit, read_unit_scales);
 }
 
 Result<void> write(Db& db, const UnitRecord& r) {

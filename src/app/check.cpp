@@ -283,7 +283,8 @@ Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& 
                          .output_metric = snapshot.plan.output_metric,
                          .map = {},
                          .map_source = snapshot.plan.map_source,
-                         .map_review_number = snapshot.plan.map_review_number};
+                         .map_review_number = snapshot.plan.map_review_number,
+                         .chain_rules = snapshot.plan.chain_rules};
   report.as_of = options.as_of;
   report.include_sample = options.include_sample;
   report.snapshot_version = snapshot.version;

@@ -356,7 +356,7 @@ TEST(DatasetReader, RefusesACandidateLinkWithoutItsChain) {
 
 TEST(DatasetReader, RefusesAChainThatDropsALinkAStoredCandidateUses) {
   Dataset existing;
-  existing.chains.push_back(ChainRecord{"trailer", {"挂车", ""}, {{"axles", {"车轴", ""}, {}}}, {}, "plan"});
+  existing.chains.push_back(ChainRecord{"trailer", {"挂车", ""}, {{"axles", {"车轴", ""}, {}, ""}}, {}, "plan"});
   existing.candidates.push_back(CandidateRecord{"c1", {"甲", ""}, "parts", "trailer", "axles", "", "sample"});
   ReadOptions options;
   options.existing = &existing;

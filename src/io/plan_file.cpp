@@ -90,6 +90,27 @@ class Emitter {
   std::string& out_;
 };
 
+// 500000 → "0.5": the shortest decimal of a number held in millionths.
+std::string millionths_text(std::int64_t value) {
+  std::string out = fmt::format("{}.{:06}", value / 1'000'000, value % 1'000'000);
+  while (out.back() == '0')
+    out.pop_back();
+  if (out.back() == '.') out += '0';
+  return out;
+}
+
+void write_chain_rules(const ChainRules& r, Emitter& e) {
+  e.header("plan.chain_rules", false);
+  e.text("makers", r.basis == MakerBasis::kAboveSize ? "above-size" : "all");
+  e.raw("min_makers", std::to_string(r.min_makers));
+  e.optional_amount("anchor_output", r.anchor_output);
+  e.optional_slugs("anchors", r.anchors);
+  e.raw("min_local_supply", millionths_text(r.min_local_supply));
+  e.raw("min_location_quotient", millionths_text(r.min_location_quotient));
+  e.optional_text("reference", r.reference);
+  e.text("provenance", r.provenance);
+}
+
 void write_plan_info(const PlanInfo& p, Emitter& e) {
   e.header("plan", false);
   e.text("id", p.id);
@@ -108,6 +129,7 @@ void write_plan_info(const PlanInfo& p, Emitter& e) {
                      ", review_number = " + toml_string(p.map_review_number) + " }");
   }
   if (p.is_default) e.raw("default", "true");
+  if (p.chain_rules != ChainRules{}) write_chain_rules(p.chain_rules, e);
 }
 
 void write_term(const TermRecord& t, Emitter& e) {
@@ -188,6 +210,7 @@ void write_chain(const ChainRecord& c, Emitter& e) {
     e.text("id", link.id);
     e.raw("name", names(link.name));
     e.optional_slugs("classes", link.classes);
+    e.optional_text("reference", link.reference);
   }
   for (const ChainEdgeRecord& edge : c.edges) {
     e.header("chain.edge", true);

@@ -188,6 +188,65 @@ TEST(PlanFile, ChecksChainEdgesAndDuplicateIds) {
                       "p.toml:15:6: chain.id: duplicate id 'c' (first at p.toml:2)"}));
 }
 
+TEST(PlanFile, RefusesACycleInAChain) {
+  EXPECT_EQ(plan_errors("[[chain]]\nid = \"c\"\nname = \"链\"\nprovenance = \"plan\"\n"
+                        "[[chain.link]]\nid = \"a\"\nname = \"甲\"\n"
+                        "[[chain.link]]\nid = \"b\"\nname = \"乙\"\n"
+                        "[[chain.link]]\nid = \"d\"\nname = \"丁\"\n"
+                        "[[chain.edge]]\nfrom = \"d\"\nto = \"a\"\n"
+                        "[[chain.edge]]\nfrom = \"a\"\nto = \"b\"\n"
+                        "[[chain.edge]]\nfrom = \"b\"\nto = \"a\"\n"),
+            (Messages{"p.toml:22:6: chain.edge.to: chain 'c' has a cycle: 'a' → 'b' → 'a' (edges run upstream → "
+                      "downstream)"}));
+  EXPECT_EQ(plan_errors("[[chain]]\nid = \"c\"\nname = \"链\"\nprovenance = \"plan\"\n"
+                        "[[chain.link]]\nid = \"a\"\nname = \"甲\"\n"
+                        "[[chain.edge]]\nfrom = \"a\"\nto = \"a\"\n"),
+            (Messages{"p.toml:10:6: chain.edge.to: chain 'c' has a cycle: 'a' → 'a' (edges run upstream → "
+                      "downstream)"}));
+}
+
+TEST(PlanFile, ReadsAndWritesChainRules) {
+  const std::string text =
+      "[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.chain_rules]\nmakers = \"above-size\"\n"
+      "min_makers = 3\nanchor_output = \"10亿\"\nanchors = [\"bpw\"]\nmin_local_supply = 0.25\n"
+      "min_location_quotient = 1.2\nreference = \"gd-output\"\nprovenance = \"design\"\n";
+  auto read = read_plan(text, "p.toml");
+  ASSERT_TRUE(read.has_value()) << ::testing::PrintToString(messages(read));
+  const ChainRules& r = read->data.plan.chain_rules;
+  EXPECT_EQ(r.basis, MakerBasis::kAboveSize);
+  EXPECT_EQ(r.min_makers, 3);
+  EXPECT_EQ(r.anchor_output, std::optional<std::int64_t>(1'000'000'000));
+  EXPECT_EQ(r.anchors, std::vector<std::string>{"bpw"});
+  EXPECT_EQ(r.min_local_supply, 250'000);
+  EXPECT_EQ(r.min_location_quotient, 1'200'000);
+  EXPECT_EQ(r.reference, "gd-output");
+  const std::string written = write_plan(read->data);
+  EXPECT_NE(written.find("[plan.chain_rules]\nmakers = \"above-size\"\nmin_makers = 3\nanchor_output = \"10亿\"\n"
+                         "anchors = [\"bpw\"]\nmin_local_supply = 0.25\nmin_location_quotient = 1.2\n"),
+            std::string::npos)
+      << written;
+  auto again = read_plan(written, "again.toml");
+  ASSERT_TRUE(again.has_value()) << ::testing::PrintToString(messages(again));
+  EXPECT_EQ(again->data.plan, read->data.plan);
+  // A plan that states no rules keeps the defaults, and writes none.
+  auto plain = read_plan("[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n", "p.toml");
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(plain->data.plan.chain_rules, ChainRules{});
+  EXPECT_EQ(write_plan(plain->data).find("chain_rules"), std::string::npos);
+}
+
+TEST(PlanFile, RefusesChainRulesOutOfRange) {
+  EXPECT_EQ(plan_errors("[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.chain_rules]\n"
+                        "makers = \"big\"\nmin_makers = 0\nmin_local_supply = 1.5\n"
+                        "min_location_quotient = \"high\"\nprovenance = \"design\"\n"),
+            (Messages{"p.toml:5:10: plan.chain_rules.makers: 'big' is not one of all, above-size",
+                      "p.toml:6:14: plan.chain_rules.min_makers: min_makers is a count from 1 to 1000, not 0",
+                      "p.toml:7:20: plan.chain_rules.min_local_supply: min_local_supply must be a number from 0 "
+                      "to 1 with at most six decimals, not 1.5",
+                      "p.toml:8:25: plan.chain_rules.min_location_quotient: expected a number such as 0.5, "
+                      "found a string"}));
+}
+
 TEST(PlanFile, WritesKeysInTheDocumentedOrder) {
   const std::string text = write_plan(read_fixture_plan());
   EXPECT_TRUE(

@@ -24,6 +24,29 @@ struct Names {
 /// The metric a plan's pages mean by "output" unless its plan file names another (`output_metric`).
 inline constexpr std::string_view kOutputValueMetric = "output_value";
 
+/// Which local makers of a link count: every enterprise, or those above designated size (规上).
+enum class MakerBasis : std::uint8_t { kAll, kAboveSize };
+
+/// A plan's thresholds for the verdicts on its chain links (docs/chains.md, `[plan.chain_rules]` in
+/// the plan file). Shares and quotients are held in millionths (0.5 is 500000) so that the record
+/// compares exactly and round-trips through the store and the plan file. The defaults are Cluster
+/// Atlas's design, used when a plan states none.
+struct ChainRules {
+  MakerBasis basis = MakerBasis::kAll;
+  std::int64_t min_makers = 2;  // fewer local makers: a single point of failure (weak)
+  /// A maker whose year output (the plan's output metric) is at least this is an anchor firm; none:
+  /// only the named anchors are.
+  std::optional<std::int64_t> anchor_output;
+  std::vector<std::string> anchors;           // enterprise ids the plan names as anchors (龙头)
+  std::int64_t min_local_supply = 500'000;    // millionths: local buyers locally supplied, at least
+  std::int64_t min_location_quotient = 1'000'000;  // millionths
+  /// A fact of the plan stating the reference region's total output (the denominator of the
+  /// reference share); empty: no location quotient.
+  std::string reference;
+  std::string provenance;
+  bool operator==(const ChainRules&) const = default;
+};
+
 struct PlanInfo {
   std::string id;
   Names title;
@@ -44,6 +67,8 @@ struct PlanInfo {
   std::string map;
   std::string map_source;
   std::string map_review_number;
+  /// How its chain links are judged strong, weak or missing (docs/chains.md).
+  ChainRules chain_rules;
   bool operator==(const PlanInfo&) const = default;
 };
 
@@ -199,6 +224,9 @@ struct ChainLinkRecord {
   std::string id;
   Names name;
   std::vector<std::string> classes;
+  /// A fact of the plan stating the reference region's output of this link (the numerator of the
+  /// reference share in the location quotient, docs/chains.md); empty when none is loaded.
+  std::string reference;
   bool operator==(const ChainLinkRecord&) const = default;
 };
 

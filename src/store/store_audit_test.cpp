@@ -72,7 +72,10 @@ TEST(StoreAudit, LogsNewRecordsWithTheirAfterImage) {
       R"({"id":"meizhou-autoparts-2021-2025","title":{"zh":"梅州市汽车零部件产业集群发展规划","en":)"
       R"("Meizhou auto parts plan"},"document":"梅市府办〔2021〕14号","issued":"2021-07-02",)"
       R"("start_year":2021,"end_year":2025,"scope":["meixian","xingning"],"output_metric":"revenue",)"
-      R"("map_bytes":42,"map_source":"DataV GeoAtlas","map_review_number":"GS(2024)1234","default":true})");
+      R"("map_bytes":42,"map_source":"DataV GeoAtlas","map_review_number":"GS(2024)1234",)"
+      R"("chain_rules":{"makers":"above-size","min_makers":3,"anchor_output":1000000000,"anchors":["bpw"],)"
+      R"("min_local_supply":600000,"min_location_quotient":1500000,"reference":"gd-parts-output",)"
+      R"("provenance":"design: test rules"},"default":true})");
 }
 
 TEST(StoreAudit, LogsBeforeAndAfterOfAReplacedRecordWithEscapedText) {

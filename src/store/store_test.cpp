@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 10;
+constexpr int kMigrationCount = 11;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -31,7 +31,8 @@ Store open_memory() {
 // Sizes are those of x86-64 libstdc++ (std::string = 32 bytes).
 TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   if (sizeof(std::string) != 32 || sizeof(void*) != 8) GTEST_SKIP() << "sizes recorded for x86-64 libstdc++";
-  EXPECT_EQ(sizeof(PlanInfo), 304U);
+  EXPECT_EQ(sizeof(PlanInfo), 440U);
+  EXPECT_EQ(sizeof(ChainRules), 136U);
   EXPECT_EQ(sizeof(CountyRecord), 160U);
   EXPECT_EQ(sizeof(TaxonomyRecord), 208U);
   EXPECT_EQ(sizeof(MetricRecord), 136U);
@@ -41,7 +42,7 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(FactRecord), 328U);
   EXPECT_EQ(sizeof(ProjectRecord), 376U);
   EXPECT_EQ(sizeof(MilestoneRecord), 152U);
-  EXPECT_EQ(sizeof(ChainLinkRecord), 120U);
+  EXPECT_EQ(sizeof(ChainLinkRecord), 152U);
   EXPECT_EQ(sizeof(ChainEdgeRecord), 64U);
   EXPECT_EQ(sizeof(ChainRecord), 176U);
   EXPECT_EQ(sizeof(CarrierRecord), 208U);
@@ -50,7 +51,7 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(BaselineRecord), 128U);
   EXPECT_EQ(sizeof(TargetRecord), 408U);
   EXPECT_EQ(sizeof(SupplyEdgeRecord), 136U);
-  EXPECT_EQ(sizeof(Dataset), 736U);
+  EXPECT_EQ(sizeof(Dataset), 872U);
   EXPECT_EQ(sizeof(PlanMemberRecord), 40U);
   EXPECT_EQ(sizeof(TermRecord), 144U);
   EXPECT_EQ(sizeof(UnitScale), 72U);
@@ -391,7 +392,7 @@ TEST(StoreApply, ReordersAndRenamesChainLinksInPlace) {
   ChainRecord& trailer = delta.chains[0];
   std::swap(trailer.links[0], trailer.links[1]);
   trailer.links[0].name.en = "Axles";
-  trailer.links.push_back({"paint", {"涂装", ""}, {}});
+  trailer.links.push_back({"paint", {"涂装", ""}, {}, ""});
   trailer.edges.push_back({"axle", "paint"});
   ASSERT_TRUE(store.apply(delta, AuditEvent{"test", "edit"}));
   EXPECT_EQ(store.load().value().chains.back(), trailer);
@@ -401,7 +402,7 @@ TEST(StoreApply, ReportsADuplicateChainLink) {
   Store store = open_memory();
   ASSERT_TRUE(store.apply(rich_dataset(), seed()));
   Dataset delta;
-  delta.chains = {{"nev", {"三电", ""}, {{"cell", {}, {}}, {"cell", {}, {}}}, {}, "plan"}};
+  delta.chains = {{"nev", {"三电", ""}, {{"cell", {}, {}, ""}, {"cell", {}, {}, ""}}, {}, "plan"}};
   auto applied = store.apply(delta, AuditEvent{"test", "edit"});
   ASSERT_FALSE(applied);
   EXPECT_EQ(applied.error().code, ErrorCode::kDuplicateKey);

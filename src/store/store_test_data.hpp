@@ -57,7 +57,15 @@ inline void add_reference_tables(Dataset& d) {
                     "revenue",
                     R"({"type":"FeatureCollection","features":[]})",
                     "DataV GeoAtlas",
-                    "GS(2024)1234"};
+                    "GS(2024)1234",
+                    ChainRules{.basis = MakerBasis::kAboveSize,
+                               .min_makers = 3,
+                               .anchor_output = 1'000'000'000,
+                               .anchors = {"bpw"},
+                               .min_local_supply = 600'000,
+                               .min_location_quotient = 1'500'000,
+                               .reference = "gd-parts-output",
+                               .provenance = "design: test rules"}};
   d.plan_members = {{MemberKind::kCarrier, "alliance"}, {MemberKind::kEnterprise, "bpw"}};
   // Out of order (kind, position), one without provenance.
   d.terms = {{VocabularyKind::kZoneKind, "base", {"基地", "Base"}, "plan §6", 1},
@@ -171,7 +179,8 @@ inline void add_projects_and_chains(Dataset& d) {
   d.chains = {
       {"trailer",
        {"挂车产业链", "Trailer chain"},
-       {{"castings", {"铸件", "Castings"}, {"brake-disc"}}, {"axle", {"车桥", ""}, {"axle", "brake-disc"}}},
+       {{"castings", {"铸件", "Castings"}, {"brake-disc"}, "gd-castings-output"},
+        {"axle", {"车桥", ""}, {"axle", "brake-disc"}, ""}},
        {{"castings", "axle"}},
        "plan §6(2)"},
       {"nev", {"新能源三电", ""}, {}, {}, "plan §6(3)"}};

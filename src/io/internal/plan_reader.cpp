@@ -24,8 +24,13 @@ constexpr std::array<std::string_view, 11> kTopKeys = {
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "measure", "name", "scales", "provenance"};
 constexpr std::array<std::string_view, 2> kScaleKeys = {"factor", "name"};
 constexpr std::array<std::string_view, 3> kTermKeys = {"id", "name", "provenance"};
-constexpr std::array<std::string_view, 10> kPlanKeys = {"id",  "title", "document",      "issued", "start",
-                                                        "end", "scope", "output_metric", "map",    "default"};
+constexpr std::array<std::string_view, 11> kPlanKeys = {"id",    "title",         "document", "issued",
+                                                        "start", "end",           "scope",    "output_metric",
+                                                        "map",   "chain_rules",   "default"};
+constexpr std::array<std::string_view, 8> kChainRuleKeys = {
+    "makers", "min_makers", "anchor_output", "anchors", "min_local_supply", "min_location_quotient",
+    "reference", "provenance"};
+constexpr std::array<std::string_view, 2> kMakerBases = {"all", "above-size"};
 constexpr std::array<std::string_view, 2> kMapKeys = {"source", "review_number"};
 constexpr std::array<std::string_view, 6> kZoneKeys = {"id",       "name",   "kind",
                                                        "counties", "parent", "provenance"};
@@ -36,10 +41,38 @@ constexpr std::array<std::string_view, 12> kProjectKeys = {
     "id",       "name",     "type",  "sponsor",   "zone", "county", "investment", "expected_output",
     "products", "capacity", "quote", "provenance"};
 constexpr std::array<std::string_view, 5> kChainKeys = {"id", "name", "provenance", "link", "edge"};
-constexpr std::array<std::string_view, 3> kLinkKeys = {"id", "name", "classes"};
+constexpr std::array<std::string_view, 4> kLinkKeys = {"id", "name", "classes", "reference"};
 constexpr std::array<std::string_view, 2> kEdgeKeys = {"from", "to"};
 
 constexpr std::array<std::string_view, 3> kTargetUnits = {"yuan", "count", "percent"};
+
+std::optional<MakerBasis> parse_maker_basis(std::string_view word) {
+  if (word == "all") return MakerBasis::kAll;
+  if (word == "above-size") return MakerBasis::kAboveSize;
+  return std::nullopt;
+}
+
+// `[plan.chain_rules]`: the thresholds of the chain-link verdicts (docs/chains.md); what it leaves
+// out keeps Cluster Atlas's default.
+void parse_chain_rules(TomlRecord& rec, ChainRules& r) {
+  r.basis = rec.choice("makers", parse_maker_basis, kMakerBases, MakerBasis::kAll, false);
+  if (auto n = rec.integer("min_makers")) {
+    if (*n >= 1 && *n <= 1000) {
+      r.min_makers = *n;
+    } else {
+      rec.reject("min_makers", Error{ErrorCode::kInvalidValue,
+                                     fmt::format("min_makers is a count from 1 to 1000, not {}", *n),
+                                     {},
+                                     {}});
+    }
+  }
+  r.anchor_output = rec.amount("anchor_output");
+  r.anchors = rec.strings("anchors");
+  if (auto share = rec.millionths("min_local_supply", 1.0)) r.min_local_supply = *share;
+  if (auto lq = rec.millionths("min_location_quotient", 1000.0)) r.min_location_quotient = *lq;
+  r.reference = rec.slug("reference");
+  r.provenance = rec.text("provenance", true);
+}
 
 void parse_plan(TomlRecord& rec, PlanInfo& r) {
   r.id = rec.slug("id", true);
@@ -55,6 +88,11 @@ void parse_plan(TomlRecord& rec, PlanInfo& r) {
     TomlRecord inner(*map, "plan.map", "map.", kMapKeys, rec.file(), rec.errors(), rec.positions());
     r.map_source = inner.text("source", true);
     r.map_review_number = inner.text("review_number");
+  }
+  if (const toml::table* rules = rec.table("chain_rules")) {
+    TomlRecord inner(*rules, "plan.chain_rules", "chain_rules.", kChainRuleKeys, rec.file(), rec.errors(),
+                     rec.positions());
+    parse_chain_rules(inner, r.chain_rules);
   }
   r.is_default = rec.boolean("default");
 }
@@ -206,8 +244,8 @@ void parse_chain(TomlRecord& rec, ChainRecord& r) {
     for (std::size_t i = 0; i < links->size(); ++i) {
       TomlRecord link(*links->get(i)->as_table(), "chain.link", fmt::format("link.{}.", i), kLinkKeys,
                       rec.file(), rec.errors(), rec.positions());
-      r.links.push_back(
-          ChainLinkRecord{link.slug("id", true), link.names("name", true), link.strings("classes")});
+      r.links.push_back(ChainLinkRecord{link.slug("id", true), link.names("name", true),
+                                        link.strings("classes"), link.slug("reference")});
     }
   }
   if (const toml::array* edges = rec.tables("edge")) {

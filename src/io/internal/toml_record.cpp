@@ -1,6 +1,7 @@
 #include "io/internal/toml_record.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -225,6 +226,23 @@ std::optional<std::int64_t> TomlRecord::amount(std::string_view key) {
   if (parsed) return *parsed;
   fail(key, node->source(), parsed.error().code, parsed.error().message);
   return std::nullopt;
+}
+
+std::optional<std::int64_t> TomlRecord::millionths(std::string_view key, double max) {
+  const toml::node* node = get(key, false);
+  if (node == nullptr) return std::nullopt;
+  const std::optional<double> value = node->value<double>();  // an integer or a float
+  if (!value || node->is_boolean()) {
+    wrong_type(key, *node, "a number such as 0.5");
+    return std::nullopt;
+  }
+  const double scaled = *value * 1e6;
+  if (!(*value >= 0 && *value <= max) || std::abs(scaled - std::round(scaled)) > 1e-6) {
+    fail(key, node->source(), ErrorCode::kInvalidValue,
+         fmt::format("{} must be a number from 0 to {} with at most six decimals, not {}", key, max, *value));
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(std::llround(scaled));
 }
 
 std::string TomlRecord::text_or_integer(std::string_view key, bool required) {

@@ -43,6 +43,9 @@ class TomlRecord {
   /// An integer year in kMinYear…kMaxYear (model/period.hpp); 0 when absent or wrong (with an error).
   [[nodiscard]] int year(std::string_view key, bool required = false);
   [[nodiscard]] std::optional<std::int64_t> amount(std::string_view key);
+  /// A number from 0 to `max` (an integer or a decimal such as 0.5) held in millionths (500000), with
+  /// at most six decimals; nullopt when absent (or wrong, with an error).
+  [[nodiscard]] std::optional<std::int64_t> millionths(std::string_view key, double max);
   /// A string, or an integer kept as its decimal text (`period = 2020`).
   [[nodiscard]] std::string text_or_integer(std::string_view key, bool required = false);
   /// An array of tables ([[chain.link]]); nullptr when absent (or wrong, with an error).

@@ -71,6 +71,52 @@ void Validator::report_cycles(TableKind kind, const Table<R>& table, const std::
   }
 }
 
+// A chain's edges run upstream → downstream: a path that comes back to its start has no upstream
+// end, so no verdict could say what depends on what. Reports the first cycle found, at the edge
+// that closes it.
+void Validator::check_chain_cycles(std::size_t row) {
+  const ChainRecord& chain = ws_.chains.rows[row];
+  std::unordered_map<std::string_view, std::vector<std::size_t>> out;  // link → its edges
+  for (std::size_t e = 0; e < chain.edges.size(); ++e)
+    out[chain.edges[e].from].push_back(e);
+  std::unordered_map<std::string_view, Mark> marks;
+  std::vector<std::string_view> path;
+  std::vector<std::pair<std::string_view, std::size_t>> stack;  // (link, next edge of it to follow)
+  for (const ChainLinkRecord& start : chain.links) {
+    if (marks[start.id] != Mark::kNew) continue;
+    stack.emplace_back(start.id, 0);
+    marks[start.id] = Mark::kOnPath;
+    path.push_back(start.id);
+    while (!stack.empty()) {
+      auto& [link, next] = stack.back();
+      const auto edges = out.find(link);
+      if (edges == out.end() || next == edges->second.size()) {
+        marks[link] = Mark::kDone;
+        path.pop_back();
+        stack.pop_back();
+        continue;
+      }
+      const std::size_t e = edges->second[next++];
+      const std::string_view to = chain.edges[e].to;
+      Mark& mark = marks[to];
+      if (mark == Mark::kOnPath) {
+        const auto first = static_cast<std::size_t>(std::ranges::find(path, to) - path.begin());
+        ws_.report(TableKind::kChains, ws_.chains, row, ErrorCode::kInvalidValue, "edge.to",
+                   fmt::format("chain '{}' has a cycle: {} (edges run upstream → downstream)", chain.id,
+                               describe_cycle(path, first, first)),
+                   fmt::format("edge.{}.to", e));
+        ++found_;
+        return;
+      }
+      if (mark == Mark::kNew) {
+        mark = Mark::kOnPath;
+        path.push_back(to);
+        stack.emplace_back(to, 0);
+      }
+    }
+  }
+}
+
 void Validator::check_cycles() {
   const Dataset* old = options_.existing;
   report_cycles(TableKind::kZones, ws_.zones, old != nullptr ? &old->zones : nullptr, &ZoneRecord::id,

@@ -185,7 +185,7 @@ std::size_t Validator::run() {
 void Validator::build_keys() {
   const Dataset* old = options_.existing;
   const auto known = [&](TableKind kind) { return old != nullptr || ws_.was_read(kind); };
-  counties_ = {}, taxonomy_ = {}, metrics_ = {}, zones_ = {}, enterprises_ = {}, projects_ = {}, chains_ = {};
+  counties_ = {}, taxonomy_ = {}, metrics_ = {}, zones_ = {}, enterprises_ = {}, projects_ = {}, chains_ = {}, facts_ = {};
   counties_.known = known(TableKind::kCounties);
   taxonomy_.known = known(TableKind::kTaxonomy);
   metrics_.known = known(TableKind::kMetrics) || !options_.metric_units.empty();
@@ -193,6 +193,7 @@ void Validator::build_keys() {
   enterprises_.known = known(TableKind::kEnterprises);
   projects_.known = known(TableKind::kProjects);
   chains_.known = known(TableKind::kChains);
+  facts_.known = known(TableKind::kFacts);
   add_keys(counties_, ws_.counties, &CountyRecord::id);
   add_keys(taxonomy_, ws_.taxonomy, &TaxonomyRecord::code);
   add_keys(metrics_, ws_.metrics, &MetricRecord::id);
@@ -200,6 +201,7 @@ void Validator::build_keys() {
   add_keys(enterprises_, ws_.enterprises, &EnterpriseRecord::id);
   add_keys(projects_, ws_.projects, &ProjectRecord::id);
   add_keys(chains_, ws_.chains, &ChainRecord::id);
+  add_keys(facts_, ws_.facts, &FactRecord::id);
   for (const auto& [id, unit] : options_.metric_units)
     metrics_.insert(id);
   terms_ = {};
@@ -233,6 +235,7 @@ void Validator::build_keys() {
   add_existing(enterprises_, old->enterprises, &EnterpriseRecord::id);
   add_existing(projects_, old->projects, &ProjectRecord::id);
   add_existing(chains_, old->chains, &ChainRecord::id);
+  add_existing(facts_, old->facts, &FactRecord::id);
   for (const TaxonomyRecord& t : old->taxonomy)
     levels_.emplace(t.code, t.level);
   for (const ChainRecord& chain : old->chains) {

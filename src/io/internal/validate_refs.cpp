@@ -114,6 +114,7 @@ void Validator::check_plan_records() {
     if (!plan.live(i)) continue;
     references(TableKind::kPlan, plan, i, "scope", plan.rows[i].scope, counties_, "county");
     check_output_metric(i);
+    check_chain_rules(i);
   }
   const auto& zones = ws_.zones;
   for (std::size_t i = 0; i < zones.size(); ++i) {
@@ -165,6 +166,13 @@ void Validator::check_output_metric(std::size_t row) {
   ++found_;
 }
 
+void Validator::check_chain_rules(std::size_t row) {
+  const auto& plan = ws_.plan;
+  const ChainRules& rules = plan.rows[row].chain_rules;
+  references(TableKind::kPlan, plan, row, "chain_rules.anchors", rules.anchors, enterprises_, "enterprise");
+  reference(TableKind::kPlan, plan, row, "chain_rules.reference", rules.reference, facts_, "fact");
+}
+
 void Validator::check_chains() {
   const auto& t = ws_.chains;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -184,12 +192,18 @@ void Validator::check_chains() {
                  fmt::format("link.{}.classes", l));
     }
     check_stored_candidates(i, links);
+    const std::size_t before = found_;
+    for (std::size_t l = 0; l < r.links.size(); ++l) {
+      reference(TableKind::kChains, t, i, "link.reference", r.links[l].reference, facts_, "fact",
+                fmt::format("link.{}.reference", l));
+    }
     for (std::size_t e = 0; e < r.edges.size(); ++e) {
       reference(TableKind::kChains, t, i, "edge.from", r.edges[e].from, links, "link",
                 fmt::format("edge.{}.from", e));
       reference(TableKind::kChains, t, i, "edge.to", r.edges[e].to, links, "link",
                 fmt::format("edge.{}.to", e));
     }
+    if (found_ == before) check_chain_cycles(i);
   }
 }
 

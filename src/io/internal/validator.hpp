@@ -63,6 +63,8 @@ class Validator {
   /// Zone parents and enterprise groups must not form a cycle, among the records read and the
   /// existing ones they replace or point at; each record read on a cycle is reported with it.
   void check_cycles();
+  void check_chain_cycles(std::size_t chain_row);
+  void check_chain_rules(std::size_t plan_row);
 
   template <class R>
   void report_cycles(TableKind kind, const Table<R>& table, const std::vector<R>* existing,
@@ -86,7 +88,7 @@ class Validator {
   Workspace& ws_;
   const ReadOptions& options_;
   std::size_t found_ = 0;
-  KeySet counties_, taxonomy_, metrics_, zones_, enterprises_, projects_, chains_;
+  KeySet counties_, taxonomy_, metrics_, zones_, enterprises_, projects_, chains_, facts_;
   std::array<KeySet, kVocabularyKinds> terms_;  // per VocabularyKind: the words the plan read declares
   std::unordered_map<std::string_view, TaxonomyLevel> levels_;
   std::unordered_map<std::string_view, std::vector<std::string_view>> chain_links_;

@@ -168,10 +168,10 @@ inline void add_other_tables(Dataset& d) {
                         {"s-byd-small", "small-nev", "battery-pack", "byd", 2, year(2024), "sample"}};
   d.chains = {{"trailer",
                {"挂车", ""},
-               {{"castings", {"", ""}, {}}, {"axle-link", {"", ""}, {"axle"}}},
+               {{"castings", {"", ""}, {}, ""}, {"axle-link", {"", ""}, {"axle"}, ""}},
                {},
                "plan §6"},
-              {"nev", {"新能源", ""}, {{"cells", {"", ""}, {"battery-pack"}}}, {}, "plan §6"}};
+              {"nev", {"新能源", ""}, {{"cells", {"", ""}, {"battery-pack"}, ""}}, {}, "plan §6"}};
   d.candidates = {{"cand-cells", {"", ""}, "three-electric", "nev", "cells", "guangdong", "sample"},
                   {"cand-cast", {"", ""}, "parts", "trailer", "castings", "shandong", "plan §6"}};
 }

@@ -93,11 +93,12 @@ Result<std::vector<std::string>> read_link_classes(Db& db, const std::string& ch
 // Reads the links (with their classes) and edges of a chain whose own row is already read.
 Result<void> read_chain_parts(Db& db, ChainRecord& chain) {
   auto links = db.prepare(
-      "SELECT id, name_zh, name_en FROM chain_links WHERE plan = atlas_plan() AND chain = ?1 ORDER BY pos");
+      "SELECT id, name_zh, name_en, reference FROM chain_links WHERE plan = atlas_plan() AND chain = ?1 ORDER "
+      "BY pos");
   if (!links) return std::unexpected(links.error());
   (*links)->bind_all(chain.id);
   auto read_link = [](const Stmt& s) -> Result<ChainLinkRecord> {
-    return ChainLinkRecord{s.text(0), {s.text(1), s.text(2)}, {}};
+    return ChainLinkRecord{s.text(0), {s.text(1), s.text(2)}, {}, s.text(3)};
   };
   if (auto ok = read_into(**links, read_link, chain.links); !ok) return ok;
   for (ChainLinkRecord& link : chain.links) {
@@ -119,11 +120,11 @@ Result<void> read_chain_parts(Db& db, ChainRecord& chain) {
 // already placed in this write is a duplicate id.
 Result<void> write_link(Db& db, const std::string& chain, const ChainLinkRecord& link, std::int64_t pos) {
   constexpr std::string_view kSql =
-      "INSERT INTO chain_links (plan, chain, id, pos, name_zh, name_en) VALUES (atlas_plan(), ?1, ?2, ?3, "
-      "?4, ?5) "
+      "INSERT INTO chain_links (plan, chain, id, pos, name_zh, name_en, reference) VALUES (atlas_plan(), ?1, "
+      "?2, ?3, ?4, ?5, ?6) "
       "ON CONFLICT (plan, chain, id) DO UPDATE SET pos = excluded.pos, name_zh = excluded.name_zh, "
-      "name_en = excluded.name_en WHERE chain_links.pos = -1";
-  if (auto ok = db.run(kSql, chain, link.id, pos, link.name.zh, link.name.en); !ok) return ok;
+      "name_en = excluded.name_en, reference = excluded.reference WHERE chain_links.pos = -1";
+  if (auto ok = db.run(kSql, chain, link.id, pos, link.name.zh, link.name.en, link.reference); !ok) return ok;
   if (db.changes() == 0) {
     return fail(ErrorCode::kDuplicateKey, fmt::format("link '{}' appears twice", link.id));
   }
@@ -274,6 +275,7 @@ std::string to_json(const ChainRecord& r) {
     json.begin_object().field("id", link.id);
     names_field(json, "name", link.name);
     list_field(json, "classes", link.classes);
+    if (!link.reference.empty()) json.field("reference", link.reference);
     json.end_object();
   }
   json.end_array().key("edges").begin_array();

@@ -12,7 +12,8 @@ namespace {
 const Queries& plan_queries() {
   static const Queries queries(
       "SELECT id, title_zh, title_en, document, issued, start_year, end_year, is_default, output_metric, "
-      "map, map_source, map_review_number FROM plans",
+      "map, map_source, map_review_number, chain_makers, chain_min_makers, chain_anchor_output, "
+      "chain_min_local_supply, chain_min_location_quotient, chain_reference, chain_rules_provenance FROM plans",
       "WHERE id = ?1", "ORDER BY id");
   return queries;
 }
@@ -22,9 +23,46 @@ const ListTable& plan_scope() {
   return table;
 }
 
+const ListTable& plan_anchors() {
+  static const ListTable table("plan_chain_anchors", "plan", "enterprise");
+  return table;
+}
+
+std::optional<MakerBasis> parse_maker_basis(std::string_view word) {
+  if (word == "all") return MakerBasis::kAll;
+  if (word == "above-size") return MakerBasis::kAboveSize;
+  return std::nullopt;
+}
+
+const char* maker_basis_text(MakerBasis basis) {
+  return basis == MakerBasis::kAboveSize ? "above-size" : "all";
+}
+
+// The anchors of plans read in id order (one plan: `parent` its id).
+Result<void> attach_anchors(Db& db, std::span<PlanInfo> plans, const std::string* parent) {
+  auto reader = ListReader::open(db, plan_anchors(), parent);
+  if (!reader) return std::unexpected(reader.error());
+  for (PlanInfo& p : plans) {
+    auto anchors = reader->take(p.id);
+    if (!anchors) return std::unexpected(anchors.error());
+    p.chain_rules.anchors = std::move(*anchors);
+  }
+  return {};
+}
+
 Result<PlanInfo> read_plan(const Stmt& s) {
   auto issued = read_date(s, 4, "plans", "issued");
   if (!issued) return std::unexpected(issued.error());
+  auto basis = read_enum(s, 12, parse_maker_basis, "plans", "chain_makers");
+  if (!basis) return std::unexpected(basis.error());
+  ChainRules rules{.basis = *basis,
+                   .min_makers = s.int64(13),
+                   .anchor_output = s.opt_int64(14),
+                   .anchors = {},
+                   .min_local_supply = s.int64(15),
+                   .min_location_quotient = s.int64(16),
+                   .reference = s.text(17),
+                   .provenance = s.text(18)};
   return PlanInfo{.id = s.text(0),
                   .title = {s.text(1), s.text(2)},
                   .document = s.text(3),
@@ -36,7 +74,8 @@ Result<PlanInfo> read_plan(const Stmt& s) {
                   .output_metric = s.text(8),
                   .map = s.text(9),
                   .map_source = s.text(10),
-                  .map_review_number = s.text(11)};
+                  .map_review_number = s.text(11),
+                  .chain_rules = std::move(rules)};
 }
 
 // ---- plan members ----
@@ -173,19 +212,28 @@ Result<ZoneRecord> read_zone(const Stmt& s) {
 // ---- plans ----
 
 Result<std::optional<PlanInfo>> fetch(Db& db, const PlanInfo& key) {
-  return fetch_with_list<PlanInfo>(db, key.id, plan_queries(), read_plan, plan_scope(), &PlanInfo::scope,
-                                   &PlanInfo::id);
+  auto plan = fetch_with_list<PlanInfo>(db, key.id, plan_queries(), read_plan, plan_scope(), &PlanInfo::scope,
+                                        &PlanInfo::id);
+  if (!plan || !*plan) return plan;
+  if (auto ok = attach_anchors(db, std::span<PlanInfo>(&**plan, 1), &key.id); !ok)
+    return std::unexpected(ok.error());
+  return plan;
 }
 
 Result<void> load_all(Db& db, std::vector<PlanInfo>& out) {
-  return load_with_list(db, out, plan_queries(), read_plan, plan_scope(), &PlanInfo::scope, &PlanInfo::id);
+  const std::size_t first = out.size();
+  auto ok = load_with_list(db, out, plan_queries(), read_plan, plan_scope(), &PlanInfo::scope, &PlanInfo::id);
+  if (!ok) return ok;
+  return attach_anchors(db, std::span<PlanInfo>(out).subspan(first), nullptr);
 }
 
 Result<void> write(Db& db, const PlanInfo& p) {
   static const std::string sql =
       upsert_sql("plans",
                  {"id", "title_zh", "title_en", "document", "issued", "start_year", "end_year", "is_default",
-                  "output_metric", "map", "map_source", "map_review_number"},
+                  "output_metric", "map", "map_source", "map_review_number", "chain_makers", "chain_min_makers",
+                  "chain_anchor_output", "chain_min_local_supply", "chain_min_location_quotient",
+                  "chain_reference", "chain_rules_provenance"},
                  {"id"});
   // At most one default plan: a plan that becomes the default takes the mark from the other.
   if (p.is_default) {
@@ -194,9 +242,13 @@ Result<void> write(Db& db, const PlanInfo& p) {
     }
   }
   const auto issued = date_text(p.issued);
+  const ChainRules& r = p.chain_rules;
   auto ok = db.run(sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year,
-                   p.is_default, p.output_metric, p.map, p.map_source, p.map_review_number);
+                   p.is_default, p.output_metric, p.map, p.map_source, p.map_review_number,
+                   maker_basis_text(r.basis), r.min_makers, r.anchor_output, r.min_local_supply,
+                   r.min_location_quotient, r.reference, r.provenance);
   if (!ok) return ok;
+  if (auto listed = write_list(db, plan_anchors(), p.id, r.anchors); !listed) return listed;
   return write_list(db, plan_scope(), p.id, p.scope);
 }
 
@@ -216,6 +268,15 @@ std::string to_json(const PlanInfo& p) {
   // The map itself is too large for an audit line: its size says whether it changed.
   json.field("map_bytes", static_cast<std::int64_t>(p.map.size()));
   json.field("map_source", p.map_source).field("map_review_number", p.map_review_number);
+  if (p.chain_rules != ChainRules{}) {
+    const ChainRules& r = p.chain_rules;
+    json.key("chain_rules").begin_object().field("makers", maker_basis_text(r.basis));
+    json.field("min_makers", r.min_makers);
+    if (r.anchor_output) json.field("anchor_output", *r.anchor_output);
+    list_field(json, "anchors", r.anchors);
+    json.field("min_local_supply", r.min_local_supply).field("min_location_quotient", r.min_location_quotient);
+    json.field("reference", r.reference).field("provenance", r.provenance).end_object();
+  }
   json.field("default", p.is_default).end_object();
   return json.take();
 }

@@ -189,15 +189,16 @@ TEST(PlanFile, ChecksChainEdgesAndDuplicateIds) {
 }
 
 TEST(PlanFile, RefusesACycleInAChain) {
-  EXPECT_EQ(plan_errors("[[chain]]\nid = \"c\"\nname = \"链\"\nprovenance = \"plan\"\n"
-                        "[[chain.link]]\nid = \"a\"\nname = \"甲\"\n"
-                        "[[chain.link]]\nid = \"b\"\nname = \"乙\"\n"
-                        "[[chain.link]]\nid = \"d\"\nname = \"丁\"\n"
-                        "[[chain.edge]]\nfrom = \"d\"\nto = \"a\"\n"
-                        "[[chain.edge]]\nfrom = \"a\"\nto = \"b\"\n"
-                        "[[chain.edge]]\nfrom = \"b\"\nto = \"a\"\n"),
-            (Messages{"p.toml:22:6: chain.edge.to: chain 'c' has a cycle: 'a' → 'b' → 'a' (edges run upstream → "
-                      "downstream)"}));
+  EXPECT_EQ(
+      plan_errors("[[chain]]\nid = \"c\"\nname = \"链\"\nprovenance = \"plan\"\n"
+                  "[[chain.link]]\nid = \"a\"\nname = \"甲\"\n"
+                  "[[chain.link]]\nid = \"b\"\nname = \"乙\"\n"
+                  "[[chain.link]]\nid = \"d\"\nname = \"丁\"\n"
+                  "[[chain.edge]]\nfrom = \"d\"\nto = \"a\"\n"
+                  "[[chain.edge]]\nfrom = \"a\"\nto = \"b\"\n"
+                  "[[chain.edge]]\nfrom = \"b\"\nto = \"a\"\n"),
+      (Messages{"p.toml:22:6: chain.edge.to: chain 'c' has a cycle: 'a' → 'b' → 'a' (edges run upstream → "
+                "downstream)"}));
   EXPECT_EQ(plan_errors("[[chain]]\nid = \"c\"\nname = \"链\"\nprovenance = \"plan\"\n"
                         "[[chain.link]]\nid = \"a\"\nname = \"甲\"\n"
                         "[[chain.edge]]\nfrom = \"a\"\nto = \"a\"\n"),
@@ -221,9 +222,10 @@ TEST(PlanFile, ReadsAndWritesChainRules) {
   EXPECT_EQ(r.min_location_quotient, 1'200'000);
   EXPECT_EQ(r.reference, "gd-output");
   const std::string written = write_plan(read->data);
-  EXPECT_NE(written.find("[plan.chain_rules]\nmakers = \"above-size\"\nmin_makers = 3\nanchor_output = \"10亿\"\n"
-                         "anchors = [\"bpw\"]\nmin_local_supply = 0.25\nmin_location_quotient = 1.2\n"),
-            std::string::npos)
+  EXPECT_NE(
+      written.find("[plan.chain_rules]\nmakers = \"above-size\"\nmin_makers = 3\nanchor_output = \"10亿\"\n"
+                   "anchors = [\"bpw\"]\nmin_local_supply = 0.25\nmin_location_quotient = 1.2\n"),
+      std::string::npos)
       << written;
   auto again = read_plan(written, "again.toml");
   ASSERT_TRUE(again.has_value()) << ::testing::PrintToString(messages(again));
@@ -236,15 +238,16 @@ TEST(PlanFile, ReadsAndWritesChainRules) {
 }
 
 TEST(PlanFile, RefusesChainRulesOutOfRange) {
-  EXPECT_EQ(plan_errors("[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.chain_rules]\n"
-                        "makers = \"big\"\nmin_makers = 0\nmin_local_supply = 1.5\n"
-                        "min_location_quotient = \"high\"\nprovenance = \"design\"\n"),
-            (Messages{"p.toml:5:10: plan.chain_rules.makers: 'big' is not one of all, above-size",
-                      "p.toml:6:14: plan.chain_rules.min_makers: min_makers is a count from 1 to 1000, not 0",
-                      "p.toml:7:20: plan.chain_rules.min_local_supply: min_local_supply must be a number from 0 "
-                      "to 1 with at most six decimals, not 1.5",
-                      "p.toml:8:25: plan.chain_rules.min_location_quotient: expected a number such as 0.5, "
-                      "found a string"}));
+  EXPECT_EQ(
+      plan_errors("[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.chain_rules]\n"
+                  "makers = \"big\"\nmin_makers = 0\nmin_local_supply = 1.5\n"
+                  "min_location_quotient = \"high\"\nprovenance = \"design\"\n"),
+      (Messages{"p.toml:5:10: plan.chain_rules.makers: 'big' is not one of all, above-size",
+                "p.toml:6:14: plan.chain_rules.min_makers: min_makers is a count from 1 to 1000, not 0",
+                "p.toml:7:20: plan.chain_rules.min_local_supply: min_local_supply must be a number from 0 "
+                "to 1 with at most six decimals, not 1.5",
+                "p.toml:8:25: plan.chain_rules.min_location_quotient: expected a number such as 0.5, "
+                "found a string"}));
 }
 
 TEST(PlanFile, WritesKeysInTheDocumentedOrder) {

@@ -176,14 +176,13 @@ inline void add_projects_and_chains(Dataset& d) {
       {"bpw-phase8", MilestoneKind::kStarted, day(2022, 3, 1), std::nullopt, "", "plan", ""},
       {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, std::nullopt, "phase 2", "plan", "二期"},
       {"bpw-phase8", MilestoneKind::kPhase, std::nullopt, day(2023, 1, 31), "phase 1", "plan", ""}};
-  d.chains = {
-      {"trailer",
-       {"挂车产业链", "Trailer chain"},
-       {{"castings", {"铸件", "Castings"}, {"brake-disc"}, "gd-castings-output"},
-        {"axle", {"车桥", ""}, {"axle", "brake-disc"}, ""}},
-       {{"castings", "axle"}},
-       "plan §6(2)"},
-      {"nev", {"新能源三电", ""}, {}, {}, "plan §6(3)"}};
+  d.chains = {{"trailer",
+               {"挂车产业链", "Trailer chain"},
+               {{"castings", {"铸件", "Castings"}, {"brake-disc"}, "gd-castings-output"},
+                {"axle", {"车桥", ""}, {"axle", "brake-disc"}, ""}},
+               {{"castings", "axle"}},
+               "plan §6(2)"},
+              {"nev", {"新能源三电", ""}, {}, {}, "plan §6(3)"}};
   d.carriers = {{"bpw-center",
                  {"富华工程中心", ""},
                  "engineering-center",

@@ -24,11 +24,11 @@ constexpr std::array<std::string_view, 11> kTopKeys = {
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "measure", "name", "scales", "provenance"};
 constexpr std::array<std::string_view, 2> kScaleKeys = {"factor", "name"};
 constexpr std::array<std::string_view, 3> kTermKeys = {"id", "name", "provenance"};
-constexpr std::array<std::string_view, 11> kPlanKeys = {"id",    "title",         "document", "issued",
-                                                        "start", "end",           "scope",    "output_metric",
-                                                        "map",   "chain_rules",   "default"};
+constexpr std::array<std::string_view, 11> kPlanKeys = {"id",    "title",       "document", "issued",
+                                                        "start", "end",         "scope",    "output_metric",
+                                                        "map",   "chain_rules", "default"};
 constexpr std::array<std::string_view, 8> kChainRuleKeys = {
-    "makers", "min_makers", "anchor_output", "anchors", "min_local_supply", "min_location_quotient",
+    "makers",    "min_makers", "anchor_output", "anchors", "min_local_supply", "min_location_quotient",
     "reference", "provenance"};
 constexpr std::array<std::string_view, 2> kMakerBases = {"all", "above-size"};
 constexpr std::array<std::string_view, 2> kMapKeys = {"source", "review_number"};

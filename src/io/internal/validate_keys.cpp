@@ -185,7 +185,8 @@ std::size_t Validator::run() {
 void Validator::build_keys() {
   const Dataset* old = options_.existing;
   const auto known = [&](TableKind kind) { return old != nullptr || ws_.was_read(kind); };
-  counties_ = {}, taxonomy_ = {}, metrics_ = {}, zones_ = {}, enterprises_ = {}, projects_ = {}, chains_ = {}, facts_ = {};
+  counties_ = {}, taxonomy_ = {}, metrics_ = {}, zones_ = {}, enterprises_ = {}, projects_ = {}, chains_ = {},
+  facts_ = {};
   counties_.known = known(TableKind::kCounties);
   taxonomy_.known = known(TableKind::kTaxonomy);
   metrics_.known = known(TableKind::kMetrics) || !options_.metric_units.empty();

@@ -13,7 +13,8 @@ const Queries& plan_queries() {
   static const Queries queries(
       "SELECT id, title_zh, title_en, document, issued, start_year, end_year, is_default, output_metric, "
       "map, map_source, map_review_number, chain_makers, chain_min_makers, chain_anchor_output, "
-      "chain_min_local_supply, chain_min_location_quotient, chain_reference, chain_rules_provenance FROM plans",
+      "chain_min_local_supply, chain_min_location_quotient, chain_reference, chain_rules_provenance FROM "
+      "plans",
       "WHERE id = ?1", "ORDER BY id");
   return queries;
 }
@@ -231,9 +232,9 @@ Result<void> write(Db& db, const PlanInfo& p) {
   static const std::string sql =
       upsert_sql("plans",
                  {"id", "title_zh", "title_en", "document", "issued", "start_year", "end_year", "is_default",
-                  "output_metric", "map", "map_source", "map_review_number", "chain_makers", "chain_min_makers",
-                  "chain_anchor_output", "chain_min_local_supply", "chain_min_location_quotient",
-                  "chain_reference", "chain_rules_provenance"},
+                  "output_metric", "map", "map_source", "map_review_number", "chain_makers",
+                  "chain_min_makers", "chain_anchor_output", "chain_min_local_supply",
+                  "chain_min_location_quotient", "chain_reference", "chain_rules_provenance"},
                  {"id"});
   // At most one default plan: a plan that becomes the default takes the mark from the other.
   if (p.is_default) {
@@ -274,7 +275,8 @@ std::string to_json(const PlanInfo& p) {
     json.field("min_makers", r.min_makers);
     if (r.anchor_output) json.field("anchor_output", *r.anchor_output);
     list_field(json, "anchors", r.anchors);
-    json.field("min_local_supply", r.min_local_supply).field("min_location_quotient", r.min_location_quotient);
+    json.field("min_local_supply", r.min_local_supply)
+        .field("min_location_quotient", r.min_location_quotient);
     json.field("reference", r.reference).field("provenance", r.provenance).end_object();
   }
   json.field("default", p.is_default).end_object();

@@ -1,0 +1,313 @@
+#include "engine/chains.hpp"
+
+#include <gtest/gtest.h>
+
+namespace atlas::engine {
+namespace {
+
+// A small hand-made chain: moulds → castings → axle → trailer, and tyre → trailer. Each test
+// adds the enterprises, relations and projects its rule needs.
+struct World {
+  Dataset d;
+  std::vector<std::int64_t> output;  // per enterprise id in the order added; filled by snapshot()
+  std::vector<std::pair<std::string, std::int64_t>> outputs;
+
+  World() {
+    d.plan.id = "p";
+    d.plan.scope = {"north", "south"};
+    d.plan.chain_rules.provenance = "design";
+    d.counties = {{"north", "", {"北县", "North"}, "t"}, {"south", "", {"南县", "South"}, "t"}};
+    for (const char* code : {"mould", "castings", "axle", "trailer", "tyre"})
+      d.taxonomy.push_back({code, TaxonomyLevel::kClass, "", {code, code}, {}, {}, "t"});
+    ChainRecord chain;
+    chain.id = "trailer";
+    chain.name = {"挂车产业链", "Trailer chain"};
+    chain.provenance = "t";
+    for (const char* id : {"moulds", "castings", "axle", "assembly", "tyre"}) {
+      std::string cls = std::string(id) == "moulds"     ? "mould"
+                        : std::string(id) == "assembly" ? "trailer"
+                                                        : id;
+      chain.links.push_back({id, {id, id}, {cls}, ""});
+    }
+    chain.edges = {{"moulds", "castings"}, {"castings", "axle"}, {"axle", "assembly"}, {"tyre", "assembly"}};
+    d.chains.push_back(chain);
+  }
+
+  void firm(const std::string& id, const std::string& county, const std::string& cls, std::int64_t out,
+            bool above = true, bool outside = false) {
+    EnterpriseRecord e;
+    e.id = id;
+    e.name = {id + "公司", id + " Co."};
+    e.county = county;
+    e.segment = "parts";
+    e.above_size = above;
+    e.classes = {cls};
+    e.outside = outside;
+    e.provenance = "t";
+    d.enterprises.push_back(e);
+    outputs.emplace_back(id, out);
+  }
+  void supplies(const std::string& from, const std::string& to, const std::string& cls = "",
+                const std::string& provenance = "t") {
+    d.supply_edges.push_back({from, to, cls, {}, provenance});
+  }
+
+  std::shared_ptr<const Snapshot> snapshot() {
+    auto s = Snapshot::build(d, 1);
+    EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().to_string());
+    output.assign((*s)->enterprises.slug.size(), kNoOutput);
+    for (const auto& [id, v] : outputs) {
+      const EnterpriseId e = (*s)->find_enterprise(id);
+      if (e.valid() && v >= 0) output[e.value] = v;
+    }
+    sample.assign(output.size(), 0);
+    return *s;
+  }
+
+  ChainAssessment assess(CountyId county = {}, bool include_sample = true) {
+    snap = snapshot();
+    Visibility vis;
+    vis.include_sample = include_sample;
+    return assess_chain(ChainInput{*snap, vis, 2024, output, sample}, 0, county);
+  }
+
+  const LinkAssessment& link(const ChainAssessment& a, std::string_view id) const {
+    for (const LinkAssessment& l : a.links) {
+      if (d.chains[0].links[l.link].id == id) return l;
+    }
+    throw std::runtime_error("no link");
+  }
+
+  std::shared_ptr<const Snapshot> snap;
+  std::vector<std::uint8_t> sample;
+};
+
+const Evidence& evidence(const LinkAssessment& l, Measure m) {
+  for (const Evidence& e : l.evidence) {
+    if (e.measure == m) return e;
+  }
+  throw std::runtime_error("no evidence");
+}
+
+TEST(ChainVerdicts, ALinkWithNoLocalMakerIsMissing) {
+  World w;
+  w.firm("outside-mould", "", "mould", 100, true, /*outside=*/true);
+  const auto a = w.assess();
+  const auto& moulds = w.link(a, "moulds");
+  EXPECT_EQ(moulds.verdict, Verdict::kMissing);
+  EXPECT_TRUE(moulds.makers.empty());  // an outside firm is never a local maker
+  const Evidence& makers = evidence(moulds, Measure::kMakers);
+  EXPECT_TRUE(makers.decided);
+  EXPECT_EQ(makers.state, MeasureState::kNotMet);
+  EXPECT_EQ(makers.text.en, "no local maker of its classes");
+  EXPECT_EQ(evidence(moulds, Measure::kAnchor).state, MeasureState::kNotApplicable);
+  EXPECT_EQ(a.present, 0U);
+}
+
+TEST(ChainVerdicts, OneMakerIsWeakAsASinglePointOfFailure) {
+  World w;
+  w.firm("cast", "north", "castings", 5'000'000);
+  const auto a = w.assess();
+  const auto& castings = w.link(a, "castings");
+  EXPECT_EQ(castings.verdict, Verdict::kWeak);
+  const Evidence& makers = evidence(castings, Measure::kMakers);
+  EXPECT_TRUE(makers.decided);
+  EXPECT_EQ(makers.text.en,
+            "1 local maker (at least 2 wanted), 2024 output 5.0 m yuan together: a single point of failure");
+  EXPECT_EQ(makers.text.zh, "本地生产企业1家（至少需2家），2024年产值合计500万元：仅一家，单点依赖");
+  // No downstream maker: nothing to supply locally; no reference figures: no quotient.
+  EXPECT_EQ(evidence(castings, Measure::kLocalSupply).state, MeasureState::kNotApplicable);
+  EXPECT_EQ(evidence(castings, Measure::kLocationQuotient).state, MeasureState::kUnknown);
+  EXPECT_FALSE(evidence(castings, Measure::kLocationQuotient).decided);
+}
+
+TEST(ChainVerdicts, StrongWhenEveryComputableMeasureMeetsItsThreshold) {
+  World w;
+  w.d.plan.chain_rules.anchors = {"cast-a"};
+  w.firm("cast-a", "north", "castings", 900);
+  w.firm("cast-b", "south", "castings", 100);
+  w.firm("axle-maker", "north", "axle", 2000);
+  w.supplies("cast-a", "axle-maker");  // no class: cast-a makes castings, so it counts for the link
+  const auto a = w.assess();
+  const auto& castings = w.link(a, "castings");
+  EXPECT_EQ(castings.verdict, Verdict::kStrong);
+  ASSERT_EQ(castings.makers.size(), 2U);
+  EXPECT_EQ(w.snap->strings.view(w.snap->enterprises.slug[castings.makers[0].value]),
+            "cast-a");  // larger first
+  EXPECT_EQ(castings.output, std::optional<std::int64_t>(1000));
+  EXPECT_EQ(castings.anchors.size(), 1U);
+  EXPECT_EQ(castings.buyers, 1U);
+  EXPECT_EQ(castings.buyers_local, 1U);
+  EXPECT_EQ(castings.local_supply, std::optional<double>(1.0));
+  EXPECT_EQ(castings.measures_known, 3);  // makers, anchor, local supply; the quotient is unknown
+  EXPECT_EQ(evidence(castings, Measure::kAnchor).text.en, "anchor firm: cast-a Co. (named by the plan)");
+  EXPECT_TRUE(evidence(castings, Measure::kLocalSupply).decided);
+  EXPECT_FALSE(evidence(castings, Measure::kLocationQuotient).decided);
+}
+
+TEST(ChainVerdicts, NoAnchorMakesALinkWeak) {
+  World w;
+  w.d.plan.chain_rules.anchor_output = 1000;
+  w.firm("cast-a", "north", "castings", 900);
+  w.firm("cast-b", "south", "castings", 100);
+  const auto a = w.assess();
+  const auto& castings = w.link(a, "castings");
+  EXPECT_EQ(castings.verdict, Verdict::kWeak);
+  const Evidence& anchor = evidence(castings, Measure::kAnchor);
+  EXPECT_TRUE(anchor.decided);
+  EXPECT_EQ(anchor.text.en,
+            "no anchor firm (none named by the plan, none with a 2024 output of 1000 yuan or more)");
+  EXPECT_FALSE(evidence(castings, Measure::kMakers).decided);  // two makers meet the threshold
+}
+
+TEST(ChainVerdicts, LocalSupplyCountsBuyersWithRecordedSuppliersOnly) {
+  World w;
+  w.firm("cast-a", "north", "castings", 900);
+  w.firm("cast-b", "north", "castings", 800);
+  w.firm("cast-far", "", "castings", 800, true, /*outside=*/true);
+  w.firm("axle-1", "north", "axle", 100);
+  w.firm("axle-2", "north", "axle", 100);
+  w.firm("axle-3", "north", "axle", 100);
+  w.supplies("cast-a", "axle-1", "castings");
+  w.supplies("cast-far", "axle-2", "castings");
+  w.supplies("cast-far", "axle-1", "castings");
+  // axle-3's suppliers are not recorded: it is left out rather than counted as supplied from afar.
+  const auto a = w.assess();
+  const auto& castings = w.link(a, "castings");
+  EXPECT_EQ(castings.buyers, 3U);
+  EXPECT_EQ(castings.buyers_known, 2U);
+  EXPECT_EQ(castings.buyers_local, 1U);
+  EXPECT_EQ(castings.local_supply, std::optional<double>(0.5));
+  EXPECT_EQ(castings.verdict, Verdict::kStrong);  // 50% meets the default 50%
+  EXPECT_EQ(evidence(castings, Measure::kLocalSupply).text.en,
+            "1 of 2 local buyers with recorded suppliers buy it locally (50%, at least 50% wanted)");
+  w.d.plan.chain_rules.min_local_supply = 600'000;
+  const auto stricter = w.assess();
+  EXPECT_EQ(w.link(stricter, "castings").verdict, Verdict::kWeak);
+  EXPECT_TRUE(evidence(w.link(stricter, "castings"), Measure::kLocalSupply).decided);
+}
+
+TEST(ChainVerdicts, LocalSupplyIsUnknownWhenNoRelationIsRecorded) {
+  World w;
+  w.firm("cast-a", "north", "castings", 900);
+  w.firm("cast-b", "north", "castings", 800);
+  w.firm("axle-1", "north", "axle", 100);
+  const auto a = w.assess();
+  const Evidence& supply = evidence(w.link(a, "castings"), Measure::kLocalSupply);
+  EXPECT_EQ(supply.state, MeasureState::kUnknown);
+  EXPECT_EQ(w.link(a, "castings").local_supply, std::nullopt);  // never zero
+  EXPECT_EQ(w.link(a, "castings").verdict, Verdict::kStrong);
+  EXPECT_EQ(w.link(a, "castings").measures_known, 1);
+}
+
+TEST(ChainVerdicts, ACountyCountsOnlyItsOwnMakers) {
+  World w;
+  w.firm("cast-a", "north", "castings", 900);
+  w.firm("cast-b", "south", "castings", 100);
+  auto region = w.assess();
+  EXPECT_EQ(w.link(region, "castings").makers.size(), 2U);
+  const CountyId south = w.snap->find_county("south");
+  const auto a = w.assess(south);
+  EXPECT_EQ(a.county, south);
+  EXPECT_EQ(w.link(a, "castings").makers.size(), 1U);
+  EXPECT_EQ(w.link(a, "castings").verdict, Verdict::kWeak);
+  EXPECT_EQ(a.area_output, std::optional<std::int64_t>(100));
+}
+
+TEST(ChainVerdicts, AboveSizeBasisLeavesSmallFirmsOut) {
+  World w;
+  w.firm("cast-a", "north", "castings", 900);
+  w.firm("cast-small", "north", "castings", 10, /*above=*/false);
+  EXPECT_EQ(w.link(w.assess(), "castings").makers.size(), 2U);
+  w.d.plan.chain_rules.basis = MakerBasis::kAboveSize;
+  const auto a = w.assess();
+  EXPECT_EQ(w.link(a, "castings").makers.size(), 1U);
+  EXPECT_EQ(evidence(w.link(a, "castings"), Measure::kMakers).text.zh,
+            "本地规上生产企业1家（至少需2家），2024年产值合计900元：仅一家，单点依赖");
+}
+
+TEST(ChainVerdicts, LocationQuotientAgainstTheReferenceFigures) {
+  World w;
+  w.firm("cast-a", "north", "castings", 300);
+  w.firm("cast-b", "north", "castings", 100);
+  w.firm("other", "north", "tyre", 600);
+  w.d.facts.push_back({"ref-total", "region:province", "output_value", "2024", "10000", "yuan",
+                       FactQualifier::kExact, "", "", "t", ""});
+  w.d.facts.push_back({"ref-castings", "region:province", "output_value", "2024", "2000", "yuan",
+                       FactQualifier::kExact, "", "", "t", ""});
+  w.d.plan.chain_rules.reference = "ref-total";
+  w.d.chains[0].links[1].reference = "ref-castings";
+  w.d.plan.chain_rules.min_location_quotient = 2'500'000;
+  const auto a = w.assess();
+  const auto& castings = w.link(a, "castings");
+  // local share 400 / 1000 = 40 %, reference share 2000 / 10000 = 20 %: LQ 2.
+  ASSERT_TRUE(castings.location_quotient.has_value());
+  EXPECT_DOUBLE_EQ(*castings.location_quotient, 2.0);
+  EXPECT_EQ(castings.verdict, Verdict::kWeak);
+  const Evidence& lq = evidence(castings, Measure::kLocationQuotient);
+  EXPECT_TRUE(lq.decided);
+  EXPECT_EQ(lq.text.en,
+            "location quotient 2.00 (local share 40%, reference share 20%; at least 2.50 wanted)");
+}
+
+TEST(ChainVerdicts, APipelineProjectClosesAMissingLinkOnItsCommissioningDate) {
+  World w;
+  w.firm("axle-maker", "north", "axle", 100);
+  ProjectRecord p;
+  p.id = "mould-plant";
+  p.name = {"模具厂项目", "Mould plant"};
+  p.type = "attraction";
+  p.county = "north";
+  p.products = {"mould"};
+  p.provenance = "t";
+  w.d.projects.push_back(p);
+  w.d.milestones.push_back({"mould-plant",
+                            MilestoneKind::kCommissioned,
+                            Date{2026, 6, 0, DatePrecision::kMonth},
+                            {},
+                            "",
+                            "t",
+                            ""});
+  const auto a = w.assess();
+  const auto& moulds = w.link(a, "moulds");
+  EXPECT_EQ(moulds.verdict, Verdict::kMissing);
+  ASSERT_EQ(moulds.pipeline.size(), 1U);
+  EXPECT_TRUE(moulds.pipeline[0].adds_maker);
+  EXPECT_FALSE(moulds.pipeline[0].done);
+  ASSERT_TRUE(moulds.closes.has_value());
+  EXPECT_EQ(moulds.closes->to_string(), "2026-06");
+  EXPECT_EQ(evidence(moulds, Measure::kPipeline).text.en,
+            "key projects: Mould plant (due to produce 2026-06)");
+  // In the other county the project is not in the area.
+  EXPECT_TRUE(w.link(w.assess(w.snap->find_county("south")), "moulds").pipeline.empty());
+}
+
+TEST(ChainVerdicts, GapsPutMissingBeforeWeakAndTheMostDependedOnFirst) {
+  World w;
+  w.firm("axle-maker", "north", "axle", 100);  // axle: weak (one maker)
+  const auto a = w.assess();
+  std::vector<std::string> order;
+  for (std::uint32_t g : a.gaps)
+    order.push_back(w.d.chains[0].links[g].id);
+  // missing: moulds (3 links below), castings (2), tyre (1), assembly (0); then weak: axle.
+  EXPECT_EQ(order, (std::vector<std::string>{"moulds", "castings", "tyre", "assembly", "axle"}));
+  EXPECT_EQ(w.link(a, "moulds").downstream.size(), 3U);
+  EXPECT_EQ(w.link(a, "moulds").downstream_output, 100);
+}
+
+TEST(ChainVerdicts, SampleRecordsLeaveTheVerdictWhenSamplesAreHidden) {
+  World w;
+  w.firm("cast-a", "north", "castings", 900);
+  w.firm("cast-b", "north", "castings", 800);
+  w.d.enterprises.back().provenance = "sample";
+  const auto with = w.assess();
+  EXPECT_TRUE(w.link(with, "castings").sample);
+  EXPECT_EQ(w.link(with, "castings").verdict, Verdict::kStrong);
+  const auto without = w.assess({}, /*include_sample=*/false);
+  EXPECT_EQ(w.link(without, "castings").makers.size(), 1U);
+  EXPECT_EQ(w.link(without, "castings").verdict, Verdict::kWeak);
+  EXPECT_FALSE(w.link(without, "castings").sample);
+}
+
+}  // namespace
+}  // namespace atlas::engine

@@ -113,9 +113,11 @@ SPEC = {
                      ["name_en", "enterprise", "recognized"]),
     "supplier_entries.csv": (["id", "enterprise", "oem", "tier", "provenance"], ["class", "entered"]),
     "candidates.csv": (["id", "name_zh", "kind", "provenance"], ["name_en", "chain", "link", "region"]),
+    "supply_edges.csv": (["supplier", "customer", "provenance"], ["class", "since"]),
 }
 KEYS = {"observations.csv": ("enterprise", "metric", "period"),
-        "milestones.csv": ("project", "kind", "note_en"), "taxonomy.csv": ("code",)}
+        "milestones.csv": ("project", "kind", "note_en"), "taxonomy.csv": ("code",),
+        "supply_edges.csv": ("supplier", "customer", "class")}
 
 
 def load(name):
@@ -554,6 +556,26 @@ def main():
         if d["tier"] not in ("1", "2"):
             err(w, "bad tier")
         check_date(w, d["entered"])
+
+    # supply edges: who delivers to whom (plan §3(1)3, §6(2) name BPW's local suppliers) ----------
+    for d in T["supply_edges.csv"]:
+        w = where("supply_edges.csv", d)
+        for side in ("supplier", "customer"):
+            if d[side] not in enterprises:
+                err(w, f"unknown {side} {d[side]}")
+        if d["supplier"] == d["customer"]:
+            err(w, "an enterprise does not supply itself")
+        if d["class"] and d["class"] not in classes:
+            err(w, f"unknown class {d['class']}")
+        check_date(w, d["since"])
+
+    # chain rules: the anchors the plan names are enterprises ---------------------------------
+    rules = plan["plan"].get("chain_rules", {})
+    for a in rules.get("anchors", []):
+        if a not in enterprises:
+            err("plan [plan.chain_rules]", f"unknown anchor enterprise {a}")
+    if rules and not rules.get("provenance"):
+        err("plan [plan.chain_rules]", "provenance is required")
 
     # candidates ------------------------------------------------------------------------------
     for d in T["candidates.csv"]:

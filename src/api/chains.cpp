@@ -1,4 +1,7 @@
 // GET /api/v1/chains (docs/api.md): the industrial chains, their links and local makers.
+// GET /api/v1/chains/{id}: one chain's links judged strong, weak or missing, with their evidence.
+#include "app/chains.hpp"
+
 #include <boost/json/array.hpp>
 
 #include "api/internal/browse_json.hpp"
@@ -45,6 +48,31 @@ Outcome<json::object> list_chains(const ReadContext& ctx) {
   for (std::size_t c = 0; c < ctx.snapshot.chains.size(); ++c)
     chains.emplace_back(chain_json(ctx.snapshot, ctx.snapshot.chains[c], summaries[c]));
   return json::object{{"meta", ctx.meta()}, {"chains", std::move(chains)}};
+}
+
+Outcome<json::object> get_chain(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({"county", "year"}); !ok) return std::unexpected(ok.error());
+  const Snapshot& s = ctx.snapshot;
+  const std::string_view id = ctx.path.empty() ? std::string_view() : std::string_view(ctx.path[0]);
+  auto chain = app::resolve_chain(s, id, "id");
+  if (!chain) {
+    Error e = chain.error();
+    e.code = ErrorCode::kNotFound;  // the path names it: not found, not a bad parameter
+    return std::unexpected(problem_from(e));
+  }
+  auto county =
+      optional_param(ctx, "county", [&](std::string_view text) { return app::resolve_county(s, text); });
+  if (!county) return std::unexpected(county.error());
+  int year = app::default_year(ctx.as_of);
+  if (const auto text = ctx.params.get("year")) {
+    auto parsed = lift(app::parse_year(*text));
+    if (!parsed) return std::unexpected(parsed.error());
+    year = *parsed;
+  }
+  const app::OutputColumn output = app::output_column(s, ctx.visibility, year);
+  const engine::ChainAssessment a =
+      app::assess_chain(s, ctx.visibility, output, *chain, county->value_or(CountyId{}));
+  return json::object{{"meta", ctx.meta()}, {"chain", app::chain_assessment_json(s, a, output)}};
 }
 
 }  // namespace atlas::api::internal

@@ -41,5 +41,74 @@ TEST(ChainsApi, SampleFalseLeavesOutSampleMakers) {
   EXPECT_EQ(get("/api/v1/chains?link=axle").status, 400);
 }
 
+const json::object& link_of(const json::value& chain, std::string_view id) {
+  for (const auto& l : chain.at("links").as_array()) {
+    if (l.at("id").as_string() == id) return l.as_object();
+  }
+  throw std::runtime_error("no link");
+}
+
+const json::object& evidence_of(const json::object& link, std::string_view measure) {
+  for (const auto& e : link.at("evidence").as_array()) {
+    if (e.at("measure").as_string() == measure) return e.as_object();
+  }
+  throw std::runtime_error("no evidence");
+}
+
+TEST(ChainsApi, JudgesEachLinkOfAChainWithItsEvidence) {
+  const auto a = get("/api/v1/chains/trailer?as_of=2026-12-01");
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  const auto& chain = a.body.at("chain");
+  EXPECT_EQ(chain.at("county"), json::value(nullptr));
+  EXPECT_EQ(chain.at("year").as_int64(), 2025);
+  EXPECT_EQ(chain.at("rules").at("anchors").at(0).as_string(), "bpw-meizhou");
+  // Kingpins and landing legs: §6(2) asks to cultivate and attract them; no local maker.
+  const auto& kingpin = link_of(chain, "kingpin");
+  EXPECT_EQ(kingpin.at("verdict").as_string(), "missing");
+  EXPECT_EQ(kingpin.at("verdict_zh").as_string(), "缺链");
+  EXPECT_TRUE(evidence_of(kingpin, "makers").at("decided").as_bool());
+  // Axles: BPW alone, an anchor the plan names, a single point of failure.
+  const auto& axle = link_of(chain, "axle");
+  EXPECT_EQ(axle.at("verdict").as_string(), "weak");
+  EXPECT_EQ(axle.at("makers").at(0).at("id").as_string(), "bpw-meizhou");
+  EXPECT_TRUE(axle.at("makers").at(0).at("anchor").as_bool());
+  EXPECT_EQ(evidence_of(axle, "anchor").at("state").as_string(), "met");
+  EXPECT_EQ(evidence_of(axle, "makers").at("state").as_string(), "not-met");
+  // Castings: Hongyu supplies BPW (plan §3(1)3, §6(2)): BPW's castings come from a local maker.
+  const auto& castings = link_of(chain, "castings");
+  EXPECT_EQ(castings.at("local_supply").at("local").as_int64(), 1);
+  EXPECT_EQ(castings.at("local_supply").at("known").as_int64(), 1);
+  EXPECT_EQ(evidence_of(castings, "local-supply").at("state").as_string(), "met");
+  // No reference figures loaded: the quotient is unknown, not zero.
+  EXPECT_EQ(evidence_of(castings, "location-quotient").at("state").as_string(), "unknown");
+  EXPECT_EQ(castings.at("location_quotient"), json::value(nullptr));
+  // Gaps: missing links first.
+  const auto& gaps = chain.at("gaps").as_array();
+  ASSERT_GE(gaps.size(), 2U);
+  EXPECT_EQ(link_of(chain, gaps[0].as_string()).at("verdict").as_string(), "missing");
+}
+
+TEST(ChainsApi, JudgesACountyOnItsOwnMakers) {
+  const auto region = get("/api/v1/chains/trailer");
+  const auto county = get("/api/v1/chains/trailer?county=pingyuan");
+  ASSERT_EQ(county.status, 200) << json::serialize(county.body);
+  EXPECT_EQ(county.body.at("chain").at("county").at("id").as_string(), "pingyuan");
+  EXPECT_LT(county.body.at("chain").at("present").as_int64(),
+            region.body.at("chain").at("present").as_int64());
+  EXPECT_EQ(link_of(county.body.at("chain"), "axle").at("verdict").as_string(), "missing");
+}
+
+TEST(ChainsApi, NamesAnUnknownChainOrCountyWithASuggestion) {
+  const auto chain = get("/api/v1/chains/trailr");
+  EXPECT_EQ(chain.status, 404);
+  EXPECT_NE(json::serialize(chain.body).find("did you mean \\\"trailer\\\"?"), std::string::npos)
+      << json::serialize(chain.body);
+  const auto county = get("/api/v1/chains/trailer?county=meixia");
+  EXPECT_EQ(county.status, 400);
+  EXPECT_EQ(county.body.at("field").as_string(), "county");
+  EXPECT_EQ(get("/api/v1/chains/trailer?year=20x5").status, 400);
+  EXPECT_EQ(get("/api/v1/chains/trailer?link=axle").status, 400);
+}
+
 }  // namespace
 }  // namespace atlas::api

@@ -13,9 +13,12 @@
 #include <thread>
 
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "api/api.hpp"
+#include "app/browse.hpp"
+#include "app/chains.hpp"
 #include "app/check.hpp"
 #include "app/snapshot_watcher.hpp"
 #include "app/synthetic.hpp"
@@ -88,6 +91,75 @@ int run_check(const CheckFlags& f) {
   if (broken == 0) return 0;
   fmt::print(stderr, "atlas check: {} target(s) could not be evaluated (status error / 无法评估)\n", broken);
   return 1;
+}
+
+struct GapsFlags {
+  std::string db = "atlas.db";
+  std::string plan;
+  std::string chain;
+  std::string county;
+  std::string lang = "zh";
+  std::string as_of;
+  bool json = false;
+  bool no_sample = false;
+};
+
+// `atlas gaps`: the weak and missing links of the plan's chains (or one), for its region or a county.
+int run_gaps(const GapsFlags& f) {
+  DayNumber as_of = today();
+  if (!f.as_of.empty()) {
+    auto date = atlas::parse_date(f.as_of);
+    if (!date) return fail_with(atlas::Error{date.error().code, date.error().message, {}, "--as-of"});
+    as_of = date->last_day();
+  }
+  auto ws = atlas::app::Workspace::open(f.db);
+  if (!ws) return fail_with(ws.error());
+  say_if_seeded(*ws, f.db, "gaps");
+  auto snapshot = ws->plan(f.plan);
+  if (!snapshot) return fail_with(snapshot.error());
+  const atlas::Snapshot& s = **snapshot;
+  atlas::CountyId county;
+  if (!f.county.empty()) {
+    auto c = atlas::app::resolve_county(s, f.county, "--county");
+    if (!c) return fail_with(c.error());
+    county = *c;
+  }
+  std::vector<std::uint32_t> chains;
+  if (!f.chain.empty()) {
+    auto c = atlas::app::resolve_chain(s, f.chain, "--chain");
+    if (!c) return fail_with(c.error());
+    chains.push_back(*c);
+  } else {
+    for (std::uint32_t c = 0; c < s.chains.size(); ++c)
+      chains.push_back(c);
+  }
+  if (chains.empty()) {
+    fmt::print(stderr, "atlas gaps: plan {} has no chain ([[chain]] in its plan file)\n", s.plan.id);
+    return 1;
+  }
+  atlas::Visibility vis;
+  vis.as_of = as_of;
+  vis.include_sample = !f.no_sample;
+  const auto output = atlas::app::output_column(s, vis, atlas::app::default_year(as_of));
+  std::vector<atlas::engine::ChainAssessment> assessed;
+  for (std::uint32_t c : chains)
+    assessed.push_back(atlas::app::assess_chain(s, vis, output, c, county));
+  std::string text;
+  if (f.json) {
+    boost::json::array items;
+    for (const auto& a : assessed)
+      items.emplace_back(atlas::app::chain_assessment_json(s, a, output));
+    boost::json::object root{{"plan", s.plan.id},
+                             {"as_of", atlas::date_of(as_of).to_string()},
+                             {"include_sample", !f.no_sample},
+                             {"chains", std::move(items)}};
+    text = boost::json::serialize(root) + "\n";
+  } else {
+    text =
+        atlas::cli::format_gaps(s, assessed, f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh);
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
 }
 
 struct ImportFlags {
@@ -323,6 +395,23 @@ int run(int argc, char** argv) {
   c->add_flag("--json", check.json, "Print JSON instead of a table");
   c->add_flag("--no-sample", check.no_sample, "Leave out illustrative (sample) data");
 
+  GapsFlags gaps;
+  auto* gp = app.add_subcommand("gaps",
+                                "Strong, weak and missing links of the plan's chains, with the evidence and "
+                                "the projects that fill them");
+  gp->add_option("--db", gaps.db, "Database file (created and seeded with the embedded plan if empty)")
+      ->capture_default_str();
+  gp->add_option("--plan", gaps.plan, "The plan (default: the default or only plan; see `atlas plans`)");
+  gp->add_option("--chain", gaps.chain, "One chain of the plan (default: every chain)");
+  gp->add_option("--county", gaps.county,
+                 "Judge the links for one county of the plan (default: its whole region)");
+  gp->add_option("--as-of", gaps.as_of, "Use only what was known at this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  gp->add_option("--lang", gaps.lang, "Language of names and evidence: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
+  gp->add_flag("--json", gaps.json, "Print JSON (the API's shape) instead of a table");
+  gp->add_flag("--no-sample", gaps.no_sample, "Leave out illustrative (sample) data");
+
   ImportFlags import;
   auto* i = app.add_subcommand("import", "Validate CSV tables / plan TOML and write them in one transaction");
   i->add_option("files", import.files, "CSV files, plan TOML files or directories of them")->required();
@@ -398,6 +487,7 @@ int run(int argc, char** argv) {
     return 2;
   }
   if (c->parsed()) return run_check(check);
+  if (gp->parsed()) return run_gaps(gaps);
   if (i->parsed()) return run_import(import);
   if (e->parsed()) return run_export(export_db, export_dir, export_plan);
   if (p->parsed()) return run_plans(plans_db, plans_json);

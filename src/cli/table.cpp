@@ -1,8 +1,10 @@
 #include "cli/table.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "app/plan_views.hpp"
 #include "model/goal.hpp"
@@ -218,6 +220,73 @@ std::string format_plans(const PlanSet& plans) {
                     p.is_default ? "默认 default" : ""});
   }
   return format_table(rows, {false, false, false, false, true, true, true, false});
+}
+
+namespace {
+
+const std::string& pick(const Names& n, Lang lang) {
+  return lang == Lang::kEn && !n.en.empty() ? n.en : n.zh;
+}
+
+}  // namespace
+
+std::string format_gaps(const Snapshot& s, const std::vector<engine::ChainAssessment>& chains, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  std::string out;
+  for (const engine::ChainAssessment& a : chains) {
+    const ChainRecord& chain = s.chains[a.chain];
+    const std::string area = a.county.valid() ? pick(s.counties[a.county.value].name, lang)
+                                              : (en ? "the plan's region" : "规划全域");
+    std::array<int, 3> counts{};
+    for (const engine::LinkAssessment& l : a.links)
+      ++counts[static_cast<std::size_t>(l.verdict)];
+    if (!out.empty()) out += '\n';
+    out += en ? fmt::format("{} ({}) — {}, {}: {} of {} links made locally; {} strong, {} weak, {} missing\n",
+                            pick(chain.name, lang), chain.id, area, a.year, a.present, a.links.size(),
+                            counts[2], counts[1], counts[0])
+              : fmt::format("{}（{}）— {}，{}年：{}个环节中{}个有本地企业；强链{}个、弱链{}个、缺链{}个\n",
+                            chain.name.zh, chain.id, area, a.year, a.links.size(), a.present, counts[2],
+                            counts[1], counts[0]);
+    if (a.gaps.empty()) {
+      out += en ? "no weak or missing link\n" : "无弱链、缺链\n";
+    } else {
+      std::vector<std::vector<std::string>> rows{
+          en ? std::vector<std::string>{"#", "link", "verdict", "makers", "why", "projects"}
+             : std::vector<std::string>{"#", "环节", "判断", "企业", "依据", "项目"}};
+      int rank = 0;
+      for (std::uint32_t g : a.gaps) {
+        const engine::LinkAssessment& l = a.links[g];
+        std::string why;
+        std::string projects = "—";
+        for (const engine::Evidence& ev : l.evidence) {
+          if (ev.measure == engine::Measure::kPipeline) {
+            if (!l.pipeline.empty()) projects = pick(ev.text, lang);
+            continue;
+          }
+          if (!ev.decided) continue;
+          if (!why.empty()) why += en ? "; " : "；";
+          why += pick(ev.text, lang);
+        }
+        const std::string verdict = en ? engine::to_string(l.verdict) : engine::to_string_zh(l.verdict);
+        rows.push_back({std::to_string(++rank), pick(chain.links[g].name, lang) + " " + chain.links[g].id,
+                        verdict + (l.sample ? (en ? " (sample)" : "（含样例）") : ""),
+                        std::to_string(l.makers.size()), why, projects});
+      }
+      out += format_table(rows, {true, false, false, true, false, false});
+    }
+    std::vector<std::string> strong;
+    for (const engine::LinkAssessment& l : a.links) {
+      if (l.verdict == engine::Verdict::kStrong) strong.push_back(pick(chain.links[l.link].name, lang));
+    }
+    if (!strong.empty())
+      out += (en ? "strong: " : "强链：") + fmt::format("{}\n", fmt::join(strong, en ? ", " : "、"));
+  }
+  out += en ? "\nmethod: docs/chains.md; thresholds: the plan's chain rules ("
+            : "\n方法见 docs/chains.md；阈值取自规划的 chain_rules（";
+  out += s.plan.chain_rules.provenance.empty() ? (en ? "Cluster Atlas defaults" : "Cluster Atlas 默认值")
+                                               : s.plan.chain_rules.provenance;
+  out += en ? ")\n" : "）\n";
+  return out;
 }
 
 std::string format_plans_json(const PlanSet& plans) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/chains.hpp"
 #include "app/check.hpp"
 #include "model/plan_set.hpp"
 
@@ -30,5 +31,11 @@ void print_check(const app::CheckReport& report, Lang lang, std::FILE* out = std
 [[nodiscard]] std::string format_plans(const PlanSet& plans);
 /// `atlas plans --json`.
 [[nodiscard]] std::string format_plans_json(const PlanSet& plans);
+
+/// `atlas gaps`: per chain a header (area, year, links present, verdict counts), then its weak and
+/// missing links by importance with the evidence that decided each and the projects that fill it,
+/// then its strong links on one line.
+[[nodiscard]] std::string format_gaps(const Snapshot& s, const std::vector<engine::ChainAssessment>& chains,
+                                      Lang lang);
 
 }  // namespace atlas::cli

@@ -298,13 +298,17 @@ class LinkJudge {
       return ev;
     }
     ev.state = MeasureState::kNotMet;
+    const bool named = !rules_.anchors.empty();
     if (rules_.anchor_output) {
       const Names amount = amount_names(*rules_.anchor_output);
-      ev.text = {fmt::format("无龙头企业（无规划点名企业，也无{}年产值达{}的企业）", in_.year, amount.zh),
-                 fmt::format("no anchor firm (none named by the plan, none with a {} output of {} or more)",
-                             in_.year, amount.en)};
+      ev.text = {
+          fmt::format("无龙头企业（{}，也无{}年产值达{}的企业）",
+                      named ? "规划点名的龙头企业均不生产该环节" : "规划未点名龙头企业", in_.year, amount.zh),
+          fmt::format("no anchor firm ({}, none with a {} output of {} or more)",
+                      named ? "none of the plan's named anchors makes it" : "the plan names none", in_.year,
+                      amount.en)};
     } else {
-      ev.text = {"无龙头企业（规划点名的龙头企业不在该环节）",
+      ev.text = {"无龙头企业（规划点名的龙头企业均不生产该环节）",
                  "no anchor firm (none of the plan's named anchors makes it)"};
     }
     return ev;
@@ -430,6 +434,7 @@ class LinkJudge {
       const EnterpriseId sponsor = s_.project_sponsor[p];
       pp.adds_maker = !sponsor.valid() || std::ranges::find(a.makers, sponsor) == a.makers.end();
       std::tie(pp.due, pp.done) = first_production(s_, project.id, in_.vis.as_of);
+      pp.overdue = !pp.done && pp.due && pp.due->last_day() < in_.vis.as_of;
       if (is_sample(project.provenance)) a.sample = true;
       a.pipeline.push_back(pp);
     }

@@ -56,6 +56,7 @@ struct PipelineProject {
   bool adds_maker = false;  // its sponsor is not yet a local maker of the link (it fills, not strengthens)
   std::optional<Date> due;  // first production: commissioning (else full production), actual else planned
   bool done = false;        // that milestone's actual date is known by as_of
+  bool overdue = false;     // not done, and its planned date is past by as_of
 };
 
 inline constexpr std::int64_t kNoOutput = std::numeric_limits<std::int64_t>::min();

@@ -156,7 +156,7 @@ TEST(ChainVerdicts, NoAnchorMakesALinkWeak) {
   const Evidence& anchor = evidence(castings, Measure::kAnchor);
   EXPECT_TRUE(anchor.decided);
   EXPECT_EQ(anchor.text.en,
-            "no anchor firm (none named by the plan, none with a 2024 output of 1000 yuan or more)");
+            "no anchor firm (the plan names none, none with a 2024 output of 1000 yuan or more)");
   EXPECT_FALSE(evidence(castings, Measure::kMakers).decided);  // two makers meet the threshold
 }
 

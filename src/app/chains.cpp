@@ -1,0 +1,205 @@
+// Chains: the output column the verdicts read, the chain look-up, and the JSON of an assessment.
+#include "app/chains.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "app/browse.hpp"
+#include "app/internal/browse_text.hpp"
+#include "model/provenance.hpp"
+
+namespace atlas::app {
+
+namespace json = boost::json;
+
+OutputColumn output_column(const Snapshot& s, const Visibility& vis, int year) {
+  OutputColumn out;
+  out.year = year;
+  const std::size_t n = s.enterprises.slug.size();
+  out.value.assign(n, engine::kNoOutput);
+  out.sample.assign(n, 0);
+  const YearTotals totals(s, s.find_metric(s.plan.output_metric), year, vis);
+  for (std::uint32_t e = 0; e < n; ++e) {
+    if (auto v = totals.read(EnterpriseId{e})) {
+      out.value[e] = v->value;
+      out.sample[e] = v->sample ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+Result<std::uint32_t> resolve_chain(const Snapshot& s, std::string_view id, std::string_view field) {
+  for (std::uint32_t c = 0; c < s.chains.size(); ++c) {
+    if (s.chains[c].id == id) return c;
+  }
+  internal::Suggester suggester(id);
+  std::string known;
+  for (const ChainRecord& chain : s.chains) {
+    suggester.consider(chain.id);
+    known += known.empty() ? "" : ", ";
+    known += chain.id;
+  }
+  return fail(
+      ErrorCode::kUnknownReference,
+      fmt::format("no chain \"{}\" in plan {} ({}){}", id, s.plan.id,
+                  known.empty() ? std::string("it has none") : "its chains: " + known, suggester.hint()),
+      std::string(field));
+}
+
+engine::ChainAssessment assess_chain(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
+                                     std::uint32_t chain, CountyId county) {
+  return engine::assess_chain(engine::ChainInput{s, vis, output.year, output.value, output.sample}, chain,
+                              county);
+}
+
+namespace {
+
+json::object names_json(const Names& n) {
+  return json::object{{"zh", n.zh}, {"en", n.en}};
+}
+
+json::value optional_int(const std::optional<std::int64_t>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+// A ratio rounded to four decimals, so that answers compare across platforms.
+json::value optional_ratio(const std::optional<double>& v) {
+  return v ? json::value(std::round(*v * 1e4) / 1e4) : json::value(nullptr);
+}
+
+json::value date_json(const std::optional<Date>& d) {
+  return d ? json::value(d->to_string()) : json::value(nullptr);
+}
+
+json::object enterprise_json(const Snapshot& s, EnterpriseId e, std::int64_t output, bool anchor) {
+  const auto& c = s.enterprises;
+  return json::object{{"id", s.strings.view(c.slug[e.value])},
+                      {"name", json::object{{"zh", s.strings.view(c.name_zh[e.value])},
+                                            {"en", s.strings.view(c.name_en[e.value])}}},
+                      {"output", output == engine::kNoOutput ? json::value(nullptr) : json::value(output)},
+                      {"anchor", anchor},
+                      {"sample", c.sample[e.value] != 0}};
+}
+
+json::object evidence_json(const engine::Evidence& ev) {
+  return json::object{{"measure", engine::to_string(ev.measure)},
+                      {"state", engine::to_string(ev.state)},
+                      {"decided", ev.decided},
+                      {"value", optional_ratio(ev.value)},
+                      {"threshold", optional_ratio(ev.threshold)},
+                      {"text", names_json(ev.text)}};
+}
+
+json::object link_json(const Snapshot& s, const ChainRecord& chain, const engine::LinkAssessment& a,
+                       const OutputColumn& output) {
+  const ChainLinkRecord& link = chain.links[a.link];
+  json::array classes;
+  for (const std::string& code : link.classes) {
+    const ClassId c = s.find_class(code);
+    classes.emplace_back(json::object{
+        {"code", code},
+        {"name", c.valid() ? json::value(names_json(s.taxonomy[c.value].name)) : json::value(nullptr)}});
+  }
+  json::array makers;
+  for (std::size_t i = 0; i < a.makers.size() && i < kListedMakers; ++i) {
+    const EnterpriseId e = a.makers[i];
+    const bool anchor = std::ranges::find(a.anchors, e) != a.anchors.end();
+    makers.emplace_back(enterprise_json(s, e, output.value[e.value], anchor));
+  }
+  json::array downstream;
+  for (std::uint32_t d : a.downstream)
+    downstream.emplace_back(chain.links[d].id);
+  json::array pipeline;
+  for (const engine::PipelineProject& p : a.pipeline) {
+    const ProjectRecord& project = s.projects[p.project.value];
+    pipeline.emplace_back(json::object{{"project", project.id},
+                                       {"name", names_json(project.name)},
+                                       {"adds_maker", p.adds_maker},
+                                       {"due", date_json(p.due)},
+                                       {"done", p.done},
+                                       {"overdue", p.overdue},
+                                       {"sample", is_sample(project.provenance)}});
+  }
+  json::array evidence;
+  for (const engine::Evidence& ev : a.evidence)
+    evidence.emplace_back(evidence_json(ev));
+  return json::object{
+      {"id", link.id},
+      {"name", names_json(link.name)},
+      {"classes", std::move(classes)},
+      {"verdict", engine::to_string(a.verdict)},
+      {"verdict_zh", engine::to_string_zh(a.verdict)},
+      {"makers_count", a.makers.size()},
+      {"makers", std::move(makers)},
+      {"output", optional_int(a.output)},
+      {"anchors", a.anchors.size()},
+      {"local_supply", json::object{{"buyers", a.buyers},
+                                    {"known", a.buyers_known},
+                                    {"local", a.buyers_local},
+                                    {"share", optional_ratio(a.local_supply)}}},
+      {"location_quotient", optional_ratio(a.location_quotient)},
+      {"downstream", std::move(downstream)},
+      {"downstream_output", a.downstream_output},
+      {"pipeline", std::move(pipeline)},
+      {"closes", date_json(a.closes)},
+      {"evidence", std::move(evidence)},
+      {"measures_known", a.measures_known},
+      {"sample", a.sample},
+  };
+}
+
+}  // namespace
+
+json::object chain_rules_json(const ChainRules& r) {
+  json::array anchors;
+  for (const std::string& a : r.anchors)
+    anchors.emplace_back(a);
+  return json::object{{"makers", r.basis == MakerBasis::kAboveSize ? "above-size" : "all"},
+                      {"min_makers", r.min_makers},
+                      {"anchor_output", optional_int(r.anchor_output)},
+                      {"anchors", std::move(anchors)},
+                      {"min_local_supply", static_cast<double>(r.min_local_supply) / 1e6},
+                      {"min_location_quotient", static_cast<double>(r.min_location_quotient) / 1e6},
+                      {"reference", r.reference.empty() ? json::value(nullptr) : json::value(r.reference)},
+                      {"provenance", r.provenance}};
+}
+
+json::object chain_assessment_json(const Snapshot& s, const engine::ChainAssessment& a,
+                                   const OutputColumn& output) {
+  const ChainRecord& chain = s.chains[a.chain];
+  json::array links;
+  for (const engine::LinkAssessment& l : a.links)
+    links.emplace_back(link_json(s, chain, l, output));
+  json::array edges;
+  for (const ChainEdgeRecord& e : chain.edges)
+    edges.emplace_back(json::object{{"from", e.from}, {"to", e.to}});
+  json::array gaps;
+  for (std::uint32_t g : a.gaps)
+    gaps.emplace_back(chain.links[g].id);
+  json::object verdicts{{"strong", 0}, {"weak", 0}, {"missing", 0}};
+  for (const engine::LinkAssessment& l : a.links)
+    verdicts[engine::to_string(l.verdict)] = verdicts[engine::to_string(l.verdict)].as_int64() + 1;
+  json::value county = nullptr;
+  if (a.county.valid()) {
+    const CountyRecord& c = s.counties[a.county.value];
+    county = json::object{{"id", c.id}, {"name", names_json(c.name)}};
+  }
+  return json::object{{"id", chain.id},
+                      {"name", names_json(chain.name)},
+                      {"provenance", chain.provenance},
+                      {"sample", is_sample(chain.provenance)},
+                      {"county", std::move(county)},
+                      {"year", a.year},
+                      {"area_output", optional_int(a.area_output)},
+                      {"present", a.present},
+                      {"verdicts", std::move(verdicts)},
+                      {"rules", chain_rules_json(s.plan.chain_rules)},
+                      {"links", std::move(links)},
+                      {"edges", std::move(edges)},
+                      {"gaps", std::move(gaps)}};
+}
+
+}  // namespace atlas::app

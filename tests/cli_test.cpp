@@ -688,4 +688,66 @@ TEST_F(AtlasCli, ATargetOfAStatedRegionFigureReadsTheLatestYearStated) {
       << refused.err;
 }
 
+// `atlas gaps` on the embedded plan: every chain, its gaps with the evidence that decided each.
+TEST_F(AtlasCli, GapsListsTheWeakAndMissingLinksOfEveryChainWithTheirEvidence) {
+  const Outcome r = atlas("gaps --db " + db_ + " --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("挂车产业链（trailer）— 规划全域，2025年"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("牵引销 kingpin"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("缺链"), std::string::npos);
+  EXPECT_NE(r.out.find("本地无生产企业"), std::string::npos);
+  EXPECT_NE(r.out.find("方法见 docs/chains.md"), std::string::npos);
+  const Outcome en =
+      atlas("gaps --db " + db_ + " --chain trailer --county meixian --lang en --as-of 2026-11-27");
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(en.out.find("Trailer chain (trailer) — Meixian District, 2025"), std::string::npos) << en.out;
+  EXPECT_EQ(en.out.find("nev-three-electric"), std::string::npos);  // one chain asked for
+}
+
+TEST_F(AtlasCli, GapsJsonIsTheApisShape) {
+  const Outcome r = atlas("gaps --json --db " + db_ + " --chain trailer --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json::object root = json::parse(r.out).as_object();
+  EXPECT_EQ(root.at("plan").as_string(), "meizhou-autoparts-2021-2025");
+  const auto& chains = root.at("chains").as_array();
+  ASSERT_EQ(chains.size(), 1U);
+  const auto& chain = chains[0].as_object();
+  EXPECT_EQ(chain.at("id").as_string(), "trailer");
+  EXPECT_EQ(chain.at("links").as_array().size(), 11U);
+  EXPECT_EQ(chain.at("gaps").at(0).as_string(), "kingpin");
+}
+
+TEST_F(AtlasCli, GapsNamesAnUnknownChainOrCountyWithASuggestion) {
+  const Outcome chain = atlas("gaps --db " + db_ + " --chain trailr");
+  EXPECT_EQ(chain.exit_code, 1);
+  EXPECT_NE(chain.err.find("--chain: no chain \"trailr\""), std::string::npos) << chain.err;
+  EXPECT_NE(chain.err.find("did you mean \"trailer\"?"), std::string::npos) << chain.err;
+  const Outcome county = atlas("gaps --db " + db_ + " --county meixain");
+  EXPECT_EQ(county.exit_code, 1);
+  EXPECT_NE(county.err.find("did you mean \"meixian\"?"), std::string::npos) << county.err;
+}
+
+// The second plan judges its chain with its own rules: above-size makers only, one maker enough,
+// and a location quotient from the province's figures in its facts.csv.
+TEST_F(AtlasCli, GapsJudgesAnotherPlanWithItsOwnRules) {
+  const std::string riverbend = std::string(ATLAS_SOURCE_DIR) + "/tests/fixtures/plans/riverbend";
+  ASSERT_EQ(atlas("import --db " + db_ + " " + riverbend).exit_code, 0);
+  const Outcome r = atlas("gaps --json --db " + db_ + " --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto chain = json::parse(r.out).at("chains").at(0).as_object();
+  EXPECT_EQ(chain.at("id").as_string(), "ev-drive");
+  const auto link = [&](std::string_view id) -> const json::object& {
+    for (const auto& l : chain.at("links").as_array()) {
+      if (l.at("id").as_string() == id) return l.as_object();
+    }
+    throw std::runtime_error("no link");
+  };
+  // The harness maker is below designated size: under this plan it does not count.
+  EXPECT_EQ(link("harnesses").at("verdict").as_string(), "missing");
+  // Motors: 3100万 of the county's 9100万 (34%) against the province's 40亿 of 800亿 (5%).
+  EXPECT_EQ(link("motors").at("verdict").as_string(), "strong");
+  EXPECT_NEAR(link("motors").at("location_quotient").as_double(), 6.8132, 1e-4);
+  EXPECT_EQ(link("housings").at("verdict").as_string(), "weak");
+}
+
 }  // namespace

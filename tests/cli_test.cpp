@@ -750,4 +750,20 @@ TEST_F(AtlasCli, GapsJudgesAnotherPlanWithItsOwnRules) {
   EXPECT_EQ(link("housings").at("verdict").as_string(), "weak");
 }
 
+TEST_F(AtlasCli, ImportRefusesChainRulesNamingUnknownAnchorsOrFactsAndWritesNothing) {
+  std::ptrdiff_t line = 0;
+  const fs::path plan =
+      riverbend_with("plan.toml", "anchors = [\"rb-motor\"]", "anchors = [\"rb-moter\"]", &line);
+  const Outcome r = atlas("import --db " + db_ + " " + plan.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(
+      r.err.find(fmt::format("plan.toml:{}:11: plan.chain_rules.anchors: unknown enterprise 'rb-moter' (did "
+                             "you mean 'rb-motor'?)",
+                             line)),
+      std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("nothing was written"), std::string::npos);
+  EXPECT_FALSE(fs::exists(db_));
+}
+
 }  // namespace

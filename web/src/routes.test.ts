@@ -3,6 +3,7 @@ import { AtlasClient, reads } from './api/client'
 import { appRoutes, matchRoute } from './routes'
 import { enterpriseFilters, enterpriseListQuery } from './pages/enterprises/listQuery'
 import { projectFilters, projectListQuery } from './pages/projects/listQuery'
+import { chainFilters, chainReadQuery } from './pages/chains/chainView'
 
 const client = new AtlasClient({ context: () => ({ asOf: '2024-06-30', sample: false }), fetch: async () => new Response('{}') })
 const urls = (path: string, search = '') => {
@@ -20,13 +21,14 @@ describe('matchRoute', () => {
     expect(matchRoute('/enterprises/%E5%8D%9A%E5%A8%81')?.params).toEqual({ id: '博威' })
     expect(matchRoute('/projects/axle-works-phase2')?.route.name).toBe('project')
     expect(matchRoute('/zones')?.route.name).toBe('zones')
+    expect(matchRoute('/chains')?.route.name).toBe('chains')
   })
   it('sends anything else to the not-found page, a malformed escape included', () => {
     expect(matchRoute('/nowhere/at/all')?.route.name).toBe('not-found')
     expect(matchRoute('/targets/%E0%A4%A')?.route.name).toBe('not-found')
   })
   it('knows every page of the router', () => {
-    expect(appRoutes.map((r) => r.name)).toEqual(['targets', 'target', 'enterprises', 'enterprise', 'projects', 'project', 'zones', 'taxonomy', 'not-found'])
+    expect(appRoutes.map((r) => r.name)).toEqual(['targets', 'target', 'enterprises', 'enterprise', 'projects', 'project', 'zones', 'taxonomy', 'chains', 'not-found'])
   })
 })
 
@@ -44,6 +46,16 @@ describe("a page's early reads", () => {
     expect(p).toContain(client.readUrl(reads.projects(projectListQuery(projectFilters({ late: 'true', page: '2' })))))
     expect(p.join(' ')).toContain('late=true')
     expect(p.join(' ')).toContain('offset=50')
+  })
+  it("of the chains page are the list of chains and the chain the address names, for its county and year", () => {
+    expect(urls('/chains')?.urls).toEqual(['/api/v1/chains?as_of=2024-06-30&sample=false'])
+    expect(urls('/chains', 'chain=trailer&county=meixian&link=axle')?.urls).toEqual([
+      '/api/v1/chains?as_of=2024-06-30&sample=false',
+      '/api/v1/chains/trailer?county=meixian&as_of=2024-06-30&sample=false',
+    ])
+    expect(urls('/chains', 'chain=a%2Fb&year=2024')?.urls).toContain('/api/v1/chains/a%2Fb?year=2024&as_of=2024-06-30&sample=false')
+    // The same URL the page reads.
+    expect(urls('/chains', 'chain=trailer&county=meixian')?.urls).toContain(client.readUrl(reads.chain('trailer', chainReadQuery(chainFilters({ chain: 'trailer', county: 'meixian' })))))
   })
   it('are none for the not-found page', () => {
     expect(urls('/nowhere')?.urls).toEqual([])

@@ -2,6 +2,7 @@ import type { LocationQuery } from 'vue-router'
 import { reads, type Read } from './api/client'
 import { enterpriseFilters, enterpriseListQuery } from './pages/enterprises/listQuery'
 import { projectFilters, projectListQuery } from './pages/projects/listQuery'
+import { chainFilters, chainReadQuery } from './pages/chains/chainView'
 
 // The app's pages: address, code (loaded when first shown) and the API reads the page makes as
 // soon as it opens. router.ts builds the router from this table; boot.ts uses it before the app
@@ -67,6 +68,18 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/zones', name: 'zones', load: () => import('./pages/zones/ZonesPage.vue'), nav: '/zones', reads: () => [reads.zones({}), reads.targets(), reads.plan()] },
   { path: '/taxonomy', name: 'taxonomy', load: () => import('./pages/taxonomy/TaxonomyPage.vue'), nav: '/taxonomy', reads: () => [reads.taxonomy()] },
+  {
+    path: '/chains',
+    name: 'chains',
+    load: () => import('./pages/chains/ChainsPage.vue'),
+    nav: '/chains',
+    // The list names the plan's chains; the chain named in the address is read at once beside it
+    // (the page shows the plan's first chain when the address names none).
+    reads: (to) => {
+      const f = chainFilters(to.query)
+      return [reads.chains(), ...(f.chain ? [reads.chain(f.chain, chainReadQuery(f))] : [])]
+    },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', load: () => import('./pages/notfound/NotFoundPage.vue') },
 ]
 

@@ -99,6 +99,18 @@ describe('AtlasClient', () => {
     expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/projects?delayed=true&sample=true')
     expect(fetchImpl.mock.calls[1][0]).toBe('/api/v1/projects?sample=true')
   })
+  it("reads a chain's verdicts for the region or a county and a year", async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, chain: {} })))
+    const client = clientWith(fetchImpl, { plan: 'riverbend-ev-2024-2027', asOf: null, sample: true })
+    await client.chain('ev-drive')
+    await client.chain('trailer', { county: 'meixian', year: 2024 })
+    await client.chain('a/b', { county: '' })
+    expect(fetchImpl.mock.calls.map((c) => c[0])).toEqual([
+      '/api/v1/chains/ev-drive?plan=riverbend-ev-2024-2027&sample=true',
+      '/api/v1/chains/trailer?county=meixian&year=2024&plan=riverbend-ev-2024-2027&sample=true',
+      '/api/v1/chains/a%2Fb?plan=riverbend-ev-2024-2027&sample=true',
+    ])
+  })
   it('escapes ids in paths', async () => {
     const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta: {} }))
     await clientWith(fetchImpl).enterprise('a/b')

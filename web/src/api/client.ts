@@ -553,14 +553,130 @@ export interface ChainLink {
 export interface Chain {
   id: string
   name: I18nText
+  /** The chain itself is sample (illustrative) data. */
+  sample?: boolean
   provenance: string
   links: ChainLink[]
+  /** Upstream (from) → downstream (to). */
   edges: { from: string; to: string }[]
 }
 
 export interface ChainList {
   meta: Meta
   chains: Chain[]
+}
+
+// /chains/{id}: a chain's links judged strong, weak or missing (docs/chains.md)
+
+export type ChainVerdict = 'strong' | 'weak' | 'missing'
+export type EvidenceMeasure = 'makers' | 'anchor' | 'local-supply' | 'location-quotient' | 'pipeline'
+/** unknown: the data to compute it are not loaded (never read as zero); info: stated, not compared. */
+export type EvidenceState = 'met' | 'not-met' | 'unknown' | 'not-applicable' | 'info'
+
+/** One measure of a link, in words and numbers. */
+export interface Evidence {
+  /** One of EvidenceMeasure; kept open because the engine may add measures. */
+  measure: EvidenceMeasure | string
+  state: EvidenceState | string
+  /** The verdict rests on this measure. */
+  decided: boolean
+  /** The measured number (makers, anchors, share, quotient, projects). */
+  value: number | null
+  threshold: number | null
+  text: I18nText
+}
+
+/** A key project whose products include a class of the link. */
+export interface PipelineProject {
+  project: string
+  name: I18nText
+  /** Its sponsor is not yet a local maker of the link: it fills the link rather than strengthening it. */
+  adds_maker: boolean
+  /** First production: the actual date known by as_of, else the planned one ("2022-09", "2021"). */
+  due: string | null
+  done: boolean
+  overdue: boolean
+  sample: boolean
+}
+
+/** The plan's thresholds of the verdicts ([plan.chain_rules]). */
+export interface ChainRules {
+  makers: 'all' | 'above-size' | string
+  min_makers: number
+  /** Yuan: a maker whose output in the year is at least this is an anchor; null: only named anchors. */
+  anchor_output: number | null
+  /** Enterprise ids the plan names as anchors (龙头). */
+  anchors: string[]
+  min_local_supply: number
+  min_location_quotient: number
+  /** The fact of the reference region's total output (location quotient); null: none. */
+  reference: string | null
+  provenance: string
+}
+
+export interface LinkMaker {
+  id: string
+  name: I18nText
+  output: number | null
+  anchor: boolean
+  sample: boolean
+}
+
+export interface LinkVerdict {
+  id: string
+  name: I18nText
+  classes: { code: string; name: I18nText | null }[]
+  verdict: ChainVerdict | string
+  verdict_zh: string
+  makers_count: number
+  /** The largest local makers first (at most 20). */
+  makers: LinkMaker[]
+  /** The makers' output in the year (whole-enterprise figures). */
+  output: number | null
+  anchors: number
+  local_supply: { buyers: number; known: number; local: number; share: number | null }
+  location_quotient: number | null
+  /** Links that depend on it, directly or further down. */
+  downstream: string[]
+  downstream_output: number
+  pipeline: PipelineProject[]
+  /** A missing link: the earliest first production of a project that adds a maker. */
+  closes: string | null
+  evidence: Evidence[]
+  measures_known: number
+  sample: boolean
+}
+
+export interface ChainVerdicts {
+  id: string
+  name: I18nText
+  provenance: string
+  sample: boolean
+  /** The county judged; null: the plan's whole region. */
+  county: Ref | null
+  year: number
+  /** Every local enterprise of the area in the year. */
+  area_output: number | null
+  /** Links with at least one local maker. */
+  present: number
+  verdicts: { strong: number; weak: number; missing: number }
+  rules: ChainRules
+  links: LinkVerdict[]
+  edges: { from: string; to: string }[]
+  /** Weak and missing link ids by importance. */
+  gaps: string[]
+}
+
+export interface ChainAssessment {
+  meta: Meta
+  chain: ChainVerdicts
+}
+
+export interface ChainQuery {
+  /** A county of the plan; absent: the plan's whole region. */
+  county?: string
+  /** The year of output; absent: the last complete year before as_of. */
+  year?: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -752,6 +868,7 @@ export const reads = {
   zones: (params: { year?: number } = {}) => read<ZoneList>('/zones', { ...params }),
   taxonomy: () => read<Taxonomy>('/taxonomy'),
   chains: () => read<ChainList>('/chains'),
+  chain: (id: string, params: ChainQuery = {}) => read<ChainAssessment>(`/chains/${encodeURIComponent(id)}`, { ...params }),
 }
 
 export class AtlasClient {
@@ -864,6 +981,9 @@ export class AtlasClient {
   }
   chains(o?: RequestOptions) {
     return this.read(reads.chains(), o)
+  }
+  chain(id: string, params: ChainQuery = {}, o?: RequestOptions) {
+    return this.read(reads.chain(id, params), o)
   }
   /** Evaluates an indicator; as_of and sample default to the global switches. */
   indicator(expression: string, o?: RequestOptions) {

@@ -55,7 +55,9 @@ export type Mark = PathMark | TextMark
 export interface LegendItem {
   label: string
   colour: string
-  symbol: 'line' | 'dash' | 'circle' | 'hollow' | 'diamond' | 'hollow-diamond' | 'rect' | 'pin'
+  /** box / dashed-box: an outlined box (the chain graph's links) filled with this colour. */
+  symbol: 'line' | 'dash' | 'circle' | 'hollow' | 'diamond' | 'hollow-diamond' | 'rect' | 'pin' | 'box' | 'dashed-box'
+  fill?: string
 }
 
 export interface ChartModel {

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { i18n } from '../i18n'
 import ChartTooltip from '../components/ChartTooltip.vue'
 import SvgChart from '../components/SvgChart.vue'
+import { buildChainGraph, chainGraphHeight, type ChainGraphLink } from './chainGraph'
 import { buildCountyMapChart, mapFeatures, type GeoFeature } from './countyMap'
 import { buildFigureChart } from './figures'
 import { buildGanttChart, type GanttProject } from './gantt'
@@ -134,6 +135,35 @@ describe('charts with hostile data', () => {
     const rows = HOSTILE.map((status, i) => ({ status, projects: i + 1, expected_output: i ? i * 1e8 : null }))
     const model = buildProjectSummaryChart(rows, 'zh-CN', { status: (s) => s, expectedOutput: '<b>output</b>', projects: (n) => `${n} <i>projects</i>` }, 700, 220)
     await expectInertAndShown(model, [...HOSTILE, '<b>output</b>', '1 <i>projects</i>'])
+  })
+
+  it('chain graph: link names, evidence and labels are text', async () => {
+    const links: ChainGraphLink[] = HOSTILE.map((name, i) => ({
+      id: `l${i}`,
+      name,
+      verdict: ['strong', 'weak', 'missing', HOSTILE[1]][i % 4]!,
+      makers: i,
+      sample: i % 2 === 0,
+      decided: [HOSTILE[(i + 1) % HOSTILE.length]!],
+      closes: i === 2 ? '<b>2027</b>' : '',
+    }))
+    const edges = [
+      { from: 'l0', to: 'l1' },
+      { from: 'l1', to: 'l2' },
+      { from: 'l3', to: 'l2' },
+    ]
+    const labels = {
+      verdict: (v: string) => `<i>${v}</i>`,
+      makers: (n: number) => `${n} <b>makers</b>`,
+      sample: '<b>sample</b>',
+      sampleTip: '<i>sample data</i>',
+      closes: (when: string) => `due ${when}`,
+      makersUnit: '<b>unit</b>',
+      edge: '<i>edge</i>',
+    }
+    const model = buildChainGraph({ links, edges, labels, selected: 'l1' }, 1400, chainGraphHeight(links, edges))
+    // (the edge's row names both ends: looked for before either is taken out)
+    await expectInertAndShown(model, [`${HOSTILE[0]} → ${HOSTILE[1]}`, ...HOSTILE, 'due <b>2027</b>', '<i>sample data</i>'])
   })
 
   it('trajectory: series names are text', async () => {

@@ -394,6 +394,7 @@ describe('screenshots', () => {
     { name: 'project', url: `/projects/${api.projects.items[0].id}`, ready: byTest('project-milestones') },
     { name: 'zones', url: '/zones', ready: byTest('county-map'), chart: byTest('county-map') },
     { name: 'taxonomy', url: '/taxonomy', ready: byTest('taxonomy-tree') },
+    { name: 'chains', url: '/chains?chain=trailer&link=axle', ready: byTest('link-evidence'), chart: byTest('chain-graph') },
   ]
   for (const locale of ['zh-CN', 'en']) {
     test(`every page in ${locale}`, async (t) => {

@@ -27,6 +27,7 @@ const app = useApp(undefined, {
       { url: `/projects/${encodeURIComponent(projects.items[0].id)}?${settings}`, data: byTest('project-milestones'), reads: [`/api/v1/projects/${projects.items[0].id}`] },
       { url: `/zones?${settings}`, data: byTest('county-map'), reads: ['/api/v1/zones', '/api/v1/targets'] },
       { url: `/taxonomy?${settings}`, data: byTest('taxonomy-tree'), reads: ['/api/v1/taxonomy'] },
+      { url: `/chains?chain=trailer&county=meixian&${settings}`, data: byTest('chain-graph'), reads: ['/api/v1/chains', '/api/v1/chains/trailer'] },
     )
   },
 })

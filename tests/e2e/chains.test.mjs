@@ -1,0 +1,212 @@
+// The Chains page (产业链) end to end: a chain of the plan judged link by link
+// (GET /api/v1/chains/{id}, docs/chains.md) drawn as a graph, its summary, its gaps and a link's
+// evidence, against the real `atlas serve`. The database holds the embedded Meizhou plan (its data
+// from data/) and tests/fixtures/plans/riverbend, neither the default: the app opens Meizhou.
+// Meizhou's trailer chain, region-wide: kingpins missing (plan §6(2) asks to attract them), the
+// axle weak (BPW is its one maker), BPW an anchor the plan names. Screenshots land in artifacts/.
+import assert from 'node:assert/strict'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, test } from 'node:test'
+import { byTest, settled, useApp } from './lib/app.mjs'
+import { repoRoot, runAtlas } from './lib/server.mjs'
+
+const MEIZHOU = 'meizhou-autoparts-2021-2025'
+const RIVERBEND = 'riverbend-ev-2024-2027'
+const artifacts = path.join(repoRoot, 'tests/e2e/artifacts')
+// The graph's box colours (web/src/charts/chainGraph.ts VERDICT_COLOURS) and a missing link's dash.
+const FILL = { strong: '#f0f9eb', weak: '#fdf6ec', missing: '#fef0f0' }
+const MISSING_DASH = '5 3'
+
+const api = {}
+const app = useApp(
+  {
+    prepare: async (db) => {
+      await runAtlas(['import', '--db', db, path.join(repoRoot, 'data/plans/meizhou-autoparts-2021-2025.toml'), path.join(repoRoot, 'data/plans/meizhou-autoparts-2021-2025.geojson'), path.join(repoRoot, 'data/meizhou')])
+      await runAtlas(['import', '--db', db, path.join(repoRoot, 'tests/fixtures/plans/riverbend')])
+    },
+  },
+  {
+    setup: async (a) => {
+      const [region, meixian, riverbend, riverbendList] = await Promise.all([
+        a.getJson(`/api/v1/chains/trailer?plan=${MEIZHOU}`),
+        a.getJson(`/api/v1/chains/trailer?plan=${MEIZHOU}&county=meixian`),
+        a.getJson(`/api/v1/chains/ev-drive?plan=${RIVERBEND}`),
+        a.getJson(`/api/v1/chains?plan=${RIVERBEND}`),
+      ])
+      Object.assign(api, { region: region.chain, meixian: meixian.chain, riverbend: riverbend.chain, riverbendList })
+      await mkdir(artifacts, { recursive: true })
+    },
+  },
+)
+
+const link = (chain, id) => chain.links.find((l) => l.id === id)
+/** The graph's box of a link: the focusable mark whose accessible name starts with the link's name. */
+const box = (page, name) => page.locator(`${byTest('chain-graph')} path[tabindex="0"][aria-label^="${name} · "]`)
+
+async function openChains(page, url) {
+  await page.goto(url)
+  await page.locator(`${byTest('chain-graph')} svg.chart-svg path[tabindex="0"]`).first().waitFor()
+  await settled(page)
+  assert.equal(await page.locator(byTest('error-state')).count(), 0, 'no error state')
+}
+
+describe('the Chains page', () => {
+  test("draws the trailer chain's links by verdict, lists its gaps and opens a link's evidence and makers", async () => {
+    const r = api.region
+    assert.equal(link(r, 'kingpin').verdict, 'missing')
+    assert.equal(link(r, 'axle').verdict, 'weak')
+    await app.withPage(async (page) => {
+      await openChains(page, '/chains?chain=trailer')
+      assert.equal(new URL(page.url()).searchParams.get('plan'), MEIZHOU)
+      // The navigation has the page, next to the taxonomy.
+      const nav = await page.locator('.nav-menu [data-test^="nav-"]').evaluateAll((els) => els.map((e) => e.dataset.test))
+      assert.deepEqual(nav.slice(-2), ['nav-taxonomy', 'nav-chains'])
+      assert.match(await page.locator(byTest('nav-chains')).getAttribute('class'), /is-active/)
+
+      // A box per link; kingpins missing (red, dashed), the axle weak (amber), axle parts strong.
+      assert.equal(await page.locator(`${byTest('chain-graph')} path[tabindex="0"]`).count(), r.links.length)
+      const kingpin = box(page, link(r, 'kingpin').name.zh)
+      assert.equal(await kingpin.getAttribute('fill'), FILL.missing)
+      assert.equal(await kingpin.getAttribute('stroke-dasharray'), MISSING_DASH)
+      assert.match(await kingpin.getAttribute('aria-label'), /缺链 · 0 家企业 · 本地无生产企业/)
+      const axle = box(page, link(r, 'axle').name.zh)
+      assert.equal(await axle.getAttribute('fill'), FILL.weak)
+      assert.equal(await axle.getAttribute('stroke-dasharray'), null)
+      assert.match(await axle.getAttribute('aria-label'), /弱链 · 1 家企业/)
+      assert.equal(await box(page, link(r, 'axle-parts').name.zh).getAttribute('fill'), FILL.strong)
+      // A box resting on sample data carries the mark; one that does not, none.
+      assert.equal(await box(page, link(r, 'moulds').name.zh).getAttribute('data-sample-mark'), 'true')
+      assert.equal(await kingpin.getAttribute('data-sample-mark'), null)
+      // Upstream left of downstream.
+      const x = async (id) => (await box(page, link(r, id).name.zh).boundingBox()).x
+      assert.ok((await x('castings')) < (await x('axle-parts')) && (await x('axle-parts')) < (await x('axle')) && (await x('axle')) < (await x('trailer-assembly')))
+      // The text alternative lists every link with its verdict.
+      const table = page.locator(`${byTest('chain-graph')} ${byTest('chart-table')}`)
+      await table.locator('summary').click()
+      assert.match(await table.locator('tr', { hasText: link(r, 'kingpin').name.zh }).first().innerText(), /缺链/)
+
+      // The summary: area, year, links made locally, the counts, the rules and where they come from.
+      const summary = await page.locator(byTest('chain-summary')).innerText()
+      assert.match(summary, /规划全域/)
+      assert.match(summary, new RegExp(`${r.year}年`))
+      assert.match(summary, new RegExp(`本地已有 ${r.present} / ${r.links.length} 个环节`))
+      assert.match(await page.locator(byTest('chain-count-missing')).innerText(), new RegExp(`缺链 ${r.verdicts.missing}`))
+      assert.match(await page.locator(byTest('chain-count-weak')).innerText(), new RegExp(`弱链 ${r.verdicts.weak}`))
+      assert.match(await page.locator(byTest('chain-rules')).innerText(), /生产企业少于 2 家为弱链/)
+      assert.match(await page.locator(byTest('chain-rules-source')).innerText(), /规划原文 §6\(3\)/)
+
+      // The gaps in the API's order, each with the evidence that decided it.
+      const gaps = await page.locator('[data-test^="gap-row-"]').evaluateAll((els) => els.map((e) => e.dataset.test.replace('gap-row-', '')))
+      assert.deepEqual(gaps, r.gaps)
+      const kingpinRow = page.locator('tr', { has: page.locator(byTest('gap-row-kingpin')) })
+      assert.match(await kingpinRow.innerText(), /缺链[\s\S]*0家[\s\S]*本地无生产企业/)
+      const castingsRow = page.locator('tr', { has: page.locator(byTest('gap-row-castings')) })
+      for (const p of link(r, 'castings').pipeline) assert.match(await castingsRow.innerText(), new RegExp(p.name.zh.slice(0, 6)))
+
+      // Clicking the axle's box opens its detail: the evidence that decided it, BPW the anchor maker.
+      await axle.click()
+      await page.waitForURL((u) => u.searchParams.get('link') === 'axle')
+      const detail = page.locator(byTest('chain-link-detail'))
+      await detail.locator(byTest('link-evidence')).waitFor()
+      assert.match(await detail.locator('h2').innerText(), /车轴[\s\S]*弱链/)
+      for (const e of link(r, 'axle').evidence) {
+        const item = detail.locator(byTest(`evidence-${e.measure}`))
+        assert.equal(await item.getAttribute('data-state'), e.state)
+        assert.ok((await item.innerText()).includes(e.text.zh), `${e.measure}: ${e.text.zh}`)
+        assert.equal(await item.getAttribute('data-decided'), e.decided ? 'true' : null)
+      }
+      const bpw = detail.locator(byTest('maker-bpw-meizhou'))
+      assert.match(await bpw.innerText(), /BPW（梅州）车轴有限公司[\s\S]*龙头/)
+      assert.equal(await bpw.locator('a').getAttribute('href'), '/enterprises/bpw-meizhou')
+      assert.match(await detail.locator(byTest('link-makers')).innerText(), /24\.8亿元/)
+      assert.match(await detail.locator(byTest('link-pipeline')).innerText(), /BPW第八期车轴扩产和转型升级项目[\s\S]*2021年 已投产/)
+      assert.match(await detail.locator(byTest('link-downstream')).innerText(), /挂车整车/)
+      assert.match(await detail.locator(byTest('link-candidates')).innerText(), /尚未接入/)
+      await page.screenshot({ path: path.join(artifacts, 'chains-trailer-zh.png'), fullPage: true })
+
+      // A link opens from the gaps too, and from the keyboard in the graph.
+      await page.locator(`${byTest('gap-row-kingpin')} a`).click()
+      await page.waitForURL((u) => u.searchParams.get('link') === 'kingpin')
+      await detail.locator(byTest('evidence-makers')).waitFor()
+      assert.match(await detail.locator(byTest('evidence-makers')).innerText(), /本地无生产企业/)
+      await box(page, link(r, 'tyre').name.zh).focus()
+      await page.keyboard.press('Enter')
+      await page.waitForURL((u) => u.searchParams.get('link') === 'tyre')
+
+      // The county: Meixian, in the address; the verdicts are the county's.
+      await page.locator(`${byTest('county-select')} .el-select__wrapper`).click()
+      await page.locator(byTest('county-option-meixian')).click()
+      await page.waitForURL((u) => u.searchParams.get('county') === 'meixian')
+      await page.locator(byTest('chain-area')).filter({ hasText: '梅县区' }).waitFor()
+      await settled(page)
+      const m = api.meixian
+      assert.equal(new URL(page.url()).searchParams.get('chain'), 'trailer')
+      assert.match(await page.locator(byTest('chain-present')).innerText(), new RegExp(`本地已有 ${m.present} / ${m.links.length} 个环节`))
+      assert.equal(await box(page, link(m, 'castings').name.zh).getAttribute('fill'), FILL[link(m, 'castings').verdict])
+      const gapsMeixian = await page.locator('[data-test^="gap-row-"]').evaluateAll((els) => els.map((e) => e.dataset.test.replace('gap-row-', '')))
+      assert.deepEqual(gapsMeixian, m.gaps)
+
+      // A reload (a shared link) shows the same view.
+      await page.reload()
+      await page.locator(byTest('chain-area')).filter({ hasText: '梅县区' }).waitFor()
+      await page.locator(byTest('link-evidence')).waitFor()
+      assert.match(await page.locator(`${byTest('county-select')}`).innerText(), /梅县区/)
+    })
+  })
+
+  test('speaks English with lang=en', async () => {
+    const r = api.region
+    await app.withPage(async (page) => {
+      await openChains(page, '/chains?chain=trailer&link=axle&lang=en')
+      assert.equal((await page.locator(byTest('nav-chains')).innerText()).trim(), 'Chains')
+      assert.match(await page.locator('h1').first().innerText(), /Industrial chains/)
+      const kingpin = box(page, link(r, 'kingpin').name.en)
+      assert.match(await kingpin.getAttribute('aria-label'), /Missing · 0 makers · no local maker of its classes/)
+      assert.match(await page.locator(byTest('chain-summary')).innerText(), new RegExp(`${r.present} of ${r.links.length} links made locally`))
+      const detail = page.locator(byTest('chain-link-detail'))
+      assert.ok((await detail.locator(byTest('evidence-makers')).innerText()).includes(link(r, 'axle').evidence[0].text.en))
+      assert.match(await detail.locator(byTest('maker-bpw-meizhou')).innerText(), /BPW \(Meizhou\) Axle Co\., Ltd\.[\s\S]*Anchor/)
+      assert.doesNotMatch(await page.locator(byTest('chain-gaps')).innerText(), /[\u4e00-\u9fff]/, 'no Chinese in the gaps')
+      await page.screenshot({ path: path.join(artifacts, 'chains-trailer-en.png'), fullPage: true })
+    })
+  })
+
+  test("shows the second plan's own chain, with its own rules", async () => {
+    const rb = api.riverbend
+    assert.deepEqual(api.riverbendList.chains.map((c) => c.id), ['ev-drive'])
+    await app.withPage(async (page) => {
+      await openChains(page, `/chains?plan=${RIVERBEND}`)
+      assert.match(await page.locator(byTest('chain-select')).innerText(), /电驱动产业链/)
+      assert.equal(await page.locator(`${byTest('chain-graph')} path[tabindex="0"]`).count(), rb.links.length)
+      for (const l of rb.links) assert.equal(await box(page, l.name.zh).getAttribute('fill'), FILL[l.verdict], l.id)
+      assert.match(await page.locator(byTest('chain-rules')).innerText(), /只计规上企业/)
+      assert.match(await page.locator(byTest('chain-summary')).innerText(), /营业收入/)
+      assert.equal(await page.getByText('挂车产业链').count(), 0, "none of Meizhou's chains")
+      // A chain and a county of another plan in the address: this plan's chain, its whole region, said so.
+      await openChains(page, `/chains?plan=${RIVERBEND}&chain=trailer&county=meixian`)
+      await page.locator(byTest('chain-unknown')).waitFor()
+      await page.locator(byTest('county-unknown')).waitFor()
+      assert.match(await page.locator(byTest('chain-area')).innerText(), /规划全域/)
+      await page.screenshot({ path: path.join(artifacts, 'chains-riverbend-zh.png'), fullPage: true })
+    })
+  })
+
+  test("an enterprise's and a project's pages link to the chains their product classes fall in", async () => {
+    await app.withPage(async (page) => {
+      await page.goto('/enterprises/bpw-meizhou')
+      const line = page.locator(byTest('in-chains'))
+      await line.waitFor()
+      assert.match(await line.innerText(), /挂车产业链[\s\S]*车轴/)
+      await page.locator(byTest('in-chain-link-axle')).click()
+      await page.waitForURL((u) => u.pathname === '/chains' && u.searchParams.get('chain') === 'trailer' && u.searchParams.get('link') === 'axle')
+      await page.locator(byTest('link-evidence')).waitFor()
+
+      await page.goto('/projects/jiayuan-copper-foil-15kt')
+      await page.locator(byTest('in-chain-nev-three-electric')).waitFor()
+      await page.locator(`${byTest('in-chain-nev-three-electric')} a`).first().click()
+      await page.waitForURL((u) => u.pathname === '/chains' && u.searchParams.get('chain') === 'nev-three-electric')
+      await page.locator(`${byTest('chain-graph')} svg.chart-svg path[tabindex="0"]`).first().waitFor()
+    })
+  })
+})

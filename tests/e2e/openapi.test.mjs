@@ -113,6 +113,7 @@ const idOf = {
   '/api/v1/targets/{id}': () => ctx.targetId,
   '/api/v1/enterprises/{id}': () => ctx.enterpriseId,
   '/api/v1/projects/{id}': () => ctx.projectId,
+  '/api/v1/chains/{id}': () => ctx.chainId,
 }
 
 const items = (b) => b.items ?? b.targets ?? b.zones ?? b.categories ?? b.chains ?? []
@@ -160,6 +161,13 @@ const endpoints = [
   { path: '/api/v1/zones', filters: { year: { value: '2024' } } },
   { path: '/api/v1/taxonomy', filters: {} },
   { path: '/api/v1/chains', filters: {} },
+  {
+    path: '/api/v1/chains/{id}',
+    filters: {
+      county: { value: () => ctx.county, check: (b) => assert.equal(b.chain.county?.id, ctx.county) },
+      year: { value: '2024', check: (b) => assert.equal(b.chain.year, 2024) },
+    },
+  },
 ]
 const known = new Set(endpoints.map((e) => normalizeTemplate(e.path)))
 const readParams = new Set(['as_of', 'sample'])
@@ -180,11 +188,12 @@ before(async () => {
 
   // Real ids and filter values, read without validation (the tests below validate these calls).
   const get = async (p) => (await fetch(new URL(p, server.url))).json()
-  const [targets, enterprises, projects, zones] = await Promise.all([
+  const [targets, enterprises, projects, zones, chains] = await Promise.all([
     get('/api/v1/targets'),
     get('/api/v1/enterprises?limit=500'),
     get('/api/v1/projects?limit=500'),
     get('/api/v1/zones'),
+    get('/api/v1/chains'),
   ])
   ctx.targetId = targets.targets.find((t) => t.latest)?.id ?? targets.targets[0].id
   const real = enterprises.items.filter((e) => !e.sample)
@@ -201,6 +210,7 @@ before(async () => {
   ctx.projectType = project.type
   ctx.projectStatus = project.status
   ctx.sponsor = project.sponsor?.id
+  ctx.chainId = chains.chains[0].id
 })
 
 after(async () => {
@@ -291,6 +301,9 @@ describe('GET with bad input', () => {
   ctest('an unknown county is a 400 unknown-reference naming the field', async () => {
     assertProblem(await call('GET', '/api/v1/enterprises', { query: { county: 'xx' } }), 400, 'unknown-reference', 'county')
   })
+  ctest("an unknown county of a chain's verdicts is a 400 unknown-reference naming the field", async () => {
+    assertProblem(await call('GET', '/api/v1/chains/{id}', { id: ctx.chainId, query: { county: 'xx' } }), 400, 'unknown-reference', 'county')
+  })
   ctest('limit above 500 is a 400 naming limit', async () => {
     assertProblem(await call('GET', '/api/v1/enterprises', { query: { limit: '501' } }), 400, undefined, 'limit')
   })
@@ -303,7 +316,7 @@ describe('GET with bad input', () => {
   ctest('an unknown project type is a 400 naming type', async () => {
     assertProblem(await call('GET', '/api/v1/projects', { query: { type: 'teleport' } }), 400, undefined, 'type')
   })
-  for (const p of ['/api/v1/targets/{id}', '/api/v1/enterprises/{id}', '/api/v1/projects/{id}']) {
+  for (const p of ['/api/v1/targets/{id}', '/api/v1/enterprises/{id}', '/api/v1/projects/{id}', '/api/v1/chains/{id}']) {
     ctest(`GET ${p} with an unknown id is a 404 not-found`, async () => {
       assertProblem(await call('GET', p, { id: 'does-not-exist' }), 404, 'not-found')
     })

@@ -1,5 +1,7 @@
 #include "engine/chains.hpp"
 
+#include "engine/candidates.hpp"
+
 #include <gtest/gtest.h>
 
 namespace atlas::engine {
@@ -307,6 +309,89 @@ TEST(ChainVerdicts, SampleRecordsLeaveTheVerdictWhenSamplesAreHidden) {
   EXPECT_EQ(w.link(without, "castings").makers.size(), 1U);
   EXPECT_EQ(w.link(without, "castings").verdict, Verdict::kWeak);
   EXPECT_FALSE(w.link(without, "castings").sample);
+}
+
+CandidateRecord candidate(const std::string& id, const std::string& link, const std::string& region,
+                          const std::string& provenance) {
+  CandidateRecord c;
+  c.id = id;
+  c.name = {id, id};
+  c.kind = "parts";
+  c.chain = link.empty() ? "" : "trailer";
+  c.link = link;
+  c.region = region;
+  c.provenance = provenance;
+  return c;
+}
+
+TEST(CandidateRanking, ScoresEachFeatureWithThePlansWeightsAndExplainsIt) {
+  World w;
+  w.firm("axle-maker", "north", "axle", 100);  // axle: weak; moulds, castings: missing
+  w.d.plan.attraction.regions = {"湾区"};
+  w.d.candidates.push_back(candidate("mould-firm", "moulds", "湾区", "plan §6(1)"));
+  CandidateRecord axle = candidate("axle-firm", "", "北方", "public: news");
+  axle.classes = {"axle"};  // no link named: its classes put it in the axle link
+  axle.scale = 10'000'000'000;
+  axle.ties = {"axle-maker"};
+  w.d.candidates.push_back(axle);
+  const ChainAssessment a = w.assess();
+  const auto mould = rank_candidates(*w.snap, a, 0, Visibility{});
+  ASSERT_EQ(mould.size(), 1U);
+  // Missing link with 3 of 3 links below it: gap 1 × 4; region 1 × 2; named 1 × 1; of 10.
+  EXPECT_DOUBLE_EQ(mould[0].score, 70.0);
+  EXPECT_EQ(mould[0].features[0].text.en, "makes moulds (a missing link; 3 links downstream depend on it)");
+  EXPECT_DOUBLE_EQ(mould[0].features[0].points, 40.0);
+  EXPECT_EQ(mould[0].features[3].text.zh, "总部位于湾区，规划重点对接的地区");
+  EXPECT_EQ(mould[0].features[4].text.en, "named by the plan (plan §6(1))");
+  const auto axles = rank_candidates(*w.snap, a, 2, Visibility{});
+  ASSERT_EQ(axles.size(), 1U);
+  // Weak link (0.5) with 1 of 3 links below: importance 2/4 → gap 0.25 × 4 = 1; a local tie 1 × 2;
+  // 100亿 → 2/3 × 1; region and name 0: (1 + 2 + 2/3) / 10.
+  EXPECT_NEAR(axles[0].score, 36.6667, 1e-4);
+  EXPECT_EQ(axles[0].features[1].text.en, "tied to: axle-maker Co. (local)");
+  EXPECT_EQ(axles[0].features[2].text.zh, "营业收入100亿元");
+  EXPECT_EQ(axles[0].features[3].text.en, "head office in 北方, not a region the plan courts");
+  // The whole catalogue: best first.
+  const auto all = rank_all_candidates(*w.snap, std::span<const ChainAssessment>(&a, 1), Visibility{});
+  ASSERT_EQ(all.size(), 2U);
+  EXPECT_EQ(w.snap->candidates[all[0].candidate].id, "mould-firm");
+}
+
+TEST(CandidateRanking, WeightsChangeTheOrderAndTiesGoByName) {
+  World w;
+  w.d.plan.attraction.regions = {"湾区"};
+  w.d.candidates.push_back(candidate("b-firm", "moulds", "湾区", "public: x"));
+  w.d.candidates.push_back(candidate("a-firm", "moulds", "湾区", "public: x"));
+  CandidateRecord big = candidate("c-firm", "moulds", "", "public: x");
+  big.scale = 100'000'000'000;
+  w.d.candidates.push_back(big);
+  const ChainAssessment a = w.assess();
+  auto ids = [&](const std::vector<CandidateScore>& scores) {
+    std::vector<std::string> out;
+    for (const CandidateScore& c : scores)
+      out.push_back(w.snap->candidates[c.candidate].id);
+    return out;
+  };
+  // a-firm and b-firm score the same: name order decides.
+  EXPECT_EQ(ids(rank_candidates(*w.snap, a, 0, Visibility{})),
+            (std::vector<std::string>{"a-firm", "b-firm", "c-firm"}));
+  w.d.plan.attraction.weight_region = 0;
+  w.d.plan.attraction.weight_scale = 5'000'000;
+  const ChainAssessment b = w.assess();
+  EXPECT_EQ(ids(rank_candidates(*w.snap, b, 0, Visibility{})),
+            (std::vector<std::string>{"c-firm", "a-firm", "b-firm"}));
+}
+
+TEST(CandidateRanking, SampleCandidatesStayOutWhenSamplesAreHidden) {
+  World w;
+  w.d.candidates.push_back(candidate("real", "moulds", "", "plan §6(2)"));
+  w.d.candidates.push_back(candidate("made-up", "moulds", "", "sample"));
+  const ChainAssessment a = w.assess();
+  Visibility hidden;
+  hidden.include_sample = false;
+  EXPECT_EQ(rank_candidates(*w.snap, a, 0, Visibility{}).size(), 2U);
+  EXPECT_EQ(rank_candidates(*w.snap, a, 0, hidden).size(), 1U);
+  EXPECT_TRUE(rank_candidates(*w.snap, a, 0, Visibility{})[1].sample);
 }
 
 }  // namespace

@@ -356,8 +356,10 @@ TEST(DatasetReader, RefusesACandidateLinkWithoutItsChain) {
 
 TEST(DatasetReader, RefusesAChainThatDropsALinkAStoredCandidateUses) {
   Dataset existing;
-  existing.chains.push_back(ChainRecord{"trailer", {"挂车", ""}, {{"axles", {"车轴", ""}, {}, ""}}, {}, "plan"});
-  existing.candidates.push_back(CandidateRecord{"c1", {"甲", ""}, "parts", "trailer", "axles", "", "sample"});
+  existing.chains.push_back(
+      ChainRecord{"trailer", {"挂车", ""}, {{"axles", {"车轴", ""}, {}, ""}}, {}, "plan"});
+  existing.candidates.push_back(
+      CandidateRecord{"c1", {"甲", ""}, "parts", "trailer", "axles", "", "sample", {}, {}, {}});
   ReadOptions options;
   options.existing = &existing;
   Inputs in{{"p.toml",

@@ -130,6 +130,16 @@ void write_plan_info(const PlanInfo& p, Emitter& e) {
   }
   if (p.is_default) e.raw("default", "true");
   if (p.chain_rules != ChainRules{}) write_chain_rules(p.chain_rules, e);
+  if (p.attraction != AttractionRules{}) {
+    const AttractionRules& a = p.attraction;
+    e.header("plan.attraction", false);
+    e.optional_slugs("regions", a.regions);
+    e.raw("weights", fmt::format("{{ gap = {}, ties = {}, scale = {}, region = {}, named = {} }}",
+                                 millionths_text(a.weight_gap), millionths_text(a.weight_ties),
+                                 millionths_text(a.weight_scale), millionths_text(a.weight_region),
+                                 millionths_text(a.weight_named)));
+    e.text("provenance", a.provenance);
+  }
 }
 
 void write_term(const TermRecord& t, Emitter& e) {

@@ -237,6 +237,30 @@ TEST(PlanFile, ReadsAndWritesChainRules) {
   EXPECT_EQ(write_plan(plain->data).find("chain_rules"), std::string::npos);
 }
 
+TEST(PlanFile, ReadsAndWritesTheAttractionWeights) {
+  const std::string text =
+      "[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.attraction]\nregions = [\"珠三角\"]\n"
+      "weights = { gap = 5, ties = 0.5, named = 0 }\nprovenance = \"plan §6(3)\"\n";
+  auto read = read_plan(text, "p.toml");
+  ASSERT_TRUE(read.has_value()) << ::testing::PrintToString(messages(read));
+  const AttractionRules& a = read->data.plan.attraction;
+  EXPECT_EQ(a.regions, std::vector<std::string>{"珠三角"});
+  EXPECT_EQ(a.weight_gap, 5'000'000);
+  EXPECT_EQ(a.weight_ties, 500'000);
+  EXPECT_EQ(a.weight_scale, 1'000'000);  // not given: the default
+  EXPECT_EQ(a.weight_named, 0);
+  auto again = read_plan(write_plan(read->data), "again.toml");
+  ASSERT_TRUE(again.has_value()) << ::testing::PrintToString(messages(again));
+  EXPECT_EQ(again->data.plan, read->data.plan);
+  EXPECT_EQ(
+      plan_errors("[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.attraction]\n"
+                  "weights = { gap = 0, ties = 0, scale = 0, region = 0, named = 0, size = 1 }\n"
+                  "provenance = \"design\"\n"),
+      (Messages{"p.toml:5:11: plan.attraction.weights: the weights add up to 0: give at least one feature "
+                "a weight above 0",
+                "p.toml:5:66: plan.attraction.weights.size: unknown key in plan.attraction.weights"}));
+}
+
 TEST(PlanFile, RefusesChainRulesOutOfRange) {
   EXPECT_EQ(
       plan_errors("[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.chain_rules]\n"

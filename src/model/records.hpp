@@ -37,14 +37,27 @@ struct ChainRules {
   /// A maker whose year output (the plan's output metric) is at least this is an anchor firm; none:
   /// only the named anchors are.
   std::optional<std::int64_t> anchor_output;
-  std::vector<std::string> anchors;           // enterprise ids the plan names as anchors (龙头)
-  std::int64_t min_local_supply = 500'000;    // millionths: local buyers locally supplied, at least
+  std::vector<std::string> anchors;                // enterprise ids the plan names as anchors (龙头)
+  std::int64_t min_local_supply = 500'000;         // millionths: local buyers locally supplied, at least
   std::int64_t min_location_quotient = 1'000'000;  // millionths
   /// A fact of the plan stating the reference region's total output (the denominator of the
   /// reference share); empty: no location quotient.
   std::string reference;
   std::string provenance;
   bool operator==(const ChainRules&) const = default;
+};
+
+/// How a plan ranks the outside firms it may court (docs/chains.md, "Candidates"): the weight of
+/// each feature of a candidate's score, in millionths (4.0 is 4000000), and the regions it courts.
+struct AttractionRules {
+  std::vector<std::string> regions;        // the regions the plan courts (a candidate's region matches one)
+  std::int64_t weight_gap = 4'000'000;     // it makes a weak or missing link, by the link's importance
+  std::int64_t weight_ties = 2'000'000;    // it already supplies or belongs with a local enterprise
+  std::int64_t weight_scale = 1'000'000;   // its size
+  std::int64_t weight_region = 2'000'000;  // its head office lies in a region the plan courts
+  std::int64_t weight_named = 1'000'000;   // the plan names it
+  std::string provenance;
+  bool operator==(const AttractionRules&) const = default;
 };
 
 struct PlanInfo {
@@ -69,6 +82,8 @@ struct PlanInfo {
   std::string map_review_number;
   /// How its chain links are judged strong, weak or missing (docs/chains.md).
   ChainRules chain_rules;
+  /// How it ranks the outside firms to court (docs/chains.md, "Candidates").
+  AttractionRules attraction;
   bool operator==(const PlanInfo&) const = default;
 };
 
@@ -269,14 +284,19 @@ struct SupplierEntryRecord {
   bool operator==(const SupplierEntryRecord&) const = default;
 };
 
+/// An outside firm considered for targeted attraction (精准招商): the link it would fill, where it
+/// is, what it makes, how large it is and whom it already supplies. Plan-owned.
 struct CandidateRecord {
   std::string id;
   Names name;
   std::string kind;  // a word of the plan's candidate_kind vocabulary
   std::string chain;
   std::string link;
-  std::string region;
+  std::string region;  // where its head office is ("粤港澳大湾区", "珠三角" …)
   std::string provenance;
+  std::vector<std::string> classes;   // taxonomy codes it makes (beyond its link's)
+  std::optional<std::int64_t> scale;  // yuan: its revenue (or output) in a recent year
+  std::vector<std::string> ties;      // enterprises it supplies or belongs with (local OEMs, anchors)
   bool operator==(const CandidateRecord&) const = default;
 };
 

@@ -75,7 +75,9 @@ TEST(StoreAudit, LogsNewRecordsWithTheirAfterImage) {
       R"("map_bytes":42,"map_source":"DataV GeoAtlas","map_review_number":"GS(2024)1234",)"
       R"("chain_rules":{"makers":"above-size","min_makers":3,"anchor_output":1000000000,"anchors":["bpw"],)"
       R"("min_local_supply":600000,"min_location_quotient":1500000,"reference":"gd-parts-output",)"
-      R"("provenance":"design: test rules"},"default":true})");
+      R"("provenance":"design: test rules"},"attraction":{"regions":["Fujian","Shandong"],"weight_gap":3000000,)"
+      R"("weight_ties":0,"weight_scale":500000,"weight_region":1000000,"weight_named":2000000,)"
+      R"("provenance":"design: test weights"},"default":true})");
 }
 
 TEST(StoreAudit, LogsBeforeAndAfterOfAReplacedRecordWithEscapedText) {

@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 11;
+constexpr int kMigrationCount = 12;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -31,7 +31,8 @@ Store open_memory() {
 // Sizes are those of x86-64 libstdc++ (std::string = 32 bytes).
 TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   if (sizeof(std::string) != 32 || sizeof(void*) != 8) GTEST_SKIP() << "sizes recorded for x86-64 libstdc++";
-  EXPECT_EQ(sizeof(PlanInfo), 440U);
+  EXPECT_EQ(sizeof(PlanInfo), 536U);
+  EXPECT_EQ(sizeof(AttractionRules), 96U);
   EXPECT_EQ(sizeof(ChainRules), 136U);
   EXPECT_EQ(sizeof(CountyRecord), 160U);
   EXPECT_EQ(sizeof(TaxonomyRecord), 208U);
@@ -47,11 +48,11 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(ChainRecord), 176U);
   EXPECT_EQ(sizeof(CarrierRecord), 208U);
   EXPECT_EQ(sizeof(SupplierEntryRecord), 176U);
-  EXPECT_EQ(sizeof(CandidateRecord), 256U);
+  EXPECT_EQ(sizeof(CandidateRecord), 320U);
   EXPECT_EQ(sizeof(BaselineRecord), 128U);
   EXPECT_EQ(sizeof(TargetRecord), 408U);
   EXPECT_EQ(sizeof(SupplyEdgeRecord), 136U);
-  EXPECT_EQ(sizeof(Dataset), 872U);
+  EXPECT_EQ(sizeof(Dataset), 968U);
   EXPECT_EQ(sizeof(PlanMemberRecord), 40U);
   EXPECT_EQ(sizeof(TermRecord), 144U);
   EXPECT_EQ(sizeof(UnitScale), 72U);

@@ -65,7 +65,14 @@ inline void add_reference_tables(Dataset& d) {
                                .min_local_supply = 600'000,
                                .min_location_quotient = 1'500'000,
                                .reference = "gd-parts-output",
-                               .provenance = "design: test rules"}};
+                               .provenance = "design: test rules"},
+                    AttractionRules{.regions = {"Fujian", "Shandong"},
+                                    .weight_gap = 3'000'000,
+                                    .weight_ties = 0,
+                                    .weight_scale = 500'000,
+                                    .weight_region = 1'000'000,
+                                    .weight_named = 2'000'000,
+                                    .provenance = "design: test weights"}};
   d.plan_members = {{MemberKind::kCarrier, "alliance"}, {MemberKind::kEnterprise, "bpw"}};
   // Out of order (kind, position), one without provenance.
   d.terms = {{VocabularyKind::kZoneKind, "base", {"基地", "Base"}, "plan §6", 1},
@@ -202,9 +209,19 @@ inline void add_projects_and_chains(Dataset& d) {
   d.supply_edges = {{"bpw-sub", "bpw", "axle", month(2021, 3), "sample: atlas gen seed 1"},
                     {"bpw", "bpw-sub", "", std::nullopt, "statistics: survey"},
                     {"bpw-sub", "bpw", "", day(2020, 1, 2), "public: news"}};
-  d.candidates = {{"catl", {"宁德时代", "CATL"}, "three-electric", "nev", "", "Fujian", "sample"},
-                  {"axle-maker", {"车桥厂", ""}, "parts", "trailer", "axle", "Shandong", "sample"},
-                  {"oem-x", {"整车厂", ""}, "oem", "", "", "", "sample"}};
+  d.candidates = {
+      {"catl",
+       {"宁德时代", "CATL"},
+       "three-electric",
+       "nev",
+       "",
+       "Fujian",
+       "sample",
+       {"axle", "brake-disc"},
+       400'000'000'000,
+       {"bpw", "bpw-sub"}},
+      {"axle-maker", {"车桥厂", ""}, "parts", "trailer", "axle", "Shandong", "sample", {}, std::nullopt, {}},
+      {"oem-x", {"整车厂", ""}, "oem", "", "", "", "sample", {}, 0, {}}};
   d.targets = {{"total-output",
                 {"汽车零部件工业总产值", "Total output"},
                 "sum(output_value) in 2025",

@@ -24,9 +24,11 @@ constexpr std::array<std::string_view, 11> kTopKeys = {
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "measure", "name", "scales", "provenance"};
 constexpr std::array<std::string_view, 2> kScaleKeys = {"factor", "name"};
 constexpr std::array<std::string_view, 3> kTermKeys = {"id", "name", "provenance"};
-constexpr std::array<std::string_view, 11> kPlanKeys = {"id",    "title",       "document", "issued",
-                                                        "start", "end",         "scope",    "output_metric",
-                                                        "map",   "chain_rules", "default"};
+constexpr std::array<std::string_view, 12> kPlanKeys = {"id",    "title",       "document",   "issued",
+                                                        "start", "end",         "scope",      "output_metric",
+                                                        "map",   "chain_rules", "attraction", "default"};
+constexpr std::array<std::string_view, 3> kAttractionKeys = {"regions", "weights", "provenance"};
+constexpr std::array<std::string_view, 5> kWeightKeys = {"gap", "ties", "scale", "region", "named"};
 constexpr std::array<std::string_view, 8> kChainRuleKeys = {
     "makers",    "min_makers", "anchor_output", "anchors", "min_local_supply", "min_location_quotient",
     "reference", "provenance"};
@@ -74,6 +76,30 @@ void parse_chain_rules(TomlRecord& rec, ChainRules& r) {
   r.provenance = rec.text("provenance", true);
 }
 
+// `[plan.attraction]`: the regions the plan courts and the weight of each feature of a candidate's
+// score (docs/chains.md, "Candidates"); the weights must add up to more than zero.
+void parse_attraction(TomlRecord& rec, AttractionRules& r) {
+  r.regions = rec.strings("regions");
+  r.provenance = rec.text("provenance", true);
+  const toml::table* weights = rec.table("weights");
+  if (weights == nullptr) return;
+  TomlRecord w(*weights, "plan.attraction.weights", "attraction.weights.", kWeightKeys, rec.file(),
+               rec.errors(), rec.positions());
+  std::int64_t* const fields[] = {&r.weight_gap, &r.weight_ties, &r.weight_scale, &r.weight_region,
+                                  &r.weight_named};
+  std::int64_t sum = 0;
+  for (std::size_t k = 0; k < kWeightKeys.size(); ++k) {
+    if (auto v = w.millionths(kWeightKeys[k], 1000.0)) *fields[k] = *v;
+    sum += *fields[k];
+  }
+  if (sum <= 0) {
+    rec.reject("weights", Error{ErrorCode::kInvalidValue,
+                                "the weights add up to 0: give at least one feature a weight above 0",
+                                {},
+                                {}});
+  }
+}
+
 void parse_plan(TomlRecord& rec, PlanInfo& r) {
   r.id = rec.slug("id", true);
   r.title = rec.names("title", true);
@@ -93,6 +119,11 @@ void parse_plan(TomlRecord& rec, PlanInfo& r) {
     TomlRecord inner(*rules, "plan.chain_rules", "chain_rules.", kChainRuleKeys, rec.file(), rec.errors(),
                      rec.positions());
     parse_chain_rules(inner, r.chain_rules);
+  }
+  if (const toml::table* attraction = rec.table("attraction")) {
+    TomlRecord inner(*attraction, "plan.attraction", "attraction.", kAttractionKeys, rec.file(), rec.errors(),
+                     rec.positions());
+    parse_attraction(inner, r.attraction);
   }
   r.is_default = rec.boolean("default");
 }

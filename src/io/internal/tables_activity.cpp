@@ -56,8 +56,8 @@ constexpr std::array<ColumnSpec, 7> kSchema = {{
 
 namespace candidate {
 constexpr std::size_t kId = 0, kNameZh = 1, kNameEn = 2, kKind = 3, kChain = 4, kLink = 5, kRegion = 6,
-                      kProvenance = 7;
-constexpr std::array<ColumnSpec, 8> kSchema = {{
+                      kProvenance = 7, kClasses = 8, kScale = 9, kTies = 10;
+constexpr std::array<ColumnSpec, 11> kSchema = {{
     {"id", true},
     {"name_zh", true},
     {"name_en", false},
@@ -66,6 +66,9 @@ constexpr std::array<ColumnSpec, 8> kSchema = {{
     {"link", false},
     {"region", false},
     {"provenance", true},
+    {"classes", false},
+    {"scale", false},
+    {"ties", false},
 }};
 }  // namespace candidate
 
@@ -120,6 +123,9 @@ void parse_candidate(Cells& cells, CandidateRecord& r) {
   r.link = cells.slug(kLink);
   r.region = cells.text(kRegion);
   r.provenance = cells.text(kProvenance);
+  r.classes = cells.list(kClasses);
+  r.scale = cells.amount(kScale);
+  r.ties = cells.list(kTies);
 }
 
 }  // namespace
@@ -197,6 +203,9 @@ void write_candidates(const Dataset& data, CsvWriter& w) {
     w.field(r.link);
     w.field(r.region);
     w.field(r.provenance);
+    w.field(join_list(r.classes));
+    w.field(amount_text(r.scale));
+    w.field(join_list(r.ties));
     w.end_row();
   }
 }

@@ -172,8 +172,9 @@ inline void add_other_tables(Dataset& d) {
                {},
                "plan §6"},
               {"nev", {"新能源", ""}, {{"cells", {"", ""}, {"battery-pack"}, ""}}, {}, "plan §6"}};
-  d.candidates = {{"cand-cells", {"", ""}, "three-electric", "nev", "cells", "guangdong", "sample"},
-                  {"cand-cast", {"", ""}, "parts", "trailer", "castings", "shandong", "plan §6"}};
+  d.candidates = {
+      {"cand-cells", {"", ""}, "three-electric", "nev", "cells", "guangdong", "sample", {}, {}, {}},
+      {"cand-cast", {"", ""}, "parts", "trailer", "castings", "shandong", "plan §6", {}, {}, {}}};
 }
 
 /// The query tests' dataset: 5 enterprises (one sample), output_value for 2024 and 2025-01~09

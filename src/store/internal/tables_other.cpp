@@ -63,15 +63,36 @@ Result<SupplierEntryRecord> read_supplier(const Stmt& s) {
 
 const Queries& candidate_queries() {
   static const Queries queries(
-      "SELECT id, name_zh, name_en, kind, chain, link, region, provenance FROM candidates WHERE plan = "
+      "SELECT id, name_zh, name_en, kind, chain, link, region, provenance, scale FROM candidates WHERE plan "
+      "= "
       "atlas_plan()",
       "AND id = ?1", "ORDER BY id");
   return queries;
 }
 
 Result<CandidateRecord> read_candidate(const Stmt& s) {
-  return CandidateRecord{s.text(0), {s.text(1), s.text(2)}, s.text(3), s.text(4), s.text(5), s.text(6),
-                         s.text(7)};
+  return CandidateRecord{
+      s.text(0), {s.text(1), s.text(2)}, s.text(3), s.text(4), s.text(5), s.text(6), s.text(7),
+      {},        s.opt_int64(8),         {}};
+}
+
+const ListTable& candidate_classes() {
+  static const ListTable table("candidate_classes", "candidate", "class", Owner::kPlan);
+  return table;
+}
+
+const ListTable& candidate_ties() {
+  static const ListTable table("candidate_ties", "candidate", "enterprise", Owner::kPlan);
+  return table;
+}
+
+// The classes and ties of candidates read in id order (one candidate: `key` its id).
+Result<void> attach_candidate_lists(Db& db, std::span<CandidateRecord> records, const std::string* key) {
+  if (auto ok = attach_lists(db, candidate_classes(), key, records, &CandidateRecord::classes,
+                             &CandidateRecord::id);
+      !ok)
+    return ok;
+  return attach_lists(db, candidate_ties(), key, records, &CandidateRecord::ties, &CandidateRecord::id);
 }
 
 const Queries& target_queries() {
@@ -220,19 +241,28 @@ std::string to_json(const SupplierEntryRecord& r) {
 // ---- candidates ----
 
 Result<std::optional<CandidateRecord>> fetch(Db& db, const CandidateRecord& key) {
-  return fetch_plain<CandidateRecord>(db, key.id, candidate_queries(), read_candidate);
+  auto record = fetch_plain<CandidateRecord>(db, key.id, candidate_queries(), read_candidate);
+  if (!record || !*record) return record;
+  if (auto ok = attach_candidate_lists(db, std::span<CandidateRecord>(&**record, 1), &key.id); !ok)
+    return std::unexpected(ok.error());
+  return record;
 }
 
 Result<void> load_all(Db& db, std::vector<CandidateRecord>& out) {
-  return load_plain(db, out, candidate_queries(), read_candidate);
+  const std::size_t first = out.size();
+  if (auto ok = load_plain(db, out, candidate_queries(), read_candidate); !ok) return ok;
+  return attach_candidate_lists(db, std::span<CandidateRecord>(out).subspan(first), nullptr);
 }
 
 Result<void> write(Db& db, const CandidateRecord& r) {
-  static const std::string sql =
-      upsert_sql("candidates", {"id", "name_zh", "name_en", "kind", "chain", "link", "region", "provenance"},
-                 {"id"}, Owner::kPlan);
-  return db.run(sql, r.id, r.name.zh, r.name.en, r.kind, Nullable{r.chain}, Nullable{r.link}, r.region,
-                r.provenance);
+  static const std::string sql = upsert_sql(
+      "candidates", {"id", "name_zh", "name_en", "kind", "chain", "link", "region", "provenance", "scale"},
+      {"id"}, Owner::kPlan);
+  auto ok = db.run(sql, r.id, r.name.zh, r.name.en, r.kind, Nullable{r.chain}, Nullable{r.link}, r.region,
+                   r.provenance, r.scale);
+  if (!ok) return ok;
+  if (auto listed = write_list(db, candidate_classes(), r.id, r.classes); !listed) return listed;
+  return write_list(db, candidate_ties(), r.id, r.ties);
 }
 
 std::string key_text(const CandidateRecord& r) {
@@ -244,7 +274,11 @@ std::string to_json(const CandidateRecord& r) {
   json.begin_object().field("id", r.id);
   names_field(json, "name", r.name);
   json.field("kind", r.kind).field("chain", r.chain).field("link", r.link).field("region", r.region);
-  return json.field("provenance", r.provenance).end_object().take();
+  json.field("provenance", r.provenance);
+  if (!r.classes.empty()) list_field(json, "classes", r.classes);
+  if (r.scale) json.field("scale", *r.scale);
+  if (!r.ties.empty()) list_field(json, "ties", r.ties);
+  return json.end_object().take();
 }
 
 // ---- targets ----

@@ -13,14 +13,20 @@ const Queries& plan_queries() {
   static const Queries queries(
       "SELECT id, title_zh, title_en, document, issued, start_year, end_year, is_default, output_metric, "
       "map, map_source, map_review_number, chain_makers, chain_min_makers, chain_anchor_output, "
-      "chain_min_local_supply, chain_min_location_quotient, chain_reference, chain_rules_provenance FROM "
-      "plans",
+      "chain_min_local_supply, chain_min_location_quotient, chain_reference, chain_rules_provenance, "
+      "attraction_weight_gap, attraction_weight_ties, attraction_weight_scale, attraction_weight_region, "
+      "attraction_weight_named, attraction_provenance FROM plans",
       "WHERE id = ?1", "ORDER BY id");
   return queries;
 }
 
 const ListTable& plan_scope() {
   static const ListTable table("plan_scope", "plan", "county");
+  return table;
+}
+
+const ListTable& plan_regions() {
+  static const ListTable table("plan_attraction_regions", "plan", "region");
   return table;
 }
 
@@ -47,6 +53,13 @@ Result<void> attach_anchors(Db& db, std::span<PlanInfo> plans, const std::string
     auto anchors = reader->take(p.id);
     if (!anchors) return std::unexpected(anchors.error());
     p.chain_rules.anchors = std::move(*anchors);
+  }
+  auto regions = ListReader::open(db, plan_regions(), parent);
+  if (!regions) return std::unexpected(regions.error());
+  for (PlanInfo& p : plans) {
+    auto listed = regions->take(p.id);
+    if (!listed) return std::unexpected(listed.error());
+    p.attraction.regions = std::move(*listed);
   }
   return {};
 }
@@ -76,7 +89,14 @@ Result<PlanInfo> read_plan(const Stmt& s) {
                   .map = s.text(9),
                   .map_source = s.text(10),
                   .map_review_number = s.text(11),
-                  .chain_rules = std::move(rules)};
+                  .chain_rules = std::move(rules),
+                  .attraction = AttractionRules{.regions = {},
+                                                .weight_gap = s.int64(19),
+                                                .weight_ties = s.int64(20),
+                                                .weight_scale = s.int64(21),
+                                                .weight_region = s.int64(22),
+                                                .weight_named = s.int64(23),
+                                                .provenance = s.text(24)}};
 }
 
 // ---- plan members ----
@@ -229,13 +249,33 @@ Result<void> load_all(Db& db, std::vector<PlanInfo>& out) {
 }
 
 Result<void> write(Db& db, const PlanInfo& p) {
-  static const std::string sql =
-      upsert_sql("plans",
-                 {"id", "title_zh", "title_en", "document", "issued", "start_year", "end_year", "is_default",
-                  "output_metric", "map", "map_source", "map_review_number", "chain_makers",
-                  "chain_min_makers", "chain_anchor_output", "chain_min_local_supply",
-                  "chain_min_location_quotient", "chain_reference", "chain_rules_provenance"},
-                 {"id"});
+  static const std::string sql = upsert_sql("plans",
+                                            {"id",
+                                             "title_zh",
+                                             "title_en",
+                                             "document",
+                                             "issued",
+                                             "start_year",
+                                             "end_year",
+                                             "is_default",
+                                             "output_metric",
+                                             "map",
+                                             "map_source",
+                                             "map_review_number",
+                                             "chain_makers",
+                                             "chain_min_makers",
+                                             "chain_anchor_output",
+                                             "chain_min_local_supply",
+                                             "chain_min_location_quotient",
+                                             "chain_reference",
+                                             "chain_rules_provenance",
+                                             "attraction_weight_gap",
+                                             "attraction_weight_ties",
+                                             "attraction_weight_scale",
+                                             "attraction_weight_region",
+                                             "attraction_weight_named",
+                                             "attraction_provenance"},
+                                            {"id"});
   // At most one default plan: a plan that becomes the default takes the mark from the other.
   if (p.is_default) {
     if (auto ok = db.run("UPDATE plans SET is_default = 0 WHERE is_default = 1 AND id <> ?1", p.id); !ok) {
@@ -244,12 +284,15 @@ Result<void> write(Db& db, const PlanInfo& p) {
   }
   const auto issued = date_text(p.issued);
   const ChainRules& r = p.chain_rules;
-  auto ok = db.run(sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year,
-                   p.is_default, p.output_metric, p.map, p.map_source, p.map_review_number,
-                   maker_basis_text(r.basis), r.min_makers, r.anchor_output, r.min_local_supply,
-                   r.min_location_quotient, r.reference, r.provenance);
+  auto ok =
+      db.run(sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year, p.is_default,
+             p.output_metric, p.map, p.map_source, p.map_review_number, maker_basis_text(r.basis),
+             r.min_makers, r.anchor_output, r.min_local_supply, r.min_location_quotient, r.reference,
+             r.provenance, p.attraction.weight_gap, p.attraction.weight_ties, p.attraction.weight_scale,
+             p.attraction.weight_region, p.attraction.weight_named, p.attraction.provenance);
   if (!ok) return ok;
   if (auto listed = write_list(db, plan_anchors(), p.id, r.anchors); !listed) return listed;
+  if (auto listed = write_list(db, plan_regions(), p.id, p.attraction.regions); !listed) return listed;
   return write_list(db, plan_scope(), p.id, p.scope);
 }
 
@@ -278,6 +321,16 @@ std::string to_json(const PlanInfo& p) {
     json.field("min_local_supply", r.min_local_supply)
         .field("min_location_quotient", r.min_location_quotient);
     json.field("reference", r.reference).field("provenance", r.provenance).end_object();
+  }
+  if (p.attraction != AttractionRules{}) {
+    const AttractionRules& a = p.attraction;
+    json.key("attraction").begin_object();
+    list_field(json, "regions", a.regions);
+    json.field("weight_gap", a.weight_gap)
+        .field("weight_ties", a.weight_ties)
+        .field("weight_scale", a.weight_scale);
+    json.field("weight_region", a.weight_region).field("weight_named", a.weight_named);
+    json.field("provenance", a.provenance).end_object();
   }
   json.field("default", p.is_default).end_object();
   return json.take();

@@ -766,4 +766,45 @@ TEST_F(AtlasCli, ImportRefusesChainRulesNamingUnknownAnchorsOrFactsAndWritesNoth
   EXPECT_FALSE(fs::exists(db_));
 }
 
+TEST_F(AtlasCli, CandidatesRanksTheFirmsToCourtForALinkWithTheirReasons) {
+  const Outcome r = atlas("candidates power-battery --db " + db_ + " --lang en --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Candidates for Power batteries (nev-three-electric/power-battery), a missing link"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("EVE Energy eve-energy"), std::string::npos);
+  EXPECT_NE(r.out.find("head office in 珠三角, a region the plan courts (+20.0)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("weights: gap 4, ties 2, scale 1, region 2, named 1"), std::string::npos);
+  const Outcome j = atlas("candidates nev-three-electric/power-battery --json --db " + db_);
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_EQ(json::parse(j.out).at("candidates").as_array().size(), 2U);
+  const Outcome bad = atlas("candidates power-batery --db " + db_);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("did you mean \"power-battery\"?"), std::string::npos) << bad.err;
+}
+
+TEST_F(AtlasCli, CatalogueWritesBothCataloguesAsCsvForASpreadsheet) {
+  const fs::path links = dir_ / "key-development.csv";
+  const Outcome r = atlas("catalogue --kind key-development --out " + links.string() + " --db " + db_ +
+                          " --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string csv = slurp(links);
+  EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBFrank,chain,chain_zh,link,"));
+  EXPECT_NE(csv.find("1,trailer,挂车产业链,kingpin,牵引销,Kingpins,missing,缺链,kingpin,0,1,本地无生产企业"),
+            std::string::npos)
+      << csv;
+  const fs::path firms = dir_ / "target-enterprise.csv";
+  ASSERT_EQ(atlas("catalogue --kind target-enterprise --out " + firms.string() + " --db " + db_).exit_code,
+            0);
+  const std::string targets = slurp(firms);
+  EXPECT_NE(targets.find("rank,id,name_zh,name_en,kind,region,chain,link,score,reasons_zh,reasons_en"),
+            std::string::npos);
+  EXPECT_EQ(std::ranges::count(targets, '\n'), 17);  // the header and the plan's 16 candidates
+  EXPECT_FALSE(fs::exists(firms.string() + ".tmp"));
+  const Outcome bad = atlas("catalogue --kind targets --out " + firms.string() + " --db " + db_);
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("--kind"), std::string::npos) << bad.err;
+}
+
 }  // namespace

@@ -112,7 +112,8 @@ SPEC = {
     "carriers.csv": (["id", "name_zh", "kind", "level", "provenance"],
                      ["name_en", "enterprise", "recognized"]),
     "supplier_entries.csv": (["id", "enterprise", "oem", "tier", "provenance"], ["class", "entered"]),
-    "candidates.csv": (["id", "name_zh", "kind", "provenance"], ["name_en", "chain", "link", "region"]),
+    "candidates.csv": (["id", "name_zh", "kind", "provenance"],
+                       ["name_en", "chain", "link", "region", "classes", "scale", "ties"]),
     "supply_edges.csv": (["supplier", "customer", "provenance"], ["class", "since"]),
 }
 KEYS = {"observations.csv": ("enterprise", "metric", "period"),
@@ -586,6 +587,14 @@ def main():
             err(w, f"unknown chain {d['chain']}")
         if d["link"] and (not d["chain"] or d["link"] not in chains.get(d["chain"], {})):
             err(w, f"unknown link {d['link']} in chain {d['chain']}")
+        for c in split(d.get("classes", "")):
+            if c not in classes:
+                err(w, f"unknown class {c}")
+        for e in split(d.get("ties", "")):
+            if e not in enterprises:
+                err(w, f"unknown tie {e}")
+        if d.get("scale") and amount(d["scale"]) is None:
+            err(w, f"scale {d['scale']!r} is not an amount")
 
     # summary ---------------------------------------------------------------------------------
     n = {k: len(v) for k, v in T.items()}

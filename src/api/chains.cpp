@@ -50,16 +50,26 @@ Outcome<json::object> list_chains(const ReadContext& ctx) {
   return json::object{{"meta", ctx.meta()}, {"chains", std::move(chains)}};
 }
 
-Outcome<json::object> get_chain(const ReadContext& ctx) {
-  if (auto ok = ctx.params.allow({"county", "year"}); !ok) return std::unexpected(ok.error());
+namespace {
+
+// A path id that names nothing: not found (404), not a bad parameter.
+Problem not_found(Error e) {
+  e.code = ErrorCode::kNotFound;
+  return problem_from(e);
+}
+
+// The chain of path[0] judged for ?county= in ?year=, with the output column it read.
+struct Judged {
+  std::uint32_t chain = 0;
+  app::OutputColumn output;
+  engine::ChainAssessment assessment;
+};
+
+Outcome<Judged> judge(const ReadContext& ctx) {
   const Snapshot& s = ctx.snapshot;
   const std::string_view id = ctx.path.empty() ? std::string_view() : std::string_view(ctx.path[0]);
   auto chain = app::resolve_chain(s, id, "id");
-  if (!chain) {
-    Error e = chain.error();
-    e.code = ErrorCode::kNotFound;  // the path names it: not found, not a bad parameter
-    return std::unexpected(problem_from(e));
-  }
+  if (!chain) return std::unexpected(not_found(chain.error()));
   auto county =
       optional_param(ctx, "county", [&](std::string_view text) { return app::resolve_county(s, text); });
   if (!county) return std::unexpected(county.error());
@@ -69,10 +79,37 @@ Outcome<json::object> get_chain(const ReadContext& ctx) {
     if (!parsed) return std::unexpected(parsed.error());
     year = *parsed;
   }
-  const app::OutputColumn output = app::output_column(s, ctx.visibility, year);
-  const engine::ChainAssessment a =
-      app::assess_chain(s, ctx.visibility, output, *chain, county->value_or(CountyId{}));
-  return json::object{{"meta", ctx.meta()}, {"chain", app::chain_assessment_json(s, a, output)}};
+  Judged out;
+  out.chain = *chain;
+  out.output = app::output_column(s, ctx.visibility, year);
+  out.assessment = app::assess_chain(s, ctx.visibility, out.output, *chain, county->value_or(CountyId{}));
+  return out;
+}
+
+}  // namespace
+
+Outcome<json::object> get_chain(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({"county", "year"}); !ok) return std::unexpected(ok.error());
+  auto judged = judge(ctx);
+  if (!judged) return std::unexpected(judged.error());
+  return json::object{
+      {"meta", ctx.meta()},
+      {"chain", app::chain_assessment_json(ctx.snapshot, judged->assessment, judged->output)}};
+}
+
+Outcome<json::object> list_link_candidates(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({"county", "year"}); !ok) return std::unexpected(ok.error());
+  const Snapshot& s = ctx.snapshot;
+  auto judged = judge(ctx);
+  if (!judged) return std::unexpected(judged.error());
+  const std::string_view id = ctx.path.size() < 2 ? std::string_view() : std::string_view(ctx.path[1]);
+  auto link = app::resolve_link_of(s, judged->chain, id, "link");
+  if (!link) return std::unexpected(not_found(link.error()));
+  const auto ranked = engine::rank_candidates(s, judged->assessment, *link, ctx.visibility);
+  json::object out{{"meta", ctx.meta()}};
+  for (auto& kv : app::candidates_json(s, judged->assessment, *link, ranked))
+    out[kv.key()] = std::move(kv.value());
+  return out;
 }
 
 }  // namespace atlas::api::internal

@@ -110,5 +110,25 @@ TEST(ChainsApi, NamesAnUnknownChainOrCountyWithASuggestion) {
   EXPECT_EQ(get("/api/v1/chains/trailer?link=axle").status, 400);
 }
 
+TEST(ChainsApi, RanksTheCandidatesOfALinkWithTheReasonsForEachScore) {
+  const auto a = get("/api/v1/chains/nev-three-electric/links/power-battery/candidates");
+  ASSERT_EQ(a.status, 200) << json::serialize(a.body);
+  EXPECT_EQ(a.body.at("link").at("verdict").as_string(), "missing");
+  const auto& candidates = a.body.at("candidates").as_array();
+  // §6(3) names 比克电池 and 亿纬锂能 for power batteries; both in the Pearl River Delta the plan courts.
+  ASSERT_EQ(candidates.size(), 2U);
+  EXPECT_EQ(candidates[0].at("score"), candidates[1].at("score"));  // equal parts: name order decides
+  for (const auto& c : candidates) {
+    double sum = 0;
+    for (const auto& f : c.at("features").as_array())
+      sum += f.at("points").to_number<double>();
+    EXPECT_NEAR(sum, c.at("score").to_number<double>(), 0.02) << json::serialize(c);
+    EXPECT_EQ(c.at("features").at(3).at("text").at("en").as_string(),
+              "head office in 珠三角, a region the plan courts");
+  }
+  EXPECT_EQ(get("/api/v1/chains/nev-three-electric/links/power-batery/candidates").status, 404);
+  EXPECT_EQ(get("/api/v1/chains/nev/links/power-battery/candidates").status, 404);
+}
+
 }  // namespace
 }  // namespace atlas::api

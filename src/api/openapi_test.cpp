@@ -202,6 +202,10 @@ TEST(OpenApi, EveryReadAnswerFitsItsSchema) {
       {"/api/v1/chains", "/api/v1/chains"},
       {"/api/v1/chains/trailer", "/api/v1/chains/{id}"},
       {"/api/v1/chains/nev-three-electric?county=meixian&year=2024", "/api/v1/chains/{id}"},
+      {"/api/v1/chains/nev-three-electric/links/power-battery/candidates",
+       "/api/v1/chains/{id}/links/{link}/candidates"},
+      {"/api/v1/chains/passenger/links/oem/candidates?county=meixian",
+       "/api/v1/chains/{id}/links/{link}/candidates"},
   };
   for (const auto& [target, path] : cases) {
     const auto a = coretest::get(target);

@@ -49,6 +49,56 @@ Result<std::uint32_t> resolve_chain(const Snapshot& s, std::string_view id, std:
       std::string(field));
 }
 
+Result<std::uint32_t> resolve_link_of(const Snapshot& s, std::uint32_t chain, std::string_view id,
+                                      std::string_view field) {
+  const ChainRecord& c = s.chains[chain];
+  for (std::uint32_t l = 0; l < c.links.size(); ++l) {
+    if (c.links[l].id == id) return l;
+  }
+  internal::Suggester suggester(id);
+  std::string known;
+  for (const ChainLinkRecord& link : c.links) {
+    suggester.consider(link.id);
+    known += known.empty() ? "" : ", ";
+    known += link.id;
+  }
+  return fail(ErrorCode::kUnknownReference,
+              fmt::format("no link \"{}\" in chain {} (its links: {}){}", id, c.id, known, suggester.hint()),
+              std::string(field));
+}
+
+Result<LinkRef> resolve_link(const Snapshot& s, std::string_view text, std::string_view field) {
+  if (const auto slash = text.find('/'); slash != std::string_view::npos) {
+    auto chain = resolve_chain(s, text.substr(0, slash), field);
+    if (!chain) return std::unexpected(chain.error());
+    auto link = resolve_link_of(s, *chain, text.substr(slash + 1), field);
+    if (!link) return std::unexpected(link.error());
+    return LinkRef{*chain, *link};
+  }
+  std::vector<LinkRef> found;
+  internal::Suggester suggester(text);
+  for (std::uint32_t c = 0; c < s.chains.size(); ++c) {
+    for (std::uint32_t l = 0; l < s.chains[c].links.size(); ++l) {
+      if (s.chains[c].links[l].id == text) found.push_back({c, l});
+      suggester.consider(s.chains[c].links[l].id);
+    }
+  }
+  if (found.size() == 1) return found.front();
+  if (found.empty()) {
+    return fail(ErrorCode::kUnknownReference,
+                fmt::format("no link \"{}\" in the chains of plan {}{}", text, s.plan.id, suggester.hint()),
+                std::string(field));
+  }
+  std::string options;
+  for (const LinkRef& r : found) {
+    options += options.empty() ? "" : ", ";
+    options += s.chains[r.chain].id + "/" + std::string(text);
+  }
+  return fail(ErrorCode::kInvalidValue,
+              fmt::format("link \"{}\" is in several chains: write CHAIN/LINK ({})", text, options),
+              std::string(field));
+}
+
 engine::ChainAssessment assess_chain(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
                                      std::uint32_t chain, CountyId county) {
   return engine::assess_chain(engine::ChainInput{s, vis, output.year, output.value, output.sample}, chain,
@@ -151,7 +201,59 @@ json::object link_json(const Snapshot& s, const ChainRecord& chain, const engine
   };
 }
 
+json::object feature_json(const engine::FeatureScore& f) {
+  return json::object{{"feature", engine::to_string(f.feature)},
+                      {"value", std::round(f.value * 1e4) / 1e4},
+                      {"weight", f.weight},
+                      {"points", std::round(f.points * 100) / 100},
+                      {"text", names_json(f.text)}};
+}
+
 }  // namespace
+
+json::object candidates_json(const Snapshot& s, const engine::ChainAssessment& a, std::uint32_t link,
+                             const std::vector<engine::CandidateScore>& ranked) {
+  const ChainRecord& chain = s.chains[a.chain];
+  const engine::LinkAssessment& l = a.links[link];
+  json::array items;
+  int rank = 0;
+  for (const engine::CandidateScore& c : ranked) {
+    const CandidateRecord& r = s.candidates[c.candidate];
+    json::array links;
+    for (std::uint32_t x : c.links)
+      links.emplace_back(chain.links[x].id);
+    json::array features;
+    for (const engine::FeatureScore& f : c.features)
+      features.emplace_back(feature_json(f));
+    items.emplace_back(json::object{{"rank", ++rank},
+                                    {"id", r.id},
+                                    {"name", names_json(r.name)},
+                                    {"kind", r.kind},
+                                    {"region", r.region},
+                                    {"score", std::round(c.score * 100) / 100},
+                                    {"links", std::move(links)},
+                                    {"features", std::move(features)},
+                                    {"provenance", r.provenance},
+                                    {"sample", c.sample}});
+  }
+  const AttractionRules& w = s.plan.attraction;
+  json::array regions;
+  for (const std::string& r : w.regions)
+    regions.emplace_back(r);
+  return json::object{{"chain", json::object{{"id", chain.id}, {"name", names_json(chain.name)}}},
+                      {"link", json::object{{"id", chain.links[link].id},
+                                            {"name", names_json(chain.links[link].name)},
+                                            {"verdict", engine::to_string(l.verdict)},
+                                            {"verdict_zh", engine::to_string_zh(l.verdict)}}},
+                      {"rules", json::object{{"gap", static_cast<double>(w.weight_gap) / 1e6},
+                                             {"ties", static_cast<double>(w.weight_ties) / 1e6},
+                                             {"scale", static_cast<double>(w.weight_scale) / 1e6},
+                                             {"region", static_cast<double>(w.weight_region) / 1e6},
+                                             {"named", static_cast<double>(w.weight_named) / 1e6},
+                                             {"regions", std::move(regions)},
+                                             {"provenance", w.provenance}}},
+                      {"candidates", std::move(items)}};
+}
 
 json::object chain_rules_json(const ChainRules& r) {
   json::array anchors;

@@ -10,6 +10,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "engine/candidates.hpp"
 #include "engine/chains.hpp"
 #include "model/error.hpp"
 #include "model/snapshot.hpp"
@@ -29,6 +30,18 @@ struct OutputColumn {
 [[nodiscard]] Result<std::uint32_t> resolve_chain(const Snapshot& s, std::string_view id,
                                                   std::string_view field = "chain");
 
+/// A link given as `LINK` (its id, when only one chain has it) or `CHAIN/LINK`: (chain, link)
+/// indices. kUnknownReference naming the closest link; kInvalidValue when several chains have it.
+struct LinkRef {
+  std::uint32_t chain = 0;
+  std::uint32_t link = 0;
+};
+[[nodiscard]] Result<LinkRef> resolve_link(const Snapshot& s, std::string_view text,
+                                           std::string_view field = "link");
+/// Link `id` of chain `chain`; kUnknownReference naming the chain's links and the closest one.
+[[nodiscard]] Result<std::uint32_t> resolve_link_of(const Snapshot& s, std::uint32_t chain,
+                                                    std::string_view id, std::string_view field = "link");
+
 /// Judges chain `chain` (index into Snapshot::chains) for the region (`county` none) or one county.
 [[nodiscard]] engine::ChainAssessment assess_chain(const Snapshot& s, const Visibility& vis,
                                                    const OutputColumn& output, std::uint32_t chain,
@@ -42,6 +55,23 @@ inline constexpr std::size_t kListedMakers = 20;
 [[nodiscard]] boost::json::object chain_assessment_json(const Snapshot& s,
                                                         const engine::ChainAssessment& assessment,
                                                         const OutputColumn& output);
+
+/// The ranked candidates for link `link` of the assessed chain: {chain, link: {id, name, verdict,
+/// verdict_zh}, weights, candidates: [{rank, id, name, kind, region, score, links, features: [{feature,
+/// value, weight, points, text}], provenance, sample}]} (docs/api.md).
+[[nodiscard]] boost::json::object candidates_json(const Snapshot& s,
+                                                  const engine::ChainAssessment& assessment,
+                                                  std::uint32_t link,
+                                                  const std::vector<engine::CandidateScore>& ranked);
+
+/// The two catalogues the plan asks for (§6(1): 重点发展目录 and 引进企业目录), as CSV for a spreadsheet
+/// (UTF-8 with a byte-order mark, a text cell that starts like a formula is quoted with ').
+/// key-development: every weak and missing link of the chains by importance, why, and the projects
+/// that fill it. target-enterprise: every candidate by score, with the reasons.
+[[nodiscard]] std::string key_development_csv(const Snapshot& s,
+                                              std::span<const engine::ChainAssessment> chains);
+[[nodiscard]] std::string target_enterprise_csv(const Snapshot& s,
+                                                const std::vector<engine::CandidateScore>& ranked);
 
 /// The plan's chain rules as JSON (thresholds in plain numbers: 0.5, not 500000).
 [[nodiscard]] boost::json::object chain_rules_json(const ChainRules& rules);

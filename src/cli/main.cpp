@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <expected>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -159,6 +160,109 @@ int run_gaps(const GapsFlags& f) {
         atlas::cli::format_gaps(s, assessed, f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh);
   }
   std::fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
+}
+
+struct CandidatesFlags {
+  GapsFlags common;
+  std::string link;
+};
+
+// The Snapshot, visibility and output column a chains command reads, or an exit code.
+struct ChainsContext {
+  std::shared_ptr<const atlas::Snapshot> snapshot;
+  atlas::Visibility vis;
+  atlas::CountyId county;
+  atlas::app::OutputColumn output;
+};
+
+std::expected<ChainsContext, int> open_chains(const GapsFlags& f, std::string_view command) {
+  DayNumber as_of = today();
+  if (!f.as_of.empty()) {
+    auto date = atlas::parse_date(f.as_of);
+    if (!date)
+      return std::unexpected(fail_with(atlas::Error{date.error().code, date.error().message, {}, "--as-of"}));
+    as_of = date->last_day();
+  }
+  auto ws = atlas::app::Workspace::open(f.db);
+  if (!ws) return std::unexpected(fail_with(ws.error()));
+  say_if_seeded(*ws, f.db, command);
+  auto snapshot = ws->plan(f.plan);
+  if (!snapshot) return std::unexpected(fail_with(snapshot.error()));
+  ChainsContext ctx;
+  ctx.snapshot = *snapshot;
+  if (!f.county.empty()) {
+    auto c = atlas::app::resolve_county(*ctx.snapshot, f.county, "--county");
+    if (!c) return std::unexpected(fail_with(c.error()));
+    ctx.county = *c;
+  }
+  ctx.vis.as_of = as_of;
+  ctx.vis.include_sample = !f.no_sample;
+  ctx.output = atlas::app::output_column(*ctx.snapshot, ctx.vis, atlas::app::default_year(as_of));
+  return ctx;
+}
+
+// `atlas candidates LINK`: the outside firms to court for one link, ranked, with their reasons.
+int run_candidates(const CandidatesFlags& f) {
+  auto ctx = open_chains(f.common, "candidates");
+  if (!ctx) return ctx.error();
+  const atlas::Snapshot& s = *ctx->snapshot;
+  auto link = atlas::app::resolve_link(s, f.link, "LINK");
+  if (!link) return fail_with(link.error());
+  const auto chain = atlas::app::assess_chain(s, ctx->vis, ctx->output, link->chain, ctx->county);
+  const auto ranked = atlas::engine::rank_candidates(s, chain, link->link, ctx->vis);
+  const std::string text =
+      f.common.json ? boost::json::serialize(atlas::app::candidates_json(s, chain, link->link, ranked)) + "\n"
+                    : atlas::cli::format_candidates(
+                          s, chain, link->link, ranked,
+                          f.common.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
+}
+
+struct CatalogueFlags {
+  GapsFlags common;
+  std::string kind;
+  std::string out;
+};
+
+// `atlas catalogue`: the key-development or target-enterprise catalogue (§6(1)) as CSV, written
+// whole to a temporary file and renamed, so a failed run leaves no half file.
+int run_catalogue(const CatalogueFlags& f) {
+  auto ctx = open_chains(f.common, "catalogue");
+  if (!ctx) return ctx.error();
+  const atlas::Snapshot& s = *ctx->snapshot;
+  std::vector<atlas::engine::ChainAssessment> chains;
+  for (std::uint32_t c = 0; c < s.chains.size(); ++c)
+    chains.push_back(atlas::app::assess_chain(s, ctx->vis, ctx->output, c, ctx->county));
+  const std::string csv =
+      f.kind == "key-development"
+          ? atlas::app::key_development_csv(s, chains)
+          : atlas::app::target_enterprise_csv(s, atlas::engine::rank_all_candidates(s, chains, ctx->vis));
+  const std::filesystem::path out(f.out);
+  const std::filesystem::path tmp = out.string() + ".tmp";
+  {
+    std::FILE* file = std::fopen(tmp.c_str(), "wb");
+    if (file == nullptr) {
+      fmt::print(stderr, "atlas catalogue: --out: cannot write {}\n", tmp.string());
+      return 1;
+    }
+    const bool ok = std::fwrite(csv.data(), 1, csv.size(), file) == csv.size();
+    if (std::fclose(file) != 0 || !ok) {
+      std::filesystem::remove(tmp);
+      fmt::print(stderr, "atlas catalogue: --out: writing {} failed\n", tmp.string());
+      return 1;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, out, ec);
+  if (ec) {
+    std::filesystem::remove(tmp);
+    fmt::print(stderr, "atlas catalogue: --out: {}: {}\n", out.string(), ec.message());
+    return 1;
+  }
+  const auto lines = std::ranges::count(csv, '\n');
+  fmt::print("atlas catalogue: wrote {} ({} {} row(s))\n", out.string(), lines - 1, f.kind);
   return 0;
 }
 
@@ -412,6 +516,38 @@ int run(int argc, char** argv) {
   gp->add_flag("--json", gaps.json, "Print JSON (the API's shape) instead of a table");
   gp->add_flag("--no-sample", gaps.no_sample, "Leave out illustrative (sample) data");
 
+  const auto chains_options = [](CLI::App* cmd, GapsFlags& flags) {
+    cmd->add_option("--db", flags.db, "Database file (created and seeded with the embedded plan if empty)")
+        ->capture_default_str();
+    cmd->add_option("--plan", flags.plan, "The plan (default: the default or only plan; see `atlas plans`)");
+    cmd->add_option("--county", flags.county,
+                    "Judge the links for one county (default: the plan's whole region)");
+    cmd->add_option("--as-of", flags.as_of,
+                    "Use only what was known at this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd->add_flag("--no-sample", flags.no_sample, "Leave out illustrative (sample) data");
+  };
+  CandidatesFlags candidates;
+  auto* cd = app.add_subcommand(
+      "candidates",
+      "The outside firms to court for one chain link, ranked, each with the reasons for its score");
+  cd->add_option("link", candidates.link, "The link: LINK, or CHAIN/LINK when several chains have it")
+      ->required();
+  chains_options(cd, candidates.common);
+  cd->add_option("--lang", candidates.common.lang, "Language of names and reasons: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
+  cd->add_flag("--json", candidates.common.json, "Print JSON (the API's shape) instead of a table");
+
+  CatalogueFlags catalogue;
+  auto* cg = app.add_subcommand(
+      "catalogue", "Write the key-development or the target-enterprise catalogue (plan §6(1)) as CSV");
+  cg->add_option("--kind", catalogue.kind,
+                 "key-development (weak and missing links) or target-enterprise (candidates)")
+      ->required()
+      ->check(CLI::IsMember({"key-development", "target-enterprise"}));
+  cg->add_option("--out", catalogue.out, "The CSV file to write (UTF-8 with a byte-order mark)")->required();
+  chains_options(cg, catalogue.common);
+
   ImportFlags import;
   auto* i = app.add_subcommand("import", "Validate CSV tables / plan TOML and write them in one transaction");
   i->add_option("files", import.files, "CSV files, plan TOML files or directories of them")->required();
@@ -488,6 +624,8 @@ int run(int argc, char** argv) {
   }
   if (c->parsed()) return run_check(check);
   if (gp->parsed()) return run_gaps(gaps);
+  if (cd->parsed()) return run_candidates(candidates);
+  if (cg->parsed()) return run_catalogue(catalogue);
   if (i->parsed()) return run_import(import);
   if (e->parsed()) return run_export(export_db, export_dir, export_plan);
   if (p->parsed()) return run_plans(plans_db, plans_json);

@@ -289,6 +289,50 @@ std::string format_gaps(const Snapshot& s, const std::vector<engine::ChainAssess
   return out;
 }
 
+std::string format_candidates(const Snapshot& s, const engine::ChainAssessment& chain, std::uint32_t link,
+                              const std::vector<engine::CandidateScore>& ranked, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  const ChainRecord& c = s.chains[chain.chain];
+  const engine::LinkAssessment& l = chain.links[link];
+  std::string out =
+      en ? fmt::format("Candidates for {} ({}/{}), a {} link of the {}\n", pick(c.links[link].name, lang),
+                       c.id, c.links[link].id, engine::to_string(l.verdict), pick(c.name, lang))
+         : fmt::format("候选企业：{}（{}/{}），{}的{}\n", c.links[link].name.zh, c.id, c.links[link].id,
+                       c.name.zh, engine::to_string_zh(l.verdict));
+  if (ranked.empty()) {
+    out += en ? "no candidate makes this link (candidates.csv: its link, or classes of the link)\n"
+              : "没有候选企业生产该环节（candidates.csv 的 link 或 classes）\n";
+  } else {
+    std::vector<std::vector<std::string>> rows{
+        en ? std::vector<std::string>{"#", "firm", "region", "score", "why"}
+           : std::vector<std::string>{"#", "企业", "地区", "得分", "理由"}};
+    int rank = 0;
+    for (const engine::CandidateScore& r : ranked) {
+      const CandidateRecord& cand = s.candidates[r.candidate];
+      std::string why;
+      for (const engine::FeatureScore& f : r.features) {
+        if (f.points <= 0) continue;
+        if (!why.empty()) why += en ? "; " : "；";
+        why += fmt::format("{} (+{:.1f})", pick(f.text, lang), f.points);
+      }
+      rows.push_back(
+          {std::to_string(++rank),
+           pick(cand.name, lang) + " " + cand.id + (r.sample ? (en ? " (sample)" : "（样例）") : ""),
+           cand.region, fmt::format("{:.1f}", r.score), why.empty() ? "—" : why});
+    }
+    out += format_table(rows, {true, false, false, true, false});
+  }
+  const AttractionRules& w = s.plan.attraction;
+  out += fmt::format(
+      fmt::runtime(
+          en ? "\nweights: gap {}, ties {}, scale {}, region {}, named {} — method: docs/chains.md\n"
+             : "\n权重：补链 {}、已有配套 {}、规模 {}、地区 {}、规划点名 {}——方法见 docs/chains.md\n"),
+      static_cast<double>(w.weight_gap) / 1e6, static_cast<double>(w.weight_ties) / 1e6,
+      static_cast<double>(w.weight_scale) / 1e6, static_cast<double>(w.weight_region) / 1e6,
+      static_cast<double>(w.weight_named) / 1e6);
+  return out;
+}
+
 std::string format_plans_json(const PlanSet& plans) {
   return app::plans_json(plans);
 }

@@ -38,4 +38,10 @@ void print_check(const app::CheckReport& report, Lang lang, std::FILE* out = std
 [[nodiscard]] std::string format_gaps(const Snapshot& s, const std::vector<engine::ChainAssessment>& chains,
                                       Lang lang);
 
+/// `atlas candidates LINK`: the link and its verdict, then one row per candidate (rank, name, region,
+/// score, each feature that scored with its points), then the weights.
+[[nodiscard]] std::string format_candidates(const Snapshot& s, const engine::ChainAssessment& chain,
+                                            std::uint32_t link,
+                                            const std::vector<engine::CandidateScore>& ranked, Lang lang);
+
 }  // namespace atlas::cli

@@ -51,7 +51,8 @@ double verdict_factor(Verdict v) {
   return 0.0;
 }
 
-FeatureScore gap_feature(const Snapshot& s, const ChainAssessment& a, const std::vector<std::uint32_t>& links) {
+FeatureScore gap_feature(const Snapshot& s, const ChainAssessment& a,
+                         const std::vector<std::uint32_t>& links) {
   FeatureScore f{Feature::kGap, 0, 0, 0, {"未对应本产业链的任何环节", "makes no link of the chain"}};
   if (links.empty()) return f;
   std::size_t most = 0;
@@ -75,14 +76,20 @@ FeatureScore gap_feature(const Snapshot& s, const ChainAssessment& a, const std:
   const ChainLinkRecord& link = chain.links[best];
   const std::size_t n = x.downstream.size();
   const std::string en_name = link.name.en.empty() ? link.name.zh : link.name.en;
+  if (n == 0) {
+    f.text = {fmt::format("生产{}（{}，链条末端）", link.name.zh, to_string_zh(x.verdict)),
+              fmt::format("makes {} (a {} link at the end of the chain)", en_name, to_string(x.verdict))};
+    return f;
+  }
   f.text = {fmt::format("生产{}（{}，下游{}个环节依赖）", link.name.zh, to_string_zh(x.verdict), n),
-            fmt::format("makes {} (a {} link; {} link{} downstream depend{} on it)", en_name, to_string(x.verdict), n,
-                        n == 1 ? "" : "s", n == 1 ? "s" : "")};
+            fmt::format("makes {} (a {} link; {} link{} downstream depend{} on it)", en_name,
+                        to_string(x.verdict), n, n == 1 ? "" : "s", n == 1 ? "s" : "")};
   return f;
 }
 
 FeatureScore ties_feature(const Snapshot& s, const CandidateRecord& c) {
-  FeatureScore f{Feature::kTies, 0, 0, 0, {"未记录与本地企业的配套或关联", "no tie to a local enterprise recorded"}};
+  FeatureScore f{
+      Feature::kTies, 0, 0, 0, {"未记录与本地企业的配套或关联", "no tie to a local enterprise recorded"}};
   std::vector<std::string> zh;
   std::vector<std::string> en;
   for (const std::string& id : c.ties) {
@@ -96,7 +103,8 @@ FeatureScore ties_feature(const Snapshot& s, const CandidateRecord& c) {
     en.push_back(fmt::format("{}{}", name_en.empty() ? name_zh : name_en, local ? " (local)" : " (outside)"));
   }
   if (!zh.empty()) {
-    f.text = {fmt::format("已配套或关联：{}", fmt::join(zh, "、")), fmt::format("tied to: {}", fmt::join(en, "; "))};
+    f.text = {fmt::format("已配套或关联：{}", fmt::join(zh, "、")),
+              fmt::format("tied to: {}", fmt::join(en, "; "))};
   }
   return f;
 }
@@ -145,21 +153,23 @@ CandidateScore score(const Snapshot& s, const ChainAssessment* a, std::uint32_t 
     }
     out.features.push_back(gap_feature(s, *a, out.links));
   } else {
-    out.features.push_back({Feature::kGap, 0, 0, 0, {"未对应规划的任何产业链", "makes no link of the plan's chains"}});
+    out.features.push_back(
+        {Feature::kGap, 0, 0, 0, {"未对应规划的任何产业链", "makes no link of the plan's chains"}});
   }
   out.features.push_back(ties_feature(s, c));
   out.features.push_back(scale_feature(c));
   out.features.push_back(region_feature(rules, c));
   out.features.push_back(named_feature(c));
-  const std::int64_t weights[] = {rules.weight_gap, rules.weight_ties, rules.weight_scale, rules.weight_region,
-                                  rules.weight_named};
+  const std::int64_t weights[] = {rules.weight_gap, rules.weight_ties, rules.weight_scale,
+                                  rules.weight_region, rules.weight_named};
   std::int64_t total = 0;
   for (std::int64_t w : weights)
     total += w;
   for (std::size_t k = 0; k < out.features.size(); ++k) {
     FeatureScore& f = out.features[k];
     f.weight = static_cast<double>(weights[k]) / 1e6;
-    f.points = total > 0 ? 100.0 * static_cast<double>(weights[k]) * f.value / static_cast<double>(total) : 0.0;
+    f.points =
+        total > 0 ? 100.0 * static_cast<double>(weights[k]) * f.value / static_cast<double>(total) : 0.0;
     out.score += f.points;
   }
   return out;
@@ -186,8 +196,8 @@ bool makes_link(const Snapshot& s, const CandidateRecord& c, const ChainRecord& 
   return std::ranges::any_of(c.classes, [&](const std::string& code) { return covers(s, l, code); });
 }
 
-std::vector<CandidateScore> rank_candidates(const Snapshot& s, const ChainAssessment& chain, std::uint32_t link,
-                                            const Visibility& vis) {
+std::vector<CandidateScore> rank_candidates(const Snapshot& s, const ChainAssessment& chain,
+                                            std::uint32_t link, const Visibility& vis) {
   std::vector<CandidateScore> out;
   const ChainRecord& record = s.chains[chain.chain];
   for (std::uint32_t c = 0; c < s.candidates.size(); ++c) {

@@ -81,6 +81,8 @@ const bool kRegistered = [] {
       {"BM_TiersPerCountyPerYear", BM_TiersPerCountyPerYear},
       {"BM_OutputPerCountyPerYearQuery", BM_OutputPerCountyPerYearQuery},
       {"BM_EvaluateTargetsPerCounty", BM_EvaluateTargetsPerCounty},
+      {"BM_ChainGaps", BM_ChainGaps},
+      {"BM_ChainGapsEveryCounty", BM_ChainGapsEveryCounty},
   };
   // At a million enterprises io::read_dataset's Dataset of 60M records takes about 20 GB: the two
   // benchmarks that need it run there only with ATLAS_BENCH_BIG_MEMORY=1.

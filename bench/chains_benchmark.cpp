@@ -1,0 +1,60 @@
+// The chain-link verdicts (docs/chains.md) on a national Snapshot: every chain of the plan for its
+// whole region (`atlas gaps`, GET /api/v1/chains/{id}), and every chain for every county one call
+// at a time (the per-county view, before a grouped pass exists: issue 10, scope 7).
+#include <vector>
+
+#include "app/browse.hpp"
+#include "app/chains.hpp"
+#include "support/bench_data.hpp"
+#include "support/benchmarks.hpp"
+
+namespace atlas::bench {
+namespace {
+
+std::shared_ptr<const Snapshot> chains_snapshot(const benchmark::State& state) {
+  auto snapshot = cached_snapshot(static_cast<std::uint64_t>(state.range(0)));
+  drop_cached_dataset();
+  return snapshot;
+}
+
+std::size_t gaps_of(const engine::ChainAssessment& a) {
+  return a.gaps.size() + a.present;
+}
+
+}  // namespace
+
+// The output column of a year (once per request) and every chain judged for the region.
+void BM_ChainGaps(benchmark::State& state) {
+  const auto snapshot = chains_snapshot(state);
+  const Visibility vis;
+  std::size_t links = 0;
+  for (auto _ : state) {
+    const auto output = app::output_column(*snapshot, vis, 2024);
+    std::size_t checksum = 0;
+    for (std::uint32_t c = 0; c < snapshot->chains.size(); ++c)
+      checksum += gaps_of(app::assess_chain(*snapshot, vis, output, c, CountyId{}));
+    benchmark::DoNotOptimize(checksum);
+  }
+  for (const auto& chain : snapshot->chains)
+    links += chain.links.size();
+  state.counters["chains"] = static_cast<double>(snapshot->chains.size());
+  state.counters["links"] = static_cast<double>(links);
+}
+
+// Every chain for every county, one assessment per (chain, county), the output column read once.
+void BM_ChainGapsEveryCounty(benchmark::State& state) {
+  const auto snapshot = chains_snapshot(state);
+  const Visibility vis;
+  const auto output = app::output_column(*snapshot, vis, 2024);
+  for (auto _ : state) {
+    std::size_t checksum = 0;
+    for (std::uint32_t county = 0; county < snapshot->counties.size(); ++county) {
+      for (std::uint32_t c = 0; c < snapshot->chains.size(); ++c)
+        checksum += gaps_of(app::assess_chain(*snapshot, vis, output, c, CountyId{county}));
+    }
+    benchmark::DoNotOptimize(checksum);
+  }
+  state.counters["counties"] = static_cast<double>(snapshot->counties.size());
+}
+
+}  // namespace atlas::bench

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "io/internal/test_support.hpp"
+#include "model/units.hpp"
 
 namespace atlas::io {
 namespace {
@@ -496,6 +497,19 @@ TEST(DatasetReader, ChecksCandidateLinksAgainstTheirChain) {
   EXPECT_EQ(messages(in.read()),
             (Messages{"candidates.csv:3:5: link: unknown link 'axle' in chain 'trailer'",
                       "candidates.csv:4:4: chain: unknown chain 'trailr' (did you mean 'trailer'?)"}));
+}
+
+TEST(DatasetReader, ChecksACandidatesClassesTiesAndScale) {
+  Inputs in{{"taxonomy.csv", "code,level,parent,name_zh,provenance\naxle,category,,车轴,t\n"},
+            {"enterprises.csv", std::string(kEnterpriseHeader) + "axle-co,,车轴,,,,trailer,,,,,,,,,sample\n"},
+            {"candidates.csv",
+             "id,name_zh,kind,provenance,classes,scale,ties\n"
+             "c1,甲,parts,sample,axle,30亿,axle-co\n"
+             "c2,乙,parts,sample,axel;axle,3x亿,axle-coo\n"}};
+  EXPECT_EQ(messages(in.read()),
+            (Messages{"candidates.csv:3:5: classes: unknown taxonomy code 'axel' (did you mean 'axle'?)",
+                      "candidates.csv:3:6: scale: " + parse_amount("3x亿").error().message,
+                      "candidates.csv:3:7: ties: unknown enterprise 'axle-coo' (did you mean 'axle-co'?)"}));
 }
 
 constexpr const char* kSupplyHeader = "supplier,customer,class,since,provenance\n";

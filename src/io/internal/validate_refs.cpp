@@ -288,6 +288,8 @@ void Validator::check_activity() {
     if (!candidates.live(i)) continue;
     const CandidateRecord& r = candidates.rows[i];
     reference(TableKind::kCandidates, candidates, i, "chain", r.chain, chains_, "chain");
+    references(TableKind::kCandidates, candidates, i, "classes", r.classes, taxonomy_, "taxonomy code");
+    references(TableKind::kCandidates, candidates, i, "ties", r.ties, enterprises_, "enterprise");
     if (!r.link.empty() && r.chain.empty()) {
       ws_.report(TableKind::kCandidates, candidates, i, ErrorCode::kMissingField, "chain",
                  fmt::format("link '{}' needs its chain", r.link));

@@ -111,6 +111,16 @@ describe('AtlasClient', () => {
       '/api/v1/chains/a%2Fb?plan=riverbend-ev-2024-2027&sample=true',
     ])
   })
+  it("reads a link's attraction candidates for the region or a county", async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, candidates: [] })))
+    const client = clientWith(fetchImpl, { plan: 'meizhou-autoparts-2021-2025', asOf: '2024-06-30', sample: false })
+    await client.linkCandidates('nev-three-electric', 'power-battery')
+    await client.linkCandidates('trailer', 'a/b', { county: 'meixian', year: 2024 })
+    expect(fetchImpl.mock.calls.map((c) => c[0])).toEqual([
+      '/api/v1/chains/nev-three-electric/links/power-battery/candidates?plan=meizhou-autoparts-2021-2025&as_of=2024-06-30&sample=false',
+      '/api/v1/chains/trailer/links/a%2Fb/candidates?county=meixian&year=2024&plan=meizhou-autoparts-2021-2025&as_of=2024-06-30&sample=false',
+    ])
+  })
   it('escapes ids in paths', async () => {
     const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta: {} }))
     await clientWith(fetchImpl).enterprise('a/b')

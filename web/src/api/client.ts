@@ -679,6 +679,59 @@ export interface ChainQuery {
   year?: number
 }
 
+// /chains/{id}/links/{link}/candidates: the outside firms to court for a link (docs/chains.md "Candidates")
+
+export type CandidateFeatureName = 'gap' | 'ties' | 'scale' | 'region' | 'named'
+
+/** One feature of a candidate's score: its value in [0, 1], the plan's weight, the points it gives. */
+export interface CandidateFeature {
+  /** One of CandidateFeatureName; kept open because the engine may add features. */
+  feature: CandidateFeatureName | string
+  value: number
+  weight: number
+  /** 100 × weight × value / Σ weights; the points of a candidate's features add up to its score. */
+  points: number
+  /** The reason in words ("head office in 珠三角, a region the plan courts", "scale not recorded"). */
+  text: I18nText
+}
+
+export interface Candidate {
+  /** 1 is the best; equal scores go by Chinese name, then id. */
+  rank: number
+  id: string
+  name: I18nText
+  kind: string
+  /** Its head office ("珠三角"). */
+  region: string
+  /** 0–100. */
+  score: number
+  /** The links of the chain it makes. */
+  links: string[]
+  features: CandidateFeature[]
+  provenance: string
+  sample: boolean
+}
+
+/** The plan's attraction rules ([plan.attraction]): the weights, the courted regions. */
+export interface CandidateRules {
+  gap: number
+  ties: number
+  scale: number
+  region: number
+  named: number
+  regions: string[]
+  provenance: string
+}
+
+export interface LinkCandidates {
+  meta: Meta
+  chain: Ref
+  link: { id: string; name: I18nText; verdict: ChainVerdict | string; verdict_zh: string }
+  rules: CandidateRules
+  /** Best first. */
+  candidates: Candidate[]
+}
+
 // ---------------------------------------------------------------------------------------------
 // POST /indicators
 
@@ -869,6 +922,8 @@ export const reads = {
   taxonomy: () => read<Taxonomy>('/taxonomy'),
   chains: () => read<ChainList>('/chains'),
   chain: (id: string, params: ChainQuery = {}) => read<ChainAssessment>(`/chains/${encodeURIComponent(id)}`, { ...params }),
+  linkCandidates: (chain: string, link: string, params: ChainQuery = {}) =>
+    read<LinkCandidates>(`/chains/${encodeURIComponent(chain)}/links/${encodeURIComponent(link)}/candidates`, { ...params }),
 }
 
 export class AtlasClient {
@@ -984,6 +1039,9 @@ export class AtlasClient {
   }
   chain(id: string, params: ChainQuery = {}, o?: RequestOptions) {
     return this.read(reads.chain(id, params), o)
+  }
+  linkCandidates(chain: string, link: string, params: ChainQuery = {}, o?: RequestOptions) {
+    return this.read(reads.linkCandidates(chain, link, params), o)
   }
   /** Evaluates an indicator; as_of and sample default to the global switches. */
   indicator(expression: string, o?: RequestOptions) {

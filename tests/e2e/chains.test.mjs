@@ -122,7 +122,9 @@ describe('the Chains page', () => {
       assert.match(await detail.locator(byTest('link-makers')).innerText(), /24\.8亿元/)
       assert.match(await detail.locator(byTest('link-pipeline')).innerText(), /BPW第八期车轴扩产和转型升级项目[\s\S]*2021年 已投产/)
       assert.match(await detail.locator(byTest('link-downstream')).innerText(), /挂车整车/)
-      assert.match(await detail.locator(byTest('link-candidates')).innerText(), /尚未接入/)
+      // No candidate makes the axle: the empty state, with the plan's weights still stated.
+      await detail.locator(byTest('candidates-empty')).waitFor()
+      assert.match(await detail.locator(byTest('link-candidates')).innerText(), /没有候选企业生产该环节[\s\S]*评分权重/)
       await page.screenshot({ path: path.join(artifacts, 'chains-trailer-zh.png'), fullPage: true })
 
       // A link opens from the gaps too, and from the keyboard in the graph.
@@ -170,6 +172,106 @@ describe('the Chains page', () => {
       assert.doesNotMatch(await page.locator(byTest('chain-gaps')).innerText(), /[\u4e00-\u9fff]/, 'no Chinese in the gaps')
       await page.screenshot({ path: path.join(artifacts, 'chains-trailer-en.png'), fullPage: true })
     })
+  })
+
+  test("lists a link's attraction candidates with their scores and reasons, and each gap's in the gap list", async () => {
+    const [battery, oem] = await Promise.all([
+      app.getJson(`/api/v1/chains/nev-three-electric/links/power-battery/candidates?plan=${MEIZHOU}`),
+      app.getJson(`/api/v1/chains/passenger/links/oem/candidates?plan=${MEIZHOU}`),
+    ])
+    const names = (a) => a.candidates.map((c) => c.name.zh)
+    assert.ok(names(battery).includes('比克电池') && names(battery).includes('亿纬锂能'), names(battery).join())
+    assert.ok(names(oem).includes('比亚迪'), names(oem).join())
+    await app.withPage(async (page) => {
+      const requests = []
+      page.on('request', (r) => requests.push(new URL(r.url())))
+      await openChains(page, '/chains?chain=nev-three-electric&link=power-battery')
+      const detail = page.locator(byTest('chain-link-detail'))
+      const list = detail.locator(byTest('candidate-list'))
+      await list.waitFor()
+      // Best first, as the API ranks them: rank, name, region, score with one decimal.
+      const shown = await list.locator(byTest('candidate-name')).allInnerTexts()
+      assert.deepEqual(shown, names(battery))
+      assert.match(await detail.locator(byTest('candidates-count')).innerText(), new RegExp(`${battery.candidates.length} 家`))
+      for (const c of battery.candidates) {
+        const item = list.locator(byTest(`candidate-${c.id}`))
+        assert.equal((await item.locator(byTest('candidate-rank')).innerText()).trim(), String(c.rank))
+        assert.equal((await item.locator(byTest('candidate-score')).innerText()).trim(), c.score.toFixed(1))
+        const reasons = await item.locator(byTest('candidate-reasons')).innerText()
+        assert.match(reasons, /总部位于珠三角，规划重点对接的地区（\+20）/)
+        assert.match(reasons, /生产动力电池[\s\S]*（\+\d/)
+        // What was not counted is there too, apart.
+        assert.match(await item.locator(byTest('candidate-uncounted')).innerText(), /未计分[\s\S]*规模未录入/)
+        assert.match(await item.innerText(), /珠三角[\s\S]*规划原文 §6\(3\)/)
+      }
+      // The five features with weights and values behind 评分明细; the points add up to the score.
+      const first = list.locator(byTest(`candidate-${battery.candidates[0].id}`))
+      await first.locator(`${byTest('candidate-breakdown')} summary`).click()
+      const rows = await first.locator(`${byTest('candidate-breakdown')} tbody tr`).allInnerTexts()
+      assert.equal(rows.length, 5)
+      assert.match(rows.join('\n'), /规模\s+0\s+1\s+\+0/)
+      assert.match(await detail.locator(byTest('candidate-rules')).innerText(), /评分权重：缺口 4 · 配套关系 2 · 规模 1 · 对接地区 2 · 规划点名 1[\s\S]*重点对接地区：粤港澳大湾区、珠三角/)
+      assert.match(await detail.locator(byTest('candidate-rules-source')).innerText(), /规划原文 §6\(1\)[\s\S]*规划原文 §6\(3\)/)
+
+      // The gap list: how many candidates each gap has and the best one, read as the rows come into view, each once.
+      const gapCell = page.locator(byTest('gap-candidates-power-battery'))
+      await gapCell.scrollIntoViewIfNeeded()
+      await page.waitForFunction(() => document.querySelector('[data-test="gap-candidates-power-battery"]')?.dataset.count !== undefined)
+      assert.equal(await gapCell.innerText(), `${battery.candidates.length} 家，首选 ${battery.candidates[0].name.zh}`)
+      await page.locator(`${byTest('gap-candidates-cathode')}[data-count="0"]`).waitFor()
+      assert.equal(await page.locator(byTest('gap-candidates-cathode')).innerText(), '无')
+      await settled(page)
+      const reads = requests.filter((u) => u.pathname.endsWith('/candidates')).map((u) => u.pathname + u.search)
+      assert.deepEqual(reads.filter((u, i) => reads.indexOf(u) !== i), [], 'a link\'s candidates read once')
+      await page.screenshot({ path: path.join(artifacts, 'chains-candidates-zh.png'), fullPage: true })
+
+      // A link no candidate makes: the empty state.
+      await page.locator(`${byTest('gap-row-cathode')} a`).click()
+      await page.waitForURL((u) => u.searchParams.get('link') === 'cathode')
+      await detail.locator(byTest('candidates-empty')).waitFor()
+      assert.match(await detail.locator(byTest('candidates-empty')).innerText(), /没有候选企业生产该环节/)
+      assert.equal(await detail.locator(byTest('candidate-list')).count(), 0)
+
+      // The passenger chain's OEM link lists the car makers the plan courts.
+      await openChains(page, '/chains?chain=passenger&link=oem')
+      await detail.locator(byTest('candidate-list')).waitFor()
+      const oemShown = await detail.locator(byTest('candidate-name')).allInnerTexts()
+      assert.deepEqual(oemShown, names(oem))
+      assert.ok(oemShown.includes('比亚迪'))
+      assert.match(await detail.locator(byTest('link-candidates')).innerText(), /粤港澳大湾区/)
+    })
+  })
+
+  test('lists the candidates in English with lang=en, and on a phone', async () => {
+    await app.withPage(async (page) => {
+      await openChains(page, '/chains?chain=nev-three-electric&link=power-battery&lang=en')
+      const detail = page.locator(byTest('chain-link-detail'))
+      await detail.locator(byTest('candidate-list')).waitFor()
+      assert.deepEqual(await detail.locator(byTest('candidate-name')).allInnerTexts(), ['EVE Energy', 'BAK Battery'])
+      const text = await detail.locator(byTest('link-candidates')).innerText()
+      assert.match(text, /Attraction candidates\s+2 candidates/)
+      assert.match(text, /head office in 珠三角, a region the plan courts \(\+20\)/)
+      assert.match(text, /Not counted: no tie to a local enterprise recorded, scale not recorded/)
+      assert.match(text, /Weights: Gap 4 · Ties 2 · Scale 1 · Region 2 · Named by the plan 1/)
+      await page.locator(byTest('gap-candidates-power-battery')).scrollIntoViewIfNeeded()
+      await page.locator(`${byTest('gap-candidates-power-battery')}[data-count="2"]`).waitFor()
+      assert.equal(await page.locator(byTest('gap-candidates-power-battery')).innerText(), '2, best: EVE Energy')
+      await page.screenshot({ path: path.join(artifacts, 'chains-candidates-en.png'), fullPage: true })
+    })
+    await app.withPage(
+      async (page) => {
+        await openChains(page, '/chains?chain=passenger&link=oem')
+        const list = page.locator(byTest('candidate-list'))
+        await list.waitFor()
+        await list.scrollIntoViewIfNeeded()
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        assert.ok(overflow <= 0, `no sideways scroll (${overflow}px)`)
+        const box = await list.boundingBox()
+        assert.ok(box && box.width <= 390, `the list fits the phone (${box?.width})`)
+        await list.screenshot({ path: path.join(artifacts, 'chains-candidates-phone.png') })
+      },
+      { viewport: { width: 390, height: 844 } },
+    )
   })
 
   test("shows the second plan's own chain, with its own rules", async () => {

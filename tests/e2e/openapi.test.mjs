@@ -35,8 +35,11 @@ function ctest(name, fn) {
 /** Ids and filter values taken from real list answers (filled in `before`). */
 const ctx = {}
 
+/** The template with its path parameters filled in order (`id`: one value, or one per parameter). */
 function fill(template, id) {
-  return template.replace(/\{[^}]*\}/, encodeURIComponent(id))
+  let out = template
+  for (const v of Array.isArray(id) ? id : [id]) out = out.replace(/\{[^}]*\}/, encodeURIComponent(v))
+  return out
 }
 
 /**
@@ -114,6 +117,7 @@ const idOf = {
   '/api/v1/enterprises/{id}': () => ctx.enterpriseId,
   '/api/v1/projects/{id}': () => ctx.projectId,
   '/api/v1/chains/{id}': () => ctx.chainId,
+  '/api/v1/chains/{id}/links/{link}/candidates': () => [ctx.chainId, ctx.linkId],
 }
 
 const items = (b) => b.items ?? b.targets ?? b.zones ?? b.categories ?? b.chains ?? []
@@ -168,6 +172,13 @@ const endpoints = [
       year: { value: '2024', check: (b) => assert.equal(b.chain.year, 2024) },
     },
   },
+  {
+    path: '/api/v1/chains/{id}/links/{link}/candidates',
+    filters: {
+      county: { value: () => ctx.county, check: (b) => assert.equal(b.link.id, ctx.linkId) },
+      year: { value: '2024', check: (b) => assert.equal(b.chain.id, ctx.chainId) },
+    },
+  },
 ]
 const known = new Set(endpoints.map((e) => normalizeTemplate(e.path)))
 const readParams = new Set(['as_of', 'sample'])
@@ -211,6 +222,7 @@ before(async () => {
   ctx.projectStatus = project.status
   ctx.sponsor = project.sponsor?.id
   ctx.chainId = chains.chains[0].id
+  ctx.linkId = chains.chains[0].links[0].id
 })
 
 after(async () => {
@@ -303,6 +315,13 @@ describe('GET with bad input', () => {
   })
   ctest("an unknown county of a chain's verdicts is a 400 unknown-reference naming the field", async () => {
     assertProblem(await call('GET', '/api/v1/chains/{id}', { id: ctx.chainId, query: { county: 'xx' } }), 400, 'unknown-reference', 'county')
+  })
+  ctest("an unknown county of a link's candidates is a 400 unknown-reference naming the field", async () => {
+    assertProblem(await call('GET', '/api/v1/chains/{id}/links/{link}/candidates', { id: [ctx.chainId, ctx.linkId], query: { county: 'xx' } }), 400, 'unknown-reference', 'county')
+  })
+  ctest("GET a link's candidates with an unknown chain or link is a 404 not-found", async () => {
+    assertProblem(await call('GET', '/api/v1/chains/{id}/links/{link}/candidates', { id: ['does-not-exist', ctx.linkId] }), 404, 'not-found')
+    assertProblem(await call('GET', '/api/v1/chains/{id}/links/{link}/candidates', { id: [ctx.chainId, 'does-not-exist'] }), 404, 'not-found')
   })
   ctest('limit above 500 is a 400 naming limit', async () => {
     assertProblem(await call('GET', '/api/v1/enterprises', { query: { limit: '501' } }), 400, undefined, 'limit')

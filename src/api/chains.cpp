@@ -92,9 +92,10 @@ Outcome<json::object> get_chain(const ReadContext& ctx) {
   if (auto ok = ctx.params.allow({"county", "year"}); !ok) return std::unexpected(ok.error());
   auto judged = judge(ctx);
   if (!judged) return std::unexpected(judged.error());
+  const auto fed = app::targets_fed_by_projects(ctx.snapshot, ctx.visibility);
   return json::object{
       {"meta", ctx.meta()},
-      {"chain", app::chain_assessment_json(ctx.snapshot, judged->assessment, judged->output)}};
+      {"chain", app::chain_assessment_json(ctx.snapshot, judged->assessment, judged->output, &fed)}};
 }
 
 Outcome<json::object> list_link_candidates(const ReadContext& ctx) {

@@ -82,6 +82,15 @@ TEST(ChainsApi, JudgesEachLinkOfAChainWithItsEvidence) {
   // No reference figures loaded: the quotient is unknown, not zero.
   EXPECT_EQ(evidence_of(castings, "location-quotient").at("state").as_string(), "unknown");
   EXPECT_EQ(castings.at("location_quotient"), json::value(nullptr));
+  // BPW's phase-8 expansion makes axles; it feeds the targets its sponsor's output counts in.
+  const auto& pipeline = axle.at("pipeline").as_array();
+  ASSERT_FALSE(pipeline.empty());
+  EXPECT_EQ(pipeline[0].at("project").as_string(), "bpw-phase8");
+  std::vector<std::string> fed;
+  for (const auto& t : pipeline[0].at("targets").as_array())
+    fed.emplace_back(t.at("id").as_string());
+  EXPECT_NE(std::ranges::find(fed, "trailer-output"), fed.end());
+  EXPECT_NE(std::ranges::find(fed, "new-projects"), fed.end());
   // Gaps: missing links first.
   const auto& gaps = chain.at("gaps").as_array();
   ASSERT_GE(gaps.size(), 2U);

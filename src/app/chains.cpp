@@ -9,6 +9,7 @@
 
 #include "app/browse.hpp"
 #include "app/internal/browse_text.hpp"
+#include "app/internal/compiled_plan.hpp"
 #include "model/provenance.hpp"
 
 namespace atlas::app {
@@ -99,6 +100,28 @@ Result<LinkRef> resolve_link(const Snapshot& s, std::string_view text, std::stri
               std::string(field));
 }
 
+std::vector<std::vector<std::uint32_t>> targets_fed_by_projects(const Snapshot& s, const Visibility& vis) {
+  std::vector<std::vector<std::uint32_t>> fed(s.projects.size());
+  const internal::CompiledPlan& plan = internal::compiled_plan(s);
+  for (std::uint32_t t = 0; t < s.targets.size(); ++t) {
+    const internal::CompileResult& compiled = plan.target(t);
+    if (!compiled) continue;
+    auto reading = query::evaluate(compiled->checked, s, vis);
+    if (!reading) continue;
+    const std::vector<std::uint32_t>& records = reading->records;  // ascending
+    for (std::uint32_t p = 0; p < s.projects.size(); ++p) {
+      bool feeds = false;
+      if (reading->set == query::RecordSet::kProjects) {
+        feeds = std::ranges::binary_search(records, p);
+      } else if (reading->set == query::RecordSet::kEnterprises && s.project_sponsor[p].valid()) {
+        feeds = std::ranges::binary_search(records, s.project_sponsor[p].value);
+      }
+      if (feeds) fed[p].push_back(t);
+    }
+  }
+  return fed;
+}
+
 engine::ChainAssessment assess_chain(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
                                      std::uint32_t chain, CountyId county) {
   return engine::assess_chain(engine::ChainInput{s, vis, output.year, output.value, output.sample}, chain,
@@ -144,7 +167,7 @@ json::object evidence_json(const engine::Evidence& ev) {
 }
 
 json::object link_json(const Snapshot& s, const ChainRecord& chain, const engine::LinkAssessment& a,
-                       const OutputColumn& output) {
+                       const OutputColumn& output, const std::vector<std::vector<std::uint32_t>>* fed) {
   const ChainLinkRecord& link = chain.links[a.link];
   json::array classes;
   for (const std::string& code : link.classes) {
@@ -165,7 +188,14 @@ json::object link_json(const Snapshot& s, const ChainRecord& chain, const engine
   json::array pipeline;
   for (const engine::PipelineProject& p : a.pipeline) {
     const ProjectRecord& project = s.projects[p.project.value];
+    json::array targets;
+    if (fed != nullptr) {
+      for (std::uint32_t t : (*fed)[p.project.value])
+        targets.emplace_back(
+            json::object{{"id", s.targets[t].id}, {"title", names_json(s.targets[t].title)}});
+    }
     pipeline.emplace_back(json::object{{"project", project.id},
+                                       {"targets", std::move(targets)},
                                        {"name", names_json(project.name)},
                                        {"adds_maker", p.adds_maker},
                                        {"due", date_json(p.due)},
@@ -270,11 +300,12 @@ json::object chain_rules_json(const ChainRules& r) {
 }
 
 json::object chain_assessment_json(const Snapshot& s, const engine::ChainAssessment& a,
-                                   const OutputColumn& output) {
+                                   const OutputColumn& output,
+                                   const std::vector<std::vector<std::uint32_t>>* fed) {
   const ChainRecord& chain = s.chains[a.chain];
   json::array links;
   for (const engine::LinkAssessment& l : a.links)
-    links.emplace_back(link_json(s, chain, l, output));
+    links.emplace_back(link_json(s, chain, l, output, fed));
   json::array edges;
   for (const ChainEdgeRecord& e : chain.edges)
     edges.emplace_back(json::object{{"from", e.from}, {"to", e.to}});

@@ -47,14 +47,22 @@ struct LinkRef {
                                                    const OutputColumn& output, std::uint32_t chain,
                                                    CountyId county);
 
+/// For each project of the plan (Snapshot::projects order), the targets (Snapshot::targets
+/// indices) it feeds: those whose reading under `vis` rests on the project itself (a target that
+/// counts projects) or on its sponsor (a target over enterprises). A target that does not compile
+/// or evaluate feeds from none.
+[[nodiscard]] std::vector<std::vector<std::uint32_t>> targets_fed_by_projects(const Snapshot& s,
+                                                                              const Visibility& vis);
+
 /// How many makers a link's JSON lists (the largest first); `makers_count` says how many there are.
 inline constexpr std::size_t kListedMakers = 20;
 
 /// The chain with its links, verdicts, evidence, pipeline and gaps (docs/api.md, "Chains").
-/// `output` is the column the assessment read (each maker's own output).
-[[nodiscard]] boost::json::object chain_assessment_json(const Snapshot& s,
-                                                        const engine::ChainAssessment& assessment,
-                                                        const OutputColumn& output);
+/// `output` is the column the assessment read (each maker's own output); `fed`, when given, the
+/// targets each project feeds (targets_fed_by_projects), listed with the pipeline.
+[[nodiscard]] boost::json::object chain_assessment_json(
+    const Snapshot& s, const engine::ChainAssessment& assessment, const OutputColumn& output,
+    const std::vector<std::vector<std::uint32_t>>* fed = nullptr);
 
 /// The ranked candidates for link `link` of the assessed chain: {chain, link: {id, name, verdict,
 /// verdict_zh}, weights, candidates: [{rank, id, name, kind, region, score, links, features: [{feature,

@@ -148,8 +148,9 @@ int run_gaps(const GapsFlags& f) {
   std::string text;
   if (f.json) {
     boost::json::array items;
+    const auto fed = atlas::app::targets_fed_by_projects(s, vis);
     for (const auto& a : assessed)
-      items.emplace_back(atlas::app::chain_assessment_json(s, a, output));
+      items.emplace_back(atlas::app::chain_assessment_json(s, a, output, &fed));
     boost::json::object root{{"plan", s.plan.id},
                              {"as_of", atlas::date_of(as_of).to_string()},
                              {"include_sample", !f.no_sample},

@@ -31,9 +31,9 @@ struct FeatureScore {
 };
 
 struct CandidateScore {
-  std::uint32_t candidate = 0;        // index into Snapshot::candidates
-  double score = 0;                   // 0–100
-  std::vector<std::uint32_t> links;   // links of the chain it makes (indices into its links)
+  std::uint32_t candidate = 0;         // index into Snapshot::candidates
+  double score = 0;                    // 0–100
+  std::vector<std::uint32_t> links;    // links of the chain it makes (indices into its links)
   std::vector<FeatureScore> features;  // in Feature order
   bool sample = false;
 };

@@ -1,8 +1,8 @@
 #include "engine/chains.hpp"
 
-#include "engine/candidates.hpp"
-
 #include <gtest/gtest.h>
+
+#include "engine/candidates.hpp"
 
 namespace atlas::engine {
 namespace {

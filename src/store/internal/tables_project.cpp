@@ -93,7 +93,8 @@ Result<std::vector<std::string>> read_link_classes(Db& db, const std::string& ch
 // Reads the links (with their classes) and edges of a chain whose own row is already read.
 Result<void> read_chain_parts(Db& db, ChainRecord& chain) {
   auto links = db.prepare(
-      "SELECT id, name_zh, name_en, reference FROM chain_links WHERE plan = atlas_plan() AND chain = ?1 ORDER "
+      "SELECT id, name_zh, name_en, reference FROM chain_links WHERE plan = atlas_plan() AND chain = ?1 "
+      "ORDER "
       "BY pos");
   if (!links) return std::unexpected(links.error());
   (*links)->bind_all(chain.id);

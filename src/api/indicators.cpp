@@ -110,6 +110,34 @@ json::object meta_json(const Snapshot& s, const Visibility& vis) {
       {"sample", vis.include_sample}};
 }
 
+json::value ratio_json(const std::optional<query::RatioParts>& ratio, MetricUnit unit) {
+  if (!ratio) return nullptr;
+  return json::object{
+      {"numerator", ratio->numerator_has_value ? json::value(ratio->numerator) : json::value(nullptr)},
+      {"denominator", ratio->denominator_has_value ? json::value(ratio->denominator) : json::value(nullptr)},
+      {"unit", to_string(unit)},
+      {"denominator_contributors", ratio->denominator_contributors}};
+}
+
+// One group of `… group by FIELD`: its key (null for the records without a value of the field)
+// and its value as the whole gives it.
+json::object group_json(const query::GroupedResult& g, const query::GroupValue& v) {
+  json::object o;
+  o["key"] =
+      v.key ? json::value(json::object{{"id", g.keys[*v.key].id}, {"name", names_json(g.keys[*v.key].name)}})
+            : json::value(nullptr);
+  o["value"] = v.has_value ? json::value(v.value) : json::value(nullptr);
+  o["has_value"] = v.has_value;
+  o["ratio"] = ratio_json(v.ratio, g.total.unit);
+  const std::string covered = query::group_coverage_text(v, g.total.period);
+  o["period"] =
+      g.total.period ? json::value(covered.empty() ? g.total.period->text : covered) : json::value(nullptr);
+  o["complete"] = query::group_complete(v, g.total.period);
+  o["contributors"] = v.contributors;
+  o["sample"] = v.includes_sample;
+  return o;
+}
+
 }  // namespace
 
 Outcome<json::object> evaluate_indicator(const WriteContext& ctx) {
@@ -117,8 +145,18 @@ Outcome<json::object> evaluate_indicator(const WriteContext& ctx) {
   if (!request) return std::unexpected(request.error());
   auto checked = query::compile_indicator(request->expression, ctx.snapshot);
   if (!checked) return std::unexpected(expression_problem(checked.error()));
-  auto r = query::evaluate(*checked, ctx.snapshot, request->visibility);
-  if (!r) return std::unexpected(expression_problem(r.error()));
+  std::optional<query::GroupedResult> grouped;
+  std::optional<query::IndicatorResult> whole;
+  if (checked->is_grouped()) {
+    auto g = query::evaluate_grouped(*checked, ctx.snapshot, request->visibility);
+    if (!g) return std::unexpected(expression_problem(g.error()));
+    grouped = std::move(*g);
+  } else {
+    auto r = query::evaluate(*checked, ctx.snapshot, request->visibility);
+    if (!r) return std::unexpected(expression_problem(r.error()));
+    whole = std::move(*r);
+  }
+  const query::IndicatorResult* r = grouped ? &grouped->total : &*whole;
   json::object o;
   o["meta"] = meta_json(ctx.snapshot, request->visibility);
   o["expression"] = request->expression;
@@ -126,21 +164,23 @@ Outcome<json::object> evaluate_indicator(const WriteContext& ctx) {
   o["has_value"] = r->has_value;
   // A ratio is a share in millionths of the whole, the unit of percent targets: 180000 is 18%.
   o["unit"] = r->ratio ? "percent" : to_string(r->unit);
-  o["ratio"] = r->ratio
-                   ? json::value(json::object{
-                         {"numerator", r->ratio->numerator_has_value ? json::value(r->ratio->numerator)
-                                                                     : json::value(nullptr)},
-                         {"denominator", r->ratio->denominator_has_value ? json::value(r->ratio->denominator)
-                                                                         : json::value(nullptr)},
-                         {"unit", to_string(r->unit)},
-                         {"denominator_contributors", r->ratio->denominator_contributors}})
-                   : json::value(nullptr);
+  o["ratio"] = ratio_json(r->ratio, r->unit);
   o["period"] = period_json(*r);
   o["complete"] = r->complete();
   o["contributors"] = r->contributors();
   o["sample"] = r->includes_sample;
   o["set"] = query::to_string(r->set);
   o["records"] = records_json(ctx.snapshot, *r);
+  o["group_by"] = grouped ? json::value(grouped->field) : json::value(nullptr);
+  o["groups_overlap"] = grouped ? json::value(grouped->overlapping) : json::value(nullptr);
+  if (grouped) {
+    json::array groups;
+    for (const auto& v : grouped->groups)
+      groups.emplace_back(group_json(*grouped, v));
+    o["groups"] = std::move(groups);
+  } else {
+    o["groups"] = nullptr;
+  }
   return o;
 }
 

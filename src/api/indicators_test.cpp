@@ -15,9 +15,10 @@ TEST(IndicatorsApi, EvaluatesAnExpression) {
   ASSERT_EQ(a.status(), 200) << a.response.body;
   const auto& o = a.body.as_object();
   for (const char* key : {"meta", "expression", "value", "has_value", "unit", "ratio", "period", "complete",
-                          "contributors", "sample", "set", "records"})
+                          "contributors", "sample", "set", "records", "group_by", "groups_overlap", "groups"})
     EXPECT_TRUE(o.contains(key)) << key;
-  EXPECT_EQ(o.size(), 12U);
+  EXPECT_EQ(o.size(), 15U);
+  EXPECT_TRUE(o.at("groups").is_null());
   EXPECT_TRUE(o.at("ratio").is_null());
   EXPECT_EQ(o.at("unit").as_string(), "yuan");
   EXPECT_EQ(o.at("period").as_string(), "2025");
@@ -30,6 +31,50 @@ TEST(IndicatorsApi, EvaluatesAnExpression) {
   EXPECT_TRUE(first.at("name").at("zh").is_string());
   EXPECT_EQ(o.at("meta").at("as_of").as_string(), "2026-11-27");
   EXPECT_EQ(a.header("Cache-Control"), "no-store");
+}
+
+// `… group by county` answers one value per county of the plan, and the counties add up to the
+// whole: the issue's own example.
+TEST(IndicatorsApi, AnswersPerGroupAndTheGroupsAddUp) {
+  const auto a = post(kPath, R"j({"expression": "sum(output_value) in 2025 group by county"})j");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  const auto& o = a.body.as_object();
+  EXPECT_EQ(o.at("group_by").as_string(), "county");
+  EXPECT_FALSE(o.at("groups_overlap").as_bool());
+  const auto& groups = o.at("groups").as_array();
+  ASSERT_GE(groups.size(), 8U);  // Meizhou's eight counties, each listed even without output
+  std::int64_t sum = 0;
+  std::size_t contributors = 0;
+  for (const auto& g : groups) {
+    sum += g.at("value").as_int64();
+    contributors += static_cast<std::size_t>(g.at("contributors").as_int64());
+  }
+  EXPECT_EQ(sum, o.at("value").as_int64());
+  EXPECT_EQ(static_cast<std::int64_t>(contributors), o.at("contributors").as_int64());
+  // Enterprises the plan names without a county (宏宇, 富德 …) form the last group, keyed null.
+  EXPECT_TRUE(groups.back().at("key").is_null());
+  EXPECT_GT(groups.back().at("contributors").as_int64(), 0);
+  // Each county's value is the expression restricted to it.
+  const auto meixian =
+      post(kPath, R"j({"expression": "sum(output_value) where county = \"meixian\" in 2025"})j");
+  ASSERT_EQ(meixian.status(), 200) << meixian.response.body;
+  bool found = false;
+  for (const auto& g : groups) {
+    if (g.at("key").is_null() || g.at("key").at("id").as_string() != "meixian") continue;
+    found = true;
+    EXPECT_EQ(g.at("value"), meixian.body.at("value"));
+    EXPECT_EQ(g.at("sample"), meixian.body.at("sample"));
+    EXPECT_EQ(g.at("period"), meixian.body.at("period"));
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(IndicatorsApi, NamesAFieldThatCannotGroupAtItsColumn) {
+  const auto a = post(kPath, R"j({"expression": "sum(output_value) in 2025 group by countyy"})j");
+  ASSERT_EQ(a.status(), 400) << a.response.body;
+  EXPECT_EQ(a.body.at("field").as_string(), "expression");
+  EXPECT_EQ(a.body.at("column").as_int64(), 36);
+  EXPECT_NE(a.body.at("detail").as_string().find("did you mean \"county\""), std::string::npos);
 }
 
 TEST(IndicatorsApi, ReadsAsOfAndSampleFromTheBody) {

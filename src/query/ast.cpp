@@ -85,6 +85,8 @@ std::string to_string(const Indicator& indicator) {
     out = "(/ " + out + ") " + to_string(indicator.divisor.front());
   }
   if (indicator.period) out += " " + indicator.period->text;
+  // (sum output_value 2025 (group county)) for … in 2025 group by county.
+  if (!indicator.group_by.empty()) out += " (group " + indicator.group_by + ")";
   return out + ")";
 }
 

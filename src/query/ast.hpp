@@ -75,7 +75,7 @@ struct Condition {
 };
 
 /// A parsed indicator: `aggregate(subject) [where condition] [/ aggregate(subject) [where condition]]
-/// [in period]`.
+/// [in period] [group by field]`.
 struct Indicator {
   std::string source;
   Aggregate aggregate = Aggregate::kCount;
@@ -97,6 +97,11 @@ struct Indicator {
   /// (both parts are read over the trailing period). Empty for a plain aggregate; never nested.
   std::vector<Indicator> divisor;
   SourcePos divide_pos;  // the "/"
+  /// `group by FIELD`: one value per value of FIELD (county, zone, segment, a taxonomy level …) as
+  /// well as the whole; empty when the indicator is not grouped. Set on the indicator, never on
+  /// its divisor (a ratio is grouped as a whole).
+  std::string group_by;
+  SourcePos group_by_pos;  // the field after "group by"
   bool operator==(const Indicator&) const = default;
   [[nodiscard]] bool is_ratio() const { return !divisor.empty(); }
 };

@@ -185,6 +185,11 @@ void add_rollup_gates(const Snapshot& s, Program& p) {
     p.rollup_gates.push_back(internal::rollup_gate(s, m, year_of(p.period->first)));
 }
 
+bool same_groups(const internal::Grouping& a, const internal::Grouping& b) {
+  return std::equal(a.labels.begin(), a.labels.end(), b.labels.begin(), b.labels.end(),
+                    [](const auto& x, const auto& y) { return x.id == y.id; });
+}
+
 std::string part_text(const Indicator& part) {
   return fmt::format("{}({})", to_string(part.aggregate), part.subject);
 }
@@ -195,6 +200,11 @@ Result<std::unique_ptr<Program>> compile_part(const Indicator& indicator, const 
   program->snapshot = &snapshot;
   program->period = indicator.period;
   if (indicator.aggregate == Aggregate::kFigure) {
+    if (!indicator.group_by.empty()) {
+      return error_at(ErrorCode::kTypeError, indicator.group_by_pos,
+                      "figure() reads one stated figure: it has no records to group — group a count or a "
+                      "sum instead");
+    }
     if (auto r = internal::resolve_figure(indicator, snapshot, *program); !r)
       return std::unexpected(r.error());
     return program;
@@ -215,6 +225,11 @@ Result<std::unique_ptr<Program>> compile_part(const Indicator& indicator, const 
       return std::unexpected(r.error());
   }
   add_rollup_gates(snapshot, *program);
+  if (!indicator.group_by.empty()) {
+    auto grouping = internal::resolve_grouping(indicator, program->set, snapshot);
+    if (!grouping) return std::unexpected(grouping.error());
+    program->grouping = std::move(*grouping);
+  }
   return program;
 }
 
@@ -237,6 +252,9 @@ RecordSet CheckedIndicator::set() const {
 MetricUnit CheckedIndicator::unit() const {
   return program_->unit;
 }
+bool CheckedIndicator::is_grouped() const {
+  return program_->grouping.has_value();
+}
 bool CheckedIndicator::checked_against(const Snapshot& snapshot) const {
   return program_->snapshot == &snapshot;
 }
@@ -249,6 +267,9 @@ Result<CheckedIndicator> check_indicator(Indicator indicator, const Snapshot& sn
     // The divisor is read over the ratio's period, as if it were written on its own.
     Indicator part = indicator.divisor.front();
     part.period = indicator.period;
+    // … group by FIELD groups both parts: each group's ratio is its own a over its own b.
+    part.group_by = indicator.group_by;
+    part.group_by_pos = indicator.group_by_pos;
     auto compiled = compile_part(part, snapshot);
     if (!compiled) return std::unexpected(compiled.error());
     divisor = std::move(*compiled);
@@ -259,6 +280,12 @@ Result<CheckedIndicator> check_indicator(Indicator indicator, const Snapshot& sn
                   fmt::format("a ratio divides like by like: {} is {} and {} is {}", part_text(indicator),
                               unit_phrase((*program)->unit), part_text(part), unit_phrase(divisor->unit)),
                   {}, Location{{}, 0, indicator.divide_pos.column});
+    }
+    if (divisor->grouping && !same_groups(*(*program)->grouping, *divisor->grouping)) {
+      return error_at(ErrorCode::kTypeError, indicator.group_by_pos,
+                      fmt::format("{} groups {} and {} by different values: group a ratio by a field whose "
+                                  "values both parts share (county, zone)",
+                                  indicator.group_by, to_string((*program)->set), to_string(divisor->set)));
     }
     divisor->indicator = std::move(part);
   }

@@ -34,6 +34,8 @@ class CheckedIndicator {
   [[nodiscard]] MetricUnit unit() const;
   /// True for `a / b`.
   [[nodiscard]] bool is_ratio() const { return divisor_ != nullptr; }
+  /// True for `… group by FIELD` (evaluate_grouped answers per group).
+  [[nodiscard]] bool is_grouped() const;
   /// True when it was checked against exactly this Snapshot (object identity).
   [[nodiscard]] bool checked_against(const Snapshot& snapshot) const;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -39,11 +40,13 @@ std::int64_t rounded_average(std::int64_t sum, std::int64_t n) {
   return q;
 }
 
-Result<void> finish_value(Aggregate aggregate, const Accumulator& acc, IndicatorResult& out) {
+// The aggregate of `n` contributors from their accumulated values, into value and has_value.
+template <class Out>
+Result<void> finish(Aggregate aggregate, const Accumulator& acc, std::size_t contributors, Out& out) {
   if (acc.overflow && aggregate != Aggregate::kMin && aggregate != Aggregate::kMax) {
     return fail(ErrorCode::kInvalidValue, "the sum does not fit in a 64-bit integer");
   }
-  const auto n = static_cast<std::int64_t>(out.records.size());
+  const auto n = static_cast<std::int64_t>(contributors);
   out.has_value = n > 0 || aggregate == Aggregate::kSum;
   if (n == 0) return {};
   switch (aggregate) {
@@ -68,7 +71,12 @@ Result<void> finish_value(Aggregate aggregate, const Accumulator& acc, Indicator
   return {};
 }
 
-void lower_coverage(IndicatorResult& out, MonthIndex covered) {
+Result<void> finish_value(Aggregate aggregate, const Accumulator& acc, IndicatorResult& out) {
+  return finish(aggregate, acc, out.records.size(), out);
+}
+
+template <class Out>
+void lower_coverage(Out& out, MonthIndex covered) {
   out.covered_last = out.covered_last ? std::min(*out.covered_last, covered) : covered;
 }
 
@@ -166,6 +174,162 @@ Result<IndicatorResult> evaluate_part(const Program& p, const Snapshot& snapshot
   return out;
 }
 
+// One group while a grouped part is evaluated.
+struct GroupAcc {
+  Accumulator acc;
+  std::size_t contributors = 0;
+  bool includes_sample = false;
+  std::optional<MonthIndex> covered_last;
+};
+
+// A grouped part: the whole, and per group slot (the grouping's labels, then one for the records
+// without a group).
+struct GroupedPart {
+  IndicatorResult total;
+  std::vector<GroupAcc> groups;
+};
+
+// Calls f(slot) for each group of `row`, or for the last slot when it has none.
+template <class F>
+void for_each_slot(const internal::Grouping& g, const Snapshot& s, std::uint32_t row, F&& f) {
+  bool any = false;
+  g.for_each_group(s, row, [&](std::uint32_t group) {
+    any = true;
+    f(group);
+  });
+  if (!any) f(static_cast<std::uint32_t>(g.labels.size()));
+}
+
+// annotate() per group: `contributions(f)` calls f(slot, record) for each contributor of each group.
+template <class Contributions>
+void annotate_groups(const Program& p, const Snapshot& s, const Visibility& vis, GroupedPart& out,
+                     Contributions contributions) {
+  const std::vector<std::uint8_t>& sample =
+      p.set == RecordSet::kEnterprises ? s.enterprises.sample : p.row_sample;
+  std::vector<MetricReader> readers;
+  readers.reserve(p.condition_metrics.size());
+  for (MetricId m : p.condition_metrics)
+    readers.emplace_back(p, s, m, vis);
+  contributions([&](std::uint32_t slot, std::uint32_t i) {
+    GroupAcc& g = out.groups[slot];
+    g.includes_sample = g.includes_sample || (vis.include_sample && sample[i] != 0);
+    for (const MetricReader& reader : readers) {
+      const SpanValue v = reader.read(i);
+      if (v.present) lower_coverage(g, v.covered_last);
+      g.includes_sample = g.includes_sample || reader.has_sample(i);
+    }
+    if (!vis.include_sample) return;
+    for (std::uint32_t column : p.sample_date_columns) {
+      const auto& cell = p.date_columns[column][i];
+      g.includes_sample = g.includes_sample || cell.day != cell.day_without_sample;
+    }
+  });
+}
+
+// count(distinct FIELD) per group: each group counts its own distinct values, each value's first
+// record in the group being its contributor there.
+void count_distinct_grouped(const Program& p, const Snapshot& s, const Visibility& vis, const Bitmap& rows,
+                            GroupedPart& out) {
+  count_distinct(p, rows, out.total);
+  struct Seen {
+    std::uint32_t slot, key, row;
+  };
+  std::vector<Seen> seen;
+  rows.for_each([&](std::size_t i) {
+    const auto row = static_cast<std::uint32_t>(i);
+    const std::uint32_t key = p.row_key[i];
+    if (key >= p.key_count) return;
+    for_each_slot(*p.grouping, s, row, [&](std::uint32_t slot) { seen.push_back({slot, key, row}); });
+  });
+  std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) {
+    return std::tie(a.slot, a.key, a.row) < std::tie(b.slot, b.key, b.row);
+  });
+  seen.erase(std::unique(seen.begin(), seen.end(),
+                         [](const Seen& a, const Seen& b) { return a.slot == b.slot && a.key == b.key; }),
+             seen.end());
+  for (const Seen& v : seen)
+    ++out.groups[v.slot].contributors;
+  annotate_groups(p, s, vis, out, [&](auto f) {
+    for (const Seen& v : seen)
+      f(v.slot, v.row);
+  });
+}
+
+// One aggregate grouped: a single pass over the selected rows feeds the whole and every group.
+Result<GroupedPart> evaluate_part_grouped(const Program& p, const Snapshot& snapshot,
+                                          const Visibility& visibility, const Limits& limits) {
+  const internal::Grouping& g = *p.grouping;
+  auto selected = internal::select_rows(p, snapshot, visibility, limits.work_budget(p.rows));
+  if (!selected) return std::unexpected(selected.error());
+  const Bitmap& rows = *selected;
+  GroupedPart out;
+  out.total.unit = p.unit;
+  out.total.set = p.set;
+  out.total.period = p.period;
+  out.groups.resize(g.labels.size() + 1);
+  Accumulator acc;
+  if (!p.row_key.empty()) {
+    count_distinct_grouped(p, snapshot, visibility, rows, out);
+  } else if (p.metric.valid()) {
+    const MetricReader reader(p, snapshot, p.metric, visibility);
+    rows.for_each([&](std::size_t i) {
+      const auto row = static_cast<std::uint32_t>(i);
+      const SpanValue v = reader.read(row);
+      if (!v.present) return;
+      const bool sample = reader.has_sample(row);
+      acc.add(v.value);
+      out.total.records.push_back(row);
+      lower_coverage(out.total, v.covered_last);
+      out.total.includes_sample = out.total.includes_sample || sample;
+      for_each_slot(g, snapshot, row, [&](std::uint32_t slot) {
+        GroupAcc& group = out.groups[slot];
+        group.acc.add(v.value);
+        ++group.contributors;
+        lower_coverage(group, v.covered_last);
+        group.includes_sample = group.includes_sample || sample;
+      });
+    });
+  } else {
+    const bool counting = p.indicator.aggregate == Aggregate::kCount;
+    rows.for_each([&](std::size_t i) {
+      if (!counting && p.row_has_value[i] == 0) return;
+      const auto row = static_cast<std::uint32_t>(i);
+      if (!counting) acc.add(p.row_value[i]);
+      out.total.records.push_back(row);
+      for_each_slot(g, snapshot, row, [&](std::uint32_t slot) {
+        GroupAcc& group = out.groups[slot];
+        if (!counting) group.acc.add(p.row_value[i]);
+        ++group.contributors;
+      });
+    });
+  }
+  if (auto r = finish_value(p.indicator.aggregate, acc, out.total); !r) return std::unexpected(r.error());
+  annotate(p, snapshot, visibility, out.total);
+  if (p.row_key.empty()) {
+    annotate_groups(p, snapshot, visibility, out, [&](auto f) {
+      for (std::uint32_t row : out.total.records)
+        for_each_slot(g, snapshot, row, [&](std::uint32_t slot) { f(slot, row); });
+    });
+  }
+  return out;
+}
+
+// The groups of a grouped part as GroupValues (one per slot).
+Result<std::vector<GroupValue>> group_values(const Program& p, const GroupedPart& part) {
+  std::vector<GroupValue> out(part.groups.size());
+  for (std::size_t slot = 0; slot < part.groups.size(); ++slot) {
+    const GroupAcc& g = part.groups[slot];
+    GroupValue& v = out[slot];
+    if (slot + 1 < part.groups.size()) v.key = static_cast<std::uint32_t>(slot);
+    if (auto r = finish(p.indicator.aggregate, g.acc, g.contributors, v); !r)
+      return std::unexpected(r.error());
+    v.contributors = g.contributors;
+    v.includes_sample = g.includes_sample;
+    v.covered_last = g.covered_last;
+  }
+  return out;
+}
+
 // GCC and Clang's 128-bit integer: a * 10^6 of any int64 fits.
 __extension__ using Wide = __int128;
 
@@ -183,9 +347,10 @@ std::int64_t millionths(std::int64_t numerator, std::int64_t denominator) {
 
 // Turns the numerator's result into the ratio's: its records stay the contributors; the coverage
 // and the sample flag take both parts; a zero or missing divisor is no value, not an error.
-void divide(IndicatorResult& out, const IndicatorResult& divisor) {
+template <class Out, class Divisor>
+void divide(Out& out, const Divisor& divisor, MetricUnit divisor_unit, std::size_t divisor_contributors) {
   out.ratio = RatioParts{out.value,         out.has_value, divisor.value,
-                         divisor.has_value, divisor.unit,  divisor.contributors()};
+                         divisor.has_value, divisor_unit,  divisor_contributors};
   out.includes_sample = out.includes_sample || divisor.includes_sample;
   if (divisor.covered_last) lower_coverage(out, *divisor.covered_last);
   out.has_value = out.has_value && divisor.has_value && divisor.value != 0;
@@ -194,11 +359,13 @@ void divide(IndicatorResult& out, const IndicatorResult& divisor) {
 
 }  // namespace
 
-bool IndicatorResult::complete() const {
+namespace {
+
+bool covers(const std::optional<MonthIndex>& covered_last, const std::optional<PeriodSpec>& period) {
   return !covered_last || !period || *covered_last >= period->last;
 }
 
-std::string IndicatorResult::coverage_text() const {
+std::string coverage(const std::optional<MonthIndex>& covered_last, const std::optional<PeriodSpec>& period) {
   if (!period) return "";
   const MonthIndex first = period->first;
   const MonthIndex last = covered_last ? std::min(*covered_last, period->last) : period->last;
@@ -209,6 +376,24 @@ std::string IndicatorResult::coverage_text() const {
     return fmt::format("{}-{:02}~{:02}", year_of(first), month_of(first), month_of(last));
   }
   return fmt::format("{}..{}", month_text(first), month_text(last));
+}
+
+}  // namespace
+
+bool IndicatorResult::complete() const {
+  return covers(covered_last, period);
+}
+
+std::string IndicatorResult::coverage_text() const {
+  return coverage(covered_last, period);
+}
+
+bool group_complete(const GroupValue& group, const std::optional<PeriodSpec>& period) {
+  return covers(group.covered_last, period);
+}
+
+std::string group_coverage_text(const GroupValue& group, const std::optional<PeriodSpec>& period) {
+  return coverage(group.covered_last, period);
 }
 
 Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot& snapshot,
@@ -222,7 +407,49 @@ Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot
   if (!out || checked.divisor_program() == nullptr) return out;
   auto divisor = evaluate_part(*checked.divisor_program(), snapshot, visibility, limits);
   if (!divisor) return std::unexpected(divisor.error());
-  divide(*out, *divisor);
+  divide(*out, *divisor, divisor->unit, divisor->contributors());
+  return out;
+}
+
+Result<GroupedResult> evaluate_grouped(const CheckedIndicator& checked, const Snapshot& snapshot,
+                                       const Visibility& visibility, const Limits& limits) {
+  const Program& p = checked.program();
+  if (p.snapshot != &snapshot) {
+    return fail(ErrorCode::kInvalidArgument,
+                "the indicator was checked against another snapshot: check it again");
+  }
+  if (!p.grouping) {
+    return fail(ErrorCode::kInvalidArgument, "the indicator has no \"group by\": evaluate it as a whole");
+  }
+  auto part = evaluate_part_grouped(p, snapshot, visibility, limits);
+  if (!part) return std::unexpected(part.error());
+  auto values = group_values(p, *part);
+  if (!values) return std::unexpected(values.error());
+  GroupedResult out;
+  out.field = p.grouping->field;
+  out.overlapping = p.grouping->overlapping;
+  out.keys.reserve(p.grouping->labels.size());
+  for (const auto& label : p.grouping->labels)
+    out.keys.push_back(GroupKey{label.id, label.name});
+  out.total = std::move(part->total);
+  bool ungrouped_used = values->back().contributors > 0;
+  if (const Program* d = checked.divisor_program()) {
+    auto divisor = evaluate_part_grouped(*d, snapshot, visibility, limits);
+    if (!divisor) return std::unexpected(divisor.error());
+    auto divisor_values = group_values(*d, *divisor);
+    if (!divisor_values) return std::unexpected(divisor_values.error());
+    divide(out.total, divisor->total, d->unit, divisor->total.contributors());
+    for (std::size_t slot = 0; slot < values->size(); ++slot) {
+      const GroupValue& b = (*divisor_values)[slot];
+      GroupValue& a = (*values)[slot];
+      a.includes_sample = a.includes_sample || b.includes_sample;
+      if (b.covered_last) lower_coverage(a, *b.covered_last);
+      divide(a, b, d->unit, b.contributors);
+    }
+    ungrouped_used = ungrouped_used || divisor_values->back().contributors > 0;
+  }
+  if (!ungrouped_used) values->pop_back();
+  out.groups = std::move(*values);
   return out;
 }
 

@@ -61,6 +61,49 @@ struct IndicatorResult {
   [[nodiscard]] std::string coverage_text() const;
 };
 
+/// One group of a grouped indicator (`… group by county`): its value as IndicatorResult gives it,
+/// without the list of records.
+struct GroupValue {
+  /// The group's index in GroupedResult::keys; none for the records that have no value of the
+  /// field (an enterprise without a segment, a project without a zone).
+  std::optional<std::uint32_t> key;
+  std::int64_t value = 0;
+  bool has_value = true;
+  std::size_t contributors = 0;
+  bool includes_sample = false;
+  std::optional<MonthIndex> covered_last;
+  std::optional<RatioParts> ratio;
+};
+
+/// One value of the grouping field: the id records use and its names (a county's id and name, a
+/// segment word, a taxonomy code …).
+struct GroupKey {
+  std::string id;
+  Names name;
+};
+
+/// A grouped indicator's answer: the whole, as evaluate() gives it, and one value per group.
+struct GroupedResult {
+  IndicatorResult total;
+  std::string field;           // as written after "group by"
+  std::vector<GroupKey> keys;  // every value of the field the plan knows, in its order
+  /// One per key, in keys order (a group without records has 0 or no value), then one without a
+  /// key when some contributors have no value of the field. Unless `overlapping`, a count or a sum
+  /// over the groups adds up to total's value.
+  std::vector<GroupValue> groups;
+  /// True when a record may fall in several groups, so that the groups need not add up to the
+  /// whole: group by class, subsystem or category (a maker of two classes counts in both), and by
+  /// zone when zones nest (a zone's group holds the records of the zones below it, as
+  /// `zone = "X"` selects them).
+  bool overlapping = false;
+};
+
+/// Whether the figures behind `group` cover `period` (IndicatorResult::complete), and the span
+/// they cover as a period text (IndicatorResult::coverage_text).
+[[nodiscard]] bool group_complete(const GroupValue& group, const std::optional<PeriodSpec>& period);
+[[nodiscard]] std::string group_coverage_text(const GroupValue& group,
+                                              const std::optional<PeriodSpec>& period);
+
 /// Evaluates `checked` on `snapshot` under `visibility`:
 ///  - metric fields take Snapshot::sum_span over the indicator's period (or the YearRollup when
 ///    the period is a calendar year, samples are included and as_of is on or after the day every
@@ -73,5 +116,13 @@ struct IndicatorResult {
 /// at most a small multiple of one scan of the set). Thread-safe; allocates per call, not per row.
 [[nodiscard]] Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot& snapshot,
                                                const Visibility& visibility, const Limits& limits = {});
+
+/// Evaluates a grouped indicator (`… group by FIELD`) in one pass over the records the condition
+/// selects: each record's value goes to the whole and to its group(s); a ratio divides group by
+/// group. The errors of evaluate(), and kInvalidArgument when `checked` has no `group by`.
+/// Thread-safe; allocates per call and per group, not per row.
+[[nodiscard]] Result<GroupedResult> evaluate_grouped(const CheckedIndicator& checked,
+                                                     const Snapshot& snapshot, const Visibility& visibility,
+                                                     const Limits& limits = {});
 
 }  // namespace atlas::query

@@ -73,7 +73,11 @@ class Parser {
       if (!period) return std::unexpected(period.error());
       out_.period = std::move(*period);
     }
+    if (is_word(peek(), "group")) {
+      if (auto r = group_by(); !r) return std::unexpected(r.error());
+    }
     if (peek().kind == TokenKind::kEnd) return std::move(out_);
+    if (!out_.group_by.empty()) return unexpected_here("the end of the indicator: \"group by\" comes last");
     if (out_.period && peek().kind == TokenKind::kSlash) {
       return error_at(peek().pos,
                       fmt::format("unexpected \"/\": a ratio takes one period, at its end — write "
@@ -90,6 +94,23 @@ class Parser {
 
  private:
   const Token& peek() const { return tokens_[pos_]; }
+  static bool is_word(const Token& t, std::string_view word) {
+    return t.kind == TokenKind::kIdentifier && t.text == word;
+  }
+
+  // group by FIELD: after the period (or the last condition), ending the indicator.
+  Result<void> group_by() {
+    take();  // group
+    if (!is_word(peek(), "by")) return unexpected_here("\"by\" (group by county)");
+    take();
+    const Token& field = peek();
+    if (field.kind != TokenKind::kIdentifier) {
+      return unexpected_here("the field to group by: county, zone, segment, class, subsystem or category");
+    }
+    out_.group_by = field.text;
+    out_.group_by_pos = take().pos;
+    return {};
+  }
   const Token& take() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
   bool accept(TokenKind kind) {
     if (peek().kind != kind) return false;

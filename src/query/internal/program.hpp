@@ -9,6 +9,7 @@
 
 #include "model/snapshot.hpp"
 #include "query/ast.hpp"
+#include "query/internal/grouping.hpp"
 #include "query/schema.hpp"
 
 namespace atlas::query::internal {
@@ -106,6 +107,8 @@ struct Program {
   std::vector<std::uint32_t> sample_date_columns;  // date columns where a sample source may decide
   std::vector<MetricId> condition_metrics;         // distinct metrics the condition reads
   std::vector<RollupGate> rollup_gates;
+  // `group by FIELD` (of the indicator, and of a ratio's divisor): each row's groups.
+  std::optional<Grouping> grouping;
 };
 
 }  // namespace atlas::query::internal

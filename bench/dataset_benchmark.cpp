@@ -81,6 +81,7 @@ const bool kRegistered = [] {
       {"BM_TiersPerCountyPerYear", BM_TiersPerCountyPerYear},
       {"BM_OutputPerCountyPerYearQuery", BM_OutputPerCountyPerYearQuery},
       {"BM_EvaluateTargetsPerCounty", BM_EvaluateTargetsPerCounty},
+      {"BM_EvaluateTargetsPerCountyGrouped", BM_EvaluateTargetsPerCountyGrouped},
       {"BM_ChainGaps", BM_ChainGaps},
       {"BM_ChainGapsEveryCounty", BM_ChainGapsEveryCounty},
   };

@@ -136,14 +136,29 @@ void drop_cached_dataset() {
   cache().data.reset();
 }
 
+namespace {
+
+bool per_county(const TargetRecord& t) {
+  return t.indicator.find("(enterprises)") != std::string::npos ||
+         t.indicator.find("(projects)") != std::string::npos || t.indicator.starts_with("sum(output_value)");
+}
+
+}  // namespace
+
 std::vector<std::string> county_indicators(const std::vector<TargetRecord>& targets,
                                            std::string_view county) {
   std::vector<std::string> out;
   for (const auto& t : targets) {
-    const bool per_county = t.indicator.find("(enterprises)") != std::string::npos ||
-                            t.indicator.find("(projects)") != std::string::npos ||
-                            t.indicator.starts_with("sum(output_value)");
-    if (per_county) out.push_back(with_county(t.indicator, county));
+    if (per_county(t)) out.push_back(with_county(t.indicator, county));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> grouped_county_indicators(
+    const std::vector<TargetRecord>& targets) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& t : targets) {
+    if (per_county(t)) out.emplace_back(t.id, t.indicator + " group by county");
   }
   return out;
 }

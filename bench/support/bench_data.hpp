@@ -45,4 +45,9 @@ void drop_cached_dataset();
 [[nodiscard]] std::vector<std::string> county_indicators(const std::vector<TargetRecord>& targets,
                                                          std::string_view county);
 
+/// The same targets (those county_indicators keeps) as one grouped indicator each: the target's
+/// indicator followed by ` group by county`, with the target's id.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> grouped_county_indicators(
+    const std::vector<TargetRecord>& targets);
+
 }  // namespace atlas::bench

@@ -16,6 +16,7 @@ void BM_OutputPerCountyPerYear(benchmark::State& state);
 void BM_TiersPerCountyPerYear(benchmark::State& state);
 void BM_OutputPerCountyPerYearQuery(benchmark::State& state);
 void BM_EvaluateTargetsPerCounty(benchmark::State& state);
+void BM_EvaluateTargetsPerCountyGrouped(benchmark::State& state);
 void BM_ChainGaps(benchmark::State& state);
 void BM_ChainGapsEveryCounty(benchmark::State& state);
 

@@ -30,6 +30,11 @@ std::int64_t evaluate(const std::string& text, const Snapshot& s) {
   return result->value;
 }
 
+[[noreturn]] void die(const std::string& message) {
+  std::fprintf(stderr, "atlas_bench_answers: %s\n", message.c_str());
+  std::exit(2);
+}
+
 std::string json_object(const std::map<std::string, std::int64_t>& values) {
   std::string out = "{";
   for (const auto& [key, value] : values)
@@ -102,6 +107,24 @@ int main(int argc, char** argv) {
     const auto texts = atlas::bench::county_indicators({t}, "c0001");
     if (!texts.empty()) county_targets[t.id] = evaluate(texts.front(), s);
   }
+  // Every county-able target for every county, from one grouped indicator per target: per target
+  // Σ over counties of (value mod 1000003) × the county's number (c0042 → 42), which the peers'
+  // GROUP BY rows give too; and c0001's values, which the per-county indicators give above.
+  std::map<std::string, std::int64_t> grouped_checksums, c0001_grouped;
+  for (const auto& [id, text] : atlas::bench::grouped_county_indicators(s.targets)) {
+    auto checked = atlas::query::compile_indicator(text, s);
+    if (!checked) die(checked.error().to_string());
+    auto grouped = atlas::query::evaluate_grouped(*checked, s, {});
+    if (!grouped) die(grouped.error().to_string());
+    std::int64_t checksum = 0;
+    for (const auto& g : grouped->groups) {
+      if (!g.key) continue;
+      const std::string& county = grouped->keys[*g.key].id;
+      checksum += g.value % 1000003 * std::stoll(county.substr(1));
+      if (county == "c0001") c0001_grouped[id] = g.value;
+    }
+    grouped_checksums[id] = checksum;
+  }
   const auto [output_checksum, tier_checksum] = county_year_checksums(s, rollup);
   fmt::print("{{\n  \"enterprises\": {},\n  \"observations\": {},\n", s.enterprises.size(),
              s.observation_count());
@@ -114,6 +137,8 @@ int main(int argc, char** argv) {
   fmt::print("  \"electric_output_2025\": {},\n",
              evaluate(R"(sum(output_value) where segment = "electric" in 2025)", s));
   fmt::print("  \"targets\": {},\n", json_object(targets));
-  fmt::print("  \"c0001_targets\": {}\n}}\n", json_object(county_targets));
+  fmt::print("  \"c0001_targets\": {},\n", json_object(county_targets));
+  fmt::print("  \"c0001_targets_grouped\": {},\n", json_object(c0001_grouped));
+  fmt::print("  \"county_targets_checksum\": {}\n}}\n", json_object(grouped_checksums));
   return 0;
 }

@@ -27,6 +27,8 @@ ROWS = [
     ("one segment's total for a year", ["BM_SegmentTotal"], ("queries", "segment")),
     ("all 16 targets of the plan", ["BM_EvaluateAllTargets"], ("queries", "targets")),
     ("every enterprise/project target per county", ["BM_EvaluateTargetsPerCounty"], ("queries", "targets_county")),
+    ("the same, one `… group by county` indicator per target", ["BM_EvaluateTargetsPerCountyGrouped"],
+     ("queries", "targets_county")),
 ]
 
 
@@ -54,6 +56,16 @@ def write_projects_csv(data_dir: Path, work: Path):
     plan = tomllib.loads(plan_file.read_text())
     lines = ["id,county,zone"] + [f"{p['id']},{p.get('county', '')},{p.get('zone', '')}" for p in plan["project"]]
     (work / "projects.csv").write_text("\n".join(lines) + "\n")
+
+
+def county_target_checksums(rows) -> dict:
+    """Per target, Σ over counties of (value mod 1000003) × the county's number, as atlas_bench_answers."""
+    out = {name: 0 for name in peer_sql.COUNTY_TARGET_COLUMNS}
+    for row in rows:
+        number = int(row[0][1:])
+        for name, value in zip(peer_sql.COUNTY_TARGET_COLUMNS, row[1:]):
+            out[name] += int(value or 0) % 1000003 * number
+    return out
 
 
 def peer_answers(result: dict) -> dict:
@@ -86,6 +98,8 @@ def peer_answers(result: dict) -> dict:
         "electric_output_2025": int(rows["segment"][0][0]),
         "targets": targets,
         "c0001_targets": dict(zip(peer_sql.COUNTY_TARGET_COLUMNS, (int(v or 0) for v in county_row[1:]))),
+        "c0001_targets_grouped": dict(zip(peer_sql.COUNTY_TARGET_COLUMNS, (int(v or 0) for v in county_row[1:]))),
+        "county_targets_checksum": county_target_checksums(rows["targets_county"]),
     }
 
 

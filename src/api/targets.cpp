@@ -6,6 +6,7 @@
 #include "api/internal/handler.hpp"
 #include "app/check.hpp"
 #include "app/target_detail.hpp"
+#include "app/target_groups.hpp"
 
 namespace atlas::api::internal {
 namespace {
@@ -157,6 +158,28 @@ Outcome<json::object> get_target(const ReadContext& ctx) {
   o["series"] = series_json(detail->series);
   o["required_path"] = path_json(*detail);
   o["contributors"] = contributors_json(ctx.snapshot, *detail, *limit);
+  return o;
+}
+
+Outcome<json::object> get_target_groups(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({"by"}); !ok) return std::unexpected(ok.error());
+  const std::string_view by = ctx.params.get("by").value_or("county");
+  auto groups = app::target_groups(ctx.snapshot, ctx.path[0], by,
+                                   app::CheckOptions{ctx.as_of, ctx.visibility.include_sample});
+  if (!groups) {
+    Problem p = problem_from(groups.error());
+    if (groups.error().code == ErrorCode::kNotFound) {
+      p.detail_zh = fmt::format("没有编号为 {} 的目标：{}", ctx.path[0], groups.error().message);
+    } else {
+      p.status = 400;
+      p.detail_zh = fmt::format("参数 by 无法用于该目标的分组：{}", groups.error().message);
+    }
+    return std::unexpected(std::move(p));
+  }
+  json::object o{{"meta", ctx.meta()}};
+  o["target"] = target_json(groups->check);
+  for (auto& kv : app::target_groups_json(*groups))
+    o[kv.key()] = std::move(kv.value());
   return o;
 }
 

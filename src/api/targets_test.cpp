@@ -276,3 +276,52 @@ TEST(TargetsApi, MarksATargetThatCannotBeEvaluatedAndAnswersTheOthers) {
 
 }  // namespace
 }  // namespace atlas::api
+
+namespace atlas::api {
+namespace {
+
+// A county's part of each target: the target's latest reading grouped by county, adding up to the
+// reading the target list shows, each county as the indicator restricted to it would read.
+TEST(TargetGroupsApi, BreaksTheLatestReadingDownByCountyAndAddsUp) {
+  const auto a = coretest::get("/api/v1/targets/total-output/groups");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  const auto& o = a.body.as_object();
+  EXPECT_EQ(o.at("by").as_string(), "county");
+  EXPECT_EQ(o.at("target").at("id").as_string(), "total-output");
+  const auto latest = o.at("target").at("latest").at("value").as_int64();
+  EXPECT_EQ(o.at("total").at("value").as_int64(), latest);
+  EXPECT_EQ(o.at("period"), o.at("target").at("latest").at("period"));
+  std::int64_t sum = 0, shares = 0;
+  for (const auto& g : o.at("groups").as_array()) {
+    sum += g.at("value").as_int64();
+    shares += g.at("share").as_int64();
+  }
+  EXPECT_EQ(sum, latest);
+  EXPECT_NEAR(static_cast<double>(shares), 1e6, 10.0);  // each share rounded to a millionth
+}
+
+TEST(TargetGroupsApi, ReadsACumulativeTargetAsOfTheDay) {
+  const auto a = coretest::get("/api/v1/targets/new-projects/groups?as_of=2024-12-31");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  std::int64_t sum = 0;
+  for (const auto& g : a.body.at("groups").as_array())
+    sum += g.at("value").as_int64();  // a count of nothing is 0, never null
+  EXPECT_EQ(sum, a.body.at("target").at("latest").at("value").as_int64());
+  EXPECT_TRUE(a.body.at("period").is_null());
+}
+
+TEST(TargetGroupsApi, SaysWhatCannotGroupAndWhatDoesNotExist) {
+  const auto by = coretest::get("/api/v1/targets/new-provincial-carriers/groups?by=county");
+  ASSERT_EQ(by.status(), 400) << by.response.body;
+  EXPECT_EQ(by.body.at("field").as_string(), "by");
+  EXPECT_NE(by.body.at("detail").as_string().find("group by kind or level"), std::string::npos)
+      << by.body.at("detail").as_string();
+  const auto typo = coretest::get("/api/v1/targets/total-output/groups?by=segmnt");
+  ASSERT_EQ(typo.status(), 400);
+  EXPECT_NE(typo.body.at("detail").as_string().find("did you mean \"segment\""), std::string::npos);
+  EXPECT_EQ(coretest::get("/api/v1/targets/total-outptu/groups").status(), 404);
+  EXPECT_EQ(coretest::get("/api/v1/targets/total-output/groups?county=meixian").status(), 400);
+}
+
+}  // namespace
+}  // namespace atlas::api

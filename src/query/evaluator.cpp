@@ -47,7 +47,8 @@ Result<void> finish(Aggregate aggregate, const Accumulator& acc, std::size_t con
     return fail(ErrorCode::kInvalidValue, "the sum does not fit in a 64-bit integer");
   }
   const auto n = static_cast<std::int64_t>(contributors);
-  out.has_value = n > 0 || aggregate == Aggregate::kSum;
+  // A count or a sum of nothing is 0; an average, a minimum or a maximum of nothing is no value.
+  out.has_value = n > 0 || aggregate == Aggregate::kSum || aggregate == Aggregate::kCount;
   if (n == 0) return {};
   switch (aggregate) {
     case Aggregate::kSum:

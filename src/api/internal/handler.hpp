@@ -115,7 +115,8 @@ Outcome<boost::json::object> get_plan(const ReadContext& ctx);
 Outcome<boost::json::object> list_plans(const ReadContext& ctx);
 Outcome<boost::json::object> get_map(const ReadContext& ctx);
 Outcome<boost::json::object> list_targets(const ReadContext& ctx);
-Outcome<boost::json::object> get_target(const ReadContext& ctx);  // path[0] = target id
+Outcome<boost::json::object> get_target(const ReadContext& ctx);         // path[0] = target id
+Outcome<boost::json::object> get_target_groups(const ReadContext& ctx);  // path[0] = target id
 Outcome<boost::json::object> list_enterprises(const ReadContext& ctx);
 Outcome<boost::json::object> get_enterprise(const ReadContext& ctx);
 Outcome<boost::json::object> list_projects(const ReadContext& ctx);

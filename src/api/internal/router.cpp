@@ -5,12 +5,13 @@
 namespace atlas::api::internal {
 namespace {
 
-constexpr std::array<Route, 16> kRoutes{{
+constexpr std::array<Route, 17> kRoutes{{
     {"/api/v1/plans", "GET", &list_plans, nullptr, true},
     {"/api/v1/plan", "GET", &get_plan, nullptr},
     {"/api/v1/map", "GET", &get_map, nullptr},
     {"/api/v1/targets", "GET", &list_targets, nullptr},
     {"/api/v1/targets/{id}", "GET", &get_target, nullptr},
+    {"/api/v1/targets/{id}/groups", "GET", &get_target_groups, nullptr},
     {"/api/v1/enterprises", "GET", &list_enterprises, nullptr},
     {"/api/v1/enterprises/{id}", "GET", &get_enterprise, nullptr},
     {"/api/v1/projects", "GET", &list_projects, nullptr},

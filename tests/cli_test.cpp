@@ -750,6 +750,71 @@ TEST_F(AtlasCli, GapsJudgesAnotherPlanWithItsOwnRules) {
   EXPECT_EQ(link("housings").at("verdict").as_string(), "weak");
 }
 
+// A county's part of every target: each target's latest reading grouped by county, adding up to the
+// reading `atlas check` shows, and the targets that cannot be so grouped named with the reason.
+TEST_F(AtlasCli, CheckByCountyBreaksEveryTargetDownAndTheCountiesAddUp) {
+  const Outcome r = atlas("check --db " + db_ + " --by county --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("(total-output) — sum(output_value) in 2025 group by county"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("梅县区 meixian"), std::string::npos);
+  EXPECT_NE(r.out.find("（未登记）"), std::string::npos);  // named firms without a county
+  EXPECT_NE(r.out.find("无法分组：\n  new-provincial-carriers:"), std::string::npos) << r.out;
+  const Outcome j = atlas("check --json --db " + db_ + " --by county --as-of 2026-11-27");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  const Outcome check = atlas("check --json --db " + db_ + " --as-of 2026-11-27");
+  ASSERT_EQ(check.exit_code, 0) << check.err;
+  const json::value grouped = json::parse(j.out);
+  const json::value whole = json::parse(check.out);
+  std::size_t compared = 0;
+  for (const auto& t : grouped.at("targets").as_array()) {
+    for (const auto& row : whole.at("targets").as_array()) {
+      if (row.at("id") != t.at("target") || row.at("latest").is_null()) continue;
+      std::int64_t sum = 0;
+      for (const auto& g : t.at("groups").as_array())
+        sum += g.at("value").is_null() ? 0 : g.at("value").as_int64();
+      EXPECT_EQ(t.at("total").at("value"), row.at("latest")) << t.at("target");
+      if (!t.at("groups_overlap").as_bool()) {
+        EXPECT_EQ(sum, row.at("latest").as_int64()) << t.at("target");
+      }
+      ++compared;
+    }
+  }
+  EXPECT_GE(compared, 8U);
+  EXPECT_FALSE(grouped.at("not_grouped").as_array().empty());
+}
+
+TEST_F(AtlasCli, CheckByNamesAFieldOrTargetThatDoesNotFit) {
+  const Outcome typo = atlas("check --db " + db_ + " --by segmnt --target total-output");
+  EXPECT_EQ(typo.exit_code, 1);
+  EXPECT_NE(typo.err.find("--by: unknown field \"segmnt\""), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("did you mean \"segment\""), std::string::npos) << typo.err;
+  const Outcome target = atlas("check --db " + db_ + " --by county --target total-outptu");
+  EXPECT_EQ(target.exit_code, 1);
+  EXPECT_NE(target.err.find("--target: no target \"total-outptu\" (did you mean \"total-output\"?)"),
+            std::string::npos)
+      << target.err;
+  const Outcome carriers = atlas("check --db " + db_ + " --by county --target new-provincial-carriers");
+  EXPECT_EQ(carriers.exit_code, 1);
+  EXPECT_NE(carriers.err.find("group by kind or level"), std::string::npos) << carriers.err;
+}
+
+// The second plan groups its own targets by its own counties; a ratio is each county's own ratio.
+TEST_F(AtlasCli, CheckByCountyOnAnotherPlan) {
+  const std::string riverbend = std::string(ATLAS_SOURCE_DIR) + "/tests/fixtures/plans/riverbend";
+  ASSERT_EQ(atlas("import --db " + db_ + " " + riverbend).exit_code, 0);
+  const Outcome r = atlas("check --db " + db_ + " --by county --lang en --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Riverbend North riverbend-north"), std::string::npos) << r.out;
+  EXPECT_NE(
+      r.out.find("(park-share) — sum(revenue) where zone = \"riverbend-ev-park\" / sum(revenue) in 2025 "
+                 "group by county"),
+      std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("vehicle-output: figure() reads one stated figure"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("meixian"), std::string::npos);
+}
+
 TEST_F(AtlasCli, ImportRefusesChainRulesNamingUnknownAnchorsOrFactsAndWritesNothing) {
   std::ptrdiff_t line = 0;
   const fs::path plan =

@@ -23,6 +23,7 @@
 #include "app/check.hpp"
 #include "app/snapshot_watcher.hpp"
 #include "app/synthetic.hpp"
+#include "app/target_groups.hpp"
 #include "app/workspace.hpp"
 #include "cli/table.hpp"
 #include "server/server.hpp"
@@ -55,6 +56,8 @@ struct CheckFlags {
   std::string as_of;
   bool json = false;
   bool no_sample = false;
+  std::string by;      // --by FIELD: each target broken down by county, zone, segment …
+  std::string target;  // --target ID: only this one (with --by)
 };
 
 // An empty database gets the embedded plan on first use; never silently, since a user whose own
@@ -66,6 +69,57 @@ void say_if_seeded(const atlas::app::Workspace& ws, const std::string& db, std::
              "atlas {}: {} held no plan: loaded the embedded plan {} ({}); `atlas import --db {} DIR` loads "
              "your own\n",
              command, db, snapshot->plan.title.zh, snapshot->plan.id, db);
+}
+
+// `atlas check --by FIELD [--target ID]`: every target (or one) broken down by FIELD. A target that
+// cannot be grouped so is listed with the reason; naming one with --target makes that an error.
+int run_check_by(const atlas::Snapshot& s, const CheckFlags& f, DayNumber as_of) {
+  const atlas::app::CheckOptions options{as_of, !f.no_sample};
+  std::vector<atlas::app::TargetGroups> groups;
+  std::vector<std::pair<std::string, std::string>> refused;
+  for (const auto& t : s.targets) {
+    if (!f.target.empty() && t.id != f.target) continue;
+    auto g = atlas::app::target_groups(s, t.id, f.by, options);
+    if (g) {
+      groups.push_back(std::move(*g));
+    } else if (!f.target.empty()) {
+      auto e = g.error();
+      if (e.field == "by") e.field = "--by";
+      if (e.field == "id") e.field = "--target";
+      return fail_with(e);
+    } else {
+      refused.emplace_back(t.id, g.error().message);
+    }
+  }
+  if (!f.target.empty() && groups.empty()) {
+    auto missing = atlas::app::target_groups(s, f.target, f.by, options);
+    atlas::Error e = missing ? atlas::Error{atlas::ErrorCode::kNotFound, "no such target", {}, "--target"}
+                             : missing.error();
+    if (e.field == "id") e.field = "--target";
+    return fail_with(e);
+  }
+  const auto lang = f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh;
+  std::string text;
+  if (f.json) {
+    boost::json::array items;
+    for (const auto& g : groups) {
+      boost::json::object o = atlas::app::target_groups_json(g);
+      o.emplace("target", g.check.id);
+      items.emplace_back(std::move(o));
+    }
+    boost::json::array not_grouped;
+    for (const auto& [id, why] : refused)
+      not_grouped.emplace_back(boost::json::object{{"target", id}, {"reason", why}});
+    text = boost::json::serialize(boost::json::object{{"plan", s.plan.id},
+                                                      {"by", f.by},
+                                                      {"targets", std::move(items)},
+                                                      {"not_grouped", std::move(not_grouped)}}) +
+           "\n";
+  } else {
+    text = atlas::cli::format_target_groups(groups, refused, lang);
+  }
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
 }
 
 int run_check(const CheckFlags& f) {
@@ -80,6 +134,7 @@ int run_check(const CheckFlags& f) {
   say_if_seeded(*ws, f.db, "check");
   auto snapshot = ws->plan(f.plan);
   if (!snapshot) return fail_with(snapshot.error());
+  if (!f.by.empty()) return run_check_by(**snapshot, f, as_of);
   auto report = atlas::app::check_targets(**snapshot, {as_of, !f.no_sample});
   if (!report) return fail_with(report.error());
   const auto lang = f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh;
@@ -499,6 +554,11 @@ int run(int argc, char** argv) {
                 "The plan to check (default: the default or only plan; see `atlas plans`)");
   c->add_flag("--json", check.json, "Print JSON instead of a table");
   c->add_flag("--no-sample", check.no_sample, "Leave out illustrative (sample) data");
+  c->add_option(
+      "--by", check.by,
+      "Break each target down by a field: county, zone, segment, class, subsystem, category (enterprise "
+      "targets); county, zone, type (project targets)");
+  c->add_option("--target", check.target, "With --by: only this target");
 
   GapsFlags gaps;
   auto* gp = app.add_subcommand("gaps",

@@ -230,6 +230,74 @@ const std::string& pick(const Names& n, Lang lang) {
 
 }  // namespace
 
+// The Chinese heading of a grouping field; the field itself when it has none.
+std::string field_zh(const std::string& field) {
+  static const std::array<std::pair<std::string_view, std::string_view>, 11> kNames{{{"county", "区县"},
+                                                                                     {"zone", "园区"},
+                                                                                     {"segment", "细分领域"},
+                                                                                     {"class", "产品类别"},
+                                                                                     {"subsystem", "子系统"},
+                                                                                     {"category", "大类"},
+                                                                                     {"type", "项目类型"},
+                                                                                     {"kind", "类型"},
+                                                                                     {"level", "级别"},
+                                                                                     {"chain", "产业链"},
+                                                                                     {"link", "环节"}}};
+  for (const auto& [en, zh] : kNames) {
+    if (en == field) return std::string(zh);
+  }
+  return field;
+}
+
+std::string format_target_groups(const std::vector<app::TargetGroups>& groups,
+                                 const std::vector<std::pair<std::string, std::string>>& refused, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  const Words& w = words(lang);
+  std::string out;
+  for (const app::TargetGroups& g : groups) {
+    const app::TargetCheck& t = g.check;
+    const query::GroupedResult& r = g.result;
+    const query::IndicatorResult& total = r.total;
+    const bool shares = !r.overlapping && !total.ratio && total.has_value && total.value > 0;
+    const std::string covered = total.coverage_text();
+    if (!out.empty()) out += '\n';
+    out += fmt::format("{} ({}) — {}{}\n", en && !t.title.en.empty() ? t.title.en : t.title.zh, t.id,
+                       g.expression, covered.empty() ? "" : fmt::format(" [{}]", covered));
+    std::vector<std::vector<std::string>> rows{
+        en ? std::vector<std::string>{g.by, "value", "share", "records", "figures to"}
+           : std::vector<std::string>{field_zh(g.by), "数值", "占比", "记录数", "数据截至"}};
+    auto value_text = [&](bool has_value, std::int64_t v, bool sample) {
+      return has_value ? amount(v, t, lang) + (sample ? w.sample_mark : "") : std::string(w.none);
+    };
+    for (const query::GroupValue& v : r.groups) {
+      const std::string name = v.key
+                                   ? fmt::format("{} {}", pick(r.keys[*v.key].name, lang), r.keys[*v.key].id)
+                                   : std::string(en ? "(not recorded)" : "（未登记）");
+      const std::string share = shares && v.has_value && v.value >= 0
+                                    ? format_percent((v.value * 10000 + total.value / 2) / total.value * 100)
+                                    : std::string(w.none);
+      const std::string partial = query::group_complete(v, total.period) || v.contributors == 0
+                                      ? std::string()
+                                      : query::group_coverage_text(v, total.period);
+      rows.push_back({name, value_text(v.has_value, v.value, v.includes_sample), share,
+                      std::to_string(v.contributors), partial});
+    }
+    rows.push_back({en ? "total" : "合计", value_text(total.has_value, total.value, total.includes_sample),
+                    shares ? "100%" : w.none, std::to_string(total.contributors()), ""});
+    out += format_table(rows, {false, true, true, true, false});
+    if (r.overlapping) {
+      out += en ? "groups overlap (a record may count in several), so they need not add up to the total\n"
+                : "各组有重叠（一条记录可计入多组），各组之和不必等于合计\n";
+    }
+  }
+  if (!refused.empty()) {
+    out += en ? "\nnot grouped:\n" : "\n无法分组：\n";
+    for (const auto& [id, why] : refused)
+      out += fmt::format("  {}: {}\n", id, why);
+  }
+  return out;
+}
+
 std::string format_gaps(const Snapshot& s, const std::vector<engine::ChainAssessment>& chains, Lang lang) {
   const bool en = lang == Lang::kEn;
   std::string out;

@@ -8,6 +8,7 @@
 
 #include "app/chains.hpp"
 #include "app/check.hpp"
+#include "app/target_groups.hpp"
 #include "model/plan_set.hpp"
 
 namespace atlas::cli {
@@ -25,6 +26,13 @@ enum class Lang { kZh, kEn };
 /// provenance, and the legend of statuses.
 [[nodiscard]] std::string format_check(const app::CheckReport& report, Lang lang);
 void print_check(const app::CheckReport& report, Lang lang, std::FILE* out = stdout);
+
+/// `atlas check --by FIELD`: per target a header (title, id, what was evaluated, its period), then
+/// one row per group (name, value in the target's unit with a * when sample, share of the total,
+/// contributors, coverage when partial) and the total; then the targets that cannot be grouped so.
+[[nodiscard]] std::string format_target_groups(
+    const std::vector<app::TargetGroups>& groups,
+    const std::vector<std::pair<std::string, std::string>>& refused, Lang lang);
 
 /// `atlas plans`: one row per plan (id, title, document, years, counties, enterprises, targets,
 /// default mark), or a line saying the database holds none.

@@ -236,6 +236,43 @@ export interface TargetDetail extends Target {
   }
 }
 
+// /targets/{id}/groups: a target's latest reading broken down by a field of its records
+
+/**
+ * A field to group a target's records by: enterprises by county, zone, segment, class, subsystem or
+ * category; projects by county, zone or type; carriers by kind or level; supplier entries by class.
+ * Kept open: the server says (400, field "by") when a target's records have no such field.
+ */
+export type GroupField = 'county' | 'zone' | 'segment' | 'class' | 'subsystem' | 'category' | 'type' | 'kind' | 'level'
+
+export interface TargetGroup {
+  /** null: the records without a value of the field (enterprises the plan names without a county). */
+  key: Ref | null
+  value: number | null
+  /** The group's part of the total in millionths (471841 is 47.18%); null for a ratio, overlapping groups or a total of 0. */
+  share: number | null
+  contributors: number
+  complete: boolean
+  period: string | null
+  sample: boolean
+}
+
+export interface TargetGroups {
+  meta: Meta
+  target: Target
+  by: GroupField | string
+  /** What was evaluated: the indicator over the reading's period, with `group by`. */
+  expression: string
+  /** The span the figures cover; null for an indicator without a trailing period. */
+  period: string | null
+  unit: MoneyOrCountUnit | 'tce' | string
+  total: { value: number | null; contributors: number; complete: boolean; sample: boolean }
+  /** A record may count in several groups (taxonomy levels, nested zones): no shares then. */
+  groups_overlap: boolean
+  /** In the plan's order; the records without a value of the field last. */
+  groups: TargetGroup[]
+}
+
 // ---------------------------------------------------------------------------------------------
 // /enterprises
 
@@ -908,6 +945,7 @@ export const reads = {
   map: () => read<PlanMap>('/map'),
   targets: () => read<TargetList>('/targets'),
   target: (id: string, params: { limit?: number } = {}) => read<TargetDetail>(`/targets/${encodeURIComponent(id)}`, { ...params }),
+  targetGroups: (id: string, params: { by?: GroupField | string } = {}) => read<TargetGroups>(`/targets/${encodeURIComponent(id)}/groups`, { ...params }),
   enterprises: (params: EnterpriseQuery = {}) => {
     const { outside, ...rest } = params
     return read<EnterpriseList>('/enterprises', { ...rest, outside: outside === undefined ? undefined : String(outside) })
@@ -1015,6 +1053,9 @@ export class AtlasClient {
   }
   target(id: string, params: { limit?: number } = {}, o?: RequestOptions) {
     return this.read(reads.target(id, params), o)
+  }
+  targetGroups(id: string, params: { by?: GroupField | string } = {}, o?: RequestOptions) {
+    return this.read(reads.targetGroups(id, params), o)
   }
   enterprises(params: EnterpriseQuery = {}, o?: RequestOptions) {
     return this.read(reads.enterprises(params), o)

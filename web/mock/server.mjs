@@ -392,6 +392,47 @@ function targetDetail(t, ctx) {
   return { meta: meta(ctx), ...item, series, required_path: required, contributors }
 }
 
+// The deadline year's contributors of an enterprise target grouped by county, zone or segment
+// (GET /targets/{id}/groups). Zones are counted flat here (no nesting), so their groups overlap
+// only as the data has it; other targets answer the server's 400 for the field.
+function targetGroups(t, ctx, by) {
+  const detail = targetDetail(t, ctx)
+  const { meta: _m, series, required_path: _r, contributors, ...target } = detail
+  const fields = { county: countyRef, zone: zoneRef, segment: (id) => vocabularies().segment.find((w) => w.id === id) ?? null }
+  if (contributors.set !== 'enterprises' || !fields[by]) {
+    const allowed = contributors.set === 'enterprises' ? 'county, zone or segment' : 'no field in the mock'
+    return problem(400, 'unknown-field', 'by', `参数 by 无法用于该目标的分组：${by}`, `by: unknown field "${by}" to group ${contributors.set} by (group by ${allowed})`)
+  }
+  const point = series.find((x) => x.year === t.deadline) ?? null
+  const keys = by === 'county' ? counties.map((c) => c.id) : by === 'zone' ? zones.map((z) => z.id) : vocabularies().segment.map((w) => w.id)
+  const rowOf = (id) => enterpriseRows.find((e) => e.id === id) ?? {}
+  const sum = (items) => (t.unit === 'yuan' ? items.reduce((a, c) => a + (c.value ?? 0), 0) : items.length)
+  const total = sum(contributors.items)
+  const groupOf = (key, items) => ({
+    key,
+    value: sum(items),
+    share: by === 'zone' || !total ? null : Math.round((sum(items) / total) * 1e6),
+    contributors: items.length,
+    complete: point?.complete ?? true,
+    period: point?.period ?? null,
+    sample: items.some((c) => c.sample),
+  })
+  const groups = keys.map((k) => groupOf(fields[by](k), contributors.items.filter((c) => rowOf(c.id)[by] === k)))
+  const none = contributors.items.filter((c) => !rowOf(c.id)[by])
+  if (none.length) groups.push(groupOf(null, none))
+  return {
+    meta: meta(ctx),
+    target,
+    by,
+    expression: `${t.indicator} group by ${by}`,
+    period: point?.period ?? null,
+    unit: t.unit,
+    total: { value: total, contributors: contributors.items.length, complete: point?.complete ?? true, sample: contributors.items.some((c) => c.sample) },
+    groups_overlap: by === 'zone',
+    groups,
+  }
+}
+
 function taxonomyNode(t, ctx) {
   const below = taxonomyBelow(t.code)
   const children = taxonomyRows.filter((c) => c.parent === t.code).map((c) => taxonomyNode(c, ctx))
@@ -514,6 +555,11 @@ function route(method, url) {
   if (m) {
     const t = checks[ctx.sample].targets.find((x) => x.id === m[1])
     return t ? targetDetail(t, ctx) : problem(404, 'not-found', 'id', `目标不存在：${m[1]}`, `no target "${m[1]}"`)
+  }
+  m = /^\/targets\/([\w-]+)\/groups$/.exec(p)
+  if (m) {
+    const t = checks[ctx.sample].targets.find((x) => x.id === m[1])
+    return t ? targetGroups(t, ctx, q.get('by') || 'county') : problem(404, 'not-found', 'id', `目标不存在：${m[1]}`, `no target "${m[1]}"`)
   }
   if (p === '/enterprises') return listEnterprises(ctx, q)
   m = /^\/enterprises\/([\w-]+)$/.exec(p)

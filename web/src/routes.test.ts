@@ -4,6 +4,7 @@ import { appRoutes, matchRoute } from './routes'
 import { enterpriseFilters, enterpriseListQuery } from './pages/enterprises/listQuery'
 import { projectFilters, projectListQuery } from './pages/projects/listQuery'
 import { chainFilters, chainReadQuery } from './pages/chains/chainView'
+import { groupByOf, groupFields, pickGroupBy } from './pages/targets/groupQuery'
 
 const client = new AtlasClient({ context: () => ({ asOf: '2024-06-30', sample: false }), fetch: async () => new Response('{}') })
 const urls = (path: string, search = '') => {
@@ -36,6 +37,12 @@ describe("a page's early reads", () => {
   it('are the URLs the page itself reads, with the address settings', () => {
     expect(urls('/')?.urls).toEqual(['/api/v1/targets?as_of=2024-06-30&sample=false', '/api/v1/plan?as_of=2024-06-30&sample=false'])
     expect(urls('/targets/a%2Fb')?.urls).toEqual(['/api/v1/targets/a%2Fb?limit=100&as_of=2024-06-30&sample=false'])
+    // The 分组 card's field, when the address names it, as the card reads it.
+    expect(urls('/targets/total-output', 'by=zone')?.urls).toEqual([
+      '/api/v1/targets/total-output?limit=100&as_of=2024-06-30&sample=false',
+      client.readUrl(reads.targetGroups('total-output', { by: pickGroupBy(groupFields('enterprises'), groupByOf({ by: 'zone' })) })),
+    ])
+    expect(client.readUrl(reads.targetGroups('total-output', { by: 'zone' }))).toBe('/api/v1/targets/total-output/groups?by=zone&as_of=2024-06-30&sample=false')
   })
   it('of the list pages follow the filters in the address, as the page reads them', () => {
     const search = 'county=hillside&sort=-output_value&page=3&size=50'

@@ -3,6 +3,7 @@ import { reads, type Read } from './api/client'
 import { enterpriseFilters, enterpriseListQuery } from './pages/enterprises/listQuery'
 import { projectFilters, projectListQuery } from './pages/projects/listQuery'
 import { chainFilters, chainReadQuery } from './pages/chains/chainView'
+import { groupByOf } from './pages/targets/groupQuery'
 
 // The app's pages: address, code (loaded when first shown) and the API reads the page makes as
 // soon as it opens. router.ts builds the router from this table; boot.ts uses it before the app
@@ -34,7 +35,12 @@ export const appRoutes: AppRoute[] = [
     load: () => import('./pages/targets/TargetDetailPage.vue'),
     props: true,
     nav: '/',
-    reads: (to) => [reads.target(to.params.id ?? '', { limit: 100 })],
+    // The 分组 card's default field depends on the target's records, known once it is read; a
+    // field the address names (?by=zone) is read at once beside the target.
+    reads: (to) => {
+      const by = groupByOf(to.query)
+      return [reads.target(to.params.id ?? '', { limit: 100 }), ...(by ? [reads.targetGroups(to.params.id ?? '', { by })] : [])]
+    },
   },
   {
     path: '/enterprises',

@@ -189,6 +189,13 @@ std::optional<std::int64_t> fact_amount(const Snapshot& s, std::string_view id) 
   return std::nullopt;
 }
 
+// What a pass over every county computes once for all of them: per link, the region's makers of
+// it bucketed by county, and the projects that make its classes.
+struct ChainPools {
+  std::vector<std::vector<std::vector<EnterpriseId>>> makers;  // [link][county]
+  std::vector<std::vector<std::uint32_t>> projects;            // [link]: project indices
+};
+
 class LinkJudge {
  public:
   LinkJudge(const ChainInput& in, const ChainRules& rules, const Area& area)
@@ -206,13 +213,20 @@ class LinkJudge {
   }
 
   // Local makers of the link in the area that count under the plan's basis.
-  void find_makers(const LinkClasses& classes, LinkAssessment& a) const {
-    for (ClassId c : classes.classes()) {
-      for (EnterpriseId e : s_.by_taxonomy.row(c.value)) {
-        if (!area_.local(e)) continue;
-        if (rules_.basis == MakerBasis::kAboveSize && s_.enterprises.above_size[e.value] != 1) continue;
-        a.makers.push_back(e);
-      }
+  // `pool`: when given, the candidates (the region's makers of the link in the area's county) instead
+  // of the classes' posting lists.
+  void find_makers(const LinkClasses& classes, LinkAssessment& a,
+                   const std::vector<EnterpriseId>* pool = nullptr) const {
+    const auto consider = [&](EnterpriseId e) {
+      if (!area_.local(e)) return;
+      if (rules_.basis == MakerBasis::kAboveSize && s_.enterprises.above_size[e.value] != 1) return;
+      a.makers.push_back(e);
+    };
+    if (pool != nullptr) {
+      std::ranges::for_each(*pool, consider);
+    } else {
+      for (ClassId c : classes.classes())
+        std::ranges::for_each(s_.by_taxonomy.row(c.value), consider);
     }
     std::ranges::sort(a.makers);
     a.makers.erase(std::unique(a.makers.begin(), a.makers.end()), a.makers.end());
@@ -421,14 +435,27 @@ class LinkJudge {
     return ev;
   }
 
-  Evidence pipeline_evidence(const LinkClasses& classes, LinkAssessment& a) const {
+  // The projects (indices) that make any of the link's classes, in project order.
+  [[nodiscard]] std::vector<std::uint32_t> projects_making(const LinkClasses& classes) const {
+    std::vector<std::uint32_t> out;
     for (std::size_t p = 0; p < s_.projects.size(); ++p) {
+      const bool makes = std::ranges::any_of(s_.projects[p].products, [&](const std::string& code) {
+        return classes.covers(s_.find_class(code));
+      });
+      if (makes) out.push_back(static_cast<std::uint32_t>(p));
+    }
+    return out;
+  }
+
+  // `pool`: when given, projects_making(classes), computed once for every county.
+  Evidence pipeline_evidence(const LinkClasses& classes, LinkAssessment& a,
+                             const std::vector<std::uint32_t>* pool = nullptr) const {
+    std::vector<std::uint32_t> own;
+    if (pool == nullptr) own = projects_making(classes);
+    for (const std::uint32_t p : pool != nullptr ? *pool : own) {
       const ProjectRecord& project = s_.projects[p];
       if (!in_.vis.include_sample && is_sample(project.provenance)) continue;
       if (!project_in_area(s_, p, area_.county)) continue;
-      const bool makes = std::ranges::any_of(
-          project.products, [&](const std::string& code) { return classes.covers(s_.find_class(code)); });
-      if (!makes) continue;
       PipelineProject pp;
       pp.project = ProjectId{static_cast<std::uint32_t>(p)};
       const EnterpriseId sponsor = s_.project_sponsor[p];
@@ -535,7 +562,10 @@ void decide(LinkAssessment& a) {
 
 }  // namespace
 
-ChainAssessment assess_chain(const ChainInput& input, std::uint32_t chain_index, CountyId county) {
+namespace {
+
+ChainAssessment assess(const ChainInput& input, std::uint32_t chain_index, CountyId county,
+                       const ChainPools* pools) {
   const Snapshot& s = input.snapshot;
   const ChainRecord& chain = s.chains[chain_index];
   const ChainRules& rules = s.plan.chain_rules;
@@ -566,7 +596,7 @@ ChainAssessment assess_chain(const ChainInput& input, std::uint32_t chain_index,
   for (std::uint32_t l = 0; l < n; ++l) {
     classes.emplace_back(s, chain.links[l]);
     out.links[l].link = l;
-    judge.find_makers(classes[l], out.links[l]);
+    judge.find_makers(classes[l], out.links[l], pools != nullptr ? &pools->makers[l][county.value] : nullptr);
     if (!out.links[l].makers.empty()) ++out.present;
   }
   const auto downstream = downstream_of(chain);
@@ -592,7 +622,8 @@ ChainAssessment assess_chain(const ChainInput& input, std::uint32_t chain_index,
       a.evidence.push_back(judge.supply_evidence(chain, l, classes[l], out.links, a));
       a.evidence.push_back(judge.quotient_evidence(chain.links[l], out.area_output, a));
     }
-    a.evidence.push_back(judge.pipeline_evidence(classes[l], a));
+    a.evidence.push_back(
+        judge.pipeline_evidence(classes[l], a, pools != nullptr ? &pools->projects[l] : nullptr));
     decide(a);
   }
   for (std::uint32_t l = 0; l < n; ++l) {
@@ -606,6 +637,40 @@ ChainAssessment assess_chain(const ChainInput& input, std::uint32_t chain_index,
     if (a.downstream_output != b.downstream_output) return a.downstream_output > b.downstream_output;
     return x < y;
   });
+  return out;
+}
+
+}  // namespace
+
+ChainAssessment assess_chain(const ChainInput& input, std::uint32_t chain, CountyId county) {
+  return assess(input, chain, county, nullptr);
+}
+
+std::vector<ChainAssessment> assess_chain_every_county(const ChainInput& input, std::uint32_t chain_index) {
+  const Snapshot& s = input.snapshot;
+  const ChainRecord& chain = s.chains[chain_index];
+  const Area region{s, input.vis, CountyId{}};
+  const LinkJudge judge(input, s.plan.chain_rules, region);
+  // One pass over each link's posting lists buckets its makers by county (an enterprise in two of
+  // the link's classes appears twice in the bucket; find_makers removes the duplicate).
+  ChainPools pools;
+  pools.makers.resize(chain.links.size());
+  pools.projects.resize(chain.links.size());
+  for (std::size_t l = 0; l < chain.links.size(); ++l) {
+    const LinkClasses classes(s, chain.links[l]);
+    pools.makers[l].resize(s.counties.size());
+    for (ClassId c : classes.classes()) {
+      for (EnterpriseId e : s.by_taxonomy.row(c.value)) {
+        const CountyId county = s.enterprises.county[e.value];
+        if (county.valid() && region.local(e)) pools.makers[l][county.value].push_back(e);
+      }
+    }
+    pools.projects[l] = judge.projects_making(classes);
+  }
+  std::vector<ChainAssessment> out;
+  out.reserve(s.counties.size());
+  for (std::uint32_t c = 0; c < s.counties.size(); ++c)
+    out.push_back(assess(input, chain_index, CountyId{c}, &pools));
   return out;
 }
 

@@ -324,6 +324,67 @@ CandidateRecord candidate(const std::string& id, const std::string& link, const 
   return c;
 }
 
+// Every county in one call gives, county by county, what assess_chain gives for that county: the
+// same verdicts, makers, evidence, projects and gap order.
+TEST(ChainVerdicts, EveryCountyInOnePassEqualsOneCountyAtATime) {
+  World w;
+  w.firm("cast-a", "north", "castings", 900);
+  w.firm("cast-b", "south", "castings", 100);
+  w.firm("cast-c", "south", "castings", 50, false);
+  w.firm("axle-a", "north", "axle", 2000);
+  w.firm("axle-b", "north", "axle", 10);
+  w.firm("trailer-a", "south", "trailer", 5000);
+  w.firm("tyre-far", "north", "tyre", 70, true, true);  // outside the region
+  w.d.enterprises.back().classes.push_back("castings");
+  w.supplies("cast-a", "axle-a", "castings");
+  w.supplies("cast-b", "axle-b", "castings");
+  w.supplies("axle-a", "trailer-a", "axle");
+  w.d.plan.chain_rules.anchors = {"axle-a"};
+  ProjectRecord p;
+  p.id = "mould-plant";
+  p.name = {"模具厂项目", "Mould plant"};
+  p.type = "attraction";
+  p.county = "south";
+  p.products = {"mould", "tyre"};
+  p.provenance = "sample";
+  w.d.projects.push_back(p);
+  for (const bool include_sample : {true, false}) {
+    w.snap = w.snapshot();
+    Visibility vis;
+    vis.include_sample = include_sample;
+    const ChainInput input{*w.snap, vis, 2024, w.output, w.sample};
+    const auto every = assess_chain_every_county(input, 0);
+    ASSERT_EQ(every.size(), w.snap->counties.size());
+    for (std::uint32_t c = 0; c < every.size(); ++c) {
+      const auto one = assess_chain(input, 0, CountyId{c});
+      SCOPED_TRACE(w.snap->counties[c].id);
+      EXPECT_EQ(every[c].county, CountyId{c});
+      EXPECT_EQ(every[c].area_output, one.area_output);
+      EXPECT_EQ(every[c].present, one.present);
+      EXPECT_EQ(every[c].gaps, one.gaps);
+      ASSERT_EQ(every[c].links.size(), one.links.size());
+      for (std::size_t l = 0; l < one.links.size(); ++l) {
+        const LinkAssessment& x = every[c].links[l];
+        const LinkAssessment& y = one.links[l];
+        EXPECT_EQ(x.verdict, y.verdict);
+        EXPECT_EQ(x.makers, y.makers);
+        EXPECT_EQ(x.anchors, y.anchors);
+        EXPECT_EQ(x.output, y.output);
+        EXPECT_EQ(x.sample, y.sample);
+        EXPECT_EQ(x.pipeline.size(), y.pipeline.size());
+        ASSERT_EQ(x.evidence.size(), y.evidence.size());
+        for (std::size_t k = 0; k < y.evidence.size(); ++k) {
+          EXPECT_EQ(x.evidence[k].state, y.evidence[k].state);
+          EXPECT_EQ(x.evidence[k].decided, y.evidence[k].decided);
+          EXPECT_EQ(x.evidence[k].text.en, y.evidence[k].text.en);
+        }
+      }
+    }
+    // And it is not trivially so: the two counties differ.
+    EXPECT_NE(every[0].links[1].makers, every[1].links[1].makers);
+  }
+}
+
 TEST(CandidateRanking, ScoresEachFeatureWithThePlansWeightsAndExplainsIt) {
   World w;
   w.firm("axle-maker", "north", "axle", 100);  // axle: weak; moulds, castings: missing

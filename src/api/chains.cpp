@@ -98,6 +98,25 @@ Outcome<json::object> get_chain(const ReadContext& ctx) {
       {"chain", app::chain_assessment_json(ctx.snapshot, judged->assessment, judged->output, &fed)}};
 }
 
+Outcome<json::object> list_chain_counties(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({"year"}); !ok) return std::unexpected(ok.error());
+  const Snapshot& s = ctx.snapshot;
+  auto chain =
+      app::resolve_chain(s, ctx.path.empty() ? std::string_view() : std::string_view(ctx.path[0]), "id");
+  if (!chain) return std::unexpected(not_found(chain.error()));
+  int year = app::default_year(ctx.as_of);
+  if (const auto text = ctx.params.get("year")) {
+    auto parsed = lift(app::parse_year(*text));
+    if (!parsed) return std::unexpected(parsed.error());
+    year = *parsed;
+  }
+  json::object out{{"meta", ctx.meta()}};
+  for (auto& kv :
+       app::chain_counties_json(s, ctx.visibility, app::output_column(s, ctx.visibility, year), *chain))
+    out[kv.key()] = std::move(kv.value());
+  return out;
+}
+
 Outcome<json::object> list_link_candidates(const ReadContext& ctx) {
   if (auto ok = ctx.params.allow({"county", "year"}); !ok) return std::unexpected(ok.error());
   const Snapshot& s = ctx.snapshot;

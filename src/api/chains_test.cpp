@@ -139,5 +139,31 @@ TEST(ChainsApi, RanksTheCandidatesOfALinkWithTheReasonsForEachScore) {
   EXPECT_EQ(get("/api/v1/chains/nev/links/power-battery/candidates").status, 404);
 }
 
+// Every county in one call: each county's verdicts are those GET /chains/{id}?county= gives.
+TEST(ChainCountiesApi, GivesEveryCountysVerdictsAsTheOneCountyViewDoes) {
+  const auto all = testing::get("/api/v1/chains/trailer/counties?year=2024");
+  ASSERT_EQ(all.status, 200) << json::serialize(all.body);
+  const auto& links = all.body.at("links").as_array();
+  const auto& counties = all.body.at("counties").as_array();
+  ASSERT_EQ(counties.size(), 8U);
+  std::size_t with_makers = 0;
+  for (const auto& c : counties) {
+    const std::string id(c.at("county").at("id").as_string());
+    const auto one = testing::get("/api/v1/chains/trailer?year=2024&county=" + id);
+    ASSERT_EQ(one.status, 200) << json::serialize(one.body);
+    const auto& judged = one.body.at("chain");
+    EXPECT_EQ(c.at("present"), judged.at("present")) << id;
+    EXPECT_EQ(c.at("gaps"), judged.at("gaps")) << id;
+    const auto& verdicts = c.at("verdicts").as_array();
+    ASSERT_EQ(verdicts.size(), links.size());
+    for (std::size_t l = 0; l < links.size(); ++l)
+      EXPECT_EQ(verdicts[l], judged.at("links").at(l).at("verdict")) << id << " " << links[l].at("id");
+    with_makers += c.at("present").as_int64() > 0 ? 1 : 0;
+  }
+  EXPECT_GE(with_makers, 1U);
+  EXPECT_EQ(testing::get("/api/v1/chains/trailr/counties").status, 404);
+  EXPECT_EQ(testing::get("/api/v1/chains/trailer/counties?county=meixian").status, 400);
+}
+
 }  // namespace
 }  // namespace atlas::api

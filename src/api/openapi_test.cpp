@@ -194,6 +194,7 @@ TEST(OpenApi, EveryReadAnswerFitsItsSchema) {
       {"/api/v1/targets/oem-supplier-entries", "/api/v1/targets/{id}"},
       {"/api/v1/targets/park-output?as_of=2022-03-01", "/api/v1/targets/{id}"},
       {"/api/v1/targets/total-output/groups", "/api/v1/targets/{id}/groups"},
+      {"/api/v1/chains/trailer/counties", "/api/v1/chains/{id}/counties"},
       {"/api/v1/targets/new-projects/groups?as_of=2024-12-31", "/api/v1/targets/{id}/groups"},
       {"/api/v1/targets/enterprises-over-1yi/groups?by=subsystem", "/api/v1/targets/{id}/groups"},
       {"/api/v1/enterprises", "/api/v1/enterprises"},

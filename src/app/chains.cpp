@@ -335,4 +335,43 @@ json::object chain_assessment_json(const Snapshot& s, const engine::ChainAssessm
                       {"gaps", std::move(gaps)}};
 }
 
+json::object chain_counties_json(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
+                                 std::uint32_t chain) {
+  const ChainRecord& record = s.chains[chain];
+  const auto every = engine::assess_chain_every_county(
+      engine::ChainInput{s, vis, output.year, output.value, output.sample}, chain);
+  json::array links;
+  for (const ChainLinkRecord& l : record.links)
+    links.emplace_back(json::object{{"id", l.id}, {"name", names_json(l.name)}});
+  json::array counties;
+  for (const engine::ChainAssessment& a : every) {
+    std::array<std::int64_t, 3> counts{};
+    json::array verdicts;
+    bool sample = false;
+    for (const engine::LinkAssessment& l : a.links) {
+      ++counts[static_cast<std::size_t>(l.verdict)];
+      verdicts.emplace_back(engine::to_string(l.verdict));
+      sample = sample || l.sample;
+    }
+    json::array gaps;
+    for (std::uint32_t g : a.gaps)
+      gaps.emplace_back(record.links[g].id);
+    const CountyRecord& county = s.counties[a.county.value];
+    counties.emplace_back(
+        json::object{{"county", json::object{{"id", county.id}, {"name", names_json(county.name)}}},
+                     {"present", a.present},
+                     {"strong", counts[static_cast<std::size_t>(engine::Verdict::kStrong)]},
+                     {"weak", counts[static_cast<std::size_t>(engine::Verdict::kWeak)]},
+                     {"missing", counts[static_cast<std::size_t>(engine::Verdict::kMissing)]},
+                     {"area_output", optional_int(a.area_output)},
+                     {"sample", sample},
+                     {"verdicts", std::move(verdicts)},
+                     {"gaps", std::move(gaps)}});
+  }
+  return json::object{{"chain", json::object{{"id", record.id}, {"name", names_json(record.name)}}},
+                      {"year", output.year},
+                      {"links", std::move(links)},
+                      {"counties", std::move(counties)}};
+}
+
 }  // namespace atlas::app

@@ -84,4 +84,11 @@ inline constexpr std::size_t kListedMakers = 20;
 /// The plan's chain rules as JSON (thresholds in plain numbers: 0.5, not 500000).
 [[nodiscard]] boost::json::object chain_rules_json(const ChainRules& rules);
 
+/// Every county's verdicts for one chain in one pass (engine::assess_chain_every_county) as JSON:
+/// {chain: {id, name}, year, links: [{id, name}], counties: [{county: {id, name}, present, strong,
+/// weak, missing, area_output, sample, verdicts: [per link, in links order], gaps: [link ids by
+/// importance]}]} — the per-county overview of GET /api/v1/chains/{id}/counties.
+[[nodiscard]] boost::json::object chain_counties_json(const Snapshot& s, const Visibility& vis,
+                                                      const OutputColumn& output, std::uint32_t chain);
+
 }  // namespace atlas::app

@@ -125,6 +125,7 @@ Outcome<boost::json::object> list_zones(const ReadContext& ctx);
 Outcome<boost::json::object> get_taxonomy(const ReadContext& ctx);
 Outcome<boost::json::object> list_chains(const ReadContext& ctx);
 Outcome<boost::json::object> get_chain(const ReadContext& ctx);  // path[0] = chain id; ?county=, ?year=
+Outcome<boost::json::object> list_chain_counties(const ReadContext& ctx);   // path[0] chain
 Outcome<boost::json::object> list_link_candidates(const ReadContext& ctx);  // path[0] chain, path[1] link
 Outcome<boost::json::object> evaluate_indicator(const WriteContext& ctx);
 

@@ -717,6 +717,29 @@ TEST_F(AtlasCli, GapsJsonIsTheApisShape) {
   EXPECT_EQ(chain.at("gaps").at(0).as_string(), "kingpin");
 }
 
+// Every county in one call, each row as `gaps --county` judges that county.
+TEST_F(AtlasCli, GapsEveryCountyGivesOneRowPerCountyAsTheCountyViewDoes) {
+  const Outcome r = atlas("gaps --db " + db_ + " --chain trailer --every-county --as-of 2026-11-27");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("挂车产业链（trailer）— 各区县"), std::string::npos) << r.out;
+  const Outcome j = atlas("gaps --json --db " + db_ + " --chain trailer --every-county --as-of 2026-11-27");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  const auto counties = json::parse(j.out).at("chains").at(0).at("counties").as_array();
+  ASSERT_EQ(counties.size(), 8U);
+  for (const auto& c : counties) {
+    const std::string id(c.at("county").at("id").as_string());
+    const Outcome one =
+        atlas("gaps --json --db " + db_ + " --chain trailer --county " + id + " --as-of 2026-11-27");
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    const auto chain = json::parse(one.out).at("chains").at(0);
+    EXPECT_EQ(c.at("present"), chain.at("present")) << id;
+    EXPECT_EQ(c.at("gaps"), chain.at("gaps")) << id;
+  }
+  const Outcome both = atlas("gaps --db " + db_ + " --every-county --county meixian");
+  EXPECT_EQ(both.exit_code, 1);
+  EXPECT_NE(both.err.find("--county: --every-county judges every county"), std::string::npos) << both.err;
+}
+
 TEST_F(AtlasCli, GapsNamesAnUnknownChainOrCountyWithASuggestion) {
   const Outcome chain = atlas("gaps --db " + db_ + " --chain trailr");
   EXPECT_EQ(chain.exit_code, 1);

@@ -357,6 +357,34 @@ std::string format_gaps(const Snapshot& s, const std::vector<engine::ChainAssess
   return out;
 }
 
+std::string format_gaps_every_county(const Snapshot& s, const std::vector<engine::ChainAssessment>& counties,
+                                     Lang lang) {
+  const bool en = lang == Lang::kEn;
+  if (counties.empty()) return {};
+  const ChainRecord& chain = s.chains[counties.front().chain];
+  std::string out =
+      en ? fmt::format("{} ({}) — every county, {}\n", pick(chain.name, lang), chain.id,
+                       counties.front().year)
+         : fmt::format("{}（{}）— 各区县，{}年\n", chain.name.zh, chain.id, counties.front().year);
+  std::vector<std::vector<std::string>> rows{
+      en ? std::vector<std::string>{"county", "made locally", "strong", "weak", "missing", "first gaps"}
+         : std::vector<std::string>{"区县", "本地有企业", "强链", "弱链", "缺链", "首要短板"}};
+  for (const engine::ChainAssessment& a : counties) {
+    std::array<int, 3> counts{};
+    for (const engine::LinkAssessment& l : a.links)
+      ++counts[static_cast<std::size_t>(l.verdict)];
+    std::vector<std::string> first;
+    for (std::size_t i = 0; i < a.gaps.size() && i < 3; ++i)
+      first.push_back(pick(chain.links[a.gaps[i]].name, lang));
+    rows.push_back({pick(s.counties[a.county.value].name, lang),
+                    fmt::format("{}/{}", a.present, a.links.size()), std::to_string(counts[2]),
+                    std::to_string(counts[1]), std::to_string(counts[0]),
+                    first.empty() ? "—" : fmt::format("{}", fmt::join(first, en ? ", " : "、"))});
+  }
+  out += format_table(rows, {false, true, true, true, true, false});
+  return out + "\n";
+}
+
 std::string format_candidates(const Snapshot& s, const engine::ChainAssessment& chain, std::uint32_t link,
                               const std::vector<engine::CandidateScore>& ranked, Lang lang) {
   const bool en = lang == Lang::kEn;

@@ -46,6 +46,12 @@ void print_check(const app::CheckReport& report, Lang lang, std::FILE* out = std
 [[nodiscard]] std::string format_gaps(const Snapshot& s, const std::vector<engine::ChainAssessment>& chains,
                                       Lang lang);
 
+/// `atlas gaps --every-county`: per chain a header, then one row per county (links made locally,
+/// strong, weak, missing, the first three gaps by importance).
+[[nodiscard]] std::string format_gaps_every_county(const Snapshot& s,
+                                                   const std::vector<engine::ChainAssessment>& counties,
+                                                   Lang lang);
+
 /// `atlas candidates LINK`: the link and its verdict, then one row per candidate (rank, name, region,
 /// score, each feature that scored with its points), then the weights.
 [[nodiscard]] std::string format_candidates(const Snapshot& s, const engine::ChainAssessment& chain,

@@ -27,5 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)atlas::query::metric_read_by(checked->indicator(), *snapshot);
   (void)atlas::query::evaluate(*checked, *snapshot, atlas::Visibility{});
   (void)atlas::query::evaluate(*checked, *snapshot, atlas::Visibility{atlas::day_number(2023, 6, 30), false});
+  if (checked->is_grouped()) {
+    (void)atlas::query::evaluate_grouped(*checked, *snapshot, atlas::Visibility{});
+    (void)atlas::query::evaluate_grouped(*checked, *snapshot,
+                                         atlas::Visibility{atlas::day_number(2023, 6, 30), false});
+  }
   return 0;
 }

@@ -80,16 +80,16 @@ int run_check_by(const atlas::Snapshot& s, const CheckFlags& f, DayNumber as_of)
   for (const auto& t : s.targets) {
     if (!f.target.empty() && t.id != f.target) continue;
     auto g = atlas::app::target_groups(s, t.id, f.by, options);
-    if (g) {
-      groups.push_back(std::move(*g));
-    } else if (!f.target.empty()) {
-      auto e = g.error();
-      if (e.field == "by") e.field = "--by";
-      if (e.field == "id") e.field = "--target";
-      return fail_with(e);
-    } else {
+    if (!g && f.target.empty()) {
       refused.emplace_back(t.id, g.error().message);
+      continue;
     }
+    if (!g) {
+      auto e = g.error();
+      e.field = e.field == "by" ? "--by" : e.field == "id" ? "--target" : e.field;
+      return fail_with(e);
+    }
+    groups.push_back(std::move(*g));
   }
   if (!f.target.empty() && groups.empty()) {
     auto missing = atlas::app::target_groups(s, f.target, f.by, options);

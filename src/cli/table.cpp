@@ -232,17 +232,18 @@ const std::string& pick(const Names& n, Lang lang) {
 
 // The Chinese heading of a grouping field; the field itself when it has none.
 std::string field_zh(const std::string& field) {
-  static const std::array<std::pair<std::string_view, std::string_view>, 11> kNames{{{"county", "区县"},
-                                                                                     {"zone", "园区"},
-                                                                                     {"segment", "细分领域"},
-                                                                                     {"class", "产品类别"},
-                                                                                     {"subsystem", "子系统"},
-                                                                                     {"category", "大类"},
-                                                                                     {"type", "项目类型"},
-                                                                                     {"kind", "类型"},
-                                                                                     {"level", "级别"},
-                                                                                     {"chain", "产业链"},
-                                                                                     {"link", "环节"}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kNames{
+      {{"county", "区县"},
+       {"zone", "园区"},
+       {"segment", "细分领域"},
+       {"class", "产品类别"},
+       {"subsystem", "子系统"},
+       {"category", "大类"},
+       {"type", "项目类型"},
+       {"kind", "类型"},
+       {"level", "级别"},
+       {"chain", "产业链"},
+       {"link", "环节"}}};
   for (const auto& [en, zh] : kNames) {
     if (en == field) return std::string(zh);
   }

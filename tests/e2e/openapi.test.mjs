@@ -117,6 +117,8 @@ const idOf = {
   '/api/v1/enterprises/{id}': () => ctx.enterpriseId,
   '/api/v1/projects/{id}': () => ctx.projectId,
   '/api/v1/chains/{id}': () => ctx.chainId,
+  '/api/v1/chains/{id}/counties': () => ctx.chainId,
+  '/api/v1/targets/{id}/groups': () => ctx.targetId,
   '/api/v1/chains/{id}/links/{link}/candidates': () => [ctx.chainId, ctx.linkId],
 }
 
@@ -171,6 +173,14 @@ const endpoints = [
       county: { value: () => ctx.county, check: (b) => assert.equal(b.chain.county?.id, ctx.county) },
       year: { value: '2024', check: (b) => assert.equal(b.chain.year, 2024) },
     },
+  },
+  {
+    path: '/api/v1/chains/{id}/counties',
+    filters: { year: { value: '2024', check: (b) => assert.equal(b.year, 2024) } },
+  },
+  {
+    path: '/api/v1/targets/{id}/groups',
+    filters: { by: { value: 'county', check: (b) => assert.equal(b.by, 'county') } },
   },
   {
     path: '/api/v1/chains/{id}/links/{link}/candidates',
@@ -335,7 +345,8 @@ describe('GET with bad input', () => {
   ctest('an unknown project type is a 400 naming type', async () => {
     assertProblem(await call('GET', '/api/v1/projects', { query: { type: 'teleport' } }), 400, undefined, 'type')
   })
-  for (const p of ['/api/v1/targets/{id}', '/api/v1/enterprises/{id}', '/api/v1/projects/{id}', '/api/v1/chains/{id}']) {
+  for (const p of ['/api/v1/targets/{id}', '/api/v1/enterprises/{id}', '/api/v1/projects/{id}', '/api/v1/chains/{id}',
+                   '/api/v1/chains/{id}/counties', '/api/v1/targets/{id}/groups']) {
     ctest(`GET ${p} with an unknown id is a 404 not-found`, async () => {
       assertProblem(await call('GET', p, { id: 'does-not-exist' }), 404, 'not-found')
     })

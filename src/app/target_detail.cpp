@@ -145,22 +145,26 @@ Result<query::IndicatorResult> evaluate_in_period(query::Indicator indicator, co
   return query::evaluate(*checked, snapshot, vis);
 }
 
-Result<TargetDetail> target_detail(const Snapshot& snapshot, std::string_view id,
-                                   const CheckOptions& options) {
+Result<std::size_t> find_target(const Snapshot& snapshot, std::string_view id) {
   const auto it = std::find_if(snapshot.targets.begin(), snapshot.targets.end(),
                                [&](const TargetRecord& t) { return t.id == id; });
-  if (it == snapshot.targets.end()) {
-    std::string hint;
-    std::size_t best = 3;
-    for (const auto& t : snapshot.targets) {
-      if (const auto d = edit_distance(id, t.id); d < best) best = d, hint = t.id;
-    }
-    return fail(ErrorCode::kNotFound,
-                hint.empty() ? fmt::format("no target \"{}\"", id)
-                             : fmt::format("no target \"{}\" (did you mean \"{}\"?)", id, hint),
-                "id");
+  if (it != snapshot.targets.end()) return static_cast<std::size_t>(it - snapshot.targets.begin());
+  std::string hint;
+  std::size_t best = 3;
+  for (const auto& t : snapshot.targets) {
+    if (const auto d = edit_distance(id, t.id); d < best) best = d, hint = t.id;
   }
-  const auto target = static_cast<std::size_t>(it - snapshot.targets.begin());
+  return fail(ErrorCode::kNotFound,
+              hint.empty() ? fmt::format("no target \"{}\"", id)
+                           : fmt::format("no target \"{}\" (did you mean \"{}\"?)", id, hint),
+              "id");
+}
+
+Result<TargetDetail> target_detail(const Snapshot& snapshot, std::string_view id,
+                                   const CheckOptions& options) {
+  const auto found = find_target(snapshot, id);
+  if (!found) return std::unexpected(found.error());
+  const std::size_t target = *found;
   TargetDetail out;
   out.check = check_target(snapshot, target, options);
   out.data_as_of = snapshot.latest_published(Visibility{options.as_of, options.include_sample});

@@ -69,6 +69,10 @@ struct TargetDetail {
   std::vector<ContributorItem> contributors;  // all of them, by value descending then id
 };
 
+/// The index in snapshot.targets of the target `id`; kNotFound (field "id") naming the closest id
+/// when there is none.
+[[nodiscard]] Result<std::size_t> find_target(const Snapshot& snapshot, std::string_view id);
+
 /// The detail of the target `id` under `options`:
 ///  - series: a level target (`… in 2025`) evaluated for each calendar year from the baseline year
 ///    (or the plan's start) through the last year with a visible figure of its metric; a

@@ -1,12 +1,10 @@
 #include "app/target_groups.hpp"
 
-#include <algorithm>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "app/target_detail.hpp"
-#include "model/text.hpp"
 #include "model/units.hpp"
 
 namespace atlas::app {
@@ -59,33 +57,15 @@ std::int64_t share_of(std::int64_t part, std::int64_t whole) {
 
 }  // namespace
 
-bool target_groups_by(const Snapshot& snapshot, const TargetRecord& target, std::string_view by) {
-  auto parsed = query::parse_indicator(target.indicator);
-  if (!parsed || parsed->aggregate == query::Aggregate::kFigure) return false;
-  parsed->group_by = std::string(by);
-  return query::check_indicator(std::move(*parsed), snapshot).has_value();
-}
-
 Result<TargetGroups> target_groups(const Snapshot& snapshot, std::string_view id, std::string_view by,
                                    const CheckOptions& options) {
-  const auto it = std::find_if(snapshot.targets.begin(), snapshot.targets.end(),
-                               [&](const TargetRecord& t) { return t.id == id; });
-  if (it == snapshot.targets.end()) {
-    std::string hint;
-    std::size_t best = 3;
-    for (const auto& t : snapshot.targets) {
-      if (const auto d = edit_distance(id, t.id); d < best) best = d, hint = t.id;
-    }
-    return fail(ErrorCode::kNotFound,
-                hint.empty() ? fmt::format("no target \"{}\"", id)
-                             : fmt::format("no target \"{}\" (did you mean \"{}\"?)", id, hint),
-                "id");
-  }
+  const auto target = find_target(snapshot, id);
+  if (!target) return std::unexpected(target.error());
   TargetGroups out;
-  out.check = check_target(snapshot, static_cast<std::size_t>(it - snapshot.targets.begin()), options);
+  out.check = check_target(snapshot, *target, options);
   if (out.check.problem) return std::unexpected(*out.check.problem);
   out.by = std::string(by);
-  auto parsed = query::parse_indicator(it->indicator);
+  auto parsed = query::parse_indicator(snapshot.targets[*target].indicator);
   if (!parsed) return std::unexpected(parsed.error());
   query::Indicator indicator = std::move(*parsed);
   // A level target reads one year (the latest with figures); a cumulative one its whole span

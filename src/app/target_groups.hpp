@@ -30,11 +30,6 @@ struct TargetGroups {
 [[nodiscard]] Result<TargetGroups> target_groups(const Snapshot& snapshot, std::string_view id,
                                                  std::string_view by, const CheckOptions& options);
 
-/// True when `target` can be grouped by `by` (for `atlas check --by`): its indicator is not a
-/// stated figure and its set has the field.
-[[nodiscard]] bool target_groups_by(const Snapshot& snapshot, const TargetRecord& target,
-                                    std::string_view by);
-
 /// The grouping as JSON: {by, expression, period, total: {value, contributors, complete, sample},
 /// groups_overlap, groups: [{key: {id, name} | null, value, share, contributors, complete, period,
 /// sample}]}. share: the group's part of the total in millionths (null for a ratio, for

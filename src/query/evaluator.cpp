@@ -397,13 +397,20 @@ std::string group_coverage_text(const GroupValue& group, const std::optional<Per
   return coverage(group.covered_last, period);
 }
 
+namespace {
+
+Result<void> same_snapshot(const Program& p, const Snapshot& snapshot) {
+  if (p.snapshot == &snapshot) return {};
+  return fail(ErrorCode::kInvalidArgument,
+              "the indicator was checked against another snapshot: check it again");
+}
+
+}  // namespace
+
 Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot& snapshot,
                                  const Visibility& visibility, const Limits& limits) {
   const Program& p = checked.program();
-  if (p.snapshot != &snapshot) {
-    return fail(ErrorCode::kInvalidArgument,
-                "the indicator was checked against another snapshot: check it again");
-  }
+  if (auto same = same_snapshot(p, snapshot); !same) return std::unexpected(same.error());
   auto out = evaluate_part(p, snapshot, visibility, limits);
   if (!out || checked.divisor_program() == nullptr) return out;
   auto divisor = evaluate_part(*checked.divisor_program(), snapshot, visibility, limits);
@@ -415,10 +422,7 @@ Result<IndicatorResult> evaluate(const CheckedIndicator& checked, const Snapshot
 Result<GroupedResult> evaluate_grouped(const CheckedIndicator& checked, const Snapshot& snapshot,
                                        const Visibility& visibility, const Limits& limits) {
   const Program& p = checked.program();
-  if (p.snapshot != &snapshot) {
-    return fail(ErrorCode::kInvalidArgument,
-                "the indicator was checked against another snapshot: check it again");
-  }
+  if (auto same = same_snapshot(p, snapshot); !same) return std::unexpected(same.error());
   if (!p.grouping) {
     return fail(ErrorCode::kInvalidArgument, "the indicator has no \"group by\": evaluate it as a whole");
   }

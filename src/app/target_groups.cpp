@@ -1,6 +1,5 @@
 #include "app/target_groups.hpp"
 
-
 #include <boost/json.hpp>
 #include <fmt/format.h>
 

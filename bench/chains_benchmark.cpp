@@ -58,6 +58,17 @@ void BM_ChainGapsEveryCounty(benchmark::State& state) {
   state.counters["counties"] = static_cast<double>(snapshot->counties.size());
 }
 
+// The output column of the year alone: what BM_ChainGapsEveryCountyGrouped reads, computed once per
+// request (compare.py adds the two up against the peers' chain query, which sums the output too).
+void BM_ChainOutputColumn(benchmark::State& state) {
+  const auto snapshot = chains_snapshot(state);
+  const Visibility vis;
+  for (auto _ : state) {
+    auto output = app::output_column(*snapshot, vis, 2024);
+    benchmark::DoNotOptimize(output.value.data());
+  }
+}
+
 // Every chain for every county, one engine::assess_chain_every_county per chain: each link's makers
 // bucketed by county in one pass over its posting lists.
 void BM_ChainGapsEveryCountyGrouped(benchmark::State& state) {

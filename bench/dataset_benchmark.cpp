@@ -84,6 +84,7 @@ const bool kRegistered = [] {
       {"BM_EvaluateTargetsPerCountyGrouped", BM_EvaluateTargetsPerCountyGrouped},
       {"BM_ChainGaps", BM_ChainGaps},
       {"BM_ChainGapsEveryCounty", BM_ChainGapsEveryCounty},
+      {"BM_ChainOutputColumn", BM_ChainOutputColumn},
       {"BM_ChainGapsEveryCountyGrouped", BM_ChainGapsEveryCountyGrouped},
   };
   // At a million enterprises io::read_dataset's Dataset of 60M records takes about 20 GB: the two

@@ -895,4 +895,17 @@ TEST_F(AtlasCli, CatalogueWritesBothCataloguesAsCsvForASpreadsheet) {
   EXPECT_NE(bad.err.find("--kind"), std::string::npos) << bad.err;
 }
 
+TEST_F(AtlasCli, CatalogueWritesAnXlsxWorkbookWhenTheFileSaysSo) {
+  const fs::path book = dir_ / "key-development.XLSX";
+  const Outcome r = atlas("catalogue --kind key-development --out " + book.string() + " --db " + db_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("XLSX"), std::string::npos) << r.out;
+  EXPECT_TRUE(slurp(book).starts_with(std::string("PK\x03\x04", 4)));
+  const fs::path nowhere = dir_ / "no-such-dir" / "c.xlsx";
+  const Outcome bad = atlas("catalogue --kind key-development --out " + nowhere.string() + " --db " + db_);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("no-such-dir"), std::string::npos) << bad.err;
+  EXPECT_FALSE(fs::exists(dir_ / "no-such-dir"));
+}
+
 }  // namespace

@@ -19,6 +19,7 @@ void BM_EvaluateTargetsPerCounty(benchmark::State& state);
 void BM_EvaluateTargetsPerCountyGrouped(benchmark::State& state);
 void BM_ChainGaps(benchmark::State& state);
 void BM_ChainGapsEveryCounty(benchmark::State& state);
+void BM_ChainOutputColumn(benchmark::State& state);
 void BM_ChainGapsEveryCountyGrouped(benchmark::State& state);
 
 }  // namespace atlas::bench

@@ -1,7 +1,8 @@
 // atlas_bench_answers N [SEED]: reads the cached synthetic dataset of N enterprises, builds its
 // Snapshot and prints, as JSON, the figures scripts/bench/compare.sh checks the peers against:
 // output per year, per county and year (a checksum and one county), enterprises over the output
-// tiers, one segment's total, and every target of the plan (nationally and for county c0001).
+// tiers, one segment's total, every target of the plan (nationally and for county c0001), and the
+// chain-link verdicts of every county.
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -12,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "app/chains.hpp"
+#include "engine/chains.hpp"
 #include "model/units.hpp"
 #include "query/indicator.hpp"
 #include "support/bench_data.hpp"
@@ -69,6 +72,42 @@ std::pair<std::int64_t, std::int64_t> county_year_checksums(const Snapshot& s, c
     }
   }
   return {output_sum, tier_sum};
+}
+
+// The chain verdicts for every county (engine::assess_chain_every_county on the output of
+// kChainYear, default visibility), folded per chain link over the counties where it has a maker, as
+// compare.py folds the peers' rows: the number of weak and strong counties, and Σ over those
+// counties of the county's number × each of makers, output mod 1000003, local buyers, buyers with
+// recorded suppliers and buyers supplied locally.
+constexpr int kChainYear = 2024;  // the year BM_ChainGaps* read (peer_sql.CHAIN_YEAR)
+
+std::string chain_link_checksums(const Snapshot& s) {
+  const atlas::Visibility vis;
+  const auto output = atlas::app::output_column(s, vis, kChainYear);
+  const atlas::engine::ChainInput input{s, vis, output.year, output.value, output.sample};
+  std::map<std::string, std::map<std::string, std::int64_t>> links;
+  for (std::uint32_t c = 0; c < s.chains.size(); ++c) {
+    const auto& chain = s.chains[c];
+    for (const auto& a : atlas::engine::assess_chain_every_county(input, c)) {
+      const std::int64_t number = std::stoll(s.counties[a.county.value].id.substr(1));
+      for (const auto& l : a.links) {
+        if (l.makers.empty()) continue;
+        auto& fold = links[chain.id + "." + chain.links[l.link].id];
+        for (const char* key : {"weak", "strong"})
+          fold[key] += 0;  // both listed, as compare.py lists them
+        fold[l.verdict == atlas::engine::Verdict::kStrong ? "strong" : "weak"] += 1;
+        fold["makers"] += static_cast<std::int64_t>(l.makers.size()) * number;
+        fold["output"] += l.output.value_or(0) % 1000003 * number;
+        fold["buyers"] += l.buyers * number;
+        fold["buyers_known"] += l.buyers_known * number;
+        fold["buyers_local"] += l.buyers_local * number;
+      }
+    }
+  }
+  std::string out = "{";
+  for (const auto& [key, fold] : links)
+    out += fmt::format("{}\n    \"{}\": {}", out.size() > 1 ? "," : "", key, json_object(fold));
+  return out + "}";
 }
 
 // Resident memory of this process in MiB (Linux), 0 when unknown.
@@ -139,6 +178,7 @@ int main(int argc, char** argv) {
   fmt::print("  \"targets\": {},\n", json_object(targets));
   fmt::print("  \"c0001_targets\": {},\n", json_object(county_targets));
   fmt::print("  \"c0001_targets_grouped\": {},\n", json_object(c0001_grouped));
-  fmt::print("  \"county_targets_checksum\": {}\n}}\n", json_object(grouped_checksums));
+  fmt::print("  \"county_targets_checksum\": {},\n", json_object(grouped_checksums));
+  fmt::print("  \"chain_links\": {}\n}}\n", chain_link_checksums(s));
   return 0;
 }

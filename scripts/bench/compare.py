@@ -29,6 +29,8 @@ ROWS = [
     ("every enterprise/project target per county", ["BM_EvaluateTargetsPerCounty"], ("queries", "targets_county")),
     ("the same, one `… group by county` indicator per target", ["BM_EvaluateTargetsPerCountyGrouped"],
      ("queries", "targets_county")),
+    ("chain verdicts, every chain for every county (output of the year, then one pass per chain)",
+     ["BM_ChainOutputColumn", "BM_ChainGapsEveryCountyGrouped"], ("queries", "chains_county")),
 ]
 
 
@@ -51,11 +53,39 @@ def atlas_times(bench_dir: Path, n: int, seed: int, out: Path, args) -> dict:
     return times
 
 
-def write_projects_csv(data_dir: Path, work: Path):
+def write_plan_csvs(data_dir: Path, work: Path) -> dict:
+    """The plan's projects and chains as CSV tables for the peers; returns the peers' queries (the
+    chain query takes the plan's chain rules)."""
     plan_file = next((data_dir / "plans").glob("*.toml"))
     plan = tomllib.loads(plan_file.read_text())
     lines = ["id,county,zone"] + [f"{p['id']},{p.get('county', '')},{p.get('zone', '')}" for p in plan["project"]]
     (work / "projects.csv").write_text("\n".join(lines) + "\n")
+    links, edges = ["chain,link,class"], ["chain,upstream,downstream"]
+    for chain in plan.get("chain", []):
+        links += [f"{chain['id']},{link['id']},{c}" for link in chain["link"] for c in link.get("classes", [])]
+        edges += [f"{chain['id']},{e['from']},{e['to']}" for e in chain.get("edge", [])]
+    (work / "chain_links.csv").write_text("\n".join(links) + "\n")
+    (work / "chain_edges.csv").write_text("\n".join(edges) + "\n")
+    rules = plan.get("plan", {}).get("chain_rules", {})
+    unmodelled = [k for k in ("anchors", "anchor_output", "reference") if rules.get(k)]
+    if unmodelled or rules.get("makers", "all") != "all":
+        sys.exit(f"compare.py: the peers' chain query does not model chain_rules {unmodelled or ['makers']}")
+    return dict(peer_sql.QUERIES, chains_county=peer_sql.chains_county_query(
+        int(rules.get("min_makers", 2)), round(float(rules.get("min_local_supply", 0.5)) * 1e6)))
+
+
+def chain_link_checksums(rows) -> dict:
+    """Per chain link, as atlas_bench_answers folds engine::assess_chain_every_county."""
+    out = {}
+    for chain, link, county, makers, output, buyers, known, local, verdict in rows:
+        number = int(county[1:])
+        fold = out.setdefault(f"{chain}.{link}", dict.fromkeys(
+            ("weak", "strong", "makers", "output", "buyers", "buyers_known", "buyers_local"), 0))
+        fold[verdict] += 1
+        for key, value in (("makers", makers), ("output", int(output) % 1000003), ("buyers", buyers),
+                           ("buyers_known", known), ("buyers_local", local)):
+            fold[key] += int(value) * number
+    return out
 
 
 def county_target_checksums(rows) -> dict:
@@ -100,11 +130,15 @@ def peer_answers(result: dict) -> dict:
         "c0001_targets": dict(zip(peer_sql.COUNTY_TARGET_COLUMNS, (int(v or 0) for v in county_row[1:]))),
         "c0001_targets_grouped": dict(zip(peer_sql.COUNTY_TARGET_COLUMNS, (int(v or 0) for v in county_row[1:]))),
         "county_targets_checksum": county_target_checksums(rows["targets_county"]),
+        "chain_links": chain_link_checksums(rows["chains_county"]),
     }
 
 
 def disagreements(atlas: dict, peer: dict, prefix="") -> list:
+    """The figures where they differ; below "chain_links" a key only atlas has differs too."""
     out = []
+    if prefix.startswith("chain_links."):
+        out += [f"{prefix}{key}: atlas {atlas[key]} vs peer none" for key in atlas if key not in peer]
     for key, value in peer.items():
         if isinstance(value, dict):
             out += disagreements(atlas.get(key, {}), value, f"{prefix}{key}.")
@@ -161,7 +195,7 @@ def main():
                             text=True).stdout.strip())
         work = Path(f"/tmp/atlas-bench-peers/n{n}-s{args.seed}")
         work.mkdir(parents=True, exist_ok=True)
-        write_projects_csv(data_dir, work)
+        queries = write_plan_csvs(data_dir, work)
         answers = json.loads(run([bench_dir / "atlas_bench_answers", str(n), str(args.seed)], capture_output=True,
                                  text=True).stdout)
         atlas = atlas_times(bench_dir, n, args.seed, results / f"atlas-{n}.json", args)
@@ -169,9 +203,9 @@ def main():
         for name in args.peers.split(","):
             print(f"== {name} on n={n}", file=sys.stderr, flush=True)
             if name == "sqlite":
-                peers[name] = peer_sql.run_sqlite(data_dir, work, args.repeat)
+                peers[name] = peer_sql.run_sqlite(data_dir, work, args.repeat, queries)
             elif name == "duckdb":
-                peers[name] = peer_sql.run_duckdb(data_dir, work, args.repeat, ROOT / "bench" / "peers")
+                peers[name] = peer_sql.run_duckdb(data_dir, work, args.repeat, ROOT / "bench" / "peers", queries)
             wrong = disagreements(answers, peer_answers(peers[name]))
             for line in wrong:
                 print(f"MISMATCH {name} n={n}: {line}", file=sys.stderr)

@@ -93,6 +93,46 @@ proj AS (SELECT p.county, COUNT(DISTINCT n.project) AS n FROM ({NEW_PROJECTS}) n
          JOIN projects p ON p.id = n.project GROUP BY p.county)
 SELECT ent.*, COALESCE(proj.n, 0) AS "new-projects" FROM ent LEFT JOIN proj ON proj.county = ent.county""",
 }
+
+# The chain-link verdicts of every county (docs/chains.md) as SQL, for a plan whose chain rules set
+# no anchors and no reference figures (atlas gen's): a link is weak in a county when it has fewer
+# makers than min_makers or when, among its local buyers (the county's makers of the links it
+# supplies directly) whose suppliers of it are recorded, fewer than min_local_supply buy it from a
+# supplier in the county; strong otherwise; missing (no row) without a maker. CHAIN_YEAR is the
+# year whose output the makers sum (BM_ChainGaps* and atlas_bench_answers read the same).
+CHAIN_YEAR = 2024
+
+
+def chains_county_query(min_makers: int, min_local_supply_millionths: int) -> str:
+    return f"""
+WITH out_y AS (SELECT enterprise, value FROM observations
+               WHERE metric = 'output_value' AND period = '{CHAIN_YEAR}-01~12'),
+mk AS (SELECT DISTINCT l.chain, l.link, ec.enterprise, ec.county
+       FROM chain_links l JOIN enterprise_classes ec ON ec.class = l.class WHERE ec.county <> ''),
+makers AS (SELECT mk.chain, mk.link, mk.county, COUNT(*) AS makers, SUM(o.value) AS output
+           FROM mk LEFT JOIN out_y o ON o.enterprise = mk.enterprise GROUP BY mk.chain, mk.link, mk.county),
+buyers AS (SELECT DISTINCT g.chain, g.upstream AS link, m.county, m.enterprise AS buyer
+           FROM chain_edges g JOIN mk m ON m.chain = g.chain AND m.link = g.downstream),
+rel AS (SELECT b.chain, b.link, b.county, b.buyer, MAX(CASE WHEN s.county = b.county THEN 1 ELSE 0 END) AS local
+        FROM buyers b JOIN supply_edges se ON se.customer = b.buyer JOIN enterprises s ON s.id = se.supplier
+        WHERE EXISTS (SELECT 1 FROM chain_links l
+                      WHERE l.chain = b.chain AND l.link = b.link AND l.class = se.class)
+           OR (COALESCE(se.class, '') = '' AND EXISTS (
+                 SELECT 1 FROM enterprise_classes ec JOIN chain_links l ON l.class = ec.class
+                 WHERE ec.enterprise = se.supplier AND l.chain = b.chain AND l.link = b.link))
+        GROUP BY b.chain, b.link, b.county, b.buyer),
+nb AS (SELECT chain, link, county, COUNT(*) AS buyers FROM buyers GROUP BY chain, link, county),
+sup AS (SELECT chain, link, county, COUNT(*) AS known, SUM(local) AS local FROM rel GROUP BY chain, link, county)
+SELECT m.chain, m.link, m.county, m.makers, COALESCE(m.output, 0), COALESCE(nb.buyers, 0),
+  COALESCE(sup.known, 0), COALESCE(sup.local, 0),
+  CASE WHEN m.makers < {min_makers}
+         OR (sup.known > 0 AND sup.local * 1000000 < sup.known * {min_local_supply_millionths})
+       THEN 'weak' ELSE 'strong' END AS verdict
+FROM makers m
+LEFT JOIN nb ON nb.chain = m.chain AND nb.link = m.link AND nb.county = m.county
+LEFT JOIN sup ON sup.chain = m.chain AND sup.link = m.link AND sup.county = m.county"""
+
+
 TARGET_COLUMNS = [name for name, _ in ENTERPRISE_TARGETS + OTHER_TARGETS]
 COUNTY_TARGET_COLUMNS = [name for name, _ in ENTERPRISE_TARGETS] + ["new-projects"]
 
@@ -112,6 +152,30 @@ TABLES = [
     ("milestones", "milestones.csv", "project TEXT, kind TEXT, planned TEXT, actual TEXT, note TEXT, provenance TEXT"),
     ("projects", "projects.csv", "id TEXT, county TEXT, zone TEXT"),
     ("supply_edges", "supply_edges.csv", "supplier TEXT, customer TEXT, class TEXT, since TEXT, provenance TEXT"),
+    ("chain_links", "chain_links.csv", "chain TEXT, link TEXT, class TEXT"),
+    ("chain_edges", "chain_edges.csv", "chain TEXT, upstream TEXT, downstream TEXT"),
+]
+PLAN_TABLES = ("projects", "chain_links", "chain_edges")  # written from the plan file by compare.py
+
+# What each peer derives once the tables are in, as atlas's Snapshot build does (its posting lists
+# by class and by customer): the enterprise × class pairs of the `;`-separated classes column, and
+# (SQLite) the indexes the chain query joins on.
+SQLITE_DERIVED = [
+    ("enterprise_classes", """CREATE TABLE enterprise_classes AS
+WITH RECURSIVE split(enterprise, county, class, rest) AS (
+  SELECT id, county, '', classes || ';' FROM enterprises
+  UNION ALL SELECT enterprise, county, substr(rest, 1, instr(rest, ';') - 1), substr(rest, instr(rest, ';') + 1)
+  FROM split WHERE rest <> '')
+SELECT enterprise, county, class FROM split WHERE class <> '';
+CREATE INDEX enterprise_classes_class ON enterprise_classes(class);
+CREATE INDEX enterprise_classes_enterprise ON enterprise_classes(enterprise);
+CREATE INDEX supply_edges_customer ON supply_edges(customer);"""),
+]
+DUCKDB_DERIVED = [
+    ("enterprise_classes", """CREATE TABLE enterprise_classes AS
+SELECT enterprise, county, class FROM (
+  SELECT id AS enterprise, county, unnest(string_split(classes, ';')) AS class FROM enterprises)
+WHERE class <> ''"""),
 ]
 
 
@@ -119,19 +183,21 @@ def _tables(data_dir: Path, work: Path):
     """(table, source file, columns) for every table whose file exists (older datasets have no
     supply_edges.csv)."""
     for table, file, columns in TABLES:
-        source = work / file if table == "projects" else data_dir / file
+        source = work / file if table in PLAN_TABLES else data_dir / file
         if source.exists():
             yield table, source, columns
 
 
-def run_sqlite(data_dir: Path, work: Path, repeat: int) -> dict:
+def run_sqlite(data_dir: Path, work: Path, repeat: int, queries: dict) -> dict:
     """sqlite3 CLI, in memory: .import every table (timed with .shell date), then each query."""
     lines = [".bail on", '.shell echo "@@T start $(date +%s.%N)"']
     for table, source, columns in _tables(data_dir, work):
         lines += [f"CREATE TABLE {table}({columns});", f".import --csv --skip 1 {source} {table}",
                   f'.shell echo "@@T {table} $(date +%s.%N)"']
+    for name, sql in SQLITE_DERIVED:
+        lines += [sql, f'.shell echo "@@T {name} $(date +%s.%N)"']
     lines += [".mode csv", ".headers off", ".timer on"]
-    for name, sql in QUERIES.items():
+    for name, sql in queries.items():
         for i in range(repeat):
             lines += [f".print @@Q {name} {i}", sql.strip() + ";"]
     script = "\n".join(lines) + "\n"
@@ -167,7 +233,7 @@ def _sqlite_version() -> str:
     return subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()[0]
 
 
-def run_duckdb(data_dir: Path, work: Path, repeat: int, peers_dir: Path) -> dict:
+def run_duckdb(data_dir: Path, work: Path, repeat: int, peers_dir: Path, queries: dict) -> dict:
     """DuckDB through @duckdb/node-api, in memory: read_csv every table, then each query."""
     load = []
     for table, source, _ in _tables(data_dir, work):
@@ -178,7 +244,8 @@ def run_duckdb(data_dir: Path, work: Path, repeat: int, peers_dir: Path) -> dict
         elif table != "supplier_entries":
             options += ", all_varchar = true"
         load.append({"name": table, "sql": f"CREATE TABLE {table} AS SELECT * FROM read_csv('{source}', {options})"})
-    job = {"load": load, "queries": [{"name": k, "sql": v} for k, v in QUERIES.items()], "repeat": repeat}
+    load += [{"name": name, "sql": sql} for name, sql in DUCKDB_DERIVED]
+    job = {"load": load, "queries": [{"name": k, "sql": v} for k, v in queries.items()], "repeat": repeat}
     job_file = work / "duckdb_job.json"
     job_file.write_text(json.dumps(job, indent=1))
     done = subprocess.run(["node", str(peers_dir / "duckdb_peer.mjs"), str(job_file)], capture_output=True,

@@ -198,7 +198,7 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
   }
   const auto sample = params.get_bool("sample", true);
   if (!sample) return fail(request, sample.error());
-  if (route.read == nullptr) {  // the OpenAPI document: the same for every snapshot
+  if (route.read == nullptr && route.download == nullptr) {  // the OpenAPI document: the same for every snapshot
     if (auto ok = params.allow({}); !ok) return fail(request, ok.error());
     Response r;
     r.body = std::string(internal::openapi_document());
@@ -214,9 +214,19 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
 
   const internal::ReadContext ctx{**snapshot, *plans, Visibility{as_of, *sample}, as_of, today, params,
                                   ids,        options};
-  auto answer = route.read(ctx);
-  if (!answer) return fail(request, answer.error());
-  Response r = with_etag(internal::json_response(*answer), plans->version());
+  Response r;
+  if (route.download != nullptr) {
+    auto file = route.download(ctx);
+    if (!file) return fail(request, file.error());
+    r.content_type = std::move(file->content_type);
+    r.body = std::move(file->body);
+    r.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}\"", file->filename));
+  } else {
+    auto answer = route.read(ctx);
+    if (!answer) return fail(request, answer.error());
+    r = internal::json_response(*answer);
+  }
+  r = with_etag(std::move(r), plans->version());
   cache.insert(plans->version(), key, r);
   return r;
 }

@@ -1,8 +1,13 @@
 // GET /api/v1/chains (docs/api.md): the industrial chains, their links and local makers.
 // GET /api/v1/chains/{id}: one chain's links judged strong, weak or missing, with their evidence.
+// GET /api/v1/catalogues/{kind}: the key-development or target-enterprise catalogue as XLSX or CSV.
 #include "app/chains.hpp"
 
+#include <cctype>
+#include <span>
+
 #include <boost/json/array.hpp>
+#include <fmt/format.h>
 
 #include "api/internal/browse_json.hpp"
 #include "api/internal/handler.hpp"
@@ -65,25 +70,50 @@ struct Judged {
   engine::ChainAssessment assessment;
 };
 
+// ?county= (none: the region) and ?year= (default: the last complete year before as_of).
+struct Area {
+  CountyId county;
+  int year = 0;
+};
+
+Outcome<Area> area_of(const ReadContext& ctx) {
+  const Snapshot& s = ctx.snapshot;
+  auto county =
+      optional_param(ctx, "county", [&](std::string_view text) { return app::resolve_county(s, text); });
+  if (!county) return std::unexpected(county.error());
+  Area area{county->value_or(CountyId{}), app::default_year(ctx.as_of)};
+  if (const auto text = ctx.params.get("year")) {
+    auto parsed = lift(app::parse_year(*text));
+    if (!parsed) return std::unexpected(parsed.error());
+    area.year = *parsed;
+  }
+  return area;
+}
+
 Outcome<Judged> judge(const ReadContext& ctx) {
   const Snapshot& s = ctx.snapshot;
   const std::string_view id = ctx.path.empty() ? std::string_view() : std::string_view(ctx.path[0]);
   auto chain = app::resolve_chain(s, id, "id");
   if (!chain) return std::unexpected(not_found(chain.error()));
-  auto county =
-      optional_param(ctx, "county", [&](std::string_view text) { return app::resolve_county(s, text); });
-  if (!county) return std::unexpected(county.error());
-  int year = app::default_year(ctx.as_of);
-  if (const auto text = ctx.params.get("year")) {
-    auto parsed = lift(app::parse_year(*text));
-    if (!parsed) return std::unexpected(parsed.error());
-    year = *parsed;
-  }
+  auto area = area_of(ctx);
+  if (!area) return std::unexpected(area.error());
   Judged out;
   out.chain = *chain;
-  out.output = app::output_column(s, ctx.visibility, year);
-  out.assessment = app::assess_chain(s, ctx.visibility, out.output, *chain, county->value_or(CountyId{}));
+  out.output = app::output_column(s, ctx.visibility, area->year);
+  out.assessment = app::assess_chain(s, ctx.visibility, out.output, *chain, area->county);
   return out;
+}
+
+// A file name for a download: the parts joined by '-', anything but [A-Za-z0-9._] made '-'.
+std::string file_name(std::initializer_list<std::string_view> parts, std::string_view extension) {
+  std::string out;
+  for (std::string_view part : parts) {
+    if (part.empty()) continue;
+    if (!out.empty()) out += '-';
+    for (char c : part)
+      out += std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '_' ? c : '-';
+  }
+  return out + "." + std::string(extension);
 }
 
 }  // namespace
@@ -129,6 +159,38 @@ Outcome<json::object> list_link_candidates(const ReadContext& ctx) {
   json::object out{{"meta", ctx.meta()}};
   for (auto& kv : app::candidates_json(s, judged->assessment, *link, ranked))
     out[kv.key()] = std::move(kv.value());
+  return out;
+}
+
+Outcome<Download> get_catalogue(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({"county", "year", "format"}); !ok) return std::unexpected(ok.error());
+  const Snapshot& s = ctx.snapshot;
+  const std::string_view kind = ctx.path.empty() ? std::string_view() : std::string_view(ctx.path[0]);
+  const std::string format(ctx.params.get("format").value_or("xlsx"));
+  if (format != "xlsx" && format != "csv") {
+    return std::unexpected(
+        problem_from(Error{ErrorCode::kInvalidValue,
+                           fmt::format("format \"{}\": a catalogue downloads as xlsx or csv", format),
+                           {},
+                           "format"}));
+  }
+  auto area = area_of(ctx);
+  if (!area) return std::unexpected(area.error());
+  auto sheet =
+      app::catalogue_sheet(s, ctx.visibility, app::output_column(s, ctx.visibility, area->year), area->county, kind);
+  if (!sheet) return std::unexpected(not_found(sheet.error()));
+  const std::string county = area->county.valid() ? s.counties[area->county.value].id : std::string();
+  Download out;
+  out.filename = file_name({s.plan.id, kind, county}, format);
+  if (format == "csv") {
+    out.content_type = "text/csv; charset=utf-8";
+    out.body = io::sheet_csv(*sheet);
+    return out;
+  }
+  auto bytes = io::xlsx_bytes(std::span(&*sheet, 1));
+  if (!bytes) return std::unexpected(problem_from(bytes.error()));
+  out.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  out.body = std::move(*bytes);
   return out;
 }
 

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
@@ -163,6 +165,65 @@ TEST(ChainCountiesApi, GivesEveryCountysVerdictsAsTheOneCountyViewDoes) {
   EXPECT_GE(with_makers, 1U);
   EXPECT_EQ(testing::get("/api/v1/chains/trailr/counties").status, 404);
   EXPECT_EQ(testing::get("/api/v1/chains/trailer/counties?county=meixian").status, 400);
+}
+
+}  // namespace
+}  // namespace atlas::api
+
+namespace atlas::api {
+namespace {
+
+// The raw answer of a download (not JSON).
+Response fetch(const std::string& target) {
+  Request request;
+  request.method = "GET";
+  request.target = target;
+  return testing::api().handle(request);
+}
+
+std::string header(const Response& r, std::string_view name) {
+  for (const auto& [key, value] : r.headers) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+TEST(CataloguesApi, DownloadsTheKeyDevelopmentCatalogueAsAWorkbookByDefault) {
+  const Response r = fetch("/api/v1/catalogues/key-development?as_of=2026-11-27");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_TRUE(r.body.starts_with(std::string("PK\x03\x04", 4)));
+  EXPECT_EQ(header(r, "Content-Disposition"),
+            "attachment; filename=\"meizhou-autoparts-2021-2025-key-development.xlsx\"");
+  EXPECT_FALSE(header(r, "ETag").empty());
+}
+
+TEST(CataloguesApi, CsvForOneCountyHasTheSameRowsAsTheCli) {
+  const Response r = fetch("/api/v1/catalogues/target-enterprise?format=csv&county=meixian");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(header(r, "Content-Disposition"),
+            "attachment; filename=\"meizhou-autoparts-2021-2025-target-enterprise-meixian.csv\"");
+  EXPECT_TRUE(r.body.starts_with("\xEF\xBB\xBFrank,id,name_zh,name_en,kind,region,chain,link,score,"));
+  EXPECT_EQ(std::ranges::count(r.body, '\n'), 17);  // the header and the plan's 16 candidates
+  const Response links = fetch("/api/v1/catalogues/key-development?format=csv&as_of=2026-11-27");
+  EXPECT_NE(links.body.find("1,trailer,挂车产业链,kingpin,牵引销,Kingpins,missing,缺链,kingpin,0,1,"),
+            std::string::npos)
+      << links.body;
+}
+
+TEST(CataloguesApi, AnUnknownKindFormatOrCountyNamesIt) {
+  const auto kind = testing::get("/api/v1/catalogues/target-enterprises");
+  EXPECT_EQ(kind.status, 404);
+  EXPECT_NE(json::serialize(kind.body).find("key-development and target-enterprise"), std::string::npos)
+      << json::serialize(kind.body);
+  const auto format = testing::get("/api/v1/catalogues/key-development?format=pdf");
+  EXPECT_EQ(format.status, 400);
+  EXPECT_EQ(format.body.at("field").as_string(), "format");
+  const auto county = testing::get("/api/v1/catalogues/key-development?county=meixan");
+  EXPECT_EQ(county.status, 400);
+  EXPECT_NE(json::serialize(county.body).find("meixian"), std::string::npos);
+  EXPECT_EQ(testing::get("/api/v1/catalogues/key-development?link=x").status, 400);
 }
 
 }  // namespace

@@ -141,6 +141,37 @@ json::array supply_json(const Snapshot& s, const std::vector<app::SupplyLink>& l
   return out;
 }
 
+// The chain links it makes with its partners along them (docs/api.md, "chain_links").
+json::array chain_links_json(const Snapshot& s, const std::vector<engine::EnterpriseLink>& links) {
+  json::array out;
+  for (const engine::EnterpriseLink& l : links) {
+    const ChainRecord& chain = s.chains[l.chain];
+    const auto side = [&](const std::vector<engine::ChainPartner>& partners) {
+      json::array items;
+      for (const engine::ChainPartner& p : partners) {
+        const std::uint32_t e = p.enterprise.value;
+        const ChainLinkRecord& link = chain.links[p.link];
+        items.emplace_back(json::object{
+            {"id", s.strings.view(s.enterprises.slug[e])},
+            {"name", names_json(s, s.enterprises.name_zh[e], s.enterprises.name_en[e])},
+            {"county", county_ref(s, s.enterprises.county[e])},
+            {"class", p.product_class.valid() ? json::value(s.taxonomy[p.product_class.value].code)
+                                              : json::value(nullptr)},
+            {"link", json::object{{"id", link.id}, {"name", names_json(link.name)}}},
+            {"local", p.local},
+            {"sample", p.sample}});
+      }
+      return items;
+    };
+    const ChainLinkRecord& link = chain.links[l.link];
+    out.emplace_back(json::object{{"chain", json::object{{"id", chain.id}, {"name", names_json(chain.name)}}},
+                                  {"link", json::object{{"id", link.id}, {"name", names_json(link.name)}}},
+                                  {"upstream", side(l.upstream)},
+                                  {"downstream", side(l.downstream)}});
+  }
+  return out;
+}
+
 json::array carriers_json(const Snapshot& s, const std::vector<std::uint32_t>& rows) {
   json::array out;
   for (std::uint32_t i : rows) {
@@ -199,6 +230,7 @@ void add_profile(const Snapshot& s, const app::EnterpriseProfile& p, json::objec
   out["supplier_entries"] = supplier_entries_json(s, p.supplier_entries);
   out["suppliers"] = supply_json(s, p.suppliers);
   out["customers_of"] = supply_json(s, p.customers_of);
+  out["chain_links"] = chain_links_json(s, p.chain_links);
   json::array facts;
   for (std::uint32_t f : p.facts)
     facts.emplace_back(fact_json(s.facts[f]));

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/chains.hpp"
 #include "model/error.hpp"
 #include "model/ids.hpp"
 #include "model/period.hpp"
@@ -324,6 +325,7 @@ struct EnterpriseProfile {
   std::vector<std::uint32_t> facts;             // indices into Snapshot::facts about it
   std::vector<SupplyLink> suppliers;            // who supplies it
   std::vector<SupplyLink> customers_of;         // whom it supplies
+  std::vector<engine::EnterpriseLink> chain_links;  // the chain links it makes, with partners along them
   EnterpriseId group;                           // parent enterprise, none when absent or hidden
 };
 

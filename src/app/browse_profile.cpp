@@ -93,6 +93,11 @@ Result<EnterpriseProfile> enterprise_profile(const Snapshot& s, const Visibility
   const SupplyEdges& g = s.supply;
   p.suppliers = links_of(s, vis, g.suppliers_of, g.suppliers_of_class, g.suppliers_of_sample, e);
   p.customers_of = links_of(s, vis, g.customers_of, g.customers_of_class, g.customers_of_sample, e);
+  p.chain_links = engine::enterprise_chain_links(s, vis, e);
+  for (engine::EnterpriseLink& l : p.chain_links) {
+    for (auto* side : {&l.upstream, &l.downstream})
+      std::erase_if(*side, [&](const engine::ChainPartner& q) { return !enterprise_visible(s, vis, q.enterprise); });
+  }
   const EnterpriseId group = s.enterprises.group[e.value];
   p.group = group.valid() && enterprise_visible(s, vis, group) ? group : EnterpriseId::none();
   return p;

@@ -1,29 +1,16 @@
-// The catalogues of §6(1) (重点发展目录, 引进企业目录) as CSV for a spreadsheet.
+// The catalogues of §6(1) (重点发展目录, 引进企业目录) as tables for a spreadsheet (CSV or XLSX:
+// io/sheet.hpp writes them).
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "app/chains.hpp"
-#include "io/csv.hpp"
 
 namespace atlas::app {
 
 namespace {
-
-// A text cell a spreadsheet would run as a formula (= + - @, tab, CR first) starts with ' instead.
-std::string cell(std::string_view text) {
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r')) {
-    return "'" + std::string(text);
-  }
-  return std::string(text);
-}
-
-void row(io::CsvWriter& w, std::initializer_list<std::string> fields) {
-  for (const std::string& f : fields)
-    w.field(cell(f));
-  w.end_row();
-}
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -34,17 +21,22 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+io::Cell text(std::string value) {
+  return value.empty() ? io::Cell{} : io::Cell{std::move(value)};
+}
+
 }  // namespace
 
-std::string key_development_csv(const Snapshot& s, std::span<const engine::ChainAssessment> chains) {
-  std::string out = "\xEF\xBB\xBF";  // UTF-8 byte-order mark: spreadsheets then read the Chinese right
-  io::CsvWriter w(out);
-  row(w,
-      {"rank", "chain", "chain_zh", "link", "link_zh", "link_en", "verdict", "verdict_zh", "classes",
-       "makers", "downstream_links", "why_zh", "why_en", "projects_zh", "projects_en", "closes", "sample"});
+io::Sheet key_development_sheet(const Snapshot& s, std::span<const engine::ChainAssessment> chains) {
+  io::Sheet sheet{"重点发展目录",
+                  {"rank", "chain", "chain_zh", "link", "link_zh", "link_en", "verdict", "verdict_zh", "classes",
+                   "makers", "downstream_links", "why_zh", "why_en", "projects_zh", "projects_en", "closes",
+                   "sample"},
+                  {},
+                  {}};
   for (const engine::ChainAssessment& a : chains) {
     const ChainRecord& chain = s.chains[a.chain];
-    int rank = 0;
+    std::int64_t rank = 0;
     for (std::uint32_t g : a.gaps) {
       const engine::LinkAssessment& l = a.links[g];
       const ChainLinkRecord& link = chain.links[g];
@@ -63,22 +55,25 @@ std::string key_development_csv(const Snapshot& s, std::span<const engine::Chain
           why_en.push_back(ev.text.en);
         }
       }
-      row(w, {std::to_string(++rank), chain.id, chain.name.zh, link.id, link.name.zh, link.name.en,
-              engine::to_string(l.verdict), engine::to_string_zh(l.verdict), join(link.classes, ";"),
-              std::to_string(l.makers.size()), std::to_string(l.downstream.size()), join(why_zh, "；"),
-              join(why_en, "; "), projects_zh, projects_en, l.closes ? l.closes->to_string() : std::string(),
-              l.sample ? "true" : "false"});
+      sheet.rows.push_back({++rank, chain.id, chain.name.zh, link.id, link.name.zh, text(link.name.en),
+                            std::string(engine::to_string(l.verdict)), std::string(engine::to_string_zh(l.verdict)),
+                            text(join(link.classes, ";")), static_cast<std::int64_t>(l.makers.size()),
+                            static_cast<std::int64_t>(l.downstream.size()), text(join(why_zh, "；")),
+                            text(join(why_en, "; ")), text(projects_zh), text(projects_en),
+                            text(l.closes ? l.closes->to_string() : std::string()),
+                            std::string(l.sample ? "true" : "false")});
     }
   }
-  return out;
+  return sheet;
 }
 
-std::string target_enterprise_csv(const Snapshot& s, const std::vector<engine::CandidateScore>& ranked) {
-  std::string out = "\xEF\xBB\xBF";
-  io::CsvWriter w(out);
-  row(w, {"rank", "id", "name_zh", "name_en", "kind", "region", "chain", "link", "score", "reasons_zh",
-          "reasons_en", "provenance", "sample"});
-  int rank = 0;
+io::Sheet target_enterprise_sheet(const Snapshot& s, const std::vector<engine::CandidateScore>& ranked) {
+  io::Sheet sheet{"引进企业目录",
+                  {"rank", "id", "name_zh", "name_en", "kind", "region", "chain", "link", "score", "reasons_zh",
+                   "reasons_en", "provenance", "sample"},
+                  {},
+                  {}};
+  std::int64_t rank = 0;
   for (const engine::CandidateScore& c : ranked) {
     const CandidateRecord& r = s.candidates[c.candidate];
     std::vector<std::string> zh;
@@ -88,11 +83,26 @@ std::string target_enterprise_csv(const Snapshot& s, const std::vector<engine::C
       zh.push_back(fmt::format("{}（+{:.1f}）", f.text.zh, f.points));
       en.push_back(fmt::format("{} (+{:.1f})", f.text.en, f.points));
     }
-    row(w, {std::to_string(++rank), r.id, r.name.zh, r.name.en, r.kind, r.region, r.chain, r.link,
-            fmt::format("{:.1f}", c.score), join(zh, "；"), join(en, "; "), r.provenance,
-            c.sample ? "true" : "false"});
+    // The score as shown everywhere: one decimal.
+    sheet.rows.push_back({++rank, r.id, r.name.zh, text(r.name.en), r.kind, text(r.region), text(r.chain),
+                          text(r.link), std::round(c.score * 10) / 10, text(join(zh, "；")), text(join(en, "; ")),
+                          r.provenance, std::string(c.sample ? "true" : "false")});
   }
-  return out;
+  return sheet;
+}
+
+Result<io::Sheet> catalogue_sheet(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
+                                  CountyId county, std::string_view kind) {
+  if (std::ranges::find(kCatalogueKinds, kind) == kCatalogueKinds.end()) {
+    return fail(ErrorCode::kUnknownReference,
+                fmt::format("no catalogue \"{}\": the catalogues are key-development and target-enterprise", kind),
+                "kind");
+  }
+  std::vector<engine::ChainAssessment> chains;
+  for (std::uint32_t c = 0; c < s.chains.size(); ++c)
+    chains.push_back(assess_chain(s, vis, output, c, county));
+  return kind == "key-development" ? key_development_sheet(s, chains)
+                                   : target_enterprise_sheet(s, engine::rank_all_candidates(s, chains, vis));
 }
 
 }  // namespace atlas::app

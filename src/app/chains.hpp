@@ -3,6 +3,7 @@
 // as JSON, one shape for the CLI and the API (docs/api.md, "Chains").
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "engine/candidates.hpp"
 #include "engine/chains.hpp"
+#include "io/sheet.hpp"
 #include "model/error.hpp"
 #include "model/snapshot.hpp"
 
@@ -72,14 +74,21 @@ inline constexpr std::size_t kListedMakers = 20;
                                                   std::uint32_t link,
                                                   const std::vector<engine::CandidateScore>& ranked);
 
-/// The two catalogues the plan asks for (§6(1): 重点发展目录 and 引进企业目录), as CSV for a spreadsheet
-/// (UTF-8 with a byte-order mark, a text cell that starts like a formula is quoted with ').
-/// key-development: every weak and missing link of the chains by importance, why, and the projects
-/// that fill it. target-enterprise: every candidate by score, with the reasons.
-[[nodiscard]] std::string key_development_csv(const Snapshot& s,
-                                              std::span<const engine::ChainAssessment> chains);
-[[nodiscard]] std::string target_enterprise_csv(const Snapshot& s,
+/// The two catalogues the plan asks for (§6(1): 重点发展目录 and 引进企业目录), as one sheet each for a
+/// spreadsheet (io::sheet_csv, io::write_xlsx). key-development: every weak and missing link of the
+/// chains by importance, why, and the projects that fill it. target-enterprise: every candidate by
+/// score, with the reasons.
+[[nodiscard]] io::Sheet key_development_sheet(const Snapshot& s, std::span<const engine::ChainAssessment> chains);
+[[nodiscard]] io::Sheet target_enterprise_sheet(const Snapshot& s,
                                                 const std::vector<engine::CandidateScore>& ranked);
+
+/// The catalogue kinds: `atlas catalogue --kind`, GET /api/v1/catalogues/{kind}.
+inline constexpr std::array<std::string_view, 2> kCatalogueKinds = {"key-development", "target-enterprise"};
+
+/// Catalogue `kind` for the region (`county` none) or one county: every chain judged, then
+/// key_development_sheet or target_enterprise_sheet. kUnknownReference naming the kinds otherwise.
+[[nodiscard]] Result<io::Sheet> catalogue_sheet(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
+                                                CountyId county, std::string_view kind);
 
 /// The plan's chain rules as JSON (thresholds in plain numbers: 0.5, not 500000).
 [[nodiscard]] boost::json::object chain_rules_json(const ChainRules& rules);

@@ -5,12 +5,14 @@
 #include <csignal>
 #include <cstddef>
 #include <cstdint>
+#include <cctype>
 #include <cstdio>
 #include <exception>
 #include <expected>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +28,7 @@
 #include "app/target_groups.hpp"
 #include "app/workspace.hpp"
 #include "cli/table.hpp"
+#include "io/sheet.hpp"
 #include "server/server.hpp"
 
 namespace {
@@ -311,43 +314,49 @@ struct CatalogueFlags {
   std::string out;
 };
 
-// `atlas catalogue`: the key-development or target-enterprise catalogue (§6(1)) as CSV, written
-// whole to a temporary file and renamed, so a failed run leaves no half file.
+// `atlas catalogue`: the key-development or target-enterprise catalogue (§6(1)) as CSV, or as an
+// XLSX workbook when --out ends in .xlsx; written whole under a temporary name and renamed, so a
+// failed run leaves no half file.
 int run_catalogue(const CatalogueFlags& f) {
   auto ctx = open_chains(f.common, "catalogue");
   if (!ctx) return ctx.error();
-  const atlas::Snapshot& s = *ctx->snapshot;
-  std::vector<atlas::engine::ChainAssessment> chains;
-  for (std::uint32_t c = 0; c < s.chains.size(); ++c)
-    chains.push_back(atlas::app::assess_chain(s, ctx->vis, ctx->output, c, ctx->county));
-  const std::string csv =
-      f.kind == "key-development"
-          ? atlas::app::key_development_csv(s, chains)
-          : atlas::app::target_enterprise_csv(s, atlas::engine::rank_all_candidates(s, chains, ctx->vis));
+  auto sheet = atlas::app::catalogue_sheet(*ctx->snapshot, ctx->vis, ctx->output, ctx->county, f.kind);
+  if (!sheet) return fail_with(sheet.error());
   const std::filesystem::path out(f.out);
-  const std::filesystem::path tmp = out.string() + ".tmp";
-  {
-    std::FILE* file = std::fopen(tmp.c_str(), "wb");
-    if (file == nullptr) {
-      fmt::print(stderr, "atlas catalogue: --out: cannot write {}\n", tmp.string());
+  std::string extension = out.extension().string();
+  std::ranges::transform(extension, extension.begin(), [](unsigned char c) { return std::tolower(c); });
+  const bool xlsx = extension == ".xlsx";
+  if (xlsx) {
+    if (auto written = atlas::io::write_xlsx(out, std::span(&*sheet, 1)); !written) {
+      fmt::print(stderr, "atlas catalogue: --out: {}\n", written.error().message);
       return 1;
     }
-    const bool ok = std::fwrite(csv.data(), 1, csv.size(), file) == csv.size();
-    if (std::fclose(file) != 0 || !ok) {
+  } else {
+    const std::string csv = atlas::io::sheet_csv(*sheet);
+    const std::filesystem::path tmp = out.string() + ".tmp";
+    {
+      std::FILE* file = std::fopen(tmp.c_str(), "wb");
+      if (file == nullptr) {
+        fmt::print(stderr, "atlas catalogue: --out: cannot write {}\n", tmp.string());
+        return 1;
+      }
+      const bool ok = std::fwrite(csv.data(), 1, csv.size(), file) == csv.size();
+      if (std::fclose(file) != 0 || !ok) {
+        std::filesystem::remove(tmp);
+        fmt::print(stderr, "atlas catalogue: --out: writing {} failed\n", tmp.string());
+        return 1;
+      }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, out, ec);
+    if (ec) {
       std::filesystem::remove(tmp);
-      fmt::print(stderr, "atlas catalogue: --out: writing {} failed\n", tmp.string());
+      fmt::print(stderr, "atlas catalogue: --out: {}: {}\n", out.string(), ec.message());
       return 1;
     }
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, out, ec);
-  if (ec) {
-    std::filesystem::remove(tmp);
-    fmt::print(stderr, "atlas catalogue: --out: {}: {}\n", out.string(), ec.message());
-    return 1;
-  }
-  const auto lines = std::ranges::count(csv, '\n');
-  fmt::print("atlas catalogue: wrote {} ({} {} row(s))\n", out.string(), lines - 1, f.kind);
+  fmt::print("atlas catalogue: wrote {} ({} {} row(s), {})\n", out.string(), sheet->rows.size(), f.kind,
+             xlsx ? "XLSX" : "CSV");
   return 0;
 }
 
@@ -632,12 +641,14 @@ int run(int argc, char** argv) {
 
   CatalogueFlags catalogue;
   auto* cg = app.add_subcommand(
-      "catalogue", "Write the key-development or the target-enterprise catalogue (plan §6(1)) as CSV");
+      "catalogue", "Write the key-development or the target-enterprise catalogue (plan §6(1)) as CSV or XLSX");
   cg->add_option("--kind", catalogue.kind,
                  "key-development (weak and missing links) or target-enterprise (candidates)")
       ->required()
       ->check(CLI::IsMember({"key-development", "target-enterprise"}));
-  cg->add_option("--out", catalogue.out, "The CSV file to write (UTF-8 with a byte-order mark)")->required();
+  cg->add_option("--out", catalogue.out,
+                 "The file to write: F.xlsx an Excel workbook, anything else CSV (UTF-8 with a byte-order mark)")
+      ->required();
   chains_options(cg, catalogue.common);
 
   ImportFlags import;

@@ -674,4 +674,74 @@ std::vector<ChainAssessment> assess_chain_every_county(const ChainInput& input, 
   return out;
 }
 
+namespace {
+
+// The links of `chain` directly upstream (`upstream` true) or downstream of link `l`.
+std::vector<std::uint32_t> neighbours(const ChainRecord& chain, std::uint32_t l, bool upstream) {
+  std::vector<std::uint32_t> out;
+  for (const ChainEdgeRecord& edge : chain.edges) {
+    const std::string& self = upstream ? edge.to : edge.from;
+    const std::string& other = upstream ? edge.from : edge.to;
+    if (self != chain.links[l].id) continue;
+    for (std::uint32_t k = 0; k < chain.links.size(); ++k) {
+      if (chain.links[k].id == other) out.push_back(k);
+    }
+  }
+  return out;
+}
+
+// The partners along one direction: the relations of `e` in `list` (suppliers_of or customers_of)
+// whose class lies in the product link (`product`: the partner's link upstream, this link
+// downstream), with the partner making one of `partner_links`.
+std::vector<ChainPartner> partners(const Snapshot& s, const Visibility& vis, EnterpriseId e,
+                                   const Csr<EnterpriseId>& list, const std::vector<ClassId>& classes,
+                                   const std::vector<std::uint8_t>& samples,
+                                   const std::vector<LinkClasses>& links, std::span<const std::uint32_t> partner_links,
+                                   const LinkClasses* product) {
+  std::vector<ChainPartner> out;
+  for (std::uint32_t k = list.offsets[e.value]; k < list.offsets[e.value + 1]; ++k) {
+    const EnterpriseId other = list.values[k];
+    const bool sample = samples[k] != 0 || s.enterprises.sample[other.value] != 0;
+    if (sample && !vis.include_sample) continue;
+    const ClassId cls = classes[k];
+    for (std::uint32_t l : partner_links) {
+      const LinkClasses& supplied = product != nullptr ? *product : links[l];
+      const bool of_link = cls.valid() ? supplied.covers(cls) : supplied.made_by(product != nullptr ? e : other);
+      if (!of_link || !links[l].made_by(other)) continue;
+      if (std::ranges::any_of(out, [&](const ChainPartner& p) { return p.enterprise == other && p.link == l; }))
+        continue;
+      out.push_back(ChainPartner{other, cls, l, s.enterprises.outside[other.value] == 0, sample});
+    }
+  }
+  std::ranges::stable_sort(out, [&](const ChainPartner& a, const ChainPartner& b) {
+    if (a.local != b.local) return a.local;
+    return s.enterprises.name_rank[a.enterprise.value] < s.enterprises.name_rank[b.enterprise.value];
+  });
+  return out;
+}
+
+}  // namespace
+
+std::vector<EnterpriseLink> enterprise_chain_links(const Snapshot& s, const Visibility& vis, EnterpriseId e) {
+  std::vector<EnterpriseLink> out;
+  const SupplyEdges& g = s.supply;
+  for (std::uint32_t c = 0; c < s.chains.size(); ++c) {
+    const ChainRecord& chain = s.chains[c];
+    std::vector<LinkClasses> links;
+    links.reserve(chain.links.size());
+    for (const ChainLinkRecord& link : chain.links)
+      links.emplace_back(s, link);
+    for (std::uint32_t l = 0; l < chain.links.size(); ++l) {
+      if (!links[l].made_by(e)) continue;
+      EnterpriseLink el{c, l, {}, {}};
+      el.upstream = partners(s, vis, e, g.suppliers_of, g.suppliers_of_class, g.suppliers_of_sample, links,
+                             neighbours(chain, l, true), nullptr);
+      el.downstream = partners(s, vis, e, g.customers_of, g.customers_of_class, g.customers_of_sample, links,
+                               neighbours(chain, l, false), &links[l]);
+      out.push_back(std::move(el));
+    }
+  }
+  return out;
+}
+
 }  // namespace atlas::engine

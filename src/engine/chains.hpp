@@ -115,4 +115,32 @@ struct ChainAssessment {
 [[nodiscard]] std::vector<ChainAssessment> assess_chain_every_county(const ChainInput& input,
                                                                      std::uint32_t chain);
 
+/// A partner of an enterprise along a chain (its supply relations, docs/chains.md).
+struct ChainPartner {
+  EnterpriseId enterprise;
+  ClassId product_class;   // the class the relation names; none when it names none
+  std::uint32_t link = 0;  // the partner's link (index into the chain's links)
+  bool local = false;      // in the plan's region (not marked outside)
+  bool sample = false;     // the relation or the partner is sample data
+};
+
+/// A link of a chain that an enterprise makes, with its recorded partners along the chain.
+struct EnterpriseLink {
+  std::uint32_t chain = 0;  // index into Snapshot::chains
+  std::uint32_t link = 0;   // index into the chain's links
+  /// Who supplies it a class of a link directly upstream of this one (a relation naming no class
+  /// counts when the supplier makes that link), local partners first, then by name.
+  std::vector<ChainPartner> upstream;
+  /// Whom it supplies a class of this link (or a relation naming no class), who make a link
+  /// directly downstream of it; in the same order.
+  std::vector<ChainPartner> downstream;
+};
+
+/// Every chain link `e` makes (one of its classes, or a class above one, is the link's), in the
+/// plan's chain and link order, with its upstream and downstream partners. Under `vis` sample
+/// relations and sample partners are left out when sample data is hidden. A partner making several
+/// upstream (or downstream) links is listed once per link.
+[[nodiscard]] std::vector<EnterpriseLink> enterprise_chain_links(const Snapshot& s, const Visibility& vis,
+                                                                 EnterpriseId e);
+
 }  // namespace atlas::engine

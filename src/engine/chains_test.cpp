@@ -457,3 +457,53 @@ TEST(CandidateRanking, SampleCandidatesStayOutWhenSamplesAreHidden) {
 
 }  // namespace
 }  // namespace atlas::engine
+
+namespace atlas::engine {
+namespace {
+
+// Its partners along the chain: who supplies it the upstream link, whom it supplies downstream.
+TEST(EnterpriseChainLinks, ListsUpstreamAndDownstreamPartnersPerLinkItMakes) {
+  World w;
+  w.firm("axle-maker", "north", "axle", 0);
+  w.firm("cast-local", "south", "castings", 0);
+  w.firm("cast-far", "", "castings", 0, true, /*outside=*/true);
+  w.firm("mould-shop", "north", "mould", 0);
+  w.firm("assembler", "north", "trailer", 0);
+  w.firm("tyre-co", "north", "tyre", 0);
+  w.supplies("cast-far", "axle-maker", "castings");
+  w.supplies("cast-local", "axle-maker");           // no class: it makes castings, so castings
+  w.supplies("mould-shop", "axle-maker", "mould");  // moulds are not directly upstream of axles
+  w.supplies("axle-maker", "assembler", "axle");
+  w.supplies("axle-maker", "tyre-co", "axle");  // tyre-co makes no downstream link of axles
+  w.firm("axle-two", "south", "axle", 0);
+  w.supplies("cast-local", "axle-two", "castings", "sample: t");
+  w.supplies("cast-local", "assembler", "castings");  // assemblers are not directly downstream of castings
+  const auto s = w.snapshot();
+  const auto links = enterprise_chain_links(*s, Visibility{}, s->find_enterprise("axle-maker"));
+  ASSERT_EQ(links.size(), 1U);
+  EXPECT_EQ(s->chains[0].links[links[0].link].id, "axle");
+  const auto ids = [&](const std::vector<ChainPartner>& ps) {
+    std::vector<std::string> out;
+    for (const ChainPartner& p : ps)
+      out.push_back(std::string(s->strings.view(s->enterprises.slug[p.enterprise.value])) + "@" +
+                    s->chains[0].links[p.link].id + (p.local ? "" : "(outside)"));
+    return out;
+  };
+  // Local partners first.
+  EXPECT_EQ(ids(links[0].upstream), (std::vector<std::string>{"cast-local@castings", "cast-far@castings(outside)"}));
+  EXPECT_FALSE(links[0].upstream[0].product_class.valid());
+  EXPECT_EQ(ids(links[0].downstream), (std::vector<std::string>{"assembler@assembly"}));
+
+  // The castings firm: its customers downstream; the sample relation only while sample data shows.
+  const auto cast = enterprise_chain_links(*s, Visibility{}, s->find_enterprise("cast-local"));
+  ASSERT_EQ(cast.size(), 1U);
+  EXPECT_EQ(ids(cast[0].downstream), (std::vector<std::string>{"axle-maker@axle", "axle-two@axle"}));
+  EXPECT_TRUE(cast[0].downstream[1].sample);
+  Visibility no_sample;
+  no_sample.include_sample = false;
+  EXPECT_EQ(enterprise_chain_links(*s, no_sample, s->find_enterprise("cast-local"))[0].downstream.size(), 1U);
+  EXPECT_TRUE(enterprise_chain_links(*s, Visibility{}, s->find_enterprise("mould-shop"))[0].downstream.empty());
+}
+
+}  // namespace
+}  // namespace atlas::engine

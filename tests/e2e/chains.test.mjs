@@ -174,6 +174,104 @@ describe('the Chains page', () => {
     })
   })
 
+  test("shows every county's verdicts of the chain for the whole region; a county or a cell opens it", async () => {
+    const [plan, answer] = await Promise.all([app.getJson(`/api/v1/plan?plan=${MEIZHOU}`), app.getJson(`/api/v1/chains/trailer/counties?plan=${MEIZHOU}`)])
+    const scope = plan.scope.map((c) => c.id)
+    assert.ok(scope.length > 1, 'the plan has counties')
+    assert.deepEqual(answer.counties.map((c) => c.county.id).sort(), [...scope].sort(), "a row of verdicts per county of the plan")
+    const byId = Object.fromEntries(answer.counties.map((c) => [c.county.id, c]))
+    // A county and a link of it to open from a cell: the one with the most links made locally, a link it makes.
+    const target = answer.counties.reduce((a, b) => (b.present > a.present ? b : a))
+    const at = target.verdicts.findIndex((v) => v !== 'missing')
+    const gap = answer.links[at < 0 ? 0 : at].id
+    const gapVerdict = target.verdicts[at < 0 ? 0 : at]
+    const other = byId[scope[scope.length - 1]]
+    await app.withPage(async (page) => {
+      await openChains(page, '/chains?chain=trailer')
+      const card = page.locator(byTest('chain-counties'))
+      await card.locator(byTest('county-matrix')).waitFor()
+      await settled(page)
+      assert.match(await card.locator('h2').innerText(), new RegExp(`各县区环节概览[\\s\\S]*${answer.year}年`))
+      // One row per county of the plan, in its order (the area picker's), with its counts; a column per link.
+      const rows = await card.locator('[data-test^="county-row-"]').evaluateAll((els) => els.map((e) => e.dataset.test.replace('county-row-', '')))
+      assert.deepEqual(rows, scope)
+      const headers = await card.locator('thead th').allInnerTexts()
+      assert.deepEqual(headers.slice(-answer.links.length).map((h) => h.trim()), answer.links.map((l) => l.name.zh))
+      // Each cell shows the county's verdict of the link, in the verdict's words and colour.
+      const cells = Object.fromEntries(
+        await card.locator('[data-test^="county-cell-"]').evaluateAll((els) => els.map((e) => [e.dataset.test, { verdict: e.dataset.verdict, text: e.innerText.trim(), cls: e.className }])),
+      )
+      assert.equal(Object.keys(cells).length, scope.length * answer.links.length)
+      const WORD = { strong: '强链', weak: '弱链', missing: '缺链' }
+      const TYPE = { strong: 'el-tag--success', weak: 'el-tag--warning', missing: 'el-tag--danger' }
+      for (const c of answer.counties) {
+        answer.links.forEach((l, i) => {
+          const cell = cells[`county-cell-${c.county.id}-${l.id}`]
+          assert.equal(cell?.verdict, c.verdicts[i], `${c.county.id} × ${l.id}`)
+          assert.equal(cell.text, WORD[c.verdicts[i]])
+          assert.ok(cell.cls.includes(TYPE[c.verdicts[i]]), `${c.county.id} × ${l.id}: ${cell.cls}`)
+        })
+        const row = card.locator('tr', { has: page.locator(byTest(`county-row-${c.county.id}`)) })
+        for (const v of ['strong', 'weak', 'missing']) assert.equal((await row.locator(byTest(`county-${v}`)).innerText()).trim(), String(c[v]), `${c.county.id} ${v}`)
+        // 示例 beside the county whose verdicts rest on sample data, and only there.
+        assert.equal(await row.locator(`${byTest(`county-row-${c.county.id}`)} ${byTest('sample-tag')}`).count(), c.sample ? 1 : 0, `${c.county.id} sample`)
+      }
+      await card.screenshot({ path: path.join(artifacts, 'chains-counties-zh.png') })
+
+      // A cell opens that county with that link: the county's view (no matrix), the link's detail.
+      await card.locator(byTest(`county-cell-${target.county.id}-${gap}`)).click()
+      await page.waitForURL((u) => u.searchParams.get('county') === target.county.id && u.searchParams.get('link') === gap && u.searchParams.get('chain') === 'trailer')
+      await page.locator(byTest('chain-area')).filter({ hasText: target.county.name.zh }).waitFor()
+      await settled(page)
+      assert.equal(await page.locator(byTest('chain-counties')).count(), 0, 'no matrix for one county')
+      assert.match(await page.locator(byTest('link-verdict')).innerText(), new RegExp(WORD[gapVerdict]))
+      assert.match(await page.locator(byTest('chain-present')).innerText(), new RegExp(`本地已有 ${target.present} / ${answer.links.length} 个环节`))
+
+      // A county's name opens that county, the address keeping the chain.
+      await openChains(page, '/chains?chain=trailer')
+      await page.locator(byTest('county-matrix')).waitFor()
+      await page.locator(`${byTest(`county-row-${other.county.id}`)} a`).click()
+      await page.waitForURL((u) => u.searchParams.get('county') === other.county.id && u.searchParams.get('chain') === 'trailer')
+      await page.locator(byTest('chain-area')).filter({ hasText: other.county.name.zh }).waitFor()
+      assert.match(await page.locator(byTest('county-select')).innerText(), new RegExp(other.county.name.zh))
+      assert.equal(await page.locator(byTest('chain-counties')).count(), 0)
+    })
+
+    // English, and a phone: the table scrolls inside the card, the page does not.
+    await app.withPage(async (page) => {
+      await openChains(page, '/chains?chain=trailer&lang=en')
+      const card = page.locator(byTest('chain-counties'))
+      await card.locator(byTest('county-matrix')).waitFor()
+      assert.match(await card.locator('h2').innerText(), /Links by county/)
+      assert.equal((await card.locator(byTest(`county-row-${other.county.id}`)).innerText()).trim(), other.county.name.en)
+      const firstCell = card.locator(byTest(`county-cell-${other.county.id}-${answer.links[0].id}`))
+      assert.equal((await firstCell.innerText()).trim(), { strong: 'Strong', weak: 'Weak', missing: 'Missing' }[other.verdicts[0]])
+      await card.screenshot({ path: path.join(artifacts, 'chains-counties-en.png') })
+    })
+    await app.withPage(
+      async (page) => {
+        await openChains(page, '/chains?chain=trailer')
+        const card = page.locator(byTest('chain-counties'))
+        await card.locator(byTest('county-matrix')).waitFor()
+        await card.scrollIntoViewIfNeeded()
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        assert.ok(overflow <= 0, `no sideways scroll of the page (${overflow}px)`)
+        const box = await card.boundingBox()
+        assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `the card fits the phone (${box?.x}, ${box?.width})`)
+        const table = card.locator('.data-table')
+        const { scroll, client } = await table.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }))
+        assert.ok(scroll > client, `the matrix scrolls inside its card (${scroll} > ${client})`)
+        await card.screenshot({ path: path.join(artifacts, 'chains-counties-phone.png') })
+        // A cell far right is reached by scrolling the table, and still opens its county.
+        const cell = card.locator(byTest(`county-cell-${target.county.id}-${answer.links[answer.links.length - 1].id}`))
+        await cell.scrollIntoViewIfNeeded()
+        await cell.click()
+        await page.waitForURL((u) => u.searchParams.get('county') === target.county.id)
+      },
+      { viewport: { width: 390, height: 844 } },
+    )
+  })
+
   test("lists a link's attraction candidates with their scores and reasons, and each gap's in the gap list", async () => {
     const [battery, oem] = await Promise.all([
       app.getJson(`/api/v1/chains/nev-three-electric/links/power-battery/candidates?plan=${MEIZHOU}`),

@@ -129,4 +129,12 @@ Outcome<boost::json::object> list_chain_counties(const ReadContext& ctx);   // p
 Outcome<boost::json::object> list_link_candidates(const ReadContext& ctx);  // path[0] chain, path[1] link
 Outcome<boost::json::object> evaluate_indicator(const WriteContext& ctx);
 
+/// A file to download: its media type, the name a browser saves it under, the bytes.
+struct Download {
+  std::string content_type;
+  std::string filename;  // ASCII
+  std::string body;
+};
+Outcome<Download> get_catalogue(const ReadContext& ctx);  // path[0] kind; ?format=xlsx|csv, ?county=, ?year=
+
 }  // namespace atlas::api::internal

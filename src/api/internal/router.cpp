@@ -5,7 +5,7 @@
 namespace atlas::api::internal {
 namespace {
 
-constexpr std::array<Route, 18> kRoutes{{
+constexpr std::array<Route, 19> kRoutes{{
     {"/api/v1/plans", "GET", &list_plans, nullptr, true},
     {"/api/v1/plan", "GET", &get_plan, nullptr},
     {"/api/v1/map", "GET", &get_map, nullptr},
@@ -22,6 +22,7 @@ constexpr std::array<Route, 18> kRoutes{{
     {"/api/v1/chains/{id}", "GET", &get_chain, nullptr},
     {"/api/v1/chains/{id}/counties", "GET", &list_chain_counties, nullptr},
     {"/api/v1/chains/{id}/links/{link}/candidates", "GET", &list_link_candidates, nullptr},
+    {"/api/v1/catalogues/{kind}", "GET", nullptr, nullptr, false, &get_catalogue},
     {"/api/v1/indicators", "POST", nullptr, &evaluate_indicator},
     {"/api/v1/openapi.json", "GET", nullptr, nullptr},
 }};

@@ -221,9 +221,16 @@ std::shared_ptr<const Snapshot> stream_snapshot(const fs::path& dir) {
       message += "\n  " + e.to_string();
     die(message);
   }
+  // The builder takes the small tables whole but supply edges one by one, once the enterprises
+  // they name are in.
+  const std::vector<SupplyEdgeRecord> edges = std::move(read->data.supply_edges);
   SnapshotBuilder builder(std::move(read->data), 0);
   stream_enterprises(dir / "enterprises.csv", builder);
   stream_observations(dir / "observations.csv", builder);
+  for (const SupplyEdgeRecord& edge : edges) {
+    if (auto added = builder.add_supply_edge(edge); !added)
+      die(fmt::format("{}: {}", (dir / "supply_edges.csv").string(), added.error().to_string()));
+  }
   auto snapshot = std::move(builder).finish();
   if (!snapshot) die(snapshot.error().to_string());
   return *snapshot;

@@ -198,7 +198,8 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
   }
   const auto sample = params.get_bool("sample", true);
   if (!sample) return fail(request, sample.error());
-  if (route.read == nullptr && route.download == nullptr) {  // the OpenAPI document: the same for every snapshot
+  if (route.read == nullptr &&
+      route.download == nullptr) {  // the OpenAPI document: the same for every snapshot
     if (auto ok = params.allow({}); !ok) return fail(request, ok.error());
     Response r;
     r.body = std::string(internal::openapi_document());

@@ -176,8 +176,8 @@ Outcome<Download> get_catalogue(const ReadContext& ctx) {
   }
   auto area = area_of(ctx);
   if (!area) return std::unexpected(area.error());
-  auto sheet =
-      app::catalogue_sheet(s, ctx.visibility, app::output_column(s, ctx.visibility, area->year), area->county, kind);
+  auto sheet = app::catalogue_sheet(s, ctx.visibility, app::output_column(s, ctx.visibility, area->year),
+                                    area->county, kind);
   if (!sheet) return std::unexpected(not_found(sheet.error()));
   const std::string county = area->county.valid() ? s.counties[area->county.value].id : std::string();
   Download out;

@@ -326,7 +326,7 @@ struct EnterpriseProfile {
   std::vector<SupplyLink> suppliers;            // who supplies it
   std::vector<SupplyLink> customers_of;         // whom it supplies
   std::vector<engine::EnterpriseLink> chain_links;  // the chain links it makes, with partners along them
-  EnterpriseId group;                           // parent enterprise, none when absent or hidden
+  EnterpriseId group;                               // parent enterprise, none when absent or hidden
 };
 
 /// Everything about one enterprise. kNotFound (field "id") when no visible enterprise has the id.

@@ -96,7 +96,8 @@ Result<EnterpriseProfile> enterprise_profile(const Snapshot& s, const Visibility
   p.chain_links = engine::enterprise_chain_links(s, vis, e);
   for (engine::EnterpriseLink& l : p.chain_links) {
     for (auto* side : {&l.upstream, &l.downstream})
-      std::erase_if(*side, [&](const engine::ChainPartner& q) { return !enterprise_visible(s, vis, q.enterprise); });
+      std::erase_if(*side,
+                    [&](const engine::ChainPartner& q) { return !enterprise_visible(s, vis, q.enterprise); });
   }
   const EnterpriseId group = s.enterprises.group[e.value];
   p.group = group.valid() && enterprise_visible(s, vis, group) ? group : EnterpriseId::none();

@@ -28,12 +28,12 @@ io::Cell text(std::string value) {
 }  // namespace
 
 io::Sheet key_development_sheet(const Snapshot& s, std::span<const engine::ChainAssessment> chains) {
-  io::Sheet sheet{"重点发展目录",
-                  {"rank", "chain", "chain_zh", "link", "link_zh", "link_en", "verdict", "verdict_zh", "classes",
-                   "makers", "downstream_links", "why_zh", "why_en", "projects_zh", "projects_en", "closes",
-                   "sample"},
-                  {},
-                  {}};
+  io::Sheet sheet{
+      "重点发展目录",
+      {"rank", "chain", "chain_zh", "link", "link_zh", "link_en", "verdict", "verdict_zh", "classes",
+       "makers", "downstream_links", "why_zh", "why_en", "projects_zh", "projects_en", "closes", "sample"},
+      {},
+      {}};
   for (const engine::ChainAssessment& a : chains) {
     const ChainRecord& chain = s.chains[a.chain];
     std::int64_t rank = 0;
@@ -55,13 +55,13 @@ io::Sheet key_development_sheet(const Snapshot& s, std::span<const engine::Chain
           why_en.push_back(ev.text.en);
         }
       }
-      sheet.rows.push_back({++rank, chain.id, chain.name.zh, link.id, link.name.zh, text(link.name.en),
-                            std::string(engine::to_string(l.verdict)), std::string(engine::to_string_zh(l.verdict)),
-                            text(join(link.classes, ";")), static_cast<std::int64_t>(l.makers.size()),
-                            static_cast<std::int64_t>(l.downstream.size()), text(join(why_zh, "；")),
-                            text(join(why_en, "; ")), text(projects_zh), text(projects_en),
-                            text(l.closes ? l.closes->to_string() : std::string()),
-                            std::string(l.sample ? "true" : "false")});
+      sheet.rows.push_back(
+          {++rank, chain.id, chain.name.zh, link.id, link.name.zh, text(link.name.en),
+           std::string(engine::to_string(l.verdict)), std::string(engine::to_string_zh(l.verdict)),
+           text(join(link.classes, ";")), static_cast<std::int64_t>(l.makers.size()),
+           static_cast<std::int64_t>(l.downstream.size()), text(join(why_zh, "；")), text(join(why_en, "; ")),
+           text(projects_zh), text(projects_en), text(l.closes ? l.closes->to_string() : std::string()),
+           std::string(l.sample ? "true" : "false")});
     }
   }
   return sheet;
@@ -69,8 +69,8 @@ io::Sheet key_development_sheet(const Snapshot& s, std::span<const engine::Chain
 
 io::Sheet target_enterprise_sheet(const Snapshot& s, const std::vector<engine::CandidateScore>& ranked) {
   io::Sheet sheet{"引进企业目录",
-                  {"rank", "id", "name_zh", "name_en", "kind", "region", "chain", "link", "score", "reasons_zh",
-                   "reasons_en", "provenance", "sample"},
+                  {"rank", "id", "name_zh", "name_en", "kind", "region", "chain", "link", "score",
+                   "reasons_zh", "reasons_en", "provenance", "sample"},
                   {},
                   {}};
   std::int64_t rank = 0;
@@ -85,8 +85,8 @@ io::Sheet target_enterprise_sheet(const Snapshot& s, const std::vector<engine::C
     }
     // The score as shown everywhere: one decimal.
     sheet.rows.push_back({++rank, r.id, r.name.zh, text(r.name.en), r.kind, text(r.region), text(r.chain),
-                          text(r.link), std::round(c.score * 10) / 10, text(join(zh, "；")), text(join(en, "; ")),
-                          r.provenance, std::string(c.sample ? "true" : "false")});
+                          text(r.link), std::round(c.score * 10) / 10, text(join(zh, "；")),
+                          text(join(en, "; ")), r.provenance, std::string(c.sample ? "true" : "false")});
   }
   return sheet;
 }
@@ -94,9 +94,10 @@ io::Sheet target_enterprise_sheet(const Snapshot& s, const std::vector<engine::C
 Result<io::Sheet> catalogue_sheet(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
                                   CountyId county, std::string_view kind) {
   if (std::ranges::find(kCatalogueKinds, kind) == kCatalogueKinds.end()) {
-    return fail(ErrorCode::kUnknownReference,
-                fmt::format("no catalogue \"{}\": the catalogues are key-development and target-enterprise", kind),
-                "kind");
+    return fail(
+        ErrorCode::kUnknownReference,
+        fmt::format("no catalogue \"{}\": the catalogues are key-development and target-enterprise", kind),
+        "kind");
   }
   std::vector<engine::ChainAssessment> chains;
   for (std::uint32_t c = 0; c < s.chains.size(); ++c)

@@ -78,7 +78,8 @@ inline constexpr std::size_t kListedMakers = 20;
 /// spreadsheet (io::sheet_csv, io::write_xlsx). key-development: every weak and missing link of the
 /// chains by importance, why, and the projects that fill it. target-enterprise: every candidate by
 /// score, with the reasons.
-[[nodiscard]] io::Sheet key_development_sheet(const Snapshot& s, std::span<const engine::ChainAssessment> chains);
+[[nodiscard]] io::Sheet key_development_sheet(const Snapshot& s,
+                                              std::span<const engine::ChainAssessment> chains);
 [[nodiscard]] io::Sheet target_enterprise_sheet(const Snapshot& s,
                                                 const std::vector<engine::CandidateScore>& ranked);
 
@@ -87,8 +88,9 @@ inline constexpr std::array<std::string_view, 2> kCatalogueKinds = {"key-develop
 
 /// Catalogue `kind` for the region (`county` none) or one county: every chain judged, then
 /// key_development_sheet or target_enterprise_sheet. kUnknownReference naming the kinds otherwise.
-[[nodiscard]] Result<io::Sheet> catalogue_sheet(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
-                                                CountyId county, std::string_view kind);
+[[nodiscard]] Result<io::Sheet> catalogue_sheet(const Snapshot& s, const Visibility& vis,
+                                                const OutputColumn& output, CountyId county,
+                                                std::string_view kind);
 
 /// The plan's chain rules as JSON (thresholds in plain numbers: 0.5, not 500000).
 [[nodiscard]] boost::json::object chain_rules_json(const ChainRules& rules);

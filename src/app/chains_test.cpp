@@ -17,7 +17,8 @@ TEST(Catalogue, QuotesACellThatASpreadsheetWouldRunAsAFormula) {
   d.candidates.push_back(c);
   auto s = Snapshot::build(d, 1);
   ASSERT_TRUE(s.has_value());
-  const std::string csv = io::sheet_csv(target_enterprise_sheet(**s, engine::rank_all_candidates(**s, {}, Visibility{})));
+  const std::string csv =
+      io::sheet_csv(target_enterprise_sheet(**s, engine::rank_all_candidates(**s, {}, Visibility{})));
   EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(1),parts,'-2+3,"), std::string::npos) << csv;
 }
 

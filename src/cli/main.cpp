@@ -1,11 +1,11 @@
 // `atlas`: the command line. A thin shell over app/: parse flags, call a use case, print.
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstddef>
 #include <cstdint>
-#include <cctype>
 #include <cstdio>
 #include <exception>
 #include <expected>
@@ -641,13 +641,15 @@ int run(int argc, char** argv) {
 
   CatalogueFlags catalogue;
   auto* cg = app.add_subcommand(
-      "catalogue", "Write the key-development or the target-enterprise catalogue (plan §6(1)) as CSV or XLSX");
+      "catalogue",
+      "Write the key-development or the target-enterprise catalogue (plan §6(1)) as CSV or XLSX");
   cg->add_option("--kind", catalogue.kind,
                  "key-development (weak and missing links) or target-enterprise (candidates)")
       ->required()
       ->check(CLI::IsMember({"key-development", "target-enterprise"}));
-  cg->add_option("--out", catalogue.out,
-                 "The file to write: F.xlsx an Excel workbook, anything else CSV (UTF-8 with a byte-order mark)")
+  cg->add_option(
+        "--out", catalogue.out,
+        "The file to write: F.xlsx an Excel workbook, anything else CSV (UTF-8 with a byte-order mark)")
       ->required();
   chains_options(cg, catalogue.common);
 

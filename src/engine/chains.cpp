@@ -696,8 +696,8 @@ std::vector<std::uint32_t> neighbours(const ChainRecord& chain, std::uint32_t l,
 std::vector<ChainPartner> partners(const Snapshot& s, const Visibility& vis, EnterpriseId e,
                                    const Csr<EnterpriseId>& list, const std::vector<ClassId>& classes,
                                    const std::vector<std::uint8_t>& samples,
-                                   const std::vector<LinkClasses>& links, std::span<const std::uint32_t> partner_links,
-                                   const LinkClasses* product) {
+                                   const std::vector<LinkClasses>& links,
+                                   std::span<const std::uint32_t> partner_links, const LinkClasses* product) {
   std::vector<ChainPartner> out;
   for (std::uint32_t k = list.offsets[e.value]; k < list.offsets[e.value + 1]; ++k) {
     const EnterpriseId other = list.values[k];
@@ -706,9 +706,11 @@ std::vector<ChainPartner> partners(const Snapshot& s, const Visibility& vis, Ent
     const ClassId cls = classes[k];
     for (std::uint32_t l : partner_links) {
       const LinkClasses& supplied = product != nullptr ? *product : links[l];
-      const bool of_link = cls.valid() ? supplied.covers(cls) : supplied.made_by(product != nullptr ? e : other);
+      const bool of_link =
+          cls.valid() ? supplied.covers(cls) : supplied.made_by(product != nullptr ? e : other);
       if (!of_link || !links[l].made_by(other)) continue;
-      if (std::ranges::any_of(out, [&](const ChainPartner& p) { return p.enterprise == other && p.link == l; }))
+      if (std::ranges::any_of(out,
+                              [&](const ChainPartner& p) { return p.enterprise == other && p.link == l; }))
         continue;
       out.push_back(ChainPartner{other, cls, l, s.enterprises.outside[other.value] == 0, sample});
     }

@@ -490,7 +490,8 @@ TEST(EnterpriseChainLinks, ListsUpstreamAndDownstreamPartnersPerLinkItMakes) {
     return out;
   };
   // Local partners first.
-  EXPECT_EQ(ids(links[0].upstream), (std::vector<std::string>{"cast-local@castings", "cast-far@castings(outside)"}));
+  EXPECT_EQ(ids(links[0].upstream),
+            (std::vector<std::string>{"cast-local@castings", "cast-far@castings(outside)"}));
   EXPECT_FALSE(links[0].upstream[0].product_class.valid());
   EXPECT_EQ(ids(links[0].downstream), (std::vector<std::string>{"assembler@assembly"}));
 
@@ -502,7 +503,8 @@ TEST(EnterpriseChainLinks, ListsUpstreamAndDownstreamPartnersPerLinkItMakes) {
   Visibility no_sample;
   no_sample.include_sample = false;
   EXPECT_EQ(enterprise_chain_links(*s, no_sample, s->find_enterprise("cast-local"))[0].downstream.size(), 1U);
-  EXPECT_TRUE(enterprise_chain_links(*s, Visibility{}, s->find_enterprise("mould-shop"))[0].downstream.empty());
+  EXPECT_TRUE(
+      enterprise_chain_links(*s, Visibility{}, s->find_enterprise("mould-shop"))[0].downstream.empty());
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "io/sheet.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +9,7 @@
 #include <system_error>
 
 #include <fmt/format.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "io/csv.hpp"
@@ -61,9 +60,10 @@ std::size_t characters(std::string_view text) {
 Result<void> check_sheet(const Sheet& sheet) {
   if (sheet.name.empty() || characters(sheet.name) > kMaxSheetName ||
       sheet.name.find_first_of("[]:*?/\\") != std::string::npos) {
-    return fail(ErrorCode::kInvalidArgument,
-                fmt::format("sheet name \"{}\": 1 to {} characters, none of []:*?/\\", sheet.name, kMaxSheetName),
-                "sheet");
+    return fail(
+        ErrorCode::kInvalidArgument,
+        fmt::format("sheet name \"{}\": 1 to {} characters, none of []:*?/\\", sheet.name, kMaxSheetName),
+        "sheet");
   }
   for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
     for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
@@ -157,8 +157,8 @@ Result<fs::path> unique_file(const std::string& stem) {
   std::string name = stem + ".XXXXXX";
   const int fd = ::mkstemp(name.data());
   if (fd < 0) {
-    return fail(ErrorCode::kIo,
-                fmt::format("{}: cannot create a temporary file: {}", name, std::generic_category().message(errno)));
+    return fail(ErrorCode::kIo, fmt::format("{}: cannot create a temporary file: {}", name,
+                                            std::generic_category().message(errno)));
   }
   ::close(fd);
   return fs::path(name);
@@ -206,7 +206,8 @@ Result<std::string> xlsx_bytes(std::span<const Sheet> sheets) {
   if (written) {
     std::ifstream in(*tmp, std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) written = fail(ErrorCode::kIo, fmt::format("{}: cannot read back", tmp->string()));
+    if (!in.good() && !in.eof())
+      written = fail(ErrorCode::kIo, fmt::format("{}: cannot read back", tmp->string()));
   }
   std::error_code ignored;
   fs::remove(*tmp, ignored);

@@ -1,13 +1,12 @@
 #include "io/sheet.hpp"
 
-#include <zlib.h>
-
 #include <array>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "io/internal/test_support.hpp"
 

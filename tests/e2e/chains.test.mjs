@@ -3,7 +3,8 @@
 // evidence, against the real `atlas serve`. The database holds the embedded Meizhou plan (its data
 // from data/) and tests/fixtures/plans/riverbend, neither the default: the app opens Meizhou.
 // Meizhou's trailer chain, region-wide: kingpins missing (plan §6(2) asks to attract them), the
-// axle weak (BPW is its one maker), BPW an anchor the plan names. Screenshots land in artifacts/.
+// axle weak (BPW is its one maker), BPW an anchor the plan names. For the whole region, every
+// county's verdicts in one matrix (GET /api/v1/chains/{id}/counties). Screenshots land in artifacts/.
 import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
@@ -270,6 +271,21 @@ describe('the Chains page', () => {
       },
       { viewport: { width: 390, height: 844 } },
     )
+    // A failed read of the counties shows in the card, with its retry; the chain's view stays.
+    await app.withPage(async (page) => {
+      let fail = true
+      await page.route('**/api/v1/chains/trailer/counties*', (route) => (fail ? route.abort('internetdisconnected') : route.continue()))
+      await page.goto('/chains?chain=trailer')
+      const card = page.locator(byTest('chain-counties'))
+      await card.locator(byTest('error-state')).waitFor()
+      assert.equal(await page.locator(byTest('error-state')).count(), 1, 'the one error state is in the card')
+      await page.locator(`${byTest('chain-graph')} svg.chart-svg path[tabindex="0"]`).first().waitFor()
+      assert.match(await page.locator(byTest('chain-summary')).innerText(), /规划全域/)
+      fail = false
+      await card.locator(byTest('error-retry')).click()
+      await card.locator(byTest(`county-row-${other.county.id}`)).waitFor()
+      assert.equal(await page.locator(byTest('error-state')).count(), 0)
+    })
   })
 
   test("lists a link's attraction candidates with their scores and reasons, and each gap's in the gap list", async () => {

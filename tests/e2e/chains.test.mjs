@@ -175,6 +175,32 @@ describe('the Chains page', () => {
     })
   })
 
+  test('downloads both catalogues for the area shown, as Excel workbooks or CSV', async () => {
+    await app.withPage(async (page) => {
+      await openChains(page, `/chains?chain=trailer&county=meixian&plan=${MEIZHOU}`)
+      const links = page.locator(byTest('catalogue-downloads'))
+      assert.match(await links.innerText(), /重点发展目录[\s\S]*引进企业目录/)
+      const href = await page.locator(byTest('catalogue-key-development')).getAttribute('href')
+      const url = new URL(href, app.server.url)
+      assert.equal(url.pathname, '/api/v1/catalogues/key-development')
+      assert.equal(url.searchParams.get('format'), 'xlsx')
+      assert.equal(url.searchParams.get('county'), 'meixian', 'the area shown')
+      assert.equal(url.searchParams.get('plan'), MEIZHOU)
+      const book = await fetch(url)
+      assert.equal(book.status, 200)
+      assert.equal(book.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      assert.match(book.headers.get('content-disposition'), /attachment; filename="meizhou-autoparts-2021-2025-key-development-meixian\.xlsx"/)
+      assert.equal(Buffer.from(await book.arrayBuffer()).subarray(0, 2).toString(), 'PK')
+      // A click saves the file under the server's name.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(byTest('catalogue-target-enterprise-csv')).click()])
+      assert.equal(download.suggestedFilename(), 'meizhou-autoparts-2021-2025-target-enterprise-meixian.csv')
+      const csv = await fetch(new URL(await page.locator(byTest('catalogue-target-enterprise-csv')).getAttribute('href'), app.server.url))
+      const bytes = Buffer.from(await csv.arrayBuffer())
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark for spreadsheets')
+      assert.match(bytes.subarray(3).toString('utf8'), /^rank,id,name_zh,/)
+    })
+  })
+
   test("shows every county's verdicts of the chain for the whole region; a county or a cell opens it", async () => {
     const [plan, answer] = await Promise.all([app.getJson(`/api/v1/plan?plan=${MEIZHOU}`), app.getJson(`/api/v1/chains/trailer/counties?plan=${MEIZHOU}`)])
     const scope = plan.scope.map((c) => c.id)

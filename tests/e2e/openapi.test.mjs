@@ -191,6 +191,9 @@ const endpoints = [
   },
 ]
 const known = new Set(endpoints.map((e) => normalizeTemplate(e.path)))
+// A file to download, not JSON: its own tests below.
+const CATALOGUES = '/api/v1/catalogues/{kind}'
+known.add(normalizeTemplate(CATALOGUES))
 const readParams = new Set(['as_of', 'sample'])
 
 // ---------------------------------------------------------------------------------------------
@@ -360,6 +363,34 @@ describe('GET with bad input', () => {
     assert.ok(ctx.sampleEnterpriseId, 'the data has a sample enterprise')
     const a = await call('GET', '/api/v1/enterprises/{id}', { id: ctx.sampleEnterpriseId, query: { sample: 'false' } })
     assertProblem(a, 404, 'not-found')
+  })
+})
+
+describe(`GET ${CATALOGUES}`, () => {
+  ctest('answers an Excel workbook by default and CSV with format=csv, each an attachment, as documented', async () => {
+    for (const kind of ['key-development', 'target-enterprise']) {
+      const book = await call('GET', CATALOGUES, { id: kind, validate: false })
+      assert.equal(book.status, 200)
+      contract.check('GET', CATALOGUES, book.status, book.type, book.body)
+      assert.equal(book.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      assert.match(book.headers.get('content-disposition') ?? '', new RegExp(`^attachment; filename="[\\w.-]+-${kind}\\.xlsx"$`))
+      assert.ok(book.etag, 'the answer has an ETag')
+      const again = await call('GET', CATALOGUES, { id: kind, headers: { 'if-none-match': book.etag }, validate: false })
+      assert.equal(again.status, 304)
+      const query = { format: 'csv', county: ctx.county, year: '2024', as_of: kAsOf, sample: 'false' }
+      const csv = await call('GET', CATALOGUES, { id: kind, query, validate: false })
+      assert.equal(csv.status, 200)
+      contract.check('GET', CATALOGUES, csv.status, csv.type, csv.body)
+      assert.match(csv.type, /^text\/csv; charset=utf-8/)
+      assert.match(csv.headers.get('content-disposition') ?? '', new RegExp(`-${kind}-${ctx.county}\\.csv"$`))
+      assert.match(csv.body, /^\uFEFF?rank,/)
+    }
+  })
+  ctest('an unknown kind is a 404 not-found; an unknown format or county a 400 naming it', async () => {
+    assertProblem(await call('GET', CATALOGUES, { id: 'does-not-exist' }), 404, 'not-found', 'kind')
+    assertProblem(await call('GET', CATALOGUES, { id: 'key-development', query: { format: 'pdf' } }), 400, 'invalid-value', 'format')
+    assertProblem(await call('GET', CATALOGUES, { id: 'key-development', query: { county: 'xx' } }), 400, 'unknown-reference', 'county')
+    assertProblem(await call('GET', CATALOGUES, { id: 'key-development', query: { colour: 'blue' } }), 400, 'unknown-field', 'colour')
   })
 })
 

@@ -519,6 +519,7 @@ function enterpriseDetail(e, ctx) {
       .map((s) => ({ id: s.id, class: s.class, oem: s.oem, tier: Number(s.tier), entered: s.entered || null, sample: isSample(s.provenance), provenance: s.provenance })),
     suppliers: [],
     customers_of: [],
+    chain_links: [],
     facts: facts.filter((f) => f.subject === `enterprise:${e.id}`).map(factJson),
   }
 }

@@ -111,6 +111,28 @@ describe('AtlasClient', () => {
       '/api/v1/chains/a%2Fb?plan=riverbend-ev-2024-2027&sample=true',
     ])
   })
+  it("reads every county's verdicts of a chain, for a year, never with a county", async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, links: [], counties: [] })))
+    const client = clientWith(fetchImpl, { plan: 'meizhou-autoparts-2021-2025', asOf: '2024-06-30', sample: false })
+    await client.chainCounties('trailer')
+    await client.chainCounties('a/b', { year: 2024 })
+    // The server answers a county with a 400 (unknown parameter): one slipped in is not sent.
+    await client.chainCounties('trailer', { county: 'meixian' } as { year?: number })
+    expect(fetchImpl.mock.calls.map((c) => c[0])).toEqual([
+      '/api/v1/chains/trailer/counties?plan=meizhou-autoparts-2021-2025&as_of=2024-06-30&sample=false',
+      '/api/v1/chains/a%2Fb/counties?year=2024&plan=meizhou-autoparts-2021-2025&as_of=2024-06-30&sample=false',
+      '/api/v1/chains/trailer/counties?plan=meizhou-autoparts-2021-2025&as_of=2024-06-30&sample=false',
+    ])
+  })
+  it('links a catalogue download with the plan, date and sample switch, and the area', () => {
+    const client = clientWith(vi.fn(), { plan: 'meizhou-autoparts-2021-2025', asOf: '2024-06-30', sample: false })
+    expect(client.catalogueUrl('key-development', { format: 'xlsx' })).toBe(
+      '/api/v1/catalogues/key-development?format=xlsx&plan=meizhou-autoparts-2021-2025&as_of=2024-06-30&sample=false',
+    )
+    expect(client.catalogueUrl('target-enterprise', { format: 'csv', county: 'meixian', year: 2024 })).toBe(
+      '/api/v1/catalogues/target-enterprise?format=csv&county=meixian&year=2024&plan=meizhou-autoparts-2021-2025&as_of=2024-06-30&sample=false',
+    )
+  })
   it("reads a link's attraction candidates for the region or a county", async () => {
     const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, candidates: [] })))
     const client = clientWith(fetchImpl, { plan: 'meizhou-autoparts-2021-2025', asOf: '2024-06-30', sample: false })

@@ -404,6 +404,32 @@ export interface SupplyEdge {
   sample: boolean
 }
 
+/**
+ * A partner of an enterprise along a chain (GET /enterprises/{id} `chain_links`): upstream, a firm
+ * that supplies it a class of a link directly upstream; downstream, one it supplies that makes a
+ * link directly downstream.
+ */
+export interface EnterpriseChainPartner {
+  id: string
+  name: I18nText
+  county: Ref | null
+  /** The class code the relation names (null: the relation names none). */
+  class: string | null
+  /** The partner's link of the chain. */
+  link: Ref
+  /** Inside the plan's region. */
+  local: boolean
+  sample: boolean
+}
+
+/** A chain link the enterprise makes, with its partners directly up- and downstream (local first). */
+export interface EnterpriseChainLink {
+  chain: Ref
+  link: Ref
+  upstream: EnterpriseChainPartner[]
+  downstream: EnterpriseChainPartner[]
+}
+
 export interface EnterpriseDetail extends EnterpriseItem {
   meta: Meta
   output_metric: OutputMetric
@@ -419,6 +445,8 @@ export interface EnterpriseDetail extends EnterpriseItem {
   supplier_entries: SupplierEntryItem[]
   suppliers: SupplyEdge[]
   customers_of: SupplyEdge[]
+  /** The chain links it makes, in the plan's order. */
+  chain_links: EnterpriseChainLink[]
   facts?: Fact[]
 }
 
@@ -716,6 +744,38 @@ export interface ChainQuery {
   year?: number
 }
 
+// /chains/{id}/counties: every county's verdicts for one chain in one read (docs/api.md)
+
+/** One county's verdicts of the chain: what GET /chains/{id}?county= judges, without the evidence. */
+export interface ChainCountyRow {
+  county: Ref
+  /** Links with at least one local maker in the county. */
+  present: number
+  strong: number
+  weak: number
+  missing: number
+  /** Every enterprise of the county in the year. */
+  area_output: number | null
+  /** The county's verdicts rest on sample data. */
+  sample: boolean
+  /** One per link of the answer's `links`, in that order. */
+  verdicts: (ChainVerdict | string)[]
+  /** Weak and missing link ids by importance. */
+  gaps: string[]
+}
+
+export interface ChainCounties {
+  meta: Meta
+  chain: Ref
+  year: number
+  links: { id: string; name: I18nText }[]
+  /** In the plan's order. */
+  counties: ChainCountyRow[]
+}
+
+/** The parameters of GET /chains/{id}/counties: a chain's, without the county. */
+export type ChainCountiesQuery = Omit<ChainQuery, 'county'>
+
 // /chains/{id}/links/{link}/candidates: the outside firms to court for a link (docs/chains.md "Candidates")
 
 export type CandidateFeatureName = 'gap' | 'ties' | 'scale' | 'region' | 'named'
@@ -931,6 +991,14 @@ export interface Read<T> {
   readonly answer?: T
 }
 
+/** GET /catalogues/{kind}: the plan's two catalogues (§6(1) of Meizhou's: 重点发展目录, 引进企业目录). */
+export type CatalogueKind = 'key-development' | 'target-enterprise'
+export interface CatalogueQuery {
+  format?: 'xlsx' | 'csv'
+  county?: string
+  year?: number
+}
+
 function read<T>(path: string, params: Record<string, QueryValue> = {}): Read<T> {
   return { path, params }
 }
@@ -960,6 +1028,9 @@ export const reads = {
   taxonomy: () => read<Taxonomy>('/taxonomy'),
   chains: () => read<ChainList>('/chains'),
   chain: (id: string, params: ChainQuery = {}) => read<ChainAssessment>(`/chains/${encodeURIComponent(id)}`, { ...params }),
+  chainCounties: (id: string, params: ChainCountiesQuery = {}) => read<ChainCounties>(`/chains/${encodeURIComponent(id)}/counties`, { year: params.year }),
+  /** A file, not JSON: the client's url() of it is a download link (docs/api.md, "Catalogues"). */
+  catalogue: (kind: CatalogueKind, params: CatalogueQuery = {}) => read<Blob>(`/catalogues/${encodeURIComponent(kind)}`, { ...params }),
   linkCandidates: (chain: string, link: string, params: ChainQuery = {}) =>
     read<LinkCandidates>(`/chains/${encodeURIComponent(chain)}/links/${encodeURIComponent(link)}/candidates`, { ...params }),
 }
@@ -1080,6 +1151,13 @@ export class AtlasClient {
   }
   chain(id: string, params: ChainQuery = {}, o?: RequestOptions) {
     return this.read(reads.chain(id, params), o)
+  }
+  /** The download link of a catalogue (an XLSX or CSV file) with the current plan, as_of and sample. */
+  catalogueUrl(kind: CatalogueKind, params: CatalogueQuery = {}): string {
+    return this.readUrl(reads.catalogue(kind, params))
+  }
+  chainCounties(id: string, params: ChainCountiesQuery = {}, o?: RequestOptions) {
+    return this.read(reads.chainCounties(id, params), o)
   }
   linkCandidates(chain: string, link: string, params: ChainQuery = {}, o?: RequestOptions) {
     return this.read(reads.linkCandidates(chain, link, params), o)

@@ -269,6 +269,15 @@ const en: Messages = {
     suppliers: 'Local suppliers',
     customersOf: 'Local customers',
     noCounty: 'Not stated',
+    // the 产业链位置与上下游 card (GET /enterprises/{id} chain_links)
+    chainPlace: 'Place in the chains',
+    chainPlaceHint: 'The chain links its products fall in; upstream, the firms that supply it from the link directly upstream; downstream, the firms it supplies that make the link directly downstream; local firms first',
+    chainPlaceEmpty: "Its products fall in no link of the plan's chains",
+    chainPlaceOpen: 'Open this link on the Chains page',
+    upstreamPartners: 'Upstream suppliers',
+    downstreamPartners: 'Downstream customers',
+    partnersNone: 'None recorded',
+    partnerLinks: 'Their link',
   },
   projects: {
     title: 'Key projects',
@@ -374,6 +383,12 @@ const en: Messages = {
     wholeRegionOf: 'The plan’s whole region',
     unknownChain: 'This plan has no chain “{id}”: showing “{name}”',
     unknownCounty: 'This plan has no county “{id}”: showing its whole region',
+    catalogues: 'Catalogues',
+    cataloguesTip: 'For the area and data date shown (Excel; CSV for other spreadsheets)',
+    catalogue: {
+      'key-development': 'Key-development catalogue',
+      'target-enterprise': 'Target-enterprise catalogue',
+    },
     noChains: 'This plan defines no chains',
     verdict: {
       strong: 'Strong',
@@ -482,6 +497,19 @@ const en: Messages = {
     chainId: 'Chain id',
     inChains: 'In chains',
     inChainsHint: 'The chain links its product classes fall in',
+    counties: 'Links by county',
+    countiesHint: 'Each county’s verdict of every link. Click a county for its whole chain, a cell to open that link in that county',
+    countiesN: '{n} county | {n} counties',
+    countiesCounty: 'County',
+    countiesCount: {
+      strong: 'Strong',
+      weak: 'Weak',
+      missing: 'Missing',
+    },
+    countiesOpen: 'See the verdicts of {county}',
+    countiesCell: '{county} · {link}: {verdict}',
+    countiesLabel: '{chain} link by link in each county: a row per county, a column per link',
+    countiesNone: 'The plan has no counties',
   },
   numbers: {
     unitYi: 'billion',

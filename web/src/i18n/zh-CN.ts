@@ -267,6 +267,15 @@ const zhCN = {
     suppliers: '本地供应商',
     customersOf: '本地客户',
     noCounty: '未注明',
+    // the 产业链位置与上下游 card (GET /enterprises/{id} chain_links)
+    chainPlace: '产业链位置与上下游',
+    chainPlaceHint: '企业产品所属的产业链环节；上游为向其供应直接上游环节产品的企业，下游为其供应、且生产直接下游环节的企业，本地企业在前',
+    chainPlaceEmpty: '该企业的产品不属于规划中任何产业链的环节',
+    chainPlaceOpen: '在产业链页查看该环节',
+    upstreamPartners: '上游供应方',
+    downstreamPartners: '下游客户',
+    partnersNone: '未录入',
+    partnerLinks: '对方所属环节',
   },
   projects: {
     title: '重点项目',
@@ -372,6 +381,12 @@ const zhCN = {
     wholeRegionOf: '规划全域',
     unknownChain: '本规划没有产业链“{id}”，显示“{name}”',
     unknownCounty: '本规划没有区域“{id}”，显示规划全域',
+    catalogues: '招商目录',
+    cataloguesTip: '按当前区域与数据日期导出（Excel；CSV 供其他表格软件）',
+    catalogue: {
+      'key-development': '重点发展目录',
+      'target-enterprise': '引进企业目录',
+    },
     noChains: '本规划未定义产业链',
     verdict: {
       strong: '强链',
@@ -480,6 +495,19 @@ const zhCN = {
     chainId: '产业链编号',
     inChains: '所在产业链',
     inChainsHint: '按产品类别归入的产业链环节',
+    counties: '各县区环节概览',
+    countiesHint: '各县（市、区）每个环节的判定。点击县区查看该县区的整条链，点击格子打开该县区的该环节',
+    countiesN: '{n} 个县（市、区）',
+    countiesCounty: '县（市、区）',
+    countiesCount: {
+      strong: '强链数',
+      weak: '弱链数',
+      missing: '缺链数',
+    },
+    countiesOpen: '查看{county}的判定',
+    countiesCell: '{county} · {link}：{verdict}',
+    countiesLabel: '{chain}在各县（市、区）的环节判定：每行一个县区，每列一个环节',
+    countiesNone: '本规划未划分县（市、区）',
   },
   numbers: {
     unitYi: '亿元',

@@ -84,7 +84,7 @@ constexpr int kChainYear = 2024;  // the year BM_ChainGaps* read (peer_sql.CHAIN
 std::string chain_link_checksums(const Snapshot& s) {
   const atlas::Visibility vis;
   const auto output = atlas::app::output_column(s, vis, kChainYear);
-  const atlas::engine::ChainInput input{s, vis, output.year, output.value, output.sample};
+  const atlas::engine::ChainInput input{s, vis, output.year, output.value, output.sample, /*texts=*/false};
   std::map<std::string, std::map<std::string, std::int64_t>> links;
   for (std::uint32_t c = 0; c < s.chains.size(); ++c) {
     const auto& chain = s.chains[c];

@@ -222,7 +222,7 @@ json::object link_json(const Snapshot& s, const ChainRecord& chain, const engine
                                     {"share", optional_ratio(a.local_supply)}}},
       {"location_quotient", optional_ratio(a.location_quotient)},
       {"downstream", std::move(downstream)},
-      {"downstream_output", a.downstream_output},
+      {"downstream_output", optional_int(a.downstream_output)},
       {"pipeline", std::move(pipeline)},
       {"closes", date_json(a.closes)},
       {"evidence", std::move(evidence)},
@@ -338,8 +338,9 @@ json::object chain_assessment_json(const Snapshot& s, const engine::ChainAssessm
 json::object chain_counties_json(const Snapshot& s, const Visibility& vis, const OutputColumn& output,
                                  std::uint32_t chain) {
   const ChainRecord& record = s.chains[chain];
+  // Verdicts, counts and gaps only: the evidence's words are not read.
   const auto every = engine::assess_chain_every_county(
-      engine::ChainInput{s, vis, output.year, output.value, output.sample}, chain);
+      engine::ChainInput{s, vis, output.year, output.value, output.sample, /*texts=*/false}, chain);
   json::array links;
   for (const ChainLinkRecord& l : record.links)
     links.emplace_back(json::object{{"id", l.id}, {"name", names_json(l.name)}});

@@ -221,8 +221,8 @@ int run_gaps(const GapsFlags& f) {
              "\n";
     } else {
       for (std::uint32_t c : chains) {
-        const auto every =
-            atlas::engine::assess_chain_every_county({s, vis, output.year, output.value, output.sample}, c);
+        const auto every = atlas::engine::assess_chain_every_county(
+            {s, vis, output.year, output.value, output.sample, false}, c);
         text += atlas::cli::format_gaps_every_county(s, every, lang);
       }
     }

@@ -109,20 +109,24 @@ std::string enterprise_en(const Snapshot& s, EnterpriseId e) {
 // The product classes of a link, and whether a class (or one above it) is one of them.
 class LinkClasses {
  public:
-  LinkClasses(const Snapshot& s, const ChainLinkRecord& link) : snapshot_(s) {
+  LinkClasses(const Snapshot& s, const ChainLinkRecord& link) : snapshot_(s), covered_(s.taxonomy.size()) {
     for (const std::string& code : link.classes) {
       const ClassId c = s.find_class(code);
       if (c.valid()) classes_.push_back(c);
     }
     std::ranges::sort(classes_);
+    // Each node of the taxonomy once: covered when it or a node above it is one of the classes.
+    for (std::uint32_t t = 0; t < covered_.size(); ++t) {
+      for (ClassId c{t}; c.valid(); c = s.taxonomy_parent[c.value]) {
+        if (std::ranges::binary_search(classes_, c)) {
+          covered_[t] = 1;
+          break;
+        }
+      }
+    }
   }
   [[nodiscard]] const std::vector<ClassId>& classes() const { return classes_; }
-  [[nodiscard]] bool covers(ClassId c) const {
-    for (; c.valid(); c = snapshot_.taxonomy_parent[c.value]) {
-      if (std::ranges::binary_search(classes_, c)) return true;
-    }
-    return false;
-  }
+  [[nodiscard]] bool covers(ClassId c) const { return c.valid() && covered_[c.value] != 0; }
   // True when `e` makes a class of the link (its own product list, whatever its region).
   [[nodiscard]] bool made_by(EnterpriseId e) const {
     return std::ranges::any_of(snapshot_.enterprises.classes.row(e.value),
@@ -132,6 +136,7 @@ class LinkClasses {
  private:
   const Snapshot& snapshot_;
   std::vector<ClassId> classes_;
+  std::vector<std::uint8_t> covered_;  // per taxonomy node
 };
 
 struct Area {
@@ -189,9 +194,57 @@ std::optional<std::int64_t> fact_amount(const Snapshot& s, std::string_view id) 
   return std::nullopt;
 }
 
+// What a chain's links are, computed once per chain (not per county): each link's classes, the
+// links it supplies directly and every link reachable downstream of it (a chain is acyclic: the
+// import refuses a cycle; the walk still visits each link once).
+struct ChainShape {
+  std::vector<LinkClasses> classes;
+  std::vector<std::vector<std::uint32_t>> direct;
+  std::vector<std::vector<std::uint32_t>> downstream;
+};
+
+ChainShape chain_shape(const Snapshot& s, const ChainRecord& chain) {
+  const std::size_t n = chain.links.size();
+  std::vector<std::vector<std::uint32_t>> next(n);
+  const auto index = [&](const std::string& id) {
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (chain.links[i].id == id) return i;
+    }
+    return static_cast<std::uint32_t>(n);
+  };
+  for (const ChainEdgeRecord& e : chain.edges) {
+    const std::uint32_t from = index(e.from);
+    const std::uint32_t to = index(e.to);
+    if (from < n && to < n) next[from].push_back(to);
+  }
+  std::vector<std::vector<std::uint32_t>> out(n);
+  std::vector<std::uint8_t> seen(n);
+  std::vector<std::uint32_t> stack;
+  for (std::uint32_t l = 0; l < n; ++l) {
+    std::ranges::fill(seen, 0);
+    seen[l] = 1;
+    stack.assign(next[l].begin(), next[l].end());
+    while (!stack.empty()) {
+      const std::uint32_t d = stack.back();
+      stack.pop_back();
+      if (seen[d] != 0) continue;
+      seen[d] = 1;
+      out[l].push_back(d);
+      stack.insert(stack.end(), next[d].begin(), next[d].end());
+    }
+    std::ranges::sort(out[l]);
+  }
+  ChainShape shape{{}, std::move(next), std::move(out)};
+  shape.classes.reserve(n);
+  for (const ChainLinkRecord& link : chain.links)
+    shape.classes.emplace_back(s, link);
+  return shape;
+}
+
 // What a pass over every county computes once for all of them: per link, the region's makers of
 // it bucketed by county, and the projects that make its classes.
 struct ChainPools {
+  ChainShape shape;
   std::vector<std::vector<std::vector<EnterpriseId>>> makers;  // [link][county]
   std::vector<std::vector<std::uint32_t>> projects;            // [link]: project indices
 };
@@ -254,6 +307,7 @@ class LinkJudge {
     const std::string basis_en = rules_.basis == MakerBasis::kAboveSize ? "above-size " : "";
     if (n == 0) {
       ev.state = MeasureState::kNotMet;
+      if (!in_.texts) return ev;
       ev.text = link.classes.empty()
                     ? Names{"该环节未列产品类别，无法识别本地生产企业",
                             "the link lists no product class, so no local maker can be found"}
@@ -261,6 +315,8 @@ class LinkJudge {
                             fmt::format("no local {}maker of its classes", basis_en)};
       return ev;
     }
+    ev.state = std::cmp_greater_equal(n, rules_.min_makers) ? MeasureState::kMet : MeasureState::kNotMet;
+    if (!in_.texts) return ev;
     std::string output_zh;
     std::string output_en;
     if (a.output) {
@@ -268,7 +324,6 @@ class LinkJudge {
       output_zh = fmt::format("，{}年产值合计{}", in_.year, amount.zh);
       output_en = fmt::format(", {} output {} together", in_.year, amount.en);
     }
-    ev.state = std::cmp_greater_equal(n, rules_.min_makers) ? MeasureState::kMet : MeasureState::kNotMet;
     ev.text = {fmt::format("本地{}生产企业{}家（至少需{}家）{}", basis_zh, n, rules_.min_makers, output_zh),
                fmt::format("{} local {}maker{} (at least {} wanted){}", n, basis_en, n == 1 ? "" : "s",
                            rules_.min_makers, output_en)};
@@ -282,6 +337,7 @@ class LinkJudge {
   Evidence anchor_evidence(LinkAssessment& a) const {
     Evidence ev{Measure::kAnchor, MeasureState::kUnknown, false, {}, {}, {}};
     if (rules_.anchors.empty() && !rules_.anchor_output) {
+      if (!in_.texts) return ev;
       ev.text = {"规划未点名龙头企业，也未设产值门槛",
                  "the plan names no anchor firm and sets no output threshold"};
       return ev;
@@ -294,6 +350,7 @@ class LinkJudge {
       const bool large = rules_.anchor_output && v && *v >= *rules_.anchor_output;
       if (!named && !large) continue;
       a.anchors.push_back(e);
+      if (!in_.texts) continue;
       if (named) {
         zh.push_back(enterprise_zh(s_, e) + "（规划点名）");
         en.push_back(enterprise_en(s_, e) + " (named by the plan)");
@@ -307,11 +364,13 @@ class LinkJudge {
     ev.threshold = 1;
     if (!a.anchors.empty()) {
       ev.state = MeasureState::kMet;
+      if (!in_.texts) return ev;
       ev.text = {fmt::format("龙头企业：{}", fmt::join(zh, "、")),
                  fmt::format("anchor firm: {}", fmt::join(en, "; "))};
       return ev;
     }
     ev.state = MeasureState::kNotMet;
+    if (!in_.texts) return ev;
     const bool named = !rules_.anchors.empty();
     if (rules_.anchor_output) {
       const Names amount = amount_names(*rules_.anchor_output);
@@ -330,7 +389,7 @@ class LinkJudge {
 
   // Of the local makers of the links this one supplies directly, how many buy it from a local maker,
   // among those whose suppliers of it are recorded at all.
-  Evidence supply_evidence(const ChainRecord& chain, std::uint32_t l, const LinkClasses& classes,
+  Evidence supply_evidence(std::span<const std::uint32_t> direct, const LinkClasses& classes,
                            const std::vector<LinkAssessment>& links, LinkAssessment& a) const {
     Evidence ev{Measure::kLocalSupply,
                 MeasureState::kUnknown,
@@ -339,25 +398,21 @@ class LinkJudge {
                 from_millionths(rules_.min_local_supply),
                 {}};
     std::vector<EnterpriseId> buyers;
-    bool has_downstream = false;
-    for (const ChainEdgeRecord& edge : chain.edges) {
-      if (edge.from != chain.links[l].id) continue;
-      has_downstream = true;
-      for (std::size_t d = 0; d < chain.links.size(); ++d) {
-        if (chain.links[d].id == edge.to)
-          buyers.insert(buyers.end(), links[d].makers.begin(), links[d].makers.end());
-      }
-    }
+    const bool has_downstream = !direct.empty();
+    for (std::uint32_t d : direct)
+      buyers.insert(buyers.end(), links[d].makers.begin(), links[d].makers.end());
     std::ranges::sort(buyers);
     buyers.erase(std::unique(buyers.begin(), buyers.end()), buyers.end());
     a.buyers = static_cast<std::uint32_t>(buyers.size());
     if (!has_downstream) {
       ev.state = MeasureState::kNotApplicable;
+      if (!in_.texts) return ev;
       ev.text = {"链条末端环节，无下游环节", "the chain's last link: nothing downstream buys it"};
       return ev;
     }
     if (buyers.empty()) {
       ev.state = MeasureState::kNotApplicable;
+      if (!in_.texts) return ev;
       ev.text = {"下游环节无本地企业，无本地需求可配套",
                  "no local maker downstream: no local demand to supply"};
       return ev;
@@ -382,6 +437,7 @@ class LinkJudge {
       a.buyers_local += local ? 1 : 0;
     }
     if (a.buyers_known == 0) {
+      if (!in_.texts) return ev;
       ev.text = {fmt::format("下游本地企业{}家，其该环节供货关系均未录入", a.buyers),
                  fmt::format("{} local buyer{} downstream, none with its suppliers of this link recorded",
                              a.buyers, a.buyers == 1 ? "" : "s")};
@@ -392,6 +448,7 @@ class LinkJudge {
     ev.value = share;
     ev.state = share * 1e6 >= static_cast<double>(rules_.min_local_supply) ? MeasureState::kMet
                                                                            : MeasureState::kNotMet;
+    if (!in_.texts) return ev;
     ev.text = {
         fmt::format("已录入供货关系的下游本地企业{}家中，{}家由本地企业配套（{}，至少需{}）", a.buyers_known,
                     a.buyers_local, percent_text(share), percent_text(*ev.threshold)),
@@ -411,11 +468,13 @@ class LinkJudge {
     const auto ref_total = fact_amount(s_, rules_.reference);
     const auto ref_link = fact_amount(s_, link.reference);
     if (!ref_total || !ref_link) {
+      if (!in_.texts) return ev;
       ev.text = {"未载入参照地区该环节及总量数据，区位熵无法计算",
                  "no reference-region figures loaded for this link and the total: no location quotient"};
       return ev;
     }
     if (!a.output || !area_output || *area_output <= 0) {
+      if (!in_.texts) return ev;
       ev.text = {fmt::format("本地{}年产值数据不全，区位熵无法计算", in_.year),
                  fmt::format("local {} output not known: no location quotient", in_.year)};
       return ev;
@@ -427,6 +486,7 @@ class LinkJudge {
     ev.value = lq;
     ev.state = lq * 1e6 >= static_cast<double>(rules_.min_location_quotient) ? MeasureState::kMet
                                                                              : MeasureState::kNotMet;
+    if (!in_.texts) return ev;
     ev.text = {
         fmt::format("区位熵{:.2f}（本地占比{}，参照地区占比{}；至少需{:.2f}）", lq, percent_text(local_share),
                     percent_text(ref_share), *ev.threshold),
@@ -474,6 +534,7 @@ class LinkJudge {
     }
     Evidence ev{
         Measure::kPipeline, MeasureState::kInfo, false, static_cast<double>(a.pipeline.size()), {}, {}};
+    if (!in_.texts) return ev;
     if (a.pipeline.empty()) {
       ev.text = {"无重点项目涉及该环节", "no key project makes its classes"};
       return ev;
@@ -503,42 +564,6 @@ class LinkJudge {
   const Area& area_;
   std::vector<EnterpriseId> named_anchors_;
 };
-
-// Links reachable downstream of each link (a chain is acyclic: the import refuses a cycle; the walk
-// still visits each link once).
-std::vector<std::vector<std::uint32_t>> downstream_of(const ChainRecord& chain) {
-  const std::size_t n = chain.links.size();
-  std::vector<std::vector<std::uint32_t>> next(n);
-  const auto index = [&](const std::string& id) {
-    for (std::uint32_t i = 0; i < n; ++i) {
-      if (chain.links[i].id == id) return i;
-    }
-    return static_cast<std::uint32_t>(n);
-  };
-  for (const ChainEdgeRecord& e : chain.edges) {
-    const std::uint32_t from = index(e.from);
-    const std::uint32_t to = index(e.to);
-    if (from < n && to < n) next[from].push_back(to);
-  }
-  std::vector<std::vector<std::uint32_t>> out(n);
-  std::vector<std::uint8_t> seen(n);
-  std::vector<std::uint32_t> stack;
-  for (std::uint32_t l = 0; l < n; ++l) {
-    std::ranges::fill(seen, 0);
-    seen[l] = 1;
-    stack.assign(next[l].begin(), next[l].end());
-    while (!stack.empty()) {
-      const std::uint32_t d = stack.back();
-      stack.pop_back();
-      if (seen[d] != 0) continue;
-      seen[d] = 1;
-      out[l].push_back(d);
-      stack.insert(stack.end(), next[d].begin(), next[d].end());
-    }
-    std::ranges::sort(out[l]);
-  }
-  return out;
-}
 
 void decide(LinkAssessment& a) {
   a.measures_known = 0;
@@ -590,36 +615,37 @@ ChainAssessment assess(const ChainInput& input, std::uint32_t chain_index, Count
   }
 
   const std::size_t n = chain.links.size();
-  std::vector<LinkClasses> classes;
-  classes.reserve(n);
+  std::optional<ChainShape> own;
+  if (pools == nullptr) own = chain_shape(s, chain);
+  const ChainShape& shape = pools != nullptr ? pools->shape : *own;
+  const std::vector<LinkClasses>& classes = shape.classes;
   out.links.resize(n);
   for (std::uint32_t l = 0; l < n; ++l) {
-    classes.emplace_back(s, chain.links[l]);
     out.links[l].link = l;
     judge.find_makers(classes[l], out.links[l], pools != nullptr ? &pools->makers[l][county.value] : nullptr);
     if (!out.links[l].makers.empty()) ++out.present;
   }
-  const auto downstream = downstream_of(chain);
   for (std::uint32_t l = 0; l < n; ++l) {
     LinkAssessment& a = out.links[l];
-    a.downstream = downstream[l];
+    a.downstream = shape.downstream[l];
     std::vector<EnterpriseId> below;
     for (std::uint32_t d : a.downstream)
       below.insert(below.end(), out.links[d].makers.begin(), out.links[d].makers.end());
     std::ranges::sort(below);
     below.erase(std::unique(below.begin(), below.end()), below.end());
     for (EnterpriseId e : below) {
-      if (auto v = judge.output_of(e)) a.downstream_output += *v;
+      if (auto v = judge.output_of(e)) a.downstream_output = a.downstream_output.value_or(0) + *v;
     }
     a.evidence.push_back(judge.makers_evidence(chain.links[l], a));
     if (a.makers.empty()) {
-      const Names none{"无本地生产企业，不适用", "no local maker: not applicable"};
+      const Names none =
+          input.texts ? Names{"无本地生产企业，不适用", "no local maker: not applicable"} : Names{};
       a.evidence.push_back({Measure::kAnchor, MeasureState::kNotApplicable, false, {}, {}, none});
       a.evidence.push_back({Measure::kLocalSupply, MeasureState::kNotApplicable, false, {}, {}, none});
       a.evidence.push_back({Measure::kLocationQuotient, MeasureState::kNotApplicable, false, {}, {}, none});
     } else {
       a.evidence.push_back(judge.anchor_evidence(a));
-      a.evidence.push_back(judge.supply_evidence(chain, l, classes[l], out.links, a));
+      a.evidence.push_back(judge.supply_evidence(shape.direct[l], classes[l], out.links, a));
       a.evidence.push_back(judge.quotient_evidence(chain.links[l], out.area_output, a));
     }
     a.evidence.push_back(
@@ -634,7 +660,9 @@ ChainAssessment assess(const ChainInput& input, std::uint32_t chain_index, Count
     const LinkAssessment& b = out.links[y];
     if (a.verdict != b.verdict) return a.verdict < b.verdict;  // missing before weak
     if (a.downstream.size() != b.downstream.size()) return a.downstream.size() > b.downstream.size();
-    if (a.downstream_output != b.downstream_output) return a.downstream_output > b.downstream_output;
+    const std::int64_t da = a.downstream_output.value_or(0);
+    const std::int64_t db = b.downstream_output.value_or(0);
+    if (da != db) return da > db;
     return x < y;
   });
   return out;
@@ -653,11 +681,11 @@ std::vector<ChainAssessment> assess_chain_every_county(const ChainInput& input, 
   const LinkJudge judge(input, s.plan.chain_rules, region);
   // One pass over each link's posting lists buckets its makers by county (an enterprise in two of
   // the link's classes appears twice in the bucket; find_makers removes the duplicate).
-  ChainPools pools;
+  ChainPools pools{chain_shape(s, chain), {}, {}};
   pools.makers.resize(chain.links.size());
   pools.projects.resize(chain.links.size());
   for (std::size_t l = 0; l < chain.links.size(); ++l) {
-    const LinkClasses classes(s, chain.links[l]);
+    const LinkClasses& classes = pools.shape.classes[l];
     pools.makers[l].resize(s.counties.size());
     for (ClassId c : classes.classes()) {
       for (EnterpriseId e : s.by_taxonomy.row(c.value)) {

@@ -70,6 +70,9 @@ struct ChainInput {
   int year = 0;
   std::span<const std::int64_t> output;         // per EnterpriseId
   std::span<const std::uint8_t> output_sample;  // per EnterpriseId: 1 when a sample figure went in
+  /// false: the evidence carries its states and numbers but no words (Evidence::text empty), for a
+  /// view that shows verdicts only (every county at once); the verdicts are the same.
+  bool texts = true;
 };
 
 struct LinkAssessment {
@@ -86,10 +89,10 @@ struct LinkAssessment {
   std::vector<PipelineProject> pipeline;  // by due date (none last), then project order
   std::optional<Date> closes;             // a missing link: the earliest due of a project that adds a maker
   std::vector<std::uint32_t> downstream;  // links that depend on it, directly or further down
-  std::int64_t downstream_output = 0;     // the output of their makers (each enterprise once)
-  std::vector<Evidence> evidence;         // makers, anchor, local supply, location quotient, pipeline
-  int measures_known = 0;                 // of the four measures, how many could be computed
-  bool sample = false;                    // a sample record or figure went into it
+  std::optional<std::int64_t> downstream_output;  // their makers' output (each once); none without a figure
+  std::vector<Evidence> evidence;                 // makers, anchor, local supply, location quotient, pipeline
+  int measures_known = 0;                         // of the four measures, how many could be computed
+  bool sample = false;                            // a sample record or figure went into it
 };
 
 struct ChainAssessment {

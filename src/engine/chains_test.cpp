@@ -295,6 +295,8 @@ TEST(ChainVerdicts, GapsPutMissingBeforeWeakAndTheMostDependedOnFirst) {
   EXPECT_EQ(order, (std::vector<std::string>{"moulds", "castings", "tyre", "assembly", "axle"}));
   EXPECT_EQ(w.link(a, "moulds").downstream.size(), 3U);
   EXPECT_EQ(w.link(a, "moulds").downstream_output, 100);
+  // Nothing depends on the assembly: no output to sum is unknown, not 0.
+  EXPECT_FALSE(w.link(a, "assembly").downstream_output.has_value());
 }
 
 TEST(ChainVerdicts, SampleRecordsLeaveTheVerdictWhenSamplesAreHidden) {
@@ -353,10 +355,32 @@ TEST(ChainVerdicts, EveryCountyInOnePassEqualsOneCountyAtATime) {
     Visibility vis;
     vis.include_sample = include_sample;
     const ChainInput input{*w.snap, vis, 2024, w.output, w.sample};
+    // Without words (what the every-county view reads): the same verdicts, states and numbers.
+    ChainInput wordless = input;
+    wordless.texts = false;
     const auto every = assess_chain_every_county(input, 0);
+    const auto bare = assess_chain_every_county(wordless, 0);
     ASSERT_EQ(every.size(), w.snap->counties.size());
+    ASSERT_EQ(bare.size(), every.size());
     for (std::uint32_t c = 0; c < every.size(); ++c) {
       const auto one = assess_chain(input, 0, CountyId{c});
+      for (std::size_t l = 0; l < one.links.size(); ++l) {
+        const LinkAssessment& x = bare[c].links[l];
+        EXPECT_EQ(x.verdict, one.links[l].verdict);
+        EXPECT_EQ(x.makers, one.links[l].makers);
+        EXPECT_EQ(x.anchors, one.links[l].anchors);
+        EXPECT_EQ(x.buyers_known, one.links[l].buyers_known);
+        EXPECT_EQ(x.buyers_local, one.links[l].buyers_local);
+        EXPECT_EQ(x.closes, one.links[l].closes);
+        ASSERT_EQ(x.evidence.size(), one.links[l].evidence.size());
+        for (std::size_t k = 0; k < x.evidence.size(); ++k) {
+          EXPECT_EQ(x.evidence[k].state, one.links[l].evidence[k].state);
+          EXPECT_EQ(x.evidence[k].decided, one.links[l].evidence[k].decided);
+          EXPECT_EQ(x.evidence[k].value, one.links[l].evidence[k].value);
+          EXPECT_TRUE(x.evidence[k].text.zh.empty() && x.evidence[k].text.en.empty());
+        }
+      }
+      EXPECT_EQ(bare[c].gaps, one.gaps);
       SCOPED_TRACE(w.snap->counties[c].id);
       EXPECT_EQ(every[c].county, CountyId{c});
       EXPECT_EQ(every[c].area_output, one.area_output);

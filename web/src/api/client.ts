@@ -703,7 +703,8 @@ export interface LinkVerdict {
   location_quotient: number | null
   /** Links that depend on it, directly or further down. */
   downstream: string[]
-  downstream_output: number
+  /** Null when none of the downstream makers has a figure of the year. */
+  downstream_output: number | null
   pipeline: PipelineProject[]
   /** A missing link: the earliest first production of a project that adds a maker. */
   closes: string | null
@@ -991,7 +992,7 @@ export interface Read<T> {
   readonly answer?: T
 }
 
-/** GET /catalogues/{kind}: the plan's two catalogues (§6(1) of Meizhou's: 重点发展目录, 引进企业目录). */
+/** GET /catalogues/{kind}: the plan's two catalogues (a key-development and a target-enterprise catalogue). */
 export type CatalogueKind = 'key-development' | 'target-enterprise'
 export interface CatalogueQuery {
   format?: 'xlsx' | 'csv'

@@ -10,6 +10,7 @@
 #include "app/browse.hpp"
 #include "app/internal/browse_text.hpp"
 #include "app/internal/compiled_plan.hpp"
+#include "app/internal/json_parts.hpp"
 #include "model/provenance.hpp"
 
 namespace atlas::app {
@@ -130,13 +131,8 @@ engine::ChainAssessment assess_chain(const Snapshot& s, const Visibility& vis, c
 
 namespace {
 
-json::object names_json(const Names& n) {
-  return json::object{{"zh", n.zh}, {"en", n.en}};
-}
-
-json::value optional_int(const std::optional<std::int64_t>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
+using internal::names_json;
+using internal::optional_int;
 
 // A ratio rounded to four decimals, so that answers compare across platforms.
 json::value optional_ratio(const std::optional<double>& v) {

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "app/internal/json_parts.hpp"
 #include "app/plan_views.hpp"
 
 namespace atlas::app {
@@ -32,7 +33,7 @@ std::string plans_json(const PlanSet& plans) {
     if (p.is_default) fallback = p.plan.id;
     json::object o;
     o["id"] = p.plan.id;
-    o["title"] = json::object{{"zh", p.plan.title.zh}, {"en", p.plan.title.en}};
+    o["title"] = internal::names_json(p.plan.title);
     o["document"] = p.plan.document;
     o["start_year"] = p.plan.start_year;
     o["end_year"] = p.plan.end_year;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "app/internal/json_parts.hpp"
 #include "app/target_detail.hpp"
 #include "model/units.hpp"
 
@@ -11,9 +12,7 @@ namespace {
 
 namespace json = boost::json;
 
-json::object names_json(const Names& n) {
-  return json::object{{"zh", n.zh}, {"en", n.en}};
-}
+using internal::names_json;
 
 // The year of a level target's latest reading ("2025-01~09" → 2025), else its deadline.
 int reading_year(const TargetCheck& row) {

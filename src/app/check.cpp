@@ -107,6 +107,7 @@ Result<void> read_figure_level(const Snapshot& s, const CompiledPlan& plan, std:
     in.latest_complete = in.latest;
     row.latest = r->value;
     row.latest_period = std::to_string(year);
+    row.latest_year = year;
     row.uses_sample = r->includes_sample;
     if (r->fact) row.provenance.emplace_back(s.facts[*r->fact].provenance);
     return {};
@@ -146,6 +147,7 @@ Result<void> read_level(const Snapshot& s, const CompiledPlan& plan, std::size_t
     }
     row.latest = r->value;
     row.latest_period = present->coverage_text();
+    row.latest_year = year;
     row.contributors = r->contributors();
     row.uses_sample = r->includes_sample;
     std::vector<StringId> provenance;

@@ -34,6 +34,7 @@ struct TargetCheck {
   std::string baseline_provenance;
   std::optional<std::int64_t> latest;  // the indicator's latest reading
   std::string latest_period;           // "2025", "2025-01~09", "2021-01-01..2026-11-27"
+  int latest_year = 0;                 // the year of a level target's latest reading; 0 otherwise
   std::size_t contributors = 0;        // records the latest reading rests on
   engine::Assessment assessment;
   bool uses_sample = false;             // a sample record or figure went into the reading

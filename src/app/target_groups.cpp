@@ -14,17 +14,9 @@ namespace json = boost::json;
 
 using internal::names_json;
 
-// The year of a level target's latest reading ("2025-01~09" → 2025), else its deadline.
+// The year of a level target's latest reading, else its deadline.
 int reading_year(const TargetCheck& row) {
-  if (row.latest && row.latest_period.size() >= 4) {
-    int year = 0;
-    for (char c : row.latest_period.substr(0, 4)) {
-      if (c < '0' || c > '9') return row.deadline;
-      year = year * 10 + (c - '0');
-    }
-    return year;
-  }
-  return row.deadline;
+  return row.latest && row.latest_year > 0 ? row.latest_year : row.deadline;
 }
 
 // `indicator` as written with its trailing period replaced by `period` (nothing replaced when it

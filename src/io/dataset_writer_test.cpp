@@ -13,14 +13,8 @@ namespace {
 
 using testing::fixture;
 using testing::messages;
+using testing::slurp;
 using testing::TempDir;
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 Dataset read_dir(const std::filesystem::path& dir) {
   const std::vector<std::filesystem::path> paths = {dir};

@@ -14,14 +14,8 @@ namespace {
 
 using testing::fixture;
 using testing::messages;
+using testing::slurp;
 using Messages = std::vector<std::string>;
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 Dataset read_fixture_plan() {
   auto result = read_plan(slurp(fixture("small/plans/test-plan.toml")), "test-plan.toml");

@@ -13,14 +13,8 @@
 namespace atlas::io {
 namespace {
 
+using testing::slurp;
 using testing::TempDir;
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::uint32_t le(const std::string& b, std::size_t at, int bytes) {
   std::uint32_t v = 0;

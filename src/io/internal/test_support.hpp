@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +50,14 @@ inline std::vector<std::string> messages(const ReadResult& result) {
 }
 
 /// A fresh folder under the system temp folder, removed with everything in it.
+/// The whole file, bytes as they are.
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 class TempDir {
  public:
   TempDir() {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, test } from 'node:test'
-import { byTest, settled, useApp } from './lib/app.mjs'
+import { byTest, openCard, useApp } from './lib/app.mjs'
 import { repoRoot } from './lib/server.mjs'
 
 const artifacts = path.join(repoRoot, 'tests/e2e/artifacts')
@@ -42,14 +42,6 @@ const rowTest = (l) => `chain-place-${l.chain.id}-${l.link.id}`
 const shownRows = (card) => card.locator('section.place').evaluateAll((els) => els.map((e) => e.dataset.test))
 const partnersOf = (side) => side.locator('li[data-test^="chain-partner-"]').evaluateAll((els) => els.map((e) => e.dataset.test.slice('chain-partner-'.length)))
 
-async function openCard(page, url) {
-  await page.goto(url)
-  const card = page.locator(byTest('enterprise-chain-place'))
-  await card.waitFor()
-  await settled(page)
-  assert.equal(await page.locator(byTest('error-state')).count(), 0, 'no error state')
-  return card
-}
 
 describe('the 产业链位置与上下游 card of an enterprise', () => {
   test('shows BPW’s links with their upstream partners, each partner once, and links to the Chains page', async () => {
@@ -58,7 +50,7 @@ describe('the 产业链位置与上下游 card of an enterprise', () => {
     assert.ok(axle && parts, 'the API answers BPW’s 车轴 and 车轴配件')
     assert.ok(axle.upstream.some((p) => p.id === 'fude-metal') && parts.upstream.some((p) => p.id === 'hongyu'))
     await app.withPage(async (page) => {
-      const card = await openCard(page, '/enterprises/bpw-meizhou')
+      const card = await openCard(page, '/enterprises/bpw-meizhou', 'enterprise-chain-place')
       assert.match(await card.locator('h2').innerText(), /产业链位置与上下游/)
       // A row per link the answer names, in its order.
       assert.deepEqual(await shownRows(card), api.bpw.chain_links.map(rowTest))
@@ -99,7 +91,7 @@ describe('the 产业链位置与上下游 card of an enterprise', () => {
     const castings = api.hongyu.chain_links.find((l) => l.link.id === 'castings')
     assert.ok(castings?.downstream.some((p) => p.id === 'bpw-meizhou'), 'the API answers BPW downstream of hongyu')
     await app.withPage(async (page) => {
-      const card = await openCard(page, '/enterprises/hongyu')
+      const card = await openCard(page, '/enterprises/hongyu', 'enterprise-chain-place')
       assert.deepEqual(await shownRows(card), api.hongyu.chain_links.map(rowTest))
       const row = card.locator(byTest('chain-place-trailer-castings'))
       const down = row.locator(byTest('chain-place-downstream'))
@@ -120,7 +112,7 @@ describe('the 产业链位置与上下游 card of an enterprise', () => {
   test('says so when the enterprise makes no link of the plan’s chains', async () => {
     assert.ok(api.none, 'some outside enterprise makes no chain link')
     await app.withPage(async (page) => {
-      const card = await openCard(page, `/enterprises/${encodeURIComponent(api.none.id)}`)
+      const card = await openCard(page, `/enterprises/${encodeURIComponent(api.none.id)}`, 'enterprise-chain-place')
       assert.match(await card.locator(byTest('empty-state')).innerText(), /该企业的产品不属于规划中任何产业链的环节/)
       assert.equal(await card.locator('section.place').count(), 0)
     })
@@ -128,7 +120,7 @@ describe('the 产业链位置与上下游 card of an enterprise', () => {
 
   test('speaks English with lang=en', async () => {
     await app.withPage(async (page) => {
-      const card = await openCard(page, '/enterprises/bpw-meizhou?lang=en')
+      const card = await openCard(page, '/enterprises/bpw-meizhou?lang=en', 'enterprise-chain-place')
       assert.match(await card.locator('h2').innerText(), /Place in the chains/)
       const axleRow = card.locator(byTest('chain-place-trailer-axle'))
       assert.equal((await axleRow.locator(byTest('chain-place-link')).innerText()).trim(), 'Trailer chain › Axles')
@@ -144,7 +136,7 @@ describe('the 产业链位置与上下游 card of an enterprise', () => {
   test('fits a 390 px phone without sideways scrolling', async () => {
     await app.withPage(
       async (page) => {
-        const card = await openCard(page, '/enterprises/bpw-meizhou?lang=en')
+        const card = await openCard(page, '/enterprises/bpw-meizhou?lang=en', 'enterprise-chain-place')
         await card.scrollIntoViewIfNeeded()
         await page.waitForTimeout(200)
         const o = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, width: document.documentElement.clientWidth }))

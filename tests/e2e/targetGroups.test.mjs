@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, test } from 'node:test'
-import { byTest, settled, useApp } from './lib/app.mjs'
+import { byTest, openCard, settled, useApp } from './lib/app.mjs'
 import { repoRoot } from './lib/server.mjs'
 
 const artifacts = path.join(repoRoot, 'tests/e2e/artifacts')
@@ -36,14 +36,6 @@ const app = useApp(
 const rowId = (g) => `group-row-${g.key ? g.key.id : 'none'}`
 const shownRows = (page) => page.locator(`${byTest('group-list')} [data-test^="group-row-"]`).evaluateAll((els) => els.map((e) => e.dataset.test))
 
-async function openCard(page, url) {
-  await page.goto(url)
-  const card = page.locator(byTest('target-groups'))
-  await card.waitFor()
-  await settled(page)
-  assert.equal(await page.locator(byTest('error-state')).count(), 0, 'no error state')
-  return card
-}
 
 describe('the 分组 card of a target', () => {
   test('breaks total output down by county in the plan’s order, with shares and the county-less enterprises', async () => {
@@ -53,7 +45,7 @@ describe('the 分组 card of a target', () => {
     assert.ok(meixian && none, 'the API answers Meixian and the enterprises without a county')
     assert.equal(a.groups_overlap, false)
     await app.withPage(async (page) => {
-      const card = await openCard(page, '/targets/total-output')
+      const card = await openCard(page, '/targets/total-output', 'target-groups')
       await card.locator(byTest('group-list')).waitFor()
       assert.equal(await card.getAttribute('data-by'), 'county')
       assert.match(await card.locator('h2').innerText(), /分组[\s\S]*2025年数值，按规划顺序排列/)
@@ -92,7 +84,7 @@ describe('the 分组 card of a target', () => {
 
   test('switches to segment and zone, keeps the field in the address, and says when groups overlap', async () => {
     await app.withPage(async (page) => {
-      const card = await openCard(page, '/targets/total-output')
+      const card = await openCard(page, '/targets/total-output', 'target-groups')
       await card.locator(byTest('group-list')).waitFor()
       await card.locator(byTest('group-by-segment')).click()
       await page.waitForURL((u) => u.searchParams.get('by') === 'segment')
@@ -125,7 +117,7 @@ describe('the 分组 card of a target', () => {
 
   test('shows a carrier target asked by county as a calm empty state with the server’s words, and offers kind and level', async () => {
     await app.withPage(async (page) => {
-      const card = await openCard(page, '/targets/new-provincial-carriers?by=county')
+      const card = await openCard(page, '/targets/new-provincial-carriers?by=county', 'target-groups')
       const empty = card.locator(byTest('groups-unavailable'))
       await empty.waitFor()
       assert.match(await empty.innerText(), /该目标不能按区县分组/)
@@ -146,7 +138,7 @@ describe('the 分组 card of a target', () => {
     })
     // Without ?by= a carrier target opens on its first field, kind.
     await app.withPage(async (page) => {
-      const card = await openCard(page, '/targets/new-provincial-carriers')
+      const card = await openCard(page, '/targets/new-provincial-carriers', 'target-groups')
       await card.locator(byTest('group-list')).waitFor()
       assert.equal(await card.getAttribute('data-by'), 'kind')
     })
@@ -154,7 +146,7 @@ describe('the 分组 card of a target', () => {
 
   test('speaks English with lang=en', async () => {
     await app.withPage(async (page) => {
-      const card = await openCard(page, '/targets/total-output?lang=en')
+      const card = await openCard(page, '/targets/total-output?lang=en', 'target-groups')
       await card.locator(byTest('group-list')).waitFor()
       assert.match(await card.locator('h2').innerText(), /Breakdown[\s\S]*Values for 2025, in the plan’s order/)
       assert.equal((await card.locator(byTest('group-by-county')).innerText()).trim(), 'By county')
@@ -180,7 +172,7 @@ describe('the 分组 card of a target', () => {
     for (const url of ['/targets/total-output', '/targets/total-output?by=zone&lang=en']) {
       await app.withPage(
         async (page) => {
-          const card = await openCard(page, url)
+          const card = await openCard(page, url, 'target-groups')
           await card.locator(byTest('group-list')).waitFor()
           await card.scrollIntoViewIfNeeded()
           await page.waitForTimeout(200)

@@ -14,6 +14,16 @@ export async function settled(page) {
   await page.locator(byTest('loading-state')).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
 }
 
+/** Opens `url`, waits for the card marked data-test=`card` and a settled page without an error state; the card. */
+export async function openCard(page, url, card) {
+  await page.goto(url)
+  const found = page.locator(byTest(card))
+  await found.waitFor()
+  await settled(page)
+  assert.equal(await page.locator(byTest('error-state')).count(), 0, 'no error state')
+  return found
+}
+
 /**
  * Starts a server (options as startServer's) and a browser before the file's tests, then runs
  * `setup(app)` (reads the tests need from the API), and stops them after. Returns {server, browser}

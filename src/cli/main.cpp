@@ -23,6 +23,7 @@
 #include "app/browse.hpp"
 #include "app/chains.hpp"
 #include "app/check.hpp"
+#include "app/forecast.hpp"
 #include "app/snapshot_watcher.hpp"
 #include "app/synthetic.hpp"
 #include "app/target_groups.hpp"
@@ -150,6 +151,50 @@ int run_check(const CheckFlags& f) {
   if (broken == 0) return 0;
   fmt::print(stderr, "atlas check: {} target(s) could not be evaluated (status error / 无法评估)\n", broken);
   return 1;
+}
+
+struct ForecastFlags {
+  std::string db = "atlas.db";
+  std::string plan;
+  std::string lang = "zh";
+  std::string as_of;
+  std::int64_t runs = atlas::app::kDefaultForecastRuns;
+  std::uint64_t seed = atlas::app::kDefaultForecastSeed;
+  unsigned threads = 0;
+  bool json = false;
+  bool no_sample = false;
+};
+
+// `atlas forecast`: how likely each target is to be met by its deadline (docs/forecast.md).
+int run_forecast(const ForecastFlags& f) {
+  DayNumber as_of = today();
+  if (!f.as_of.empty()) {
+    auto date = atlas::parse_date(f.as_of);
+    if (!date) return fail_with(atlas::Error{date.error().code, date.error().message, {}, "--as-of"});
+    as_of = date->last_day();
+  }
+  auto ws = atlas::app::Workspace::open(f.db);
+  if (!ws) return fail_with(ws.error());
+  say_if_seeded(*ws, f.db, "forecast");
+  auto snapshot = ws->plan(f.plan);
+  if (!snapshot) return fail_with(snapshot.error());
+  atlas::app::ForecastOptions options;
+  options.as_of = as_of;
+  options.include_sample = !f.no_sample;
+  options.runs = f.runs;
+  options.seed = f.seed;
+  options.threads = f.threads;
+  auto report = atlas::app::forecast_targets(**snapshot, options);
+  if (!report) {
+    auto e = report.error();
+    if (e.field == "runs") e.field = "--runs";
+    return fail_with(e);
+  }
+  const auto lang = f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh;
+  const std::string text = f.json ? atlas::app::forecast_report_json(*report, f.lang) + "\n"
+                                  : atlas::cli::format_forecast(*report, lang);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return 0;
 }
 
 struct GapsFlags {
@@ -599,6 +644,26 @@ int run(int argc, char** argv) {
       "targets); county, zone, type (project targets)");
   c->add_option("--target", check.target, "With --by: only this target");
 
+  ForecastFlags forecast;
+  auto* fc = app.add_subcommand(
+      "forecast",
+      "How likely each target is to be met by its deadline: probability and P10/P50/P90 (Monte Carlo)");
+  fc->add_option("--db", forecast.db, "Database file (created and seeded with the embedded plan if empty)")
+      ->capture_default_str();
+  fc->add_option("--plan", forecast.plan, "The plan (default: the default or only plan; see `atlas plans`)");
+  fc->add_option("--as-of", forecast.as_of,
+                 "Forecast from what was known at this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  fc->add_option("--runs", forecast.runs, "Monte Carlo runs (1 to 1000000)")->capture_default_str();
+  fc->add_option("--seed", forecast.seed, "Random seed: the same seed gives the same numbers")
+      ->capture_default_str();
+  fc->add_option("--threads", forecast.threads, "Threads (0: one per core; the numbers do not depend on it)")
+      ->capture_default_str();
+  fc->add_option("--lang", forecast.lang, "Language of titles: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
+  fc->add_flag("--json", forecast.json, "Print JSON (the API's shape) instead of a table");
+  fc->add_flag("--no-sample", forecast.no_sample, "Leave out illustrative (sample) data");
+
   GapsFlags gaps;
   auto* gp = app.add_subcommand("gaps",
                                 "Strong, weak and missing links of the plan's chains, with the evidence and "
@@ -730,6 +795,7 @@ int run(int argc, char** argv) {
   }
   if (c->parsed()) return run_check(check);
   if (gp->parsed()) return run_gaps(gaps);
+  if (fc->parsed()) return run_forecast(forecast);
   if (cd->parsed()) return run_candidates(candidates);
   if (cg->parsed()) return run_catalogue(catalogue);
   if (i->parsed()) return run_import(import);

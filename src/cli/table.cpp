@@ -202,6 +202,92 @@ std::string format_check(const app::CheckReport& report, Lang lang) {
   return out + "\n" + notes;
 }
 
+namespace {
+
+std::string percent_text(double share) {
+  return fmt::format("{:.0f}%", share * 100.0);
+}
+
+std::string growth_text(const std::optional<double>& g) {
+  return g ? fmt::format("{:+.1f}%", *g * 100.0) : std::string("—");
+}
+
+// A fan value in the target's unit (rounded to a whole unit).
+std::string fan_value(double v, const app::TargetCheck& t, Lang lang) {
+  return amount(static_cast<std::int64_t>(std::llround(v)), t, lang);
+}
+
+}  // namespace
+
+std::string format_forecast(const app::ForecastReport& report, Lang lang) {
+  const bool zh = lang == Lang::kZh;
+  std::string out =
+      fmt::format("{} · {} {} · {} {} · {} {}\n{}\n\n",
+                  zh || report.plan.title.en.empty() ? report.plan.title.zh : report.plan.title.en,
+                  zh ? "预测基准日" : "as of", date_of(report.as_of).to_string(), zh ? "模拟次数" : "runs",
+                  report.runs, zh ? "随机种子" : "seed", report.seed,
+                  report.include_sample ? (zh ? "含示例数据（sample）" : "sample data included")
+                                        : (zh ? "不含示例数据" : "sample data left out"));
+  std::vector<std::vector<std::string>> rows{
+      zh ? std::vector<std::string>{"#", "目标", "目标值", "期限", "状态", "达成概率", "P10", "P50", "P90"}
+         : std::vector<std::string>{"#", "target", "goal", "by", "status", "P(met)", "P10", "P50", "P90"}};
+  std::string notes;
+  for (std::size_t i = 0; i < report.targets.size(); ++i) {
+    const app::TargetOutlook& o = report.targets[i];
+    const app::TargetCheck& t = o.check;
+    const engine::TargetForecast& f = o.forecast;
+    const std::string title = zh || t.title.en.empty() ? t.title.zh : t.title.en;
+    const std::string status =
+        zh ? engine::to_string_zh(t.assessment.status) : engine::to_string(t.assessment.status);
+    std::vector<std::string> row{std::to_string(i + 1), title, goal_text(t, lang), std::to_string(t.deadline),
+                                 status};
+    if (f.probability && !f.fan.empty()) {
+      const engine::FanPoint& end = f.fan.back();
+      row.push_back(percent_text(*f.probability) + (f.uses_sample ? "*" : ""));
+      row.push_back(fan_value(end.p10, t, lang));
+      row.push_back(fan_value(end.p50, t, lang));
+      row.push_back(fan_value(end.p90, t, lang));
+    } else {
+      row.insert(row.end(), {"—", "—", "—", "—"});
+    }
+    rows.push_back(std::move(row));
+    if (!f.probability) {
+      notes += fmt::format("[{}] {}: {}: {}\n", i + 1, t.id, zh ? "不作预测" : "not forecast", f.unsupported);
+    }
+    if (o.took) {
+      const app::WhatItTook& w = *o.took;
+      std::string line = fmt::format("[{}] {}: ", i + 1, t.id);
+      if (w.shortfall > 0) {
+        line += fmt::format("{} {}", zh ? "距目标差" : "fell short by", amount(w.shortfall, t, lang));
+      } else {
+        line += zh ? "已达成" : "met";
+      }
+      if (w.growth_needed) {
+        line += fmt::format(fmt::runtime(zh ? " · 自{}年（{}）起需年均增长 {}，实际 {}"
+                                            : " · from {} ({}) it took {} a year; the figures show {}"),
+                            *w.from_year, amount(*w.from_value, t, lang), growth_text(w.growth_needed),
+                            growth_text(w.growth_achieved));
+      }
+      notes += line + "\n";
+    }
+    if (!o.projects.empty()) {
+      notes +=
+          fmt::format("[{}] {}: {}\n", i + 1, zh ? "相关重点项目" : "projects feeding it", join(o.projects));
+    }
+  }
+  out += format_table(rows, {true, false, true, false, false, true, true, true, true});
+  out += "\n" + notes;
+  out += fmt::format(
+      fmt::runtime(
+          zh ? "\n模型假设：收缩系数 k = {}，爬坡 {} 个月，项目取消概率 {}，段内相关系数默认 "
+               "{}（docs/forecast.md）。* 含示例数据。\n"
+             : "\nAssumptions: shrinkage k = {}, ramp-up {} months, cancellation {}, default correlation {} "
+               "(docs/forecast.md). * rests on sample data.\n"),
+      report.settings.shrinkage, report.settings.ramp_months, report.settings.cancellation,
+      report.settings.correlation);
+  return out;
+}
+
 void print_check(const app::CheckReport& report, Lang lang, std::FILE* out) {
   fmt::print(out, "{}", format_check(report, lang));
 }

@@ -8,6 +8,7 @@
 
 #include "app/chains.hpp"
 #include "app/check.hpp"
+#include "app/forecast.hpp"
 #include "app/target_groups.hpp"
 #include "model/plan_set.hpp"
 
@@ -25,6 +26,11 @@ enum class Lang { kZh, kEn };
 /// The `atlas check` report: a header, one row per target, then each target's indicator and
 /// provenance, and the legend of statuses.
 [[nodiscard]] std::string format_check(const app::CheckReport& report, Lang lang);
+
+/// `atlas forecast`: per target its status, the probability of meeting the goal by the deadline,
+/// P10 / P50 / P90 at the deadline, and for a final target what it would have taken; then the
+/// model's runs, seed and assumptions.
+[[nodiscard]] std::string format_forecast(const app::ForecastReport& report, Lang lang);
 void print_check(const app::CheckReport& report, Lang lang, std::FILE* out = stdout);
 
 /// `atlas check --by FIELD`: per target a header (title, id, what was evaluated, its period), then

@@ -1,0 +1,83 @@
+// `atlas forecast` and GET /api/v1/forecast: every target's probability of being met by its
+// deadline and its fan chart (engine/forecast.hpp), beside its row of the check, and for a target
+// whose deadline has passed what it would have taken (docs/forecast.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/check.hpp"
+#include "engine/forecast.hpp"
+#include "model/error.hpp"
+#include "model/snapshot.hpp"
+
+namespace atlas::app {
+
+/// The default seed: fixed, so the dashboard shows the same numbers on every load.
+inline constexpr std::uint64_t kDefaultForecastSeed = 20210702;
+inline constexpr std::int64_t kDefaultForecastRuns = 10'000;
+
+struct ForecastOptions {
+  DayNumber as_of = 0;  // only what was known on this day
+  bool include_sample = true;
+  std::int64_t runs = kDefaultForecastRuns;
+  std::uint64_t seed = kDefaultForecastSeed;
+  std::vector<engine::ForecastChange> changes;
+  unsigned threads = 0;  // 0: every core; the numbers do not depend on it
+};
+
+/// For a target whose deadline has passed: what it would have taken.
+struct WhatItTook {
+  /// A sum: the yearly growth from `from_value` in
+  /// `from_year` (the plan's baseline, else its first year) that reaches the goal by the deadline,
+  /// beside the growth the figures show. None when there is no positive starting value.
+  std::optional<int> from_year;
+  std::optional<std::int64_t> from_value;
+  std::optional<double> growth_needed;
+  std::optional<double> growth_achieved;
+  /// Any target: how far the value fell short of the goal (0 when it was met), in its unit.
+  std::int64_t shortfall = 0;
+};
+
+/// One target's forecast beside its check.
+struct TargetOutlook {
+  TargetCheck check;
+  engine::TargetForecast forecast;
+  std::vector<std::string> projects;  // ids of the projects that feed it
+  std::optional<WhatItTook> took;     // when the check is final
+};
+
+struct ForecastReport {
+  PlanInfo plan;  // without its map
+  DayNumber as_of = 0;
+  bool include_sample = true;
+  std::int64_t runs = 0;
+  std::uint64_t seed = 0;
+  engine::ForecastSettings settings;
+  std::vector<engine::ForecastChange> changes;
+  std::vector<std::string> change_subjects;  // per change: the project's or the segment's id
+  std::uint64_t snapshot_version = 0;
+  std::vector<TargetOutlook> targets;
+};
+
+/// Fits the model (engine::prepare_forecast) and draws the runs. The errors of engine::simulate
+/// (runs out of range, an unknown project or segment in a change, a growth out of range).
+/// Thread-safe.
+[[nodiscard]] Result<ForecastReport> forecast_targets(const Snapshot& snapshot,
+                                                      const ForecastOptions& options);
+
+/// The same on a model prepared beforehand (the API keeps one per snapshot and as-of date, so a
+/// what-if only draws the runs).
+[[nodiscard]] Result<ForecastReport> forecast_targets(const engine::ForecastModel& model,
+                                                      const ForecastOptions& options);
+
+/// The settings a plan gives (`[plan.forecast]`), else the design defaults.
+[[nodiscard]] engine::ForecastSettings forecast_settings(const Snapshot& snapshot);
+
+/// The report as JSON (docs/cli.md, docs/api.md); `lang` picks the titles' language.
+[[nodiscard]] std::string forecast_report_json(const ForecastReport& report, std::string_view lang);
+
+}  // namespace atlas::app

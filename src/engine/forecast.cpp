@@ -1,0 +1,478 @@
+// simulate: the Monte Carlo runs over a prepared model (docs/forecast.md, "Monte Carlo").
+#include "engine/forecast.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+#include <utility>
+
+#include "engine/internal/forecast_data.hpp"
+#include "engine/internal/forecast_random.hpp"
+
+namespace atlas::engine {
+namespace {
+
+using internal::Counter;
+using internal::EnterpriseTrend;
+using internal::ForecastData;
+using internal::kNever;
+using internal::MetricTrends;
+using internal::ProjectNode;
+using internal::ProjectTimeline;
+using internal::Stream;
+using internal::TargetModel;
+
+constexpr std::int64_t kChunk = 256;            // runs per unit of work handed to a thread
+constexpr std::size_t kMinEmpiricalDelays = 5;  // fewer observed delays: the design default
+
+bool supported(const TargetModel& t) {
+  return t.form != ForecastForm::kUnsupported;
+}
+DayNumber year_last_day(int year) {
+  return day_number(year, 12, 31);
+}
+DayNumber month_first_day(MonthIndex m) {
+  return day_number(year_of(m), month_of(m), 1);
+}
+
+// The what-if changes, folded per project and segment.
+struct Changes {
+  std::vector<int> delay;                     // extra months per project
+  std::vector<std::uint8_t> cancelled;        // per project
+  std::vector<std::optional<double>> growth;  // log growth per segment code (kNoTerm: last)
+};
+
+Changes fold(const ForecastData& d, const std::vector<ForecastChange>& changes) {
+  Changes out;
+  out.delay.assign(d.projects.size(), 0);
+  out.cancelled.assign(d.projects.size(), 0);
+  out.growth.assign(d.snapshot->vocabulary(VocabularyKind::kSegment).size() + 1, std::nullopt);
+  for (const ForecastChange& c : changes) {
+    switch (c.kind) {
+      case ForecastChange::Kind::kDelayProject:
+        out.delay[c.project.value] += c.months;
+        break;
+      case ForecastChange::Kind::kCancelProject:
+        out.cancelled[c.project.value] = 1;
+        break;
+      case ForecastChange::Kind::kSegmentGrowth:
+        out.growth[c.segment] = c.growth <= kMinGrowth ? -HUGE_VAL : std::log1p(c.growth);
+        break;
+    }
+  }
+  return out;
+}
+
+// The delay of a project's milestones still to come in one run: drawn from the delays observed
+// in the data that are at least `overdue`; with fewer than kMinEmpiricalDelays observations (or
+// none that long), 0 with probability ½ else 1–12 months, on top of the months overdue.
+int draw_delay(const Counter& rng, const std::vector<int>& delays, int overdue) {
+  const double u = rng.uniform(0);
+  if (delays.size() >= kMinEmpiricalDelays) {
+    const auto from = std::lower_bound(delays.begin(), delays.end(), overdue);
+    const auto count = static_cast<std::size_t>(delays.end() - from);
+    if (count > 0)
+      return *(from + static_cast<std::ptrdiff_t>(
+                          std::min(count - 1, static_cast<std::size_t>(u * static_cast<double>(count)))));
+  }
+  const double v = rng.uniform(1);
+  if (overdue == 0 && u < 0.5) return 0;
+  return overdue + 1 + std::min(11, static_cast<int>(v * 12.0));
+}
+
+// Output of a project in `year` when commissioned in month `c`: linear ramp to full production
+// over ramp_months, full production after.
+double project_output(const ProjectTimeline& p, MonthIndex c, int year) {
+  double months = 0;
+  const MonthIndex jan = month_index(year, 1);
+  for (MonthIndex m = jan; m < jan + 12; ++m) {
+    if (m < c) continue;
+    months += std::min(1.0, static_cast<double>(m - c + 1) / static_cast<double>(std::max(1, p.ramp_months)));
+  }
+  return p.expected_output * months / 12.0;
+}
+
+struct Layout {
+  int first_year = 0;  // of the simulated enterprise values
+  int last_year = 0;
+  std::vector<std::size_t> cell;  // per target: its first cell (fan years in order)
+  std::size_t cells = 0;
+  std::vector<std::size_t> slot;  // per target: its index among the supported targets
+  std::size_t slots = 0;
+};
+
+class Runner {
+ public:
+  Runner(const ForecastData& d, const SimulateOptions& o, const Changes& changes, const Layout& layout)
+      : d_(d), o_(o), changes_(changes), layout_(layout) {
+    const auto runs = static_cast<std::size_t>(o.runs);
+    values_.assign(layout.cells * runs, 0.0F);
+    met_.assign(layout.slots * runs, 0);
+    years_ = static_cast<std::size_t>(layout.last_year - layout.first_year + 1);
+    segments_ = d.snapshot->vocabulary(VocabularyKind::kSegment).size() + 1;
+    factor_first_ = layout.first_year;
+    for (const MetricTrends& m : d.metrics) {
+      for (const EnterpriseTrend& e : m.enterprises)
+        factor_first_ = std::min(factor_first_, e.first_simulated());
+    }
+    factor_years_ = static_cast<std::size_t>(std::max(0, layout.last_year - factor_first_ + 1));
+  }
+
+  void run(unsigned threads) {
+    const std::int64_t chunks = (o_.runs + kChunk - 1) / kChunk;
+    std::atomic<std::int64_t> next{0};
+    const auto work = [&] {
+      Scratch scratch(*this);
+      for (std::int64_t c = next++; c < chunks; c = next++) {
+        const std::int64_t end = std::min(o_.runs, (c + 1) * kChunk);
+        for (std::int64_t r = c * kChunk; r < end; ++r)
+          one_run(static_cast<std::uint64_t>(r), scratch);
+      }
+    };
+    const unsigned n = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(chunks)));
+    std::vector<std::jthread> pool;
+    pool.reserve(n - 1);
+    for (unsigned t = 1; t < n; ++t)
+      pool.emplace_back(work);
+    work();
+  }
+
+  [[nodiscard]] const std::vector<float>& values() const { return values_; }
+  [[nodiscard]] const std::vector<std::uint8_t>& met() const { return met_; }
+
+ private:
+  struct Scratch {
+    explicit Scratch(const Runner& r) {
+      for (const MetricTrends& m : r.d_.metrics)
+        values.emplace_back(m.enterprises.size() * r.years_, 0.0);
+      cancelled.assign(r.d_.projects.size(), 0);
+      delay.assign(r.d_.projects.size(), 0);
+      factor.assign(r.segments_ * r.factor_years_, 0.0);
+    }
+    std::vector<std::vector<double>> values;  // per metric: enterprise × year
+    std::vector<std::uint8_t> cancelled;
+    std::vector<int> delay;
+    std::vector<double> factor;  // segment × year
+  };
+
+  void one_run(std::uint64_t run, Scratch& s) {
+    const std::uint64_t seed = o_.seed;
+    for (std::size_t p = 0; p < d_.projects.size(); ++p) {
+      const ProjectTimeline& t = d_.projects[p];
+      s.cancelled[p] = changes_.cancelled[p];
+      s.delay[p] = 0;
+      if (!t.uncertain) continue;
+      const bool commissioned = t.reached[static_cast<std::size_t>(MilestoneKind::kCommissioned)] != kNever;
+      if (!commissioned &&
+          Counter(seed, run, Stream::kProjectCancel, p).uniform(0) < d_.input.settings.cancellation) {
+        s.cancelled[p] = 1;
+      }
+      s.delay[p] =
+          draw_delay(Counter(seed, run, Stream::kProjectDelay, p), d_.delays, t.overdue) + changes_.delay[p];
+    }
+    for (std::size_t g = 0; g < segments_; ++g) {
+      const Counter rng(seed, run, Stream::kSegmentFactor, g);
+      for (std::size_t y = 0; y < factor_years_; ++y) {
+        s.factor[(g * factor_years_) + y] = rng.normal(static_cast<std::uint64_t>(factor_first_) + y);
+      }
+    }
+    for (std::size_t m = 0; m < d_.metrics.size(); ++m)
+      simulate_metric(run, d_.metrics[m], s, s.values[m]);
+    for (const TargetModel& t : d_.targets) {
+      if (supported(t)) record_target(run, t, s);
+    }
+  }
+
+  void simulate_metric(std::uint64_t run, const MetricTrends& m, const Scratch& s,
+                       std::vector<double>& out) const {
+    const int y0 = layout_.first_year;
+    const int y1 = layout_.last_year;
+    for (std::size_t i = 0; i < m.enterprises.size(); ++i) {
+      const EnterpriseTrend& e = m.enterprises[i];
+      double* row = out.data() + (i * years_);
+      const auto known = [&](int y) {
+        const int k = y - e.known_first;
+        return k >= 0 && k < static_cast<int>(e.known.size()) ? e.known[static_cast<std::size_t>(k)] : 0.0;
+      };
+      for (int y = y0; y <= std::min(y1, e.complete_year); ++y)
+        row[y - y0] = known(y);
+      const std::size_t seg = e.segment == kNoTerm ? segments_ - 1 : e.segment;
+      const double rho = m.correlation[seg];
+      const double a = std::sqrt(rho);
+      const double b = std::sqrt(1.0 - rho);
+      const std::optional<double>& override = changes_.growth[seg];
+      const double growth = override ? *override : e.growth;
+      const Counter rng(o_.seed, run, Stream::kEnterprise, e.id.value);
+      double v = known(e.complete_year);
+      for (int y = e.first_simulated(); y <= y1; ++y) {
+        if (e.stopped) {
+          v = 0;
+        } else {
+          const double z = s.factor[(seg * factor_years_) + static_cast<std::size_t>(y - factor_first_)];
+          const double eps = (a * z) + (b * rng.normal(static_cast<std::uint64_t>(y)));
+          if (y == e.first_simulated() && e.partial_months > 0) {
+            const double remaining = std::max(0.0, (e.partial_value / e.partial_share) - e.partial_value);
+            v = e.partial_value + (remaining * std::exp(e.volatility * eps));
+          } else if (v > 0) {
+            v = std::isinf(growth) ? 0.0 : v * std::exp(growth + (e.volatility * eps));
+          }
+        }
+        if (y >= y0) row[y - y0] = v;
+      }
+      for (std::uint32_t p : e.projects) {
+        if (s.cancelled[p] != 0) continue;
+        const ProjectTimeline& t = d_.projects[p];
+        const auto c = t.commissioning(s.delay[p]);
+        if (!c) continue;
+        for (int y = std::max(y0, year_of(*c)); y <= y1; ++y)
+          row[y - y0] += project_output(t, *c, y);
+      }
+    }
+  }
+
+  // Whether project p's condition holds at the end of `day` in this run.
+  bool project_holds(const TargetModel& t, std::uint32_t node, std::size_t p, DayNumber day,
+                     const Scratch& s) const {
+    const ProjectNode& n = t.nodes[node];
+    switch (n.kind) {
+      case ProjectNode::Kind::kAnd:
+        return std::all_of(n.operands.begin(), n.operands.end(),
+                           [&](std::uint32_t o) { return project_holds(t, o, p, day, s); });
+      case ProjectNode::Kind::kOr:
+        return std::any_of(n.operands.begin(), n.operands.end(),
+                           [&](std::uint32_t o) { return project_holds(t, o, p, day, s); });
+      case ProjectNode::Kind::kNot:
+        return !project_holds(t, n.operands.front(), p, day, s);
+      case ProjectNode::Kind::kStatic:
+        return n.bits[p] != 0;
+      case ProjectNode::Kind::kDate: {
+        const ProjectTimeline& pt = d_.projects[p];
+        DayNumber when = pt.reached[n.date_kind];
+        if (when == kNever && s.cancelled[p] == 0 && pt.planned[n.date_kind]) {
+          when = month_first_day(static_cast<MonthIndex>(*pt.planned[n.date_kind] + s.delay[p]));
+        }
+        return when != kNever && when <= day && when >= n.low && when <= n.high;
+      }
+    }
+    return false;
+  }
+
+  void record_target(std::uint64_t run, const TargetModel& t, const Scratch& s) {
+    const auto runs = static_cast<std::size_t>(o_.runs);
+    const std::size_t first_cell = layout_.cell[t.target];
+    double value = 0;
+    double arrivals = 0;
+    double lambda = 0;
+    DayNumber counted_until = d_.input.as_of;
+    if (t.form == ForecastForm::kRecordCount) {
+      const Counter rng(o_.seed, run, Stream::kArrivals, t.target);
+      lambda = internal::gamma(rng, t.rate_shape, 0) / t.rate_years;
+    }
+    for (int y = t.first_year; y <= t.deadline; ++y) {
+      switch (t.form) {
+        case ForecastForm::kSum:
+        case ForecastForm::kTierCount: {
+          const std::vector<double>& vals = s.values[t.metric];
+          value = 0;
+          const auto col = static_cast<std::size_t>(y - layout_.first_year);
+          for (std::uint32_t e : t.members) {
+            const double v = vals[(e * years_) + col];
+            value += t.form == ForecastForm::kSum ? v : (t.tier.holds(v) ? 1.0 : 0.0);
+          }
+          break;
+        }
+        case ForecastForm::kRecordCount: {
+          const DayNumber until = std::min(year_last_day(y), t.window_end);
+          if (until > counted_until) {
+            const double years = static_cast<double>(until - counted_until) / 365.25;
+            const Counter rng(o_.seed, run, Stream::kArrivals, t.target);
+            arrivals += static_cast<double>(
+                internal::poisson(rng, lambda * years, 1'000 + static_cast<std::uint64_t>(y)));
+            counted_until = until;
+          }
+          value = static_cast<double>(t.counted) + arrivals;
+          break;
+        }
+        case ForecastForm::kProjectCount: {
+          value = 0;
+          const DayNumber day = year_last_day(y);
+          const auto root = static_cast<std::uint32_t>(t.nodes.size() - 1);
+          for (std::size_t p = 0; p < t.counted_projects.size(); ++p) {
+            if (t.counted_projects[p] != 0 && project_holds(t, root, p, day, s)) value += 1;
+          }
+          break;
+        }
+        case ForecastForm::kUnsupported:
+          break;
+      }
+      const std::size_t cell = first_cell + static_cast<std::size_t>(y - t.first_year);
+      values_[(cell * runs) + run] = static_cast<float>(value);
+    }
+    met_[(layout_.slot[t.target] * runs) + run] = satisfies(t.goal, std::llround(value)) ? 1 : 0;
+  }
+
+  const ForecastData& d_;
+  const SimulateOptions& o_;
+  const Changes& changes_;
+  const Layout& layout_;
+  std::size_t years_ = 0;
+  std::size_t segments_ = 0;
+  int factor_first_ = 0;
+  std::size_t factor_years_ = 0;
+  std::vector<float> values_;      // cell × run
+  std::vector<std::uint8_t> met_;  // slot × run
+};
+
+// Type-7 quantile (linear between order statistics) of `x`, reordering it.
+double quantile(std::vector<float>& x, double p) {
+  const double h = static_cast<double>(x.size() - 1) * p;
+  const auto lo = static_cast<std::size_t>(h);
+  std::nth_element(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(lo), x.end());
+  const double a = x[lo];
+  if (lo + 1 >= x.size()) return a;
+  const double b = *std::min_element(x.begin() + static_cast<std::ptrdiff_t>(lo) + 1, x.end());
+  return a + ((h - static_cast<double>(lo)) * (b - a));
+}
+
+}  // namespace
+
+const char* to_string(ForecastForm form) {
+  switch (form) {
+    case ForecastForm::kSum:
+      return "sum";
+    case ForecastForm::kTierCount:
+      return "tier-count";
+    case ForecastForm::kRecordCount:
+      return "record-count";
+    case ForecastForm::kProjectCount:
+      return "project-count";
+    case ForecastForm::kUnsupported:
+      break;
+  }
+  return "unsupported";
+}
+
+ForecastModel::ForecastModel(std::unique_ptr<const internal::ForecastData> data) : data_(std::move(data)) {
+}
+ForecastModel::ForecastModel(ForecastModel&&) noexcept = default;
+ForecastModel& ForecastModel::operator=(ForecastModel&&) noexcept = default;
+ForecastModel::~ForecastModel() = default;
+const Snapshot& ForecastModel::snapshot() const {
+  return *data_->snapshot;
+}
+const ForecastInput& ForecastModel::input() const {
+  return data_->input;
+}
+
+Result<void> check_change(const ForecastModel& model, const ForecastChange& change) {
+  const Snapshot& s = model.snapshot();
+  switch (change.kind) {
+    case ForecastChange::Kind::kDelayProject:
+    case ForecastChange::Kind::kCancelProject:
+      if (!change.project.valid() || change.project.value >= s.projects.size()) {
+        return fail(ErrorCode::kUnknownReference, "no such project", "project");
+      }
+      if (change.kind == ForecastChange::Kind::kDelayProject &&
+          (change.months < 1 || change.months > kMaxDelayMonths)) {
+        return fail(ErrorCode::kInvalidValue,
+                    "a delay is 1 to " + std::to_string(kMaxDelayMonths) + " months, not " +
+                        std::to_string(change.months),
+                    "months");
+      }
+      return {};
+    case ForecastChange::Kind::kSegmentGrowth:
+      if (change.segment >= s.vocabulary(VocabularyKind::kSegment).size()) {
+        return fail(ErrorCode::kUnknownReference, "no such segment", "segment");
+      }
+      if (!(change.growth >= kMinGrowth && change.growth <= kMaxGrowth)) {
+        return fail(ErrorCode::kInvalidValue, "a growth rate lies between -100% and +1000% a year", "growth");
+      }
+      return {};
+  }
+  return {};
+}
+
+Result<ForecastResult> simulate(const ForecastModel& model, const SimulateOptions& options) {
+  const ForecastData& d = model.data();
+  if (options.runs <= 0 || options.runs > kMaxForecastRuns) {
+    return fail(
+        ErrorCode::kInvalidValue,
+        "runs must be 1 to " + std::to_string(kMaxForecastRuns) + ", not " + std::to_string(options.runs),
+        "runs");
+  }
+  for (const ForecastChange& c : options.changes) {
+    if (auto ok = check_change(model, c); !ok) return std::unexpected(ok.error());
+  }
+  Layout layout;
+  layout.cell.assign(d.targets.size(), 0);
+  layout.slot.assign(d.targets.size(), 0);
+  layout.first_year = d.as_of_year;
+  layout.last_year = d.as_of_year;
+  for (const TargetModel& t : d.targets) {
+    if (!supported(t)) continue;
+    layout.cell[t.target] = layout.cells;
+    layout.cells += static_cast<std::size_t>(t.deadline - t.first_year + 1);
+    layout.slot[t.target] = layout.slots++;
+    layout.first_year = std::min(layout.first_year, t.first_year);
+    layout.last_year = std::max(layout.last_year, t.deadline);
+  }
+  if (static_cast<double>(layout.cells) * static_cast<double>(options.runs) >
+      static_cast<double>(kMaxForecastCells)) {
+    return fail(ErrorCode::kLimitExceeded,
+                "runs × targets × years of the fan is above " + std::to_string(kMaxForecastCells) +
+                    "; ask for fewer runs",
+                "runs");
+  }
+  const Changes changes = fold(d, options.changes);
+  Runner runner(d, options, changes, layout);
+  const unsigned threads =
+      options.threads > 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  runner.run(threads);
+
+  ForecastResult out;
+  out.runs = options.runs;
+  out.seed = options.seed;
+  out.as_of = d.input.as_of;
+  out.include_sample = d.input.include_sample;
+  out.changes = options.changes;
+  const auto runs = static_cast<std::size_t>(options.runs);
+  std::vector<float> column(runs);
+  for (const TargetModel& t : d.targets) {
+    TargetForecast& f = out.targets.emplace_back();
+    f.target = t.target;
+    f.form = t.form;
+    f.unsupported = t.unsupported;
+    f.members = t.members_count();
+    f.stopped = t.stopped;
+    f.uses_sample = t.sample;
+    for (std::uint32_t p : t.projects)
+      f.projects.push_back(d.projects[p].id);
+    if (!supported(t)) continue;
+    const std::uint8_t* met = runner.met().data() + (layout.slot[t.target] * runs);
+    std::size_t hits = 0;
+    for (std::size_t r = 0; r < runs; ++r)
+      hits += met[r];
+    f.probability = static_cast<double>(hits) / static_cast<double>(runs);
+    for (int y = t.first_year; y <= t.deadline; ++y) {
+      const std::size_t cell = layout.cell[t.target] + static_cast<std::size_t>(y - t.first_year);
+      const float* v = runner.values().data() + (cell * runs);
+      column.assign(v, v + runs);
+      double sum = 0;
+      for (float x : column)
+        sum += x;
+      FanPoint point;
+      point.year = y;
+      point.mean = sum / static_cast<double>(runs);
+      const auto [lo, hi] = std::minmax_element(column.begin(), column.end());
+      if (y == t.deadline) f.settled = *lo == *hi;
+      point.p10 = quantile(column, 0.1);
+      point.p50 = quantile(column, 0.5);
+      point.p90 = quantile(column, 0.9);
+      f.fan.push_back(point);
+    }
+  }
+  return out;
+}
+
+}  // namespace atlas::engine

@@ -1,0 +1,133 @@
+// The fitted forecast model (what prepare_forecast builds and simulate reads). Plain data.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/forecast.hpp"
+#include "model/goal.hpp"
+#include "model/period.hpp"
+#include "model/snapshot.hpp"
+
+namespace atlas::engine::internal {
+
+inline constexpr DayNumber kNever = std::numeric_limits<DayNumber>::max();
+/// The milestone kinds a date field reads, in FieldKey order: signed, started, commissioned,
+/// full_production.
+inline constexpr std::size_t kDateKinds = 4;
+
+/// One enterprise's fitted trend of one metric (docs/forecast.md, "Enterprise output").
+struct EnterpriseTrend {
+  EnterpriseId id;
+  std::uint16_t segment = kNoTerm;
+  /// Its last complete year L (its values up to L are known), or 0 when it has none.
+  int complete_year = 0;
+  /// Known values of the years known_first … complete_year (0 for a year without figures).
+  int known_first = 0;
+  std::vector<double> known;
+  /// The year after L: months reported (0–11), their sum, and the share of a year's value those
+  /// months usually make (its seasonality, else its segment's, else months / 12).
+  int partial_months = 0;
+  double partial_value = 0;
+  double partial_share = 1;
+  double growth = 0;                    // r̂: shrunk mean log growth a year
+  double volatility = 0;                // ŝ: shrunk standard deviation of the log growth
+  bool stopped = false;                 // no figure in the 12 months before the as-of date: 0 from then on
+  bool sample = false;                  // a sample figure went into its model
+  std::vector<std::uint32_t> projects;  // indices into ForecastData::projects it sponsors (with output)
+  /// The first simulated year: complete_year + 1, or the partial year.
+  [[nodiscard]] int first_simulated() const { return complete_year + 1; }
+};
+
+/// The enterprises of one metric, and the per-segment correlation.
+struct MetricTrends {
+  MetricId metric;
+  std::vector<EnterpriseTrend> enterprises;  // ascending EnterpriseId
+  std::vector<double> correlation;           // per segment code (index kNoTerm → the last entry)
+};
+
+/// One key project's timeline (docs/forecast.md, "Key projects").
+struct ProjectTimeline {
+  ProjectId id;
+  /// Per milestone kind (signed, started, commissioned, full production): the first day it was
+  /// reached by the as-of date (kNever when not), and the month it is planned for when not reached.
+  std::array<DayNumber, kDateKinds> reached{kNever, kNever, kNever, kNever};
+  std::array<std::optional<MonthIndex>, kDateKinds> planned;
+  bool uncertain = false;      // some milestone is still to come (its dates are drawn)
+  int overdue = 0;             // months the earliest planned milestone to come is overdue at the as-of
+  double expected_output = 0;  // yuan a year at full production; 0 when none or already commissioned
+  int ramp_months = 12;
+  bool sample = false;
+  /// The month its output starts in a run with delay `delay` (none: never).
+  [[nodiscard]] std::optional<MonthIndex> commissioning(int delay) const;
+};
+
+/// A node of a project-count condition: and/or/not over static per-project bits and milestone
+/// date windows.
+struct ProjectNode {
+  enum class Kind : std::uint8_t { kAnd, kOr, kNot, kStatic, kDate };
+  Kind kind = Kind::kStatic;
+  std::vector<std::uint32_t> operands;
+  std::vector<std::uint8_t> bits;  // kStatic: per project
+  std::size_t date_kind = 0;       // kDate: index into ProjectTimeline::reached
+  DayNumber low = 0;               // kDate: the window, inclusive
+  DayNumber high = 0;
+};
+
+/// Lower and upper bounds of an enterprise's value for a tier count.
+struct Tier {
+  std::optional<std::int64_t> low;
+  bool low_inclusive = false;
+  std::optional<std::int64_t> high;
+  bool high_inclusive = false;
+  [[nodiscard]] bool holds(double value) const {
+    if (low && (low_inclusive ? value < static_cast<double>(*low) : value <= static_cast<double>(*low)))
+      return false;
+    if (high && (high_inclusive ? value > static_cast<double>(*high) : value >= static_cast<double>(*high)))
+      return false;
+    return true;
+  }
+};
+
+/// One target as the simulation sees it.
+struct TargetModel {
+  std::size_t target = 0;
+  ForecastForm form = ForecastForm::kUnsupported;
+  std::string unsupported;
+  Goal goal;
+  int first_year = 0;  // the fan's first year
+  int deadline = 0;    // its last
+  bool sample = false;
+  std::size_t stopped = 0;
+  std::vector<std::uint32_t> projects;  // indices into ForecastData::projects that feed it
+  // kSum, kTierCount
+  std::uint32_t metric = 0;            // index into ForecastData::metrics
+  std::vector<std::uint32_t> members;  // indices into that MetricTrends::enterprises
+  Tier tier;
+  // kRecordCount: counted so far, and the Gamma posterior of the yearly rate
+  std::int64_t counted = 0;
+  double rate_shape = 1;
+  double rate_years = 1;
+  DayNumber window_end = 0;
+  // kProjectCount
+  std::vector<ProjectNode> nodes;              // root last
+  std::vector<std::uint8_t> counted_projects;  // the project may count (visible, in the set)
+  [[nodiscard]] std::size_t members_count() const;
+};
+
+struct ForecastData {
+  const Snapshot* snapshot = nullptr;
+  ForecastInput input;
+  int as_of_year = 0;
+  MonthIndex as_of_month = 0;
+  std::vector<MetricTrends> metrics;
+  std::vector<ProjectTimeline> projects;  // per Snapshot::projects index
+  std::vector<int> delays;                // observed delays in months, ascending
+  std::vector<TargetModel> targets;       // per Snapshot::targets index
+};
+
+}  // namespace atlas::engine::internal

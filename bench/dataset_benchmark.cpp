@@ -86,6 +86,8 @@ const bool kRegistered = [] {
       {"BM_ChainGapsEveryCounty", BM_ChainGapsEveryCounty},
       {"BM_ChainOutputColumn", BM_ChainOutputColumn},
       {"BM_ChainGapsEveryCountyGrouped", BM_ChainGapsEveryCountyGrouped},
+      {"BM_ForecastPrepare", BM_ForecastPrepare},
+      {"BM_ForecastSimulate", BM_ForecastSimulate},
   };
   // At a million enterprises io::read_dataset's Dataset of 60M records takes about 20 GB: the two
   // benchmarks that need it run there only with ATLAS_BENCH_BIG_MEMORY=1.

@@ -18,6 +18,8 @@ void BM_OutputPerCountyPerYearQuery(benchmark::State& state);
 void BM_EvaluateTargetsPerCounty(benchmark::State& state);
 void BM_EvaluateTargetsPerCountyGrouped(benchmark::State& state);
 void BM_ChainGaps(benchmark::State& state);
+void BM_ForecastPrepare(benchmark::State& state);
+void BM_ForecastSimulate(benchmark::State& state);
 void BM_ChainGapsEveryCounty(benchmark::State& state);
 void BM_ChainOutputColumn(benchmark::State& state);
 void BM_ChainGapsEveryCountyGrouped(benchmark::State& state);

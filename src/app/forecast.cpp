@@ -82,12 +82,12 @@ json::object change_json(const engine::ForecastChange& c, const std::string& sub
   return o;
 }
 
-json::object outlook_json(const TargetOutlook& t, std::string_view lang) {
+json::object outlook_json(const TargetOutlook& t) {
   const TargetCheck& c = t.check;
   const engine::TargetForecast& f = t.forecast;
   json::object o;
   o["id"] = c.id;
-  o["title"] = lang == "en" && !c.title.en.empty() ? c.title.en : c.title.zh;
+  o["title"] = internal::names_json(c.title);
   o["unit"] = to_string(c.unit);
   o["declared_unit"] = c.declared_unit ? json::value(c.declared_unit->id) : json::value(nullptr);
   o["goal"] = c.goal_text;
@@ -97,6 +97,7 @@ json::object outlook_json(const TargetOutlook& t, std::string_view lang) {
   o["final"] = c.assessment.final;
   o["latest"] = internal::optional_int(c.latest);
   o["latest_period"] = c.latest_period;
+  o["latest_year"] = c.latest_year > 0 ? json::value(c.latest_year) : json::value(nullptr);
   o["form"] = engine::to_string(f.form);
   o["unsupported"] = f.unsupported.empty() ? json::value(nullptr) : json::value(f.unsupported);
   o["probability"] = optional_double(f.probability);
@@ -173,7 +174,11 @@ Result<ForecastReport> forecast_targets(const engine::ForecastModel& model, cons
   return report;
 }
 
-std::string forecast_report_json(const ForecastReport& report, std::string_view lang) {
+std::string forecast_report_json(const ForecastReport& report) {
+  return json::serialize(forecast_report_object(report));
+}
+
+json::object forecast_report_object(const ForecastReport& report) {
   json::object root;
   root["plan"] = report.plan.id;
   root["as_of"] = date_of(report.as_of).to_string();
@@ -191,10 +196,9 @@ std::string forecast_report_json(const ForecastReport& report, std::string_view 
   }
   root["changes"] = std::move(changes);
   json::array rows;
-  for (const TargetOutlook& t : report.targets)
-    rows.emplace_back(outlook_json(t, lang));
+  for (const TargetOutlook& t : report.targets) rows.emplace_back(outlook_json(t));
   root["targets"] = std::move(rows);
-  return json::serialize(root);
+  return root;
 }
 
 }  // namespace atlas::app

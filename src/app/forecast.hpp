@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/json/object.hpp>
+
 #include "app/check.hpp"
 #include "engine/forecast.hpp"
 #include "model/error.hpp"
@@ -77,7 +79,9 @@ struct ForecastReport {
 /// The settings a plan gives (`[plan.forecast]`), else the design defaults.
 [[nodiscard]] engine::ForecastSettings forecast_settings(const Snapshot& snapshot);
 
-/// The report as JSON (docs/cli.md, docs/api.md); `lang` picks the titles' language.
-[[nodiscard]] std::string forecast_report_json(const ForecastReport& report, std::string_view lang);
+/// The report as JSON, the shape `atlas forecast --json` prints and GET /api/v1/forecast answers
+/// (docs/api.md): titles in both languages.
+[[nodiscard]] boost::json::object forecast_report_object(const ForecastReport& report);
+[[nodiscard]] std::string forecast_report_json(const ForecastReport& report);
 
 }  // namespace atlas::app

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <span>
 #include <cmath>
 #include <thread>
 #include <utility>
@@ -117,6 +118,8 @@ class Runner {
         factor_first_ = std::min(factor_first_, e.first_simulated());
     }
     factor_years_ = static_cast<std::size_t>(std::max(0, layout.last_year - factor_first_ + 1));
+    count_projects_ = std::any_of(d.targets.begin(), d.targets.end(),
+                                  [](const TargetModel& t) { return t.form == ForecastForm::kProjectCount; });
   }
 
   void run(unsigned threads) {
@@ -138,7 +141,7 @@ class Runner {
     work();
   }
 
-  [[nodiscard]] const std::vector<float>& values() const { return values_; }
+  [[nodiscard]] std::vector<float>& values() { return values_; }
   [[nodiscard]] const std::vector<std::uint8_t>& met() const { return met_; }
 
  private:
@@ -148,11 +151,13 @@ class Runner {
         values.emplace_back(m.enterprises.size() * r.years_, 0.0);
       cancelled.assign(r.d_.projects.size(), 0);
       delay.assign(r.d_.projects.size(), 0);
+      dates.assign(r.d_.projects.size() * internal::kDateKinds, kNever);
       factor.assign(r.segments_ * r.factor_years_, 0.0);
     }
     std::vector<std::vector<double>> values;  // per metric: enterprise × year
     std::vector<std::uint8_t> cancelled;
     std::vector<int> delay;
+    std::vector<DayNumber> dates;  // project × milestone kind: the day it is reached in this run
     std::vector<double> factor;  // segment × year
   };
 
@@ -170,6 +175,18 @@ class Runner {
       }
       s.delay[p] =
           draw_delay(Counter(seed, run, Stream::kProjectDelay, p), d_.delays, t.overdue) + changes_.delay[p];
+    }
+    if (count_projects_) {
+      for (std::size_t p = 0; p < d_.projects.size(); ++p) {
+        const ProjectTimeline& t = d_.projects[p];
+        for (std::size_t k = 0; k < internal::kDateKinds; ++k) {
+          DayNumber when = t.reached[k];
+          if (when == kNever && s.cancelled[p] == 0 && t.planned[k]) {
+            when = month_first_day(static_cast<MonthIndex>(*t.planned[k] + s.delay[p]));
+          }
+          s.dates[(p * internal::kDateKinds) + k] = when;
+        }
+      }
     }
     for (std::size_t g = 0; g < segments_; ++g) {
       const Counter rng(seed, run, Stream::kSegmentFactor, g);
@@ -190,13 +207,15 @@ class Runner {
     const int y1 = layout_.last_year;
     for (std::size_t i = 0; i < m.enterprises.size(); ++i) {
       const EnterpriseTrend& e = m.enterprises[i];
-      double* row = out.data() + (i * years_);
+      // Year-major (year × enterprise), so a target's sum over its members reads one run of memory.
+      const std::size_t n = m.enterprises.size();
+      const auto cell = [&](int y) -> double& { return out[(static_cast<std::size_t>(y - y0) * n) + i]; };
       const auto known = [&](int y) {
         const int k = y - e.known_first;
         return k >= 0 && k < static_cast<int>(e.known.size()) ? e.known[static_cast<std::size_t>(k)] : 0.0;
       };
       for (int y = y0; y <= std::min(y1, e.complete_year); ++y)
-        row[y - y0] = known(y);
+        cell(y) = known(y);
       const std::size_t seg = e.segment == kNoTerm ? segments_ - 1 : e.segment;
       const double rho = m.correlation[seg];
       const double a = std::sqrt(rho);
@@ -205,12 +224,15 @@ class Runner {
       const double growth = override ? *override : e.growth;
       const Counter rng(o_.seed, run, Stream::kEnterprise, e.id.value);
       double v = known(e.complete_year);
+      std::array<double, 2> pair{};  // the normals of years 2k and 2k+1: one Box–Muller for both
       for (int y = e.first_simulated(); y <= y1; ++y) {
         if (e.stopped) {
           v = 0;
         } else {
+          const auto year = static_cast<std::uint64_t>(y);
+          if (y == e.first_simulated() || year % 2 == 0) pair = rng.normal_pair(year / 2);
           const double z = s.factor[(seg * factor_years_) + static_cast<std::size_t>(y - factor_first_)];
-          const double eps = (a * z) + (b * rng.normal(static_cast<std::uint64_t>(y)));
+          const double eps = (a * z) + (b * pair[year % 2]);
           if (y == e.first_simulated() && e.partial_months > 0) {
             const double remaining = std::max(0.0, (e.partial_value / e.partial_share) - e.partial_value);
             v = e.partial_value + (remaining * std::exp(e.volatility * eps));
@@ -218,7 +240,7 @@ class Runner {
             v = std::isinf(growth) ? 0.0 : v * std::exp(growth + (e.volatility * eps));
           }
         }
-        if (y >= y0) row[y - y0] = v;
+        if (y >= y0) cell(y) = v;
       }
       for (std::uint32_t p : e.projects) {
         if (s.cancelled[p] != 0) continue;
@@ -226,7 +248,7 @@ class Runner {
         const auto c = t.commissioning(s.delay[p]);
         if (!c) continue;
         for (int y = std::max(y0, year_of(*c)); y <= y1; ++y)
-          row[y - y0] += project_output(t, *c, y);
+          cell(y) += project_output(t, *c, y);
       }
     }
   }
@@ -247,11 +269,7 @@ class Runner {
       case ProjectNode::Kind::kStatic:
         return n.bits[p] != 0;
       case ProjectNode::Kind::kDate: {
-        const ProjectTimeline& pt = d_.projects[p];
-        DayNumber when = pt.reached[n.date_kind];
-        if (when == kNever && s.cancelled[p] == 0 && pt.planned[n.date_kind]) {
-          when = month_first_day(static_cast<MonthIndex>(*pt.planned[n.date_kind] + s.delay[p]));
-        }
+        const DayNumber when = s.dates[(p * internal::kDateKinds) + n.date_kind];
         return when != kNever && when <= day && when >= n.low && when <= n.high;
       }
     }
@@ -273,12 +291,13 @@ class Runner {
       switch (t.form) {
         case ForecastForm::kSum:
         case ForecastForm::kTierCount: {
-          const std::vector<double>& vals = s.values[t.metric];
+          const std::size_t n = d_.metrics[t.metric].enterprises.size();
+          const double* vals = s.values[t.metric].data() + (static_cast<std::size_t>(y - layout_.first_year) * n);
           value = 0;
-          const auto col = static_cast<std::size_t>(y - layout_.first_year);
-          for (std::uint32_t e : t.members) {
-            const double v = vals[(e * years_) + col];
-            value += t.form == ForecastForm::kSum ? v : (t.tier.holds(v) ? 1.0 : 0.0);
+          if (t.form == ForecastForm::kSum) {
+            for (std::uint32_t e : t.members) value += vals[e];
+          } else {
+            for (std::uint32_t e : t.members) value += t.tier.holds(vals[e]) ? 1.0 : 0.0;
           }
           break;
         }
@@ -320,12 +339,13 @@ class Runner {
   std::size_t segments_ = 0;
   int factor_first_ = 0;
   std::size_t factor_years_ = 0;
+  bool count_projects_ = false;  // some target counts projects: their dates are drawn per run
   std::vector<float> values_;      // cell × run
   std::vector<std::uint8_t> met_;  // slot × run
 };
 
 // Type-7 quantile (linear between order statistics) of `x`, reordering it.
-double quantile(std::vector<float>& x, double p) {
+double quantile(std::span<float> x, double p) {
   const double h = static_cast<double>(x.size() - 1) * p;
   const auto lo = static_cast<std::size_t>(h);
   std::nth_element(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(lo), x.end());
@@ -333,6 +353,38 @@ double quantile(std::vector<float>& x, double p) {
   if (lo + 1 >= x.size()) return a;
   const double b = *std::min_element(x.begin() + static_cast<std::ptrdiff_t>(lo) + 1, x.end());
   return a + ((h - static_cast<double>(lo)) * (b - a));
+}
+
+struct CellSummary {
+  FanPoint point;
+  bool settled = false;
+};
+
+// The mean and quantiles of every cell (its runs' values, reordered in place), the cells shared
+// among the threads.
+std::vector<CellSummary> summarise(std::vector<float>& values, std::size_t cells, std::size_t runs, unsigned threads) {
+  std::vector<CellSummary> out(cells);
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t c = next++; c < cells; c = next++) {
+      const std::span<float> v(values.data() + (c * runs), runs);
+      double sum = 0;
+      for (float x : v) sum += x;
+      const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+      out[c].settled = *lo == *hi;
+      out[c].point.mean = sum / static_cast<double>(runs);
+      out[c].point.p10 = quantile(v, 0.1);
+      out[c].point.p50 = quantile(v, 0.5);
+      out[c].point.p90 = quantile(v, 0.9);
+    }
+  };
+  const unsigned n = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(cells, 1))));
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+    work();
+  }
+  return out;
 }
 
 }  // namespace
@@ -437,7 +489,7 @@ Result<ForecastResult> simulate(const ForecastModel& model, const SimulateOption
   out.include_sample = d.input.include_sample;
   out.changes = options.changes;
   const auto runs = static_cast<std::size_t>(options.runs);
-  std::vector<float> column(runs);
+  const std::vector<CellSummary> cells = summarise(runner.values(), layout.cells, runs, threads);
   for (const TargetModel& t : d.targets) {
     TargetForecast& f = out.targets.emplace_back();
     f.target = t.target;
@@ -455,21 +507,10 @@ Result<ForecastResult> simulate(const ForecastModel& model, const SimulateOption
       hits += met[r];
     f.probability = static_cast<double>(hits) / static_cast<double>(runs);
     for (int y = t.first_year; y <= t.deadline; ++y) {
-      const std::size_t cell = layout.cell[t.target] + static_cast<std::size_t>(y - t.first_year);
-      const float* v = runner.values().data() + (cell * runs);
-      column.assign(v, v + runs);
-      double sum = 0;
-      for (float x : column)
-        sum += x;
-      FanPoint point;
-      point.year = y;
-      point.mean = sum / static_cast<double>(runs);
-      const auto [lo, hi] = std::minmax_element(column.begin(), column.end());
-      if (y == t.deadline) f.settled = *lo == *hi;
-      point.p10 = quantile(column, 0.1);
-      point.p50 = quantile(column, 0.5);
-      point.p90 = quantile(column, 0.9);
-      f.fan.push_back(point);
+      const CellSummary& c = cells[layout.cell[t.target] + static_cast<std::size_t>(y - t.first_year)];
+      f.fan.push_back(c.point);
+      f.fan.back().year = y;
+      if (y == t.deadline) f.settled = c.settled;
     }
   }
   return out;

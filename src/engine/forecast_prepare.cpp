@@ -379,7 +379,23 @@ struct Pool {
   std::size_t enterprises = 0;
   std::array<double, 12> share_sum{};
   std::array<std::size_t, 12> share_n{};
-  [[nodiscard]] double mean() const { return n > 0 ? sum / static_cast<double>(n) : 0.0; }
+  // Same-batch sums (同批企业): per year, the previous and this year's values of the enterprises
+  // complete in both, so a year's growth is that of the segment's output on a comparable basis.
+  std::array<double, kHistoryYears + 1> batch_before{};
+  std::array<double, kHistoryYears + 1> batch_now{};
+  // The segment's growth: mean log growth of its same-batch output, year by year; the plain mean
+  // of its enterprises' growth only when no year has a same batch.
+  [[nodiscard]] double mean() const {
+    double total = 0;
+    int years = 0;
+    for (std::size_t y = 0; y < batch_now.size(); ++y) {
+      if (batch_before[y] <= 0 || batch_now[y] <= 0) continue;
+      total += std::log(batch_now[y] / batch_before[y]);
+      ++years;
+    }
+    if (years > 0) return total / years;
+    return n > 0 ? sum / static_cast<double>(n) : 0.0;
+  }
   [[nodiscard]] double variance() const {
     if (within_df >= 3) return sum_sq / static_cast<double>(within_df);
     if (n >= 2)
@@ -542,8 +558,13 @@ MetricTrends fit_metric(const Snapshot& s, const ForecastData& d, MetricId metri
         p->total_sq += g * g;
         ++p->n;
       }
-      for (const auto& r : h.residuals)
+      for (const auto& r : h.residuals) {
         p->sum_sq += r.second * r.second;
+        const EnterpriseTrend& e = out.enterprises[i];
+        const auto y = static_cast<std::size_t>(r.first - e.known_first);
+        p->batch_before[y] += e.known[y - 1];
+        p->batch_now[y] += e.known[y];
+      }
       if (h.growth.size() >= 2) p->within_df += h.growth.size() - 1;
       if (!h.growth.empty()) ++p->enterprises;
       for (std::size_t m = 0; m < 12; ++m) {

@@ -128,6 +128,8 @@ Outcome<boost::json::object> get_chain(const ReadContext& ctx);  // path[0] = ch
 Outcome<boost::json::object> list_chain_counties(const ReadContext& ctx);   // path[0] chain
 Outcome<boost::json::object> list_link_candidates(const ReadContext& ctx);  // path[0] chain, path[1] link
 Outcome<boost::json::object> evaluate_indicator(const WriteContext& ctx);
+Outcome<boost::json::object> get_forecast(const ReadContext& ctx);       // ?runs=, ?seed=
+Outcome<boost::json::object> forecast_what_if(const WriteContext& ctx);  // body: changes, as_of, runs, seed
 
 /// A file to download: its media type, the name a browser saves it under, the bytes.
 struct Download {

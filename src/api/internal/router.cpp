@@ -5,13 +5,15 @@
 namespace atlas::api::internal {
 namespace {
 
-constexpr std::array<Route, 19> kRoutes{{
+constexpr std::array<Route, 21> kRoutes{{
     {"/api/v1/plans", "GET", &list_plans, nullptr, true},
     {"/api/v1/plan", "GET", &get_plan, nullptr},
     {"/api/v1/map", "GET", &get_map, nullptr},
     {"/api/v1/targets", "GET", &list_targets, nullptr},
     {"/api/v1/targets/{id}", "GET", &get_target, nullptr},
     {"/api/v1/targets/{id}/groups", "GET", &get_target_groups, nullptr},
+    {"/api/v1/forecast", "GET", &get_forecast, nullptr},
+    {"/api/v1/forecast/what-if", "POST", nullptr, &forecast_what_if},
     {"/api/v1/enterprises", "GET", &list_enterprises, nullptr},
     {"/api/v1/enterprises/{id}", "GET", &get_enterprise, nullptr},
     {"/api/v1/projects", "GET", &list_projects, nullptr},

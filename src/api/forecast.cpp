@@ -1,0 +1,231 @@
+// GET /api/v1/forecast and POST /api/v1/forecast/what-if: how likely each target is to be met by its
+// deadline, and how a change (a project delayed or cancelled, a segment's growth) moves it
+// (docs/forecast.md).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "api/internal/handler.hpp"
+#include "api/internal/request.hpp"
+#include "app/forecast.hpp"
+
+namespace atlas::api::internal {
+namespace {
+
+namespace json = boost::json;
+
+/// The API draws at most this many runs per request (the CLI up to engine::kMaxForecastRuns):
+/// what bounds a request's work, so the server stays responsive.
+constexpr std::size_t kMaxApiRuns = 100'000;
+/// A what-if lists at most this many changes.
+constexpr std::size_t kMaxChanges = 32;
+
+Problem bad(std::string code, std::string field, std::string en, std::string zh) {
+  return Problem{400, std::move(code), std::move(en), std::move(zh), std::move(field), 0};
+}
+
+Outcome<app::ForecastReport> run(const app::ForecastOptions& o, const engine::ForecastModel& model) {
+  auto report = app::forecast_targets(model, o);
+  if (!report) return std::unexpected(problem_from(report.error()));
+  return std::move(*report);
+}
+
+// One change of a what-if body; `at` names it in messages ("changes[2]").
+Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value& v, const std::string& at) {
+  const json::object* o = v.if_object();
+  if (o == nullptr) {
+    return std::unexpected(bad("invalid-value", at, at + ": must be an object", "成员 " + at + " 须为对象"));
+  }
+  const json::value* kind = o->if_contains("kind");
+  if (kind == nullptr || !kind->is_string()) {
+    return std::unexpected(bad("missing-field", at + ".kind", at + ".kind: delay, cancel or growth is required",
+                               "缺少成员 " + at + ".kind（delay、cancel 或 growth）"));
+  }
+  const std::string_view k = kind->get_string();
+  engine::ForecastChange c;
+  std::vector<std::string_view> allowed{"kind"};
+  if (k == "delay" || k == "cancel") {
+    c.kind = k == "delay" ? engine::ForecastChange::Kind::kDelayProject : engine::ForecastChange::Kind::kCancelProject;
+    allowed.push_back("project");
+    const json::value* project = o->if_contains("project");
+    if (project == nullptr || !project->is_string()) {
+      return std::unexpected(bad("missing-field", at + ".project", at + ".project: the project's id is required",
+                                 "缺少成员 " + at + ".project（项目编号）"));
+    }
+    c.project = s.find_project(project->get_string());
+    if (!c.project.valid()) {
+      const std::string id(project->get_string());
+      return std::unexpected(bad("unknown-reference", at + ".project",
+                                 fmt::format("{}.project: no project \"{}\" in plan {}", at, id, s.plan.id),
+                                 fmt::format("成员 {}.project：规划中没有项目“{}”", at, id)));
+    }
+    if (c.kind == engine::ForecastChange::Kind::kDelayProject) {
+      allowed.push_back("months");
+      const json::value* months = o->if_contains("months");
+      const bool whole = months != nullptr && (months->is_int64() || months->is_uint64());
+      const std::int64_t m = whole ? (months->is_int64() ? months->get_int64() : -1) : -1;
+      if (m < 1 || m > engine::kMaxDelayMonths) {
+        return std::unexpected(bad(
+            "invalid-value", at + ".months",
+            fmt::format("{}.months: a delay is a whole number of months from 1 to {}", at, engine::kMaxDelayMonths),
+            fmt::format("成员 {}.months：延期月数须为 1 至 {} 的整数", at, engine::kMaxDelayMonths)));
+      }
+      c.months = static_cast<int>(m);
+    }
+  } else if (k == "growth") {
+    c.kind = engine::ForecastChange::Kind::kSegmentGrowth;
+    allowed.insert(allowed.end(), {"segment", "growth"});
+    const json::value* segment = o->if_contains("segment");
+    if (segment == nullptr || !segment->is_string()) {
+      return std::unexpected(bad("missing-field", at + ".segment", at + ".segment: the segment's id is required",
+                                 "缺少成员 " + at + ".segment（细分领域编号）"));
+    }
+    const auto code = s.find_term(VocabularyKind::kSegment, segment->get_string());
+    if (!code) {
+      const std::string id(segment->get_string());
+      return std::unexpected(bad("unknown-reference", at + ".segment",
+                                 fmt::format("{}.segment: no segment \"{}\" in plan {}", at, id, s.plan.id),
+                                 fmt::format("成员 {}.segment：规划中没有细分领域“{}”", at, id)));
+    }
+    c.segment = static_cast<std::uint16_t>(*code);
+    const json::value* growth = o->if_contains("growth");
+    const bool number = growth != nullptr && growth->is_number();
+    const double g = number ? growth->to_number<double>() : std::numeric_limits<double>::quiet_NaN();
+    if (!(g >= engine::kMinGrowth && g <= engine::kMaxGrowth)) {
+      return std::unexpected(bad("invalid-value", at + ".growth",
+                                 at + ".growth: a yearly growth rate from -1 (-100 %) to 10 (+1000 %)",
+                                 "成员 " + at + ".growth：年增长率须在 -1（-100%）至 10（+1000%）之间"));
+    }
+    c.growth = g;
+  } else {
+    return std::unexpected(bad("invalid-value", at + ".kind",
+                               fmt::format("{}.kind: \"{}\" is not delay, cancel or growth", at, std::string(k)),
+                               fmt::format("成员 {}.kind 须为 delay、cancel 或 growth", at)));
+  }
+  for (const auto& [key, value] : *o) {
+    if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
+      return std::unexpected(bad("unknown-field", at + "." + std::string(key),
+                                 fmt::format("{}: unknown member \"{}\" for kind {}", at, std::string_view(key), k),
+                                 fmt::format("成员 {} 不支持 {}", at, std::string_view(key))));
+    }
+  }
+  return c;
+}
+
+struct WhatIfRequest {
+  app::ForecastOptions options;
+};
+
+Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
+  const json::object* body = ctx.body.if_object();
+  if (body == nullptr) {
+    return std::unexpected(bad("invalid-value", "", "the request body must be a JSON object", "请求体须为 JSON 对象"));
+  }
+  WhatIfRequest out;
+  out.options.as_of = ctx.today;
+  for (const auto& [key, value] : *body) {
+    if (key == "as_of") {
+      auto day = value.is_string() ? parse_day(value.get_string(), "as_of") : parse_day("", "as_of");
+      if (!day) return std::unexpected(day.error());
+      out.options.as_of = *day;
+    } else if (key == "sample") {
+      if (!value.is_bool()) {
+        return std::unexpected(bad("invalid-value", "sample", "sample: must be true or false", "成员 sample 须为 true 或 false"));
+      }
+      out.options.include_sample = value.get_bool();
+    } else if (key == "runs" || key == "seed") {
+      const bool whole = value.is_uint64() || (value.is_int64() && value.get_int64() >= 0);
+      const std::uint64_t n = value.is_uint64() ? value.get_uint64() : whole ? static_cast<std::uint64_t>(value.get_int64()) : 0;
+      if (!whole || (key == "runs" && (n < 1 || n > kMaxApiRuns))) {
+        const std::string k(key);
+        return std::unexpected(
+            key == "runs"
+                ? bad("invalid-value", k, fmt::format("runs: a whole number from 1 to {}", kMaxApiRuns),
+                      fmt::format("成员 runs 须为 1 至 {} 的整数", kMaxApiRuns))
+                : bad("invalid-value", k, "seed: a non-negative whole number", "成员 seed 须为非负整数"));
+      }
+      if (key == "runs") {
+        out.options.runs = static_cast<std::int64_t>(n);
+      } else {
+        out.options.seed = n;
+      }
+    } else if (key == "changes") {
+      const json::array* changes = value.if_array();
+      if (changes == nullptr) {
+        return std::unexpected(bad("invalid-value", "changes", "changes: must be an array", "成员 changes 须为数组"));
+      }
+      if (changes->size() > kMaxChanges) {
+        return std::unexpected(bad("limit-exceeded", "changes",
+                                   fmt::format("changes: at most {} changes, not {}", kMaxChanges, changes->size()),
+                                   fmt::format("成员 changes 最多 {} 项，收到 {} 项", kMaxChanges, changes->size())));
+      }
+      for (std::size_t i = 0; i < changes->size(); ++i) {
+        auto c = read_change(ctx.snapshot, (*changes)[i], fmt::format("changes[{}]", i));
+        if (!c) return std::unexpected(c.error());
+        out.options.changes.push_back(*c);
+      }
+    } else {
+      const std::string k(key);
+      return std::unexpected(
+          bad("unknown-field", k,
+              fmt::format("unknown member \"{}\" (the body takes changes, as_of, sample, runs, seed)", k),
+              fmt::format("不支持成员 {}（请求体只接受 changes、as_of、sample、runs、seed）", k)));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Outcome<json::object> get_forecast(const ReadContext& ctx) {
+  if (auto ok = ctx.params.allow({"plan", "runs", "seed"}); !ok) return std::unexpected(ok.error());
+  auto runs = ctx.params.get_size("runs", static_cast<std::size_t>(app::kDefaultForecastRuns), kMaxApiRuns);
+  if (!runs) return std::unexpected(runs.error());
+  auto seed = ctx.params.get_size("seed", app::kDefaultForecastSeed, std::numeric_limits<std::size_t>::max());
+  if (!seed) return std::unexpected(seed.error());
+  app::ForecastOptions o;
+  o.as_of = ctx.as_of;
+  o.include_sample = ctx.visibility.include_sample;
+  o.runs = static_cast<std::int64_t>(*runs);
+  o.seed = *seed;
+  auto model = engine::prepare_forecast(ctx.snapshot, {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
+  if (!model) return std::unexpected(problem_from(model.error()));
+  auto report = run(o, *model);
+  if (!report) return std::unexpected(report.error());
+  json::object out = app::forecast_report_object(*report);
+  out["meta"] = ctx.meta();
+  return out;
+}
+
+Outcome<json::object> forecast_what_if(const WriteContext& ctx) {
+  auto request = read_what_if(ctx);
+  if (!request) return std::unexpected(request.error());
+  const app::ForecastOptions& o = request->options;
+  // One model for both: the what-if and the base draw the same numbers, so the difference is the
+  // changes', not noise.
+  auto model = engine::prepare_forecast(ctx.snapshot, {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
+  if (!model) return std::unexpected(problem_from(model.error()));
+  app::ForecastOptions base_options = o;
+  base_options.changes.clear();
+  auto base = run(base_options, *model);
+  if (!base) return std::unexpected(base.error());
+  auto changed = run(o, *model);
+  if (!changed) return std::unexpected(changed.error());
+  json::object out = app::forecast_report_object(*changed);
+  json::array& targets = out["targets"].as_array();
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    const engine::TargetForecast& b = base->targets[i].forecast;
+    json::object& t = targets[i].as_object();
+    t["base_probability"] = b.probability ? json::value(*b.probability) : json::value(nullptr);
+    t["base_p50"] = b.fan.empty() ? json::value(nullptr) : json::value(b.fan.back().p50);
+  }
+  out["meta"] = json::object{{"snapshot_version", ctx.snapshot.version},
+                             {"plan", ctx.snapshot.plan.id},
+                             {"as_of", date_text(o.as_of)},
+                             {"sample", o.include_sample}};
+  return out;
+}
+
+}  // namespace atlas::api::internal

@@ -47,7 +47,8 @@ double run_all(const engine::ForecastModel& model, const engine::SimulateOptions
     std::exit(2);
   }
   double checksum = 0;
-  for (const auto& t : result->targets) checksum += t.probability.value_or(0);
+  for (const auto& t : result->targets)
+    checksum += t.probability.value_or(0);
   return checksum;
 }
 
@@ -81,14 +82,16 @@ void BM_ForecastWhatIf(benchmark::State& state) {
   delay.project = ProjectId{0};
   delay.months = 6;
   o.changes.push_back(delay);
-  for (auto _ : state) benchmark::DoNotOptimize(run_all(model, o));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(run_all(model, o));
 }
 
 // The model's fit on a synthetic dataset of N enterprises (as of mid-2023 of its plan).
 void BM_ForecastPrepare(benchmark::State& state) {
   const auto s = cached_snapshot(static_cast<std::uint64_t>(state.range(0)));
   drop_cached_dataset();
-  for (auto _ : state) benchmark::DoNotOptimize(prepare(*s));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(prepare(*s));
 }
 
 // 1,000 runs on a synthetic dataset of N enterprises (the fit done beforehand).
@@ -96,7 +99,8 @@ void BM_ForecastSimulate(benchmark::State& state) {
   const auto s = cached_snapshot(static_cast<std::uint64_t>(state.range(0)));
   drop_cached_dataset();
   const auto model = prepare(*s);
-  for (auto _ : state) benchmark::DoNotOptimize(run_all(model, runs(1000)));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(run_all(model, runs(1000)));
 }
 
 BENCHMARK(BM_ForecastMeizhou)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond)->UseRealTime();

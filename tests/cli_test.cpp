@@ -908,4 +908,61 @@ TEST_F(AtlasCli, CatalogueWritesAnXlsxWorkbookWhenTheFileSaysSo) {
   EXPECT_FALSE(fs::exists(dir_ / "no-such-dir"));
 }
 
+// `atlas forecast`: the same numbers for the same seed on any number of threads, every target in
+// the JSON, runs checked, and a second plan (its own segments and metric) forecast too.
+TEST_F(AtlasCli, ForecastIsReproducibleAndChecksItsRuns) {
+  const std::string common = " --json --as-of 2023-06-30 --runs 3000 --seed 9 --db " + db_;
+  const Outcome one = atlas("forecast --threads 1" + common);
+  const Outcome two = atlas("forecast --threads 2" + common);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  EXPECT_EQ(one.out, two.out) << "the thread count changes nothing";
+  const json::object report = json::parse(one.out).as_object();
+  EXPECT_EQ(report.at("runs").as_int64(), 3000);
+  ASSERT_EQ(report.at("targets").as_array().size(), 16U);
+  const json::object& total = report.at("targets").as_array()[0].as_object();
+  EXPECT_EQ(total.at("id").as_string(), "total-output");
+  EXPECT_GT(total.at("probability").as_double(), 0.0);
+  EXPECT_LT(total.at("probability").as_double(), 1.0);
+
+  const Outcome table = atlas("forecast --lang en --as-of 2023-06-30 --runs 1000 --db " + db_);
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("P(met)"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("runs 1000"), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("not forecast"), std::string::npos)
+      << "every target of Meizhou's has a form forecast";
+
+  for (const std::string bad : {"--runs 0", "--runs 1000001", "--as-of 2023-13"}) {
+    const Outcome r = atlas("forecast --db " + db_ + " " + bad);
+    EXPECT_NE(r.exit_code, 0) << bad;
+    EXPECT_NE(r.err.find(bad.substr(0, bad.find(' '))), std::string::npos) << bad << ": " << r.err;
+  }
+}
+
+TEST_F(AtlasCli, ForecastSaysWhatAFinalTargetWouldHaveTaken) {
+  const Outcome r = atlas("forecast --lang en --as-of 2026-11-27 --runs 200 --db " + db_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Total output: 100亿 from the 2020 baseline of 27.19亿 needed 29.8 % a year.
+  EXPECT_NE(r.out.find("total-output: fell short by"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("from 2020 (27.19亿) it took +29.8% a year"), std::string::npos) << r.out;
+}
+
+TEST_F(AtlasCli, ForecastsASecondPlan) {
+  const std::string riverbend = std::string(ATLAS_SOURCE_DIR) + "/tests/fixtures/plans/riverbend";
+  ASSERT_EQ(atlas("import --db " + db_ + " " + riverbend).exit_code, 0);
+  const Outcome r =
+      atlas("forecast --json --as-of 2025-09-30 --runs 2000 --plan riverbend-ev-2024-2027 --db " + db_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json::object report = json::parse(r.out).as_object();
+  const auto& targets = report.at("targets").as_array();
+  ASSERT_EQ(targets.size(), 4U);
+  const json::object& revenue = targets[0].as_object();
+  EXPECT_EQ(revenue.at("form").as_string(), "sum") << "a sum of its own metric (revenue)";
+  EXPECT_EQ(revenue.at("fan").as_array().size(), 3U);  // 2025, 2026, 2027
+  EXPECT_EQ(revenue.at("stopped").as_int64(), 0);
+  EXPECT_GT(revenue.at("fan").as_array().back().at("p50").as_double(), 0.0);
+  EXPECT_EQ(targets[2].at("form").as_string(), "unsupported");  // a ratio
+  EXPECT_EQ(targets[3].at("form").as_string(), "unsupported");  // a stated figure
+}
+
 }  // namespace

@@ -1,6 +1,8 @@
 // GET /api/v1/forecast and POST /api/v1/forecast/what-if: how likely each target is to be met by its
 // deadline, and how a change (a project delayed or cancelled, a segment's growth) moves it
 // (docs/forecast.md).
+#include "app/forecast.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,7 +11,6 @@
 
 #include "api/internal/handler.hpp"
 #include "api/internal/request.hpp"
-#include "app/forecast.hpp"
 
 namespace atlas::api::internal {
 namespace {
@@ -40,18 +41,21 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
   }
   const json::value* kind = o->if_contains("kind");
   if (kind == nullptr || !kind->is_string()) {
-    return std::unexpected(bad("missing-field", at + ".kind", at + ".kind: delay, cancel or growth is required",
+    return std::unexpected(bad("missing-field", at + ".kind",
+                               at + ".kind: delay, cancel or growth is required",
                                "缺少成员 " + at + ".kind（delay、cancel 或 growth）"));
   }
   const std::string_view k = kind->get_string();
   engine::ForecastChange c;
   std::vector<std::string_view> allowed{"kind"};
   if (k == "delay" || k == "cancel") {
-    c.kind = k == "delay" ? engine::ForecastChange::Kind::kDelayProject : engine::ForecastChange::Kind::kCancelProject;
+    c.kind = k == "delay" ? engine::ForecastChange::Kind::kDelayProject
+                          : engine::ForecastChange::Kind::kCancelProject;
     allowed.push_back("project");
     const json::value* project = o->if_contains("project");
     if (project == nullptr || !project->is_string()) {
-      return std::unexpected(bad("missing-field", at + ".project", at + ".project: the project's id is required",
+      return std::unexpected(bad("missing-field", at + ".project",
+                                 at + ".project: the project's id is required",
                                  "缺少成员 " + at + ".project（项目编号）"));
     }
     c.project = s.find_project(project->get_string());
@@ -67,10 +71,11 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
       const bool whole = months != nullptr && (months->is_int64() || months->is_uint64());
       const std::int64_t m = whole ? (months->is_int64() ? months->get_int64() : -1) : -1;
       if (m < 1 || m > engine::kMaxDelayMonths) {
-        return std::unexpected(bad(
-            "invalid-value", at + ".months",
-            fmt::format("{}.months: a delay is a whole number of months from 1 to {}", at, engine::kMaxDelayMonths),
-            fmt::format("成员 {}.months：延期月数须为 1 至 {} 的整数", at, engine::kMaxDelayMonths)));
+        return std::unexpected(
+            bad("invalid-value", at + ".months",
+                fmt::format("{}.months: a delay is a whole number of months from 1 to {}", at,
+                            engine::kMaxDelayMonths),
+                fmt::format("成员 {}.months：延期月数须为 1 至 {} 的整数", at, engine::kMaxDelayMonths)));
       }
       c.months = static_cast<int>(m);
     }
@@ -79,7 +84,8 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
     allowed.insert(allowed.end(), {"segment", "growth"});
     const json::value* segment = o->if_contains("segment");
     if (segment == nullptr || !segment->is_string()) {
-      return std::unexpected(bad("missing-field", at + ".segment", at + ".segment: the segment's id is required",
+      return std::unexpected(bad("missing-field", at + ".segment",
+                                 at + ".segment: the segment's id is required",
                                  "缺少成员 " + at + ".segment（细分领域编号）"));
     }
     const auto code = s.find_term(VocabularyKind::kSegment, segment->get_string());
@@ -100,15 +106,17 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
     }
     c.growth = g;
   } else {
-    return std::unexpected(bad("invalid-value", at + ".kind",
-                               fmt::format("{}.kind: \"{}\" is not delay, cancel or growth", at, std::string(k)),
-                               fmt::format("成员 {}.kind 须为 delay、cancel 或 growth", at)));
+    return std::unexpected(
+        bad("invalid-value", at + ".kind",
+            fmt::format("{}.kind: \"{}\" is not delay, cancel or growth", at, std::string(k)),
+            fmt::format("成员 {}.kind 须为 delay、cancel 或 growth", at)));
   }
   for (const auto& [key, value] : *o) {
     if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
-      return std::unexpected(bad("unknown-field", at + "." + std::string(key),
-                                 fmt::format("{}: unknown member \"{}\" for kind {}", at, std::string_view(key), k),
-                                 fmt::format("成员 {} 不支持 {}", at, std::string_view(key))));
+      return std::unexpected(
+          bad("unknown-field", at + "." + std::string(key),
+              fmt::format("{}: unknown member \"{}\" for kind {}", at, std::string_view(key), k),
+              fmt::format("成员 {} 不支持 {}", at, std::string_view(key))));
     }
   }
   return c;
@@ -121,7 +129,8 @@ struct WhatIfRequest {
 Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
   const json::object* body = ctx.body.if_object();
   if (body == nullptr) {
-    return std::unexpected(bad("invalid-value", "", "the request body must be a JSON object", "请求体须为 JSON 对象"));
+    return std::unexpected(
+        bad("invalid-value", "", "the request body must be a JSON object", "请求体须为 JSON 对象"));
   }
   WhatIfRequest out;
   out.options.as_of = ctx.today;
@@ -132,12 +141,15 @@ Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
       out.options.as_of = *day;
     } else if (key == "sample") {
       if (!value.is_bool()) {
-        return std::unexpected(bad("invalid-value", "sample", "sample: must be true or false", "成员 sample 须为 true 或 false"));
+        return std::unexpected(bad("invalid-value", "sample", "sample: must be true or false",
+                                   "成员 sample 须为 true 或 false"));
       }
       out.options.include_sample = value.get_bool();
     } else if (key == "runs" || key == "seed") {
       const bool whole = value.is_uint64() || (value.is_int64() && value.get_int64() >= 0);
-      const std::uint64_t n = value.is_uint64() ? value.get_uint64() : whole ? static_cast<std::uint64_t>(value.get_int64()) : 0;
+      const std::uint64_t n = value.is_uint64() ? value.get_uint64()
+                              : whole           ? static_cast<std::uint64_t>(value.get_int64())
+                                                : 0;
       if (!whole || (key == "runs" && (n < 1 || n > kMaxApiRuns))) {
         const std::string k(key);
         return std::unexpected(
@@ -154,12 +166,14 @@ Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
     } else if (key == "changes") {
       const json::array* changes = value.if_array();
       if (changes == nullptr) {
-        return std::unexpected(bad("invalid-value", "changes", "changes: must be an array", "成员 changes 须为数组"));
+        return std::unexpected(
+            bad("invalid-value", "changes", "changes: must be an array", "成员 changes 须为数组"));
       }
       if (changes->size() > kMaxChanges) {
-        return std::unexpected(bad("limit-exceeded", "changes",
-                                   fmt::format("changes: at most {} changes, not {}", kMaxChanges, changes->size()),
-                                   fmt::format("成员 changes 最多 {} 项，收到 {} 项", kMaxChanges, changes->size())));
+        return std::unexpected(
+            bad("limit-exceeded", "changes",
+                fmt::format("changes: at most {} changes, not {}", kMaxChanges, changes->size()),
+                fmt::format("成员 changes 最多 {} 项，收到 {} 项", kMaxChanges, changes->size())));
       }
       for (std::size_t i = 0; i < changes->size(); ++i) {
         auto c = read_change(ctx.snapshot, (*changes)[i], fmt::format("changes[{}]", i));
@@ -190,7 +204,8 @@ Outcome<json::object> get_forecast(const ReadContext& ctx) {
   o.include_sample = ctx.visibility.include_sample;
   o.runs = static_cast<std::int64_t>(*runs);
   o.seed = *seed;
-  auto model = engine::prepare_forecast(ctx.snapshot, {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
+  auto model = engine::prepare_forecast(ctx.snapshot,
+                                        {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
   if (!model) return std::unexpected(problem_from(model.error()));
   auto report = run(o, *model);
   if (!report) return std::unexpected(report.error());
@@ -205,7 +220,8 @@ Outcome<json::object> forecast_what_if(const WriteContext& ctx) {
   const app::ForecastOptions& o = request->options;
   // One model for both: the what-if and the base draw the same numbers, so the difference is the
   // changes', not noise.
-  auto model = engine::prepare_forecast(ctx.snapshot, {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
+  auto model = engine::prepare_forecast(ctx.snapshot,
+                                        {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
   if (!model) return std::unexpected(problem_from(model.error()));
   app::ForecastOptions base_options = o;
   base_options.changes.clear();
@@ -221,10 +237,13 @@ Outcome<json::object> forecast_what_if(const WriteContext& ctx) {
     t["base_probability"] = b.probability ? json::value(*b.probability) : json::value(nullptr);
     t["base_p50"] = b.fan.empty() ? json::value(nullptr) : json::value(b.fan.back().p50);
   }
-  out["meta"] = json::object{{"snapshot_version", ctx.snapshot.version},
-                             {"plan", ctx.snapshot.plan.id},
-                             {"as_of", date_text(o.as_of)},
-                             {"sample", o.include_sample}};
+  const DayNumber data_as_of = ctx.snapshot.latest_published({o.as_of, o.include_sample});
+  out["meta"] =
+      json::object{{"snapshot_version", ctx.snapshot.version},
+                   {"as_of", date_text(o.as_of)},
+                   {"data_as_of", data_as_of > 0 ? json::value(date_text(data_as_of)) : json::value(nullptr)},
+                   {"sample", o.include_sample},
+                   {"plan", ctx.snapshot.plan.id}};
   return out;
 }
 

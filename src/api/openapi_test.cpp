@@ -210,12 +210,25 @@ TEST(OpenApi, EveryReadAnswerFitsItsSchema) {
        "/api/v1/chains/{id}/links/{link}/candidates"},
       {"/api/v1/chains/passenger/links/oem/candidates?county=meixian",
        "/api/v1/chains/{id}/links/{link}/candidates"},
+      {"/api/v1/forecast?runs=500", "/api/v1/forecast"},
+      {"/api/v1/forecast?runs=500&as_of=2023-06-30", "/api/v1/forecast"},
   };
   for (const auto& [target, path] : cases) {
     const auto a = coretest::get(target);
     ASSERT_EQ(a.status(), 200) << target << ": " << a.response.body;
     EXPECT_EQ(check(a.body, response_schema(path, "GET", "200", "application/json"), "$"), "") << target;
   }
+}
+
+TEST(OpenApi, WhatIfAnswersFitTheirSchema) {
+  const auto ok = coretest::post("/api/v1/forecast/what-if",
+                                 R"j({"as_of": "2023-06-30", "runs": 300,
+                                      "changes": [{"kind": "delay", "project": "saint-gobain-glass", "months": 12},
+                                                  {"kind": "growth", "segment": "nev", "growth": 0.2}]})j");
+  ASSERT_EQ(ok.status(), 200) << ok.response.body;
+  EXPECT_EQ(
+      check(ok.body, response_schema("/api/v1/forecast/what-if", "POST", "200", "application/json"), "$"),
+      "");
 }
 
 TEST(OpenApi, IndicatorAnswersAndProblemsFitTheirSchemas) {

@@ -14,7 +14,9 @@ namespace {
 namespace json = boost::json;
 
 // Growth rates speak of amounts: a sum's. A count over a tier says how many more instead.
-bool growth_form(engine::ForecastForm form) { return form == engine::ForecastForm::kSum; }
+bool growth_form(engine::ForecastForm form) {
+  return form == engine::ForecastForm::kSum;
+}
 
 // What a final target would have taken: the shortfall, and for a level target the yearly growth
 // from the baseline (or the plan's first year) to the goal beside the growth the figures show.
@@ -196,7 +198,8 @@ json::object forecast_report_object(const ForecastReport& report) {
   }
   root["changes"] = std::move(changes);
   json::array rows;
-  for (const TargetOutlook& t : report.targets) rows.emplace_back(outlook_json(t));
+  for (const TargetOutlook& t : report.targets)
+    rows.emplace_back(outlook_json(t));
   root["targets"] = std::move(rows);
   return root;
 }

@@ -191,8 +191,8 @@ int run_forecast(const ForecastFlags& f) {
     return fail_with(e);
   }
   const auto lang = f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh;
-  const std::string text = f.json ? atlas::app::forecast_report_json(*report) + "\n"
-                                  : atlas::cli::format_forecast(*report, lang);
+  const std::string text =
+      f.json ? atlas::app::forecast_report_json(*report) + "\n" : atlas::cli::format_forecast(*report, lang);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return 0;
 }

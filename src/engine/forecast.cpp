@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <span>
 #include <cmath>
+#include <span>
 #include <thread>
 #include <utility>
 
@@ -158,7 +158,7 @@ class Runner {
     std::vector<std::uint8_t> cancelled;
     std::vector<int> delay;
     std::vector<DayNumber> dates;  // project × milestone kind: the day it is reached in this run
-    std::vector<double> factor;  // segment × year
+    std::vector<double> factor;    // segment × year
   };
 
   void one_run(std::uint64_t run, Scratch& s) {
@@ -292,12 +292,15 @@ class Runner {
         case ForecastForm::kSum:
         case ForecastForm::kTierCount: {
           const std::size_t n = d_.metrics[t.metric].enterprises.size();
-          const double* vals = s.values[t.metric].data() + (static_cast<std::size_t>(y - layout_.first_year) * n);
+          const double* vals =
+              s.values[t.metric].data() + (static_cast<std::size_t>(y - layout_.first_year) * n);
           value = 0;
           if (t.form == ForecastForm::kSum) {
-            for (std::uint32_t e : t.members) value += vals[e];
+            for (std::uint32_t e : t.members)
+              value += vals[e];
           } else {
-            for (std::uint32_t e : t.members) value += t.tier.holds(vals[e]) ? 1.0 : 0.0;
+            for (std::uint32_t e : t.members)
+              value += t.tier.holds(vals[e]) ? 1.0 : 0.0;
           }
           break;
         }
@@ -339,7 +342,7 @@ class Runner {
   std::size_t segments_ = 0;
   int factor_first_ = 0;
   std::size_t factor_years_ = 0;
-  bool count_projects_ = false;  // some target counts projects: their dates are drawn per run
+  bool count_projects_ = false;    // some target counts projects: their dates are drawn per run
   std::vector<float> values_;      // cell × run
   std::vector<std::uint8_t> met_;  // slot × run
 };
@@ -362,14 +365,16 @@ struct CellSummary {
 
 // The mean and quantiles of every cell (its runs' values, reordered in place), the cells shared
 // among the threads.
-std::vector<CellSummary> summarise(std::vector<float>& values, std::size_t cells, std::size_t runs, unsigned threads) {
+std::vector<CellSummary> summarise(std::vector<float>& values, std::size_t cells, std::size_t runs,
+                                   unsigned threads) {
   std::vector<CellSummary> out(cells);
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t c = next++; c < cells; c = next++) {
       const std::span<float> v(values.data() + (c * runs), runs);
       double sum = 0;
-      for (float x : v) sum += x;
+      for (float x : v)
+        sum += x;
       const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
       out[c].settled = *lo == *hi;
       out[c].point.mean = sum / static_cast<double>(runs);
@@ -378,10 +383,12 @@ std::vector<CellSummary> summarise(std::vector<float>& values, std::size_t cells
       out[c].point.p90 = quantile(v, 0.9);
     }
   };
-  const unsigned n = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(cells, 1))));
+  const unsigned n =
+      std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(cells, 1))));
   {
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < n; ++t)
+      pool.emplace_back(work);
     work();
   }
   return out;

@@ -103,7 +103,7 @@ struct TargetForecast {
   /// What the forecast rests on: enterprises simulated (kSum, kTierCount) or records counted.
   std::size_t members = 0;
   /// Enterprises of the set counted as 0 because they stopped reporting (no figure in the 12
-  /// months before the as-of date).
+  /// months before the latest figure of the metric).
   std::size_t stopped = 0;
   /// The key projects whose output or milestones feed it, by id order.
   std::vector<ProjectId> projects;

@@ -446,7 +446,7 @@ EnterpriseTrend read_enterprise(const Snapshot& s, const ForecastData& d, Metric
     t.complete_year = last_year + 1;  // nothing to simulate from: 0 unless a project adds output
     return t;
   }
-  t.stopped = static_cast<int>(d.as_of_month) - static_cast<int>(last_figure) > 12;
+  t.last_figure = last_figure;
   int complete_year = 0;
   for (int y = last_year; y >= t.known_first; --y) {
     if (complete[static_cast<std::size_t>(y - t.known_first)] != 0) {
@@ -546,6 +546,15 @@ MetricTrends fit_metric(const Snapshot& s, const ForecastData& d, MetricId metri
   out.enterprises.reserve(enterprises.size());
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
     out.enterprises.push_back(read_enterprise(s, d, metric, EnterpriseId{enterprises[i]}, histories[i]));
+  }
+  // An enterprise stopped when its figures end more than 12 months before the latest figure of the
+  // metric: it closed or left the frame. Figures that all end early are the data's lag, not exits.
+  MonthIndex latest = 0;
+  for (const EnterpriseTrend& t : out.enterprises)
+    latest = std::max(latest, t.last_figure);
+  for (EnterpriseTrend& t : out.enterprises) {
+    if (t.last_figure > 0 && static_cast<int>(latest) - static_cast<int>(t.last_figure) > 12)
+      t.stopped = true;
   }
   // Pools per segment and for the whole plan.
   std::vector<Pool> pools(segments);

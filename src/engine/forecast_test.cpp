@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "model/units.hpp"
+
 namespace atlas::engine {
 namespace {
 
@@ -325,6 +327,30 @@ TEST(Forecast, CountsOfCarriersArePoissonArrivalsAtTheRateSoFar) {
   EXPECT_LT(*t.probability, 0.98);
   EXPECT_GE(t.fan.front().p10, 6.0);
   EXPECT_LT(*of(r, *s, "lots").probability, 0.01);
+}
+
+TEST(Forecast, AnEnterpriseWhoseFiguresStoppedCountsAsZeroButALagOfAllTheDataDoesNot) {
+  World w;
+  w.target("b-out", "sum(output_value) where segment = \"b\" in 2025", ">= 1亿");
+  // "gone" reported 2019–2021 only, while the others report through 2023.
+  EnterpriseRecord gone;
+  gone.id = "gone";
+  gone.name = {"gone", "gone"};
+  gone.county = "c";
+  gone.segment = "b";
+  gone.provenance = "t";
+  w.d.enterprises.push_back(gone);
+  for (int y = 2019; y <= 2021; ++y)
+    w.year("gone", y, 50 * kYi);
+  std::erase_if(w.d.observations, [](const ObservationRecord& o) { return o.period.year() > 2023; });
+  auto s = w.snapshot();
+  // Three years after the last figures: the data lag, but only "gone" stopped before the others.
+  const ForecastResult r = run(*s, day(2026, 3, 1), opts(500));
+  const TargetForecast& t = r.targets[0];
+  EXPECT_EQ(t.stopped, 1U);
+  EXPECT_EQ(t.members, 3U);
+  EXPECT_LT(t.fan.back().p90, 50 * kYi) << "the 50亿 of gone is not in 2025";
+  EXPECT_GT(t.fan.back().p10, 10 * kYi) << "b1 and b2 go on from their 2023 figures";
 }
 
 TEST(Forecast, ShapesItCannotForecastSaySo) {

@@ -183,6 +183,13 @@ const endpoints = [
     filters: { by: { value: 'county', check: (b) => assert.equal(b.by, 'county') } },
   },
   {
+    path: '/api/v1/forecast',
+    filters: {
+      runs: { value: '500', check: (b) => assert.equal(b.runs, 500) },
+      seed: { value: '3', check: (b) => assert.equal(b.seed, 3) },
+    },
+  },
+  {
     path: '/api/v1/chains/{id}/links/{link}/candidates',
     filters: {
       county: { value: () => ctx.county, check: (b) => assert.equal(b.link.id, ctx.linkId) },
@@ -441,6 +448,22 @@ describe('POST /api/v1/indicators', () => {
   ctest('a body over 1 MiB is a 413 body-too-large', async () => {
     const big = JSON.stringify({ expression: `count(enterprises) where name = "${'x'.repeat(kMiB + 16)}"` })
     assertProblem(await call('POST', p, { raw: big }), 413, 'body-too-large')
+  })
+})
+
+describe('POST /api/v1/forecast/what-if', () => {
+  const p = '/api/v1/forecast/what-if'
+  ctest('answers the forecast with the changes and the base beside it, as documented', async () => {
+    const a = await call('POST', p, { json: { as_of: kAsOf, runs: 500, changes: [{ kind: 'cancel', project: ctx.projectId }] } })
+    assert.equal(a.status, 200, JSON.stringify(a.body).slice(0, 300))
+    assert.equal(a.body.changes.length, 1)
+    assert.ok(a.body.targets.every((t) => 'base_probability' in t), 'every target has its base beside it')
+  })
+  ctest('an unknown project is a 400 naming the change', async () => {
+    assertProblem(await call('POST', p, { json: { changes: [{ kind: 'delay', project: 'no-such', months: 3 }] } }), 400, 'unknown-reference', 'changes[0].project')
+  })
+  ctest('a growth out of range is a 400 naming it', async () => {
+    assertProblem(await call('POST', p, { json: { changes: [{ kind: 'growth', segment: 'nev', growth: 12 }] } }), 400, 'invalid-value', 'changes[0].growth')
   })
 })
 

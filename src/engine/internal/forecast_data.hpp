@@ -34,9 +34,12 @@ struct EnterpriseTrend {
   int partial_months = 0;
   double partial_value = 0;
   double partial_share = 1;
-  double growth = 0;                    // r̂: shrunk mean log growth a year
-  double volatility = 0;                // ŝ: shrunk standard deviation of the log growth
-  bool stopped = false;                 // no figure in the 12 months before the as-of date: 0 from then on
+  double growth = 0;      // r̂: shrunk mean log growth a year
+  double volatility = 0;  // ŝ: shrunk standard deviation of the log growth
+  /// No figure in the 12 months before the latest figure of the metric (it closed or left the
+  /// frame): 0 from then on.
+  bool stopped = false;
+  MonthIndex last_figure = 0;           // the last month with a visible figure (0: none)
   bool sample = false;                  // a sample figure went into its model
   std::vector<std::uint32_t> projects;  // indices into ForecastData::projects it sponsors (with output)
   /// The first simulated year: complete_year + 1, or the partial year.

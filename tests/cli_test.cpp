@@ -965,4 +965,17 @@ TEST_F(AtlasCli, ForecastsASecondPlan) {
   EXPECT_EQ(targets[3].at("form").as_string(), "unsupported");  // a stated figure
 }
 
+TEST_F(AtlasCli, ForecastBacktestPrintsTheCalibration) {
+  const Outcome table = atlas("forecast --backtest --lang en --runs 300 --as-of 2026-11-27 --db " + db_);
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("P10–P90 held"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("2023-06-30"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("overall"), std::string::npos) << table.out;
+  const Outcome json_out = atlas("forecast --backtest --json --runs 300 --as-of 2026-11-27 --db " + db_);
+  ASSERT_EQ(json_out.exit_code, 0) << json_out.err;
+  const json::object report = json::parse(json_out.out).as_object();
+  EXPECT_GT(report.at("overall").at("points").as_int64(), 0);
+  EXPECT_FALSE(report.at("points").as_array().empty());
+}
+
 }  // namespace

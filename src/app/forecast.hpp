@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <boost/json/object.hpp>
@@ -75,6 +76,60 @@ struct ForecastReport {
 /// what-if only draws the runs).
 [[nodiscard]] Result<ForecastReport> forecast_targets(const engine::ForecastModel& model,
                                                       const ForecastOptions& options);
+
+/// One forecast the back-test scores: a target's value at the end of `year` as forecast from
+/// `as_of`, beside what the data later showed.
+struct BacktestPoint {
+  std::size_t target = 0;  // index in Snapshot::targets
+  DayNumber as_of = 0;
+  int year = 0;
+  engine::FanPoint fan;
+  double actual = 0;
+  bool deadline = false;              // year is the target's deadline
+  std::optional<double> probability;  // deadline points: of meeting the goal
+  bool met = false;                   // deadline points: the goal was met
+  Goal goal;
+  /// Sums: the target's complete yearly values known at as_of (the series a peer model fits).
+  std::vector<std::pair<int, double>> history;
+};
+
+/// Calibration over a set of points: how often the P10–P90 band held the outcome (ideal 80 %), the
+/// mean absolute percentage error of the deadline year's P50, and the Brier score of the met/missed
+/// probabilities (0 is perfect; always saying 50 % scores 0.25).
+struct Calibration {
+  std::size_t points = 0;
+  std::size_t covered = 0;
+  std::size_t deadline_points = 0;  // with a non-zero outcome, for the MAPE
+  double mape = 0;
+  std::size_t brier_points = 0;
+  double brier = 0;
+  [[nodiscard]] double coverage() const {
+    return points > 0 ? static_cast<double>(covered) / static_cast<double>(points) : 0.0;
+  }
+};
+
+struct BacktestReport {
+  PlanInfo plan;
+  std::int64_t runs = 0;
+  std::uint64_t seed = 0;
+  bool include_sample = true;
+  DayNumber data_as_of = 0;           // the outcomes: the figures known on this day
+  std::vector<DayNumber> as_of;       // each mid-year and year-end forecast from
+  std::vector<Calibration> by_as_of;  // parallel to as_of
+  Calibration overall;
+  std::vector<BacktestPoint> points;
+};
+
+/// Forecasts from each mid-year (06-30) and year-end of the plan period that lies before
+/// `options.as_of`, and scores each target's P10/P50/P90 at every year from the as-of year to its
+/// deadline whose outcome the figures known at options.as_of show (a level target: the year's
+/// figures complete; a count: the year over). A point whose forecast was settled (the figures
+/// already complete) is a fact, not a forecast: it is left out. The errors of forecast_targets.
+[[nodiscard]] Result<BacktestReport> backtest(const Snapshot& snapshot, const ForecastOptions& options);
+
+/// The back-test as JSON: the calibration per as-of date and overall, and every point (with the
+/// history a peer model fits) for bench/peers.
+[[nodiscard]] std::string backtest_json(const Snapshot& snapshot, const BacktestReport& report);
 
 /// The settings a plan gives (`[plan.forecast]`), else the design defaults.
 [[nodiscard]] engine::ForecastSettings forecast_settings(const Snapshot& snapshot);

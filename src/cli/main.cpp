@@ -163,6 +163,7 @@ struct ForecastFlags {
   unsigned threads = 0;
   bool json = false;
   bool no_sample = false;
+  bool backtest = false;
 };
 
 // `atlas forecast`: how likely each target is to be met by its deadline (docs/forecast.md).
@@ -184,13 +185,25 @@ int run_forecast(const ForecastFlags& f) {
   options.runs = f.runs;
   options.seed = f.seed;
   options.threads = f.threads;
+  const auto lang = f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh;
+  if (f.backtest) {
+    auto scored = atlas::app::backtest(**snapshot, options);
+    if (!scored) {
+      auto e = scored.error();
+      if (e.field == "runs") e.field = "--runs";
+      return fail_with(e);
+    }
+    const std::string text = f.json ? atlas::app::backtest_json(**snapshot, *scored) + "\n"
+                                    : atlas::cli::format_backtest(*scored, lang);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+  }
   auto report = atlas::app::forecast_targets(**snapshot, options);
   if (!report) {
     auto e = report.error();
     if (e.field == "runs") e.field = "--runs";
     return fail_with(e);
   }
-  const auto lang = f.lang == "en" ? atlas::cli::Lang::kEn : atlas::cli::Lang::kZh;
   const std::string text =
       f.json ? atlas::app::forecast_report_json(*report) + "\n" : atlas::cli::format_forecast(*report, lang);
   std::fwrite(text.data(), 1, text.size(), stdout);
@@ -663,6 +676,9 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   fc->add_flag("--json", forecast.json, "Print JSON (the API's shape) instead of a table");
   fc->add_flag("--no-sample", forecast.no_sample, "Leave out illustrative (sample) data");
+  fc->add_flag("--backtest", forecast.backtest,
+               "Forecast from each past mid-year and year-end and score against what the figures showed: "
+               "P10–P90 coverage, MAPE, Brier (up to --as-of)");
 
   GapsFlags gaps;
   auto* gp = app.add_subcommand("gaps",

@@ -288,6 +288,34 @@ std::string format_forecast(const app::ForecastReport& report, Lang lang) {
   return out;
 }
 
+std::string format_backtest(const app::BacktestReport& report, Lang lang) {
+  const bool zh = lang == Lang::kZh;
+  std::string out = fmt::format(
+      "{} · {} · {} {} · {} {}\n\n",
+      zh || report.plan.title.en.empty() ? report.plan.title.zh : report.plan.title.en,
+      zh ? "预测回测（以各年年中、年末为基准日预测，与其后数据对照）"
+         : "back-test (forecast from each mid-year and year-end, scored against the later figures)",
+      zh ? "模拟次数" : "runs", report.runs, zh ? "种子" : "seed", report.seed);
+  std::vector<std::vector<std::string>> rows{
+      zh ? std::vector<std::string>{"基准日", "检验点", "P10–P90 覆盖率", "期末 P50 平均误差", "Brier"}
+         : std::vector<std::string>{"as of", "points", "P10–P90 held", "MAPE of deadline P50", "Brier"}};
+  const auto row = [&](const std::string& label, const app::Calibration& c) {
+    rows.push_back({label, std::to_string(c.points),
+                    c.points > 0 ? fmt::format("{:.0f}%", c.coverage() * 100) : "—",
+                    c.deadline_points > 0 ? fmt::format("{:.1f}%", c.mape * 100) : "—",
+                    c.brier_points > 0 ? fmt::format("{:.3f}", c.brier) : "—"});
+  };
+  for (std::size_t i = 0; i < report.as_of.size(); ++i)
+    row(date_of(report.as_of[i]).to_string(), report.by_as_of[i]);
+  row(zh ? "合计" : "overall", report.overall);
+  out += format_table(rows, {false, true, true, true, true});
+  out += zh ? "\n覆盖率理想值 80%；Brier 分数越低越好（恒报 50% 为 0.25）。已由完整数据确定的点不计入。\n"
+            : "\nIdeal coverage 80 %; a lower Brier score is better (always 50 % scores 0.25). Points the "
+              "figures "
+              "already settled are left out.\n";
+  return out;
+}
+
 void print_check(const app::CheckReport& report, Lang lang, std::FILE* out) {
   fmt::print(out, "{}", format_check(report, lang));
 }

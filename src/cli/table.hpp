@@ -31,6 +31,10 @@ enum class Lang { kZh, kEn };
 /// P10 / P50 / P90 at the deadline, and for a final target what it would have taken; then the
 /// model's runs, seed and assumptions.
 [[nodiscard]] std::string format_forecast(const app::ForecastReport& report, Lang lang);
+
+/// `atlas forecast --backtest`: per as-of date and overall, how often the P10–P90 band held, the
+/// MAPE of the deadline year's P50 and the Brier score.
+[[nodiscard]] std::string format_backtest(const app::BacktestReport& report, Lang lang);
 void print_check(const app::CheckReport& report, Lang lang, std::FILE* out = stdout);
 
 /// `atlas check --by FIELD`: per target a header (title, id, what was evaluated, its period), then

@@ -287,7 +287,8 @@ Result<CheckReport> check_targets(const Snapshot& snapshot, const CheckOptions& 
                          .map_source = snapshot.plan.map_source,
                          .map_review_number = snapshot.plan.map_review_number,
                          .chain_rules = snapshot.plan.chain_rules,
-                         .attraction = snapshot.plan.attraction};
+                         .attraction = snapshot.plan.attraction,
+                         .forecast = snapshot.plan.forecast};
   report.as_of = options.as_of;
   report.include_sample = options.include_sample;
   report.snapshot_version = snapshot.version;

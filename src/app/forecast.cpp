@@ -132,8 +132,14 @@ json::object outlook_json(const TargetOutlook& t) {
 
 }  // namespace
 
-engine::ForecastSettings forecast_settings(const Snapshot& /*snapshot*/) {
-  return {};
+engine::ForecastSettings forecast_settings(const Snapshot& snapshot) {
+  const ForecastRules& r = snapshot.plan.forecast;
+  engine::ForecastSettings out;
+  out.shrinkage = static_cast<double>(r.shrinkage) / 1e6;
+  out.ramp_months = static_cast<int>(r.ramp_months);
+  out.cancellation = static_cast<double>(r.cancellation) / 1e6;
+  out.correlation = static_cast<double>(r.correlation) / 1e6;
+  return out;
 }
 
 Result<ForecastReport> forecast_targets(const Snapshot& snapshot, const ForecastOptions& options) {

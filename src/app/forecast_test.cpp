@@ -77,6 +77,32 @@ TEST(ForecastTargets, AWhatIfListsItsChangesByTheirIds) {
       std::string::npos);
 }
 
+// `[plan.forecast]` sets the model's assumptions: with every project cancelled, a count of the
+// projects still to be commissioned cannot rise.
+TEST(ForecastTargets, ThePlansAssumptionsAreTheModels) {
+  auto read = io::read_embedded_dataset();
+  ASSERT_TRUE(read.has_value());
+  read->data.plan.forecast.cancellation = 1'000'000;
+  read->data.plan.forecast.ramp_months = 6;
+  auto built = Snapshot::build(std::move(read->data), 1);
+  ASSERT_TRUE(built.has_value());
+  const engine::ForecastSettings settings = forecast_settings(**built);
+  EXPECT_EQ(settings.cancellation, 1.0);
+  EXPECT_EQ(settings.ramp_months, 6);
+  EXPECT_EQ(settings.shrinkage, 3.0);
+  auto certain = forecast_targets(**built, at(day_number(2023, 6, 30), 300));
+  auto usual = forecast_targets(*meizhou(), at(day_number(2023, 6, 30), 300));
+  ASSERT_TRUE(certain && usual);
+  EXPECT_EQ(certain->settings.cancellation, 1.0);
+  const auto p50 = [](const ForecastReport& r, std::string_view id) {
+    for (const TargetOutlook& o : r.targets) {
+      if (o.check.id == id) return o.forecast.fan.back().p50;
+    }
+    return -1.0;
+  };
+  EXPECT_LT(p50(*certain, "new-projects"), p50(*usual, "new-projects"));
+}
+
 // The back-test forecasts from each mid-year and year-end before the as-of date and scores only
 // outcomes the figures show; on the plan's data its met/missed probabilities beat a coin.
 TEST(Backtest, ScoresForecastsFromEachPastMidYearAndYearEnd) {

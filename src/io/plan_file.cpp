@@ -140,6 +140,15 @@ void write_plan_info(const PlanInfo& p, Emitter& e) {
                                  millionths_text(a.weight_named)));
     e.text("provenance", a.provenance);
   }
+  if (p.forecast != ForecastRules{}) {
+    const ForecastRules& f = p.forecast;
+    e.header("plan.forecast", false);
+    e.raw("shrinkage", millionths_text(f.shrinkage));
+    e.raw("ramp_months", std::to_string(f.ramp_months));
+    e.raw("cancellation", millionths_text(f.cancellation));
+    e.raw("correlation", millionths_text(f.correlation));
+    e.text("provenance", f.provenance);
+  }
 }
 
 void write_term(const TermRecord& t, Emitter& e) {

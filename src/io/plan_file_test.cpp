@@ -255,6 +255,35 @@ TEST(PlanFile, ReadsAndWritesTheAttractionWeights) {
                 "p.toml:5:66: plan.attraction.weights.size: unknown key in plan.attraction.weights"}));
 }
 
+TEST(PlanFile, ReadsAndWritesTheForecastAssumptions) {
+  const std::string text =
+      "[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.forecast]\nshrinkage = 5\nramp_months = 18\n"
+      "cancellation = 0.25\nprovenance = \"design: the bureau's own view\"\n";
+  auto read = read_plan(text, "p.toml");
+  ASSERT_TRUE(read.has_value()) << ::testing::PrintToString(messages(read));
+  const ForecastRules& f = read->data.plan.forecast;
+  EXPECT_EQ(f.shrinkage, 5'000'000);
+  EXPECT_EQ(f.ramp_months, 18);
+  EXPECT_EQ(f.cancellation, 250'000);
+  EXPECT_EQ(f.correlation, 300'000);  // not given: the default
+  auto again = read_plan(write_plan(read->data), "again.toml");
+  ASSERT_TRUE(again.has_value()) << ::testing::PrintToString(messages(again));
+  EXPECT_EQ(again->data.plan, read->data.plan);
+  auto plain = read_plan("[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n", "p.toml");
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(write_plan(plain->data).find("plan.forecast"), std::string::npos);
+  const Messages errors = plan_errors(
+      "[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.forecast]\nramp_months = 0\ncancellation = 1.5\n"
+      "correlation = 0.95\nprovenance = \"design\"\nseed = 4\n");
+  ASSERT_EQ(errors.size(), 4U) << ::testing::PrintToString(errors);
+  EXPECT_NE(
+      errors[0].find("plan.forecast.ramp_months: ramp_months is a number of months from 1 to 120, not 0"),
+      std::string::npos);
+  EXPECT_NE(errors[1].find("plan.forecast.cancellation"), std::string::npos);
+  EXPECT_NE(errors[2].find("plan.forecast.correlation"), std::string::npos);
+  EXPECT_NE(errors[3].find("plan.forecast.seed: unknown key"), std::string::npos);
+}
+
 TEST(PlanFile, RefusesChainRulesOutOfRange) {
   EXPECT_EQ(
       plan_errors("[plan]\nid = \"p\"\ntitle = { zh = \"规划\" }\n[plan.chain_rules]\n"

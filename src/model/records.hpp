@@ -49,6 +49,17 @@ struct ChainRules {
 
 /// How a plan ranks the outside firms it may court (docs/chains.md, "Candidates"): the weight of
 /// each feature of a candidate's score, in millionths (4.0 is 4000000), and the regions it courts.
+/// How the forecast models a plan's targets (docs/forecast.md; `[plan.forecast]` in the plan file).
+/// Shares and the shrinkage in millionths (0.1 is 100000); the defaults are design values.
+struct ForecastRules {
+  std::int64_t shrinkage = 3'000'000;   // k: an enterprise's own trend weighs n / (n + k)
+  std::int64_t ramp_months = 12;        // commissioning → full production when the milestones do not say
+  std::int64_t cancellation = 100'000;  // a project not yet commissioned never is, with this probability
+  std::int64_t correlation = 300'000;   // within a segment, when its history cannot estimate it
+  std::string provenance;
+  bool operator==(const ForecastRules&) const = default;
+};
+
 struct AttractionRules {
   std::vector<std::string> regions;        // the regions the plan courts (a candidate's region matches one)
   std::int64_t weight_gap = 4'000'000;     // it makes a weak or missing link, by the link's importance
@@ -84,6 +95,7 @@ struct PlanInfo {
   ChainRules chain_rules;
   /// How it ranks the outside firms to court (docs/chains.md, "Candidates").
   AttractionRules attraction;
+  ForecastRules forecast;
   bool operator==(const PlanInfo&) const = default;
 };
 

@@ -77,7 +77,8 @@ TEST(StoreAudit, LogsNewRecordsWithTheirAfterImage) {
       R"("min_local_supply":600000,"min_location_quotient":1500000,"reference":"gd-parts-output",)"
       R"("provenance":"design: test rules"},"attraction":{"regions":["Fujian","Shandong"],"weight_gap":3000000,)"
       R"("weight_ties":0,"weight_scale":500000,"weight_region":1000000,"weight_named":2000000,)"
-      R"("provenance":"design: test weights"},"default":true})");
+      R"("provenance":"design: test weights"},"forecast":{"shrinkage":2500000,"ramp_months":18,)"
+      R"("cancellation":150000,"correlation":400000,"provenance":"design: test assumptions"},"default":true})");
 }
 
 TEST(StoreAudit, LogsBeforeAndAfterOfAReplacedRecordWithEscapedText) {

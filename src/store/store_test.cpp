@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 12;
+constexpr int kMigrationCount = 13;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};
@@ -31,8 +31,9 @@ Store open_memory() {
 // Sizes are those of x86-64 libstdc++ (std::string = 32 bytes).
 TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   if (sizeof(std::string) != 32 || sizeof(void*) != 8) GTEST_SKIP() << "sizes recorded for x86-64 libstdc++";
-  EXPECT_EQ(sizeof(PlanInfo), 536U);
+  EXPECT_EQ(sizeof(PlanInfo), 600U);
   EXPECT_EQ(sizeof(AttractionRules), 96U);
+  EXPECT_EQ(sizeof(ForecastRules), 64U);
   EXPECT_EQ(sizeof(ChainRules), 136U);
   EXPECT_EQ(sizeof(CountyRecord), 160U);
   EXPECT_EQ(sizeof(TaxonomyRecord), 208U);
@@ -52,7 +53,7 @@ TEST(StoreSchema, KnowsEveryFieldOfEveryRecord) {
   EXPECT_EQ(sizeof(BaselineRecord), 128U);
   EXPECT_EQ(sizeof(TargetRecord), 408U);
   EXPECT_EQ(sizeof(SupplyEdgeRecord), 136U);
-  EXPECT_EQ(sizeof(Dataset), 968U);
+  EXPECT_EQ(sizeof(Dataset), 1032U);
   EXPECT_EQ(sizeof(PlanMemberRecord), 40U);
   EXPECT_EQ(sizeof(TermRecord), 144U);
   EXPECT_EQ(sizeof(UnitScale), 72U);

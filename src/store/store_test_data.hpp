@@ -72,7 +72,12 @@ inline void add_reference_tables(Dataset& d) {
                                     .weight_scale = 500'000,
                                     .weight_region = 1'000'000,
                                     .weight_named = 2'000'000,
-                                    .provenance = "design: test weights"}};
+                                    .provenance = "design: test weights"},
+                    ForecastRules{.shrinkage = 2'500'000,
+                                  .ramp_months = 18,
+                                  .cancellation = 150'000,
+                                  .correlation = 400'000,
+                                  .provenance = "design: test assumptions"}};
   d.plan_members = {{MemberKind::kCarrier, "alliance"}, {MemberKind::kEnterprise, "bpw"}};
   // Out of order (kind, position), one without provenance.
   d.terms = {{VocabularyKind::kZoneKind, "base", {"基地", "Base"}, "plan §6", 1},

@@ -24,9 +24,11 @@ constexpr std::array<std::string_view, 11> kTopKeys = {
 constexpr std::array<std::string_view, 5> kUnitKeys = {"id", "measure", "name", "scales", "provenance"};
 constexpr std::array<std::string_view, 2> kScaleKeys = {"factor", "name"};
 constexpr std::array<std::string_view, 3> kTermKeys = {"id", "name", "provenance"};
-constexpr std::array<std::string_view, 12> kPlanKeys = {"id",    "title",       "document",   "issued",
-                                                        "start", "end",         "scope",      "output_metric",
-                                                        "map",   "chain_rules", "attraction", "default"};
+constexpr std::array<std::string_view, 13> kPlanKeys = {
+    "id",  "title",       "document",   "issued",   "start",  "end", "scope", "output_metric",
+    "map", "chain_rules", "attraction", "forecast", "default"};
+constexpr std::array<std::string_view, 5> kForecastKeys = {"shrinkage", "ramp_months", "cancellation",
+                                                           "correlation", "provenance"};
 constexpr std::array<std::string_view, 3> kAttractionKeys = {"regions", "weights", "provenance"};
 constexpr std::array<std::string_view, 5> kWeightKeys = {"gap", "ties", "scale", "region", "named"};
 constexpr std::array<std::string_view, 8> kChainRuleKeys = {
@@ -100,6 +102,26 @@ void parse_attraction(TomlRecord& rec, AttractionRules& r) {
   }
 }
 
+// `[plan.forecast]`: the forecast model's assumptions (docs/forecast.md); what it leaves out keeps
+// the design default.
+void parse_forecast(TomlRecord& rec, ForecastRules& r) {
+  if (auto k = rec.millionths("shrinkage", 100.0)) r.shrinkage = *k;
+  if (auto n = rec.integer("ramp_months")) {
+    if (*n >= 1 && *n <= 120) {
+      r.ramp_months = *n;
+    } else {
+      rec.reject("ramp_months",
+                 Error{ErrorCode::kInvalidValue,
+                       fmt::format("ramp_months is a number of months from 1 to 120, not {}", *n),
+                       {},
+                       {}});
+    }
+  }
+  if (auto q = rec.millionths("cancellation", 1.0)) r.cancellation = *q;
+  if (auto rho = rec.millionths("correlation", 0.9)) r.correlation = *rho;
+  r.provenance = rec.text("provenance", true);
+}
+
 void parse_plan(TomlRecord& rec, PlanInfo& r) {
   r.id = rec.slug("id", true);
   r.title = rec.names("title", true);
@@ -124,6 +146,11 @@ void parse_plan(TomlRecord& rec, PlanInfo& r) {
     TomlRecord inner(*attraction, "plan.attraction", "attraction.", kAttractionKeys, rec.file(), rec.errors(),
                      rec.positions());
     parse_attraction(inner, r.attraction);
+  }
+  if (const toml::table* forecast = rec.table("forecast")) {
+    TomlRecord inner(*forecast, "plan.forecast", "forecast.", kForecastKeys, rec.file(), rec.errors(),
+                     rec.positions());
+    parse_forecast(inner, r.forecast);
   }
   r.is_default = rec.boolean("default");
 }

@@ -15,7 +15,8 @@ const Queries& plan_queries() {
       "map, map_source, map_review_number, chain_makers, chain_min_makers, chain_anchor_output, "
       "chain_min_local_supply, chain_min_location_quotient, chain_reference, chain_rules_provenance, "
       "attraction_weight_gap, attraction_weight_ties, attraction_weight_scale, attraction_weight_region, "
-      "attraction_weight_named, attraction_provenance FROM plans",
+      "attraction_weight_named, attraction_provenance, forecast_shrinkage, forecast_ramp_months, "
+      "forecast_cancellation, forecast_correlation, forecast_provenance FROM plans",
       "WHERE id = ?1", "ORDER BY id");
   return queries;
 }
@@ -96,7 +97,12 @@ Result<PlanInfo> read_plan(const Stmt& s) {
                                                 .weight_scale = s.int64(21),
                                                 .weight_region = s.int64(22),
                                                 .weight_named = s.int64(23),
-                                                .provenance = s.text(24)}};
+                                                .provenance = s.text(24)},
+                  .forecast = ForecastRules{.shrinkage = s.int64(25),
+                                            .ramp_months = s.int64(26),
+                                            .cancellation = s.int64(27),
+                                            .correlation = s.int64(28),
+                                            .provenance = s.text(29)}};
 }
 
 // ---- plan members ----
@@ -274,7 +280,12 @@ Result<void> write(Db& db, const PlanInfo& p) {
                                              "attraction_weight_scale",
                                              "attraction_weight_region",
                                              "attraction_weight_named",
-                                             "attraction_provenance"},
+                                             "attraction_provenance",
+                                             "forecast_shrinkage",
+                                             "forecast_ramp_months",
+                                             "forecast_cancellation",
+                                             "forecast_correlation",
+                                             "forecast_provenance"},
                                             {"id"});
   // At most one default plan: a plan that becomes the default takes the mark from the other.
   if (p.is_default) {
@@ -284,12 +295,13 @@ Result<void> write(Db& db, const PlanInfo& p) {
   }
   const auto issued = date_text(p.issued);
   const ChainRules& r = p.chain_rules;
-  auto ok =
-      db.run(sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year, p.is_default,
-             p.output_metric, p.map, p.map_source, p.map_review_number, maker_basis_text(r.basis),
-             r.min_makers, r.anchor_output, r.min_local_supply, r.min_location_quotient, r.reference,
-             r.provenance, p.attraction.weight_gap, p.attraction.weight_ties, p.attraction.weight_scale,
-             p.attraction.weight_region, p.attraction.weight_named, p.attraction.provenance);
+  auto ok = db.run(
+      sql, p.id, p.title.zh, p.title.en, p.document, issued, p.start_year, p.end_year, p.is_default,
+      p.output_metric, p.map, p.map_source, p.map_review_number, maker_basis_text(r.basis), r.min_makers,
+      r.anchor_output, r.min_local_supply, r.min_location_quotient, r.reference, r.provenance,
+      p.attraction.weight_gap, p.attraction.weight_ties, p.attraction.weight_scale,
+      p.attraction.weight_region, p.attraction.weight_named, p.attraction.provenance, p.forecast.shrinkage,
+      p.forecast.ramp_months, p.forecast.cancellation, p.forecast.correlation, p.forecast.provenance);
   if (!ok) return ok;
   if (auto listed = write_list(db, plan_anchors(), p.id, r.anchors); !listed) return listed;
   if (auto listed = write_list(db, plan_regions(), p.id, p.attraction.regions); !listed) return listed;
@@ -331,6 +343,12 @@ std::string to_json(const PlanInfo& p) {
         .field("weight_scale", a.weight_scale);
     json.field("weight_region", a.weight_region).field("weight_named", a.weight_named);
     json.field("provenance", a.provenance).end_object();
+  }
+  if (p.forecast != ForecastRules{}) {
+    const ForecastRules& f = p.forecast;
+    json.key("forecast").begin_object().field("shrinkage", f.shrinkage).field("ramp_months", f.ramp_months);
+    json.field("cancellation", f.cancellation).field("correlation", f.correlation);
+    json.field("provenance", f.provenance).end_object();
   }
   json.field("default", p.is_default).end_object();
   return json.take();

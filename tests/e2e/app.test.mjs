@@ -388,6 +388,7 @@ describe('screenshots', () => {
   const pages = () => [
     { name: 'targets', url: '/', ready: byTestPrefix('target-card-') },
     { name: 'target', url: `/targets/${api.drillTarget?.id ?? api.targets.targets[0].id}`, ready: byTest('contributors'), chart: byTest('trajectory') },
+    { name: 'forecast', url: '/forecast?as_of=2023-06-30', ready: byTest('whatif-table') },
     { name: 'enterprises', url: '/enterprises', ready: byTestPrefix('enterprise-row-') },
     { name: 'enterprise', url: `/enterprises/${api.drillTarget?.contributors.items[0]?.id ?? api.enterprises.items[0].id}`, ready: byTest('enterprise-basics') },
     { name: 'projects', url: '/projects', ready: byTestPrefix('project-row-'), chart: byTest('project-gantt') },

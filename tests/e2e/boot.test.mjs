@@ -21,6 +21,7 @@ const app = useApp(undefined, {
     pages.push(
       { url: `/?${settings}`, data: byTestPrefix('target-card-'), reads: ['/api/v1/targets', '/api/v1/plan'] },
       { url: `/targets/${encodeURIComponent(targets.targets[0].id)}?${settings}`, data: byTest('contributors'), reads: [`/api/v1/targets/${targets.targets[0].id}`] },
+      { url: `/forecast?${settings}`, data: byTest('whatif-table'), reads: ['/api/v1/forecast', '/api/v1/targets', '/api/v1/projects'] },
       { url: `/enterprises?sort=-output_value&size=50&${settings}`, data: byTestPrefix('enterprise-row-'), reads: ['/api/v1/enterprises', '/api/v1/zones', '/api/v1/taxonomy'] },
       { url: `/enterprises/${encodeURIComponent(enterprises.items[0].id)}?${settings}`, data: byTest('enterprise-basics'), reads: [`/api/v1/enterprises/${enterprises.items[0].id}`] },
       { url: `/projects?page=1&${settings}`, data: byTestPrefix('project-row-'), reads: ['/api/v1/projects', '/api/v1/zones'] },

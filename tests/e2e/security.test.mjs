@@ -278,6 +278,12 @@ function pages(locale) {
   return [
     { name: 'targets', url: '/', ready: '[data-test^="target-card-"]', text: [names.target[l]] },
     { name: 'target', url: '/targets/total-output', ready: '[data-test="contributors"]', text: [names.target[l]] },
+    {
+      name: 'forecast',
+      url: '/forecast?change=cancel%3Asaint-gobain-glass',
+      ready: '[data-test="whatif-table"]',
+      text: [names.target[l], names.projects['saint-gobain-glass'][l]],
+    },
     { name: 'enterprises', url: '/enterprises', ready: '[data-test^="enterprise-row-"]', text: [names.firstEnterprise[l]] },
     { name: 'enterprise', url: '/enterprises/bpw-meizhou', ready: '[data-test="enterprise-basics"]', text: [names.enterprises['bpw-meizhou'][l]] },
     {

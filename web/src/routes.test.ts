@@ -29,7 +29,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/targets/%E0%A4%A')?.route.name).toBe('not-found')
   })
   it('knows every page of the router', () => {
-    expect(appRoutes.map((r) => r.name)).toEqual(['targets', 'target', 'enterprises', 'enterprise', 'projects', 'project', 'zones', 'taxonomy', 'chains', 'not-found'])
+    expect(appRoutes.map((r) => r.name)).toEqual(['targets', 'target', 'forecast', 'enterprises', 'enterprise', 'projects', 'project', 'zones', 'taxonomy', 'chains', 'not-found'])
   })
 })
 
@@ -63,6 +63,15 @@ describe("a page's early reads", () => {
     expect(urls('/chains', 'chain=a%2Fb&year=2024')?.urls).toContain('/api/v1/chains/a%2Fb?year=2024&as_of=2024-06-30&sample=false')
     // The same URL the page reads.
     expect(urls('/chains', 'chain=trailer&county=meixian')?.urls).toContain(client.readUrl(reads.chain('trailer', chainReadQuery(chainFilters({ chain: 'trailer', county: 'meixian' })))))
+  })
+  it('of the forecast page are the base forecast, the targets and the key projects; with changes in the address, no base read', () => {
+    expect(matchRoute('/forecast')?.route.name).toBe('forecast')
+    expect(urls('/forecast')?.urls).toEqual([
+      '/api/v1/forecast?as_of=2024-06-30&sample=false',
+      '/api/v1/targets?as_of=2024-06-30&sample=false',
+      '/api/v1/projects?limit=500&as_of=2024-06-30&sample=false',
+    ])
+    expect(urls('/forecast', 'change=cancel%3Ap1')?.urls).toEqual(['/api/v1/targets?as_of=2024-06-30&sample=false', '/api/v1/projects?limit=500&as_of=2024-06-30&sample=false'])
   })
   it('are none for the not-found page', () => {
     expect(urls('/nowhere')?.urls).toEqual([])

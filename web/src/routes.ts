@@ -4,6 +4,7 @@ import { enterpriseFilters, enterpriseListQuery } from './pages/enterprises/list
 import { projectFilters, projectListQuery } from './pages/projects/listQuery'
 import { chainFilters, chainReadQuery } from './pages/chains/chainView'
 import { groupByOf } from './pages/targets/groupQuery'
+import { changesOf } from './pages/forecast/changeQuery'
 
 // The app's pages: address, code (loaded when first shown) and the API reads the page makes as
 // soon as it opens. router.ts builds the router from this table; boot.ts uses it before the app
@@ -41,6 +42,15 @@ export const appRoutes: AppRoute[] = [
       const by = groupByOf(to.query)
       return [reads.target(to.params.id ?? '', { limit: 100 }), ...(by ? [reads.targetGroups(to.params.id ?? '', { by })] : [])]
     },
+  },
+  {
+    path: '/forecast',
+    name: 'forecast',
+    load: () => import('./pages/forecast/ForecastPage.vue'),
+    nav: '/forecast',
+    // The base forecast when the address names no change (with changes the page posts a what-if),
+    // beside the targets (their units) and the key projects (their names).
+    reads: (to) => [...(changesOf(to.query).length ? [] : [reads.forecast()]), reads.targets(), reads.projects({ limit: 500 })],
   },
   {
     path: '/enterprises',

@@ -831,6 +831,110 @@ export interface LinkCandidates {
 }
 
 // ---------------------------------------------------------------------------------------------
+// /forecast: how likely each target is to be met by its deadline (docs/forecast.md)
+
+/** The shape of a target's indicator the forecast recognises; unsupported ones are not forecast. */
+export type ForecastForm = 'sum' | 'tier-count' | 'record-count' | 'project-count' | 'unsupported'
+
+/** One year of a forecast: the value's quantiles over the runs, in the target's unit. */
+export interface FanPoint {
+  year: number
+  p10: number
+  p50: number
+  p90: number
+  mean: number
+}
+
+/** What a final target would have taken: the shortfall, and for a sum the yearly growth needed. */
+export interface ForecastTook {
+  /** The year the growth is counted from (the baseline's, else the plan's first); null for counts. */
+  from_year: number | null
+  from_value: number | null
+  /** Yearly growth that would have met the goal (0.2975 is 29.75 %); null for counts. */
+  growth_needed: number | null
+  growth_achieved: number | null
+  /** What was missing at the deadline, in the target's unit; 0 when met. */
+  shortfall: number
+}
+
+export interface TargetForecast {
+  id: string
+  title: I18nText
+  unit: MoneyOrCountUnit
+  /** The plan's unit by id (GET /plan `units`), as /targets gives it in full; null for none. */
+  declared_unit: string | null
+  /** The goal as the plan file writes it (">= 100亿"). */
+  goal: string
+  goal_value: number
+  deadline: number
+  status: TargetStatus | string
+  final: boolean
+  latest: number | null
+  latest_period: string | null
+  latest_year: number | null
+  /** One of ForecastForm; kept open because the engine may add forms. */
+  form: ForecastForm | string
+  /** Why the target is not forecast (form unsupported); null otherwise. */
+  unsupported: string | null
+  /** 0..1; null when not forecast. */
+  probability: number | null
+  /** Every run gives the same value: the figures are complete. */
+  settled: boolean
+  /** A year each from the as-of year (only the deadline once past) to the deadline. */
+  fan: FanPoint[]
+  members: number
+  stopped: number
+  /** The key projects that feed the target. */
+  projects: string[]
+  sample: boolean
+  /** For a final target: what it would have taken; null otherwise. */
+  took: ForecastTook | null
+  /** What-if answers only: the probability and the deadline's P50 without the changes. */
+  base_probability?: number | null
+  base_p50?: number | null
+}
+
+/** A change of a what-if: delay or cancel a key project, or set a segment's yearly growth. */
+export type WhatIfChange =
+  | { kind: 'delay'; project: string; months: number }
+  | { kind: 'cancel'; project: string }
+  | { kind: 'growth'; segment: string; growth: number }
+
+export interface ForecastSettings {
+  shrinkage: number
+  ramp_months: number
+  cancellation: number
+  correlation: number
+}
+
+export interface Forecast {
+  meta: Meta
+  plan: string
+  as_of: string
+  include_sample: boolean
+  runs: number
+  seed: number
+  snapshot_version: number
+  settings: ForecastSettings
+  /** The changes applied (empty for GET /forecast). */
+  changes: WhatIfChange[]
+  targets: TargetForecast[]
+}
+
+export interface ForecastQuery {
+  runs?: number
+  seed?: number
+}
+
+export interface WhatIfRequest {
+  changes: WhatIfChange[]
+  as_of?: string
+  sample?: boolean
+  runs?: number
+  seed?: number
+}
+
+// ---------------------------------------------------------------------------------------------
 // POST /indicators
 
 export interface IndicatorRequest {
@@ -1032,6 +1136,7 @@ export const reads = {
   chainCounties: (id: string, params: ChainCountiesQuery = {}) => read<ChainCounties>(`/chains/${encodeURIComponent(id)}/counties`, { year: params.year }),
   /** A file, not JSON: the client's url() of it is a download link (docs/api.md, "Catalogues"). */
   catalogue: (kind: CatalogueKind, params: CatalogueQuery = {}) => read<Blob>(`/catalogues/${encodeURIComponent(kind)}`, { ...params }),
+  forecast: (params: ForecastQuery = {}) => read<Forecast>('/forecast', { ...params }),
   linkCandidates: (chain: string, link: string, params: ChainQuery = {}) =>
     read<LinkCandidates>(`/chains/${encodeURIComponent(chain)}/links/${encodeURIComponent(link)}/candidates`, { ...params }),
 }
@@ -1162,6 +1267,16 @@ export class AtlasClient {
   }
   linkCandidates(chain: string, link: string, params: ChainQuery = {}, o?: RequestOptions) {
     return this.read(reads.linkCandidates(chain, link, params), o)
+  }
+  forecast(params: ForecastQuery = {}, o?: RequestOptions) {
+    return this.read(reads.forecast(params), o)
+  }
+  /** The forecast with `changes`, the base beside it; as_of and sample default to the global switches. */
+  whatIf(changes: WhatIfChange[], params: ForecastQuery = {}, o?: RequestOptions) {
+    const ctx = this.context()
+    const body: WhatIfRequest = { changes, sample: ctx.sample, ...params }
+    if (ctx.asOf) body.as_of = ctx.asOf
+    return this.post<Forecast>('/forecast/what-if', body, o)
   }
   /** Evaluates an indicator; as_of and sample default to the global switches. */
   indicator(expression: string, o?: RequestOptions) {

@@ -179,3 +179,42 @@ describe('a target in a unit the plan declares', () => {
     expect(data.format(5)).toBe('5万辆')
   })
 })
+
+describe('the forecast fan on the trajectory', () => {
+  const fanLabels = { ...labels, fan: { band: '预测区间', median: '预测中位数', low: '预测 P10', high: '预测 P90' } }
+  const input: TrajectoryInput = {
+    ...totalOutput,
+    series: totalOutput.series.slice(0, 2),
+    fan: [
+      { year: 2023, p10: 4700000000, p50: 5000000000, p90: 5300000000 },
+      { year: 2025, p10: 7900000000, p50: 8900000000, p90: 11000000000 },
+    ],
+    labels: fanLabels,
+  }
+  it('holds P10, P50 and P90 of each forecast year, from the last whole year before them', () => {
+    const data = trajectoryData(input)
+    expect(data.hasFan).toBe(true)
+    expect(data.fanAnchor).toBe(2022)
+    expect(data.years.find((r) => r.year === 2025)).toMatchObject({ p10: 79, p50: 89, p90: 110 })
+    expect(data.years.find((r) => r.year === 2024)).toMatchObject({ p10: null, p50: null })
+  })
+  it('draws the band and a dashed median, names them in the legend, the tooltip and the table', () => {
+    const m = buildTrajectoryChart(input, 640, 320)
+    const paths = m.marks.filter((x): x is PathMark => x.kind === 'path')
+    expect(paths.some((p) => p.fill === TRAJECTORY_COLOURS.band)).toBe(true)
+    expect(paths.some((p) => p.stroke === TRAJECTORY_COLOURS.fan && p.dash)).toBe(true)
+    expect(m.legend.map((l) => l.label)).toEqual(expect.arrayContaining(['预测区间', '预测中位数']))
+    const tip = paths.find((p) => p.hit && p.tip?.[0] === '2025')!.tip!
+    expect(tip).toContain('预测中位数: 89亿元')
+    expect(tip).toContain('预测区间: 79亿元 – 110亿元')
+    expect(m.table.rows.filter((r) => r.series === '预测 P90').map((r) => r.category)).toEqual(['2023', '2025'])
+    // The axis reaches the band's top.
+    const axis = m.marks.filter((x): x is TextMark => x.kind === 'text').map((x) => Number(x.text.replace(/,/g, '')))
+    expect(Math.max(...axis.filter(Number.isFinite))).toBeGreaterThanOrEqual(110)
+  })
+  it('draws no fan without one', () => {
+    const m = buildTrajectoryChart(totalOutput, 640, 320)
+    expect(m.marks.some((x) => x.kind === 'path' && x.fill === TRAJECTORY_COLOURS.band)).toBe(false)
+    expect(trajectoryData(totalOutput).hasFan).toBe(false)
+  })
+})

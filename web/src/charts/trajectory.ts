@@ -2,7 +2,9 @@
 // deadline, with the plan's required path as a dashed line. Partial years (a running year read
 // from year-to-date figures) are hollow dashed points with their months as a label. Drawn as an
 // SVG (charts/svg.ts) for the width it is given; a year's column shows all its values in a tooltip.
-import { line } from 'd3-shape'
+// With a forecast (GET /forecast `fan`), the P10–P90 band as an area and the P50 as a dashed line
+// run from the last whole year's value to the deadline.
+import { area, line } from 'd3-shape'
 import { tableNumber, type ChartTableRow } from './chartTable'
 import { circlePath, diamondPath, linePath, pinPath, r1, rectPath, valueAxisMarks, valueScale, type ChartModel, type Mark } from './svg'
 import { formatPeriod } from '../format/period'
@@ -20,6 +22,8 @@ export interface TrajectoryLabels {
   partialSeries: string
   /** Axis unit of counts, e.g. "个" (may be ""). */
   countUnit: string
+  /** The forecast's series, when the chart has a fan. */
+  fan?: { band: string; median: string; low: string; high: string }
 }
 
 export interface TrajectoryInput {
@@ -32,18 +36,21 @@ export interface TrajectoryInput {
   /** A year without a value (null: nothing stated or counted for it) has no point. */
   series: { period: string; year: number; value: number | null; complete: boolean; sample?: boolean }[]
   requiredPath: { year: number; value: number }[]
+  /** The forecast of an open target: a point a year to the deadline (GET /forecast `fan`). */
+  fan?: { year: number; p10: number; p50: number; p90: number }[] | null
   locale: string
   labels: TrajectoryLabels
 }
 
-export const TRAJECTORY_COLOURS = { actual: '#1d4ed8', path: '#909399', goal: '#f56c6c', baseline: '#0f766e' }
+export const TRAJECTORY_COLOURS = { actual: '#1d4ed8', path: '#909399', goal: '#f56c6c', baseline: '#0f766e', fan: '#7c3aed', band: 'rgba(124, 58, 237, 0.16)' }
 
 /** The years on the x axis: from the first known year to the later of the deadline and the data. */
-export function trajectoryYears(input: Pick<TrajectoryInput, 'deadline' | 'baseline' | 'series' | 'requiredPath'>): number[] {
+export function trajectoryYears(input: Pick<TrajectoryInput, 'deadline' | 'baseline' | 'series' | 'requiredPath' | 'fan'>): number[] {
   const years = [
     input.deadline,
     ...input.series.map((s) => s.year),
     ...input.requiredPath.map((p) => p.year),
+    ...(input.fan ?? []).map((p) => p.year),
   ]
   const baselineYear = input.baseline ? Number.parseInt(input.baseline.period, 10) : NaN
   if (!Number.isNaN(baselineYear)) years.push(baselineYear)
@@ -55,7 +62,7 @@ export function trajectoryYears(input: Pick<TrajectoryInput, 'deadline' | 'basel
 function scaleFor(input: TrajectoryInput): MoneyScale {
   // A share is held in millionths: the axis reads in percent.
   if (input.unit === 'percent') return { divisor: 1e4, unit: '%' }
-  const max = Math.max(input.goal, input.baseline?.value ?? 0, ...input.series.map((s) => s.value ?? 0))
+  const max = Math.max(input.goal, input.baseline?.value ?? 0, ...input.series.map((s) => s.value ?? 0), ...(input.fan ?? []).map((p) => p.p90))
   if (input.declared) {
     // The plan's unit: its largest scale of the language that the largest value reaches (万辆).
     let best: MoneyScale = { divisor: 1, unit: declaredUnitWord(input.declared, input.locale) }
@@ -84,6 +91,10 @@ export interface TrajectoryYear {
   /** The partial year's months as a label ("2026年1—9月"), '' when none. */
   partialLabel: string
   partialSample: boolean
+  /** The forecast's P10, P50, P90 of the year (the fan starts at the last whole year's value). */
+  p10: number | null
+  p50: number | null
+  p90: number | null
 }
 
 export interface TrajectoryData {
@@ -92,6 +103,10 @@ export interface TrajectoryData {
   unit: string
   hasBaseline: boolean
   hasPartial: boolean
+  /** The chart has a forecast fan. */
+  hasFan: boolean
+  /** The year the fan starts from: the last whole year's value before the forecast's first year (null: none). */
+  fanAnchor: number | null
   /** A value in the axis unit, as the tooltip and the goal's label write it (27.19亿元). */
   format: (v: number) => string
 }
@@ -113,6 +128,9 @@ export function trajectoryData(input: TrajectoryInput): TrajectoryData {
     partial: null,
     partialLabel: '',
     partialSample: false,
+    p10: null,
+    p50: null,
+    p90: null,
   }))
   const at = (year: number) => rows[years.indexOf(year)] as TrajectoryYear | undefined
   // The baseline is a marker of its own (the plan's figure); it also starts the line when the
@@ -147,7 +165,25 @@ export function trajectoryData(input: TrajectoryInput): TrajectoryData {
     if (row) row.path = scaled(p.value, scale)
   }
   at(input.deadline)!.goal = scaled(input.goal, scale)
-  return { years: rows, unit: scale.unit, hasBaseline, hasPartial: rows.some((r) => r.partial !== null), format: fmt }
+  const fan = [...(input.fan ?? [])].sort((a, b) => a.year - b.year)
+  for (const p of fan) {
+    const row = at(p.year)
+    if (!row) continue
+    row.p10 = scaled(p.p10, scale)
+    row.p50 = scaled(p.p50, scale)
+    row.p90 = scaled(p.p90, scale)
+  }
+  // The fan starts from the last whole year's value before its first year, so that it continues the line.
+  const anchorRow = fan.length ? [...rows].reverse().find((r) => r.year < fan[0].year && r.actual !== null) : undefined
+  return {
+    years: rows,
+    unit: scale.unit,
+    hasBaseline,
+    hasPartial: rows.some((r) => r.partial !== null),
+    hasFan: fan.length > 0,
+    fanAnchor: anchorRow?.year ?? null,
+    format: fmt,
+  }
 }
 
 /** The chart's plot area inside a width × height drawing. */
@@ -160,7 +196,7 @@ export function buildTrajectoryChart(input: TrajectoryInput, width: number, heig
   const n = data.years.length
   const step = n > 1 ? (plot.right - plot.left) / (n - 1) : 0
   const x = (i: number) => (n > 1 ? plot.left + i * step : (plot.left + plot.right) / 2)
-  const all = data.years.flatMap((r) => [r.actual, r.path, r.goal, r.baseline, r.partial]).filter((v): v is number => v !== null)
+  const all = data.years.flatMap((r) => [r.actual, r.path, r.goal, r.baseline, r.partial, r.p10, r.p90]).filter((v): v is number => v !== null)
   const y = valueScale(all, plot.bottom, plot.top)
   const C = TRAJECTORY_COLOURS
   const marks: Mark[] = valueAxisMarks(y, plot, data.unit, input.locale)
@@ -178,9 +214,30 @@ export function buildTrajectoryChart(input: TrajectoryInput, width: number, heig
       r.path !== null ? `${labels.requiredPath}: ${data.format(r.path)}` : '',
       r.goal !== null ? `${labels.goal}: ${data.format(r.goal)}` : '',
       r.baseline !== null && r.actualName !== labels.baseline ? `${labels.baseline}: ${data.format(r.baseline)}` : '',
+      r.p50 !== null && labels.fan ? `${labels.fan.median}: ${data.format(r.p50)}` : '',
+      r.p10 !== null && r.p90 !== null && labels.fan ? `${labels.fan.band}: ${data.format(r.p10)} – ${data.format(r.p90)}` : '',
     ].filter(Boolean)
     if (tip.length > 1) marks.push({ kind: 'path', d: rectPath(x(i) - half, plot.top, 2 * half, plot.bottom - plot.top), hit: true, tip, focus: true })
   })
+  // The forecast under the lines: the band, then its median.
+  if (data.hasFan) {
+    const fanPts = data.years.flatMap((r, i) => {
+      if (r.year === data.fanAnchor && r.actual !== null) return [{ x: x(i), lo: y(r.actual), mid: y(r.actual), hi: y(r.actual) }]
+      return r.p50 !== null && r.p10 !== null && r.p90 !== null ? [{ x: x(i), lo: y(r.p10), mid: y(r.p50), hi: y(r.p90) }] : []
+    })
+    if (fanPts.length > 1) {
+      const band = area<(typeof fanPts)[number]>()
+        .x((p) => r1(p.x))
+        .y0((p) => r1(p.lo))
+        .y1((p) => r1(p.hi))(fanPts)
+      marks.push({ kind: 'path', d: band ?? '', fill: C.band, stroke: 'none' })
+      marks.push({ kind: 'path', d: line()(fanPts.map((p) => [r1(p.x), r1(p.mid)] as [number, number])) ?? '', stroke: C.fan, width: 2, dash: '5 4' })
+    } else if (fanPts.length === 1) {
+      const p = fanPts[0]
+      marks.push({ kind: 'path', d: rectPath(p.x - 5, p.hi, 10, Math.max(1, p.lo - p.hi)), fill: C.band, stroke: C.fan, width: 1 })
+      marks.push({ kind: 'path', d: linePath(p.x - 7, p.mid, p.x + 7, p.mid), stroke: C.fan, width: 2 })
+    }
+  }
   const goal = data.years.findIndex((r) => r.goal !== null)
   const goalY = y(data.years[goal].goal!)
   marks.push({ kind: 'path', d: linePath(plot.left, goalY, plot.right, goalY), stroke: C.goal, width: 1, dash: '2 3' })
@@ -213,9 +270,22 @@ export function buildTrajectoryChart(input: TrajectoryInput, width: number, heig
       { label: labels.goal, colour: C.goal, symbol: 'pin' },
       ...(data.hasBaseline ? [{ label: labels.baseline, colour: C.baseline, symbol: 'diamond' as const }] : []),
       ...(data.hasPartial ? [{ label: labels.partialSeries, colour: C.actual, symbol: 'hollow' as const }] : []),
+      ...(data.hasFan && labels.fan
+        ? [
+            { label: labels.fan.median, colour: C.fan, symbol: 'dash' as const },
+            { label: labels.fan.band, colour: C.fan, symbol: 'box' as const, fill: C.band },
+          ]
+        : []),
     ],
     table: { unit: data.unit, rows: trajectoryTable(input, data) },
-    title: [labels.actual, labels.requiredPath, labels.goal, ...(data.hasBaseline ? [labels.baseline] : []), ...(data.hasPartial ? [labels.partialSeries] : [])].join(' / '),
+    title: [
+      labels.actual,
+      labels.requiredPath,
+      labels.goal,
+      ...(data.hasBaseline ? [labels.baseline] : []),
+      ...(data.hasPartial ? [labels.partialSeries] : []),
+      ...(data.hasFan && labels.fan ? [labels.fan.median, labels.fan.band] : []),
+    ].join(' / '),
   }
 }
 
@@ -223,7 +293,7 @@ export function buildTrajectoryChart(input: TrajectoryInput, width: number, heig
 function trajectoryTable(input: TrajectoryInput, data: TrajectoryData): ChartTableRow[] {
   const { labels, locale } = input
   const rows: ChartTableRow[] = []
-  const add = (series: string, key: 'actual' | 'path' | 'goal' | 'baseline' | 'partial', sample?: (r: TrajectoryYear) => boolean) => {
+  const add = (series: string, key: 'actual' | 'path' | 'goal' | 'baseline' | 'partial' | 'p10' | 'p50' | 'p90', sample?: (r: TrajectoryYear) => boolean) => {
     for (const r of data.years) {
       const v = r[key]
       if (v !== null) rows.push({ series, category: String(r.year), value: tableNumber(v, locale), sample: sample?.(r) ?? false })
@@ -234,5 +304,10 @@ function trajectoryTable(input: TrajectoryInput, data: TrajectoryData): ChartTab
   add(labels.goal, 'goal')
   if (data.hasBaseline) add(labels.baseline, 'baseline')
   if (data.hasPartial) add(labels.partialSeries, 'partial', (r) => r.partialSample)
+  if (data.hasFan && labels.fan) {
+    add(labels.fan.median, 'p50')
+    add(labels.fan.low, 'p10')
+    add(labels.fan.high, 'p90')
+  }
   return rows
 }

@@ -1,0 +1,260 @@
+// The forecast in the web app end to end (GET /api/v1/forecast, POST /api/v1/forecast/what-if),
+// against the real `atlas serve` with the embedded plan: the dashboard's probability badges and fan
+// sparklines before the deadline (as_of=2023-06-30 in the address) and its "what it would have
+// taken" lines after it (today); the target page's fan in the trajectory chart; the what-if page —
+// a cancelled key project moves a target it feeds, undo brings the base back, a growth out of
+// range is refused, the server's problem names the change, and with every target final the page
+// offers a date before the deadlines. The targets and projects are picked from the API's answers,
+// not named here. Screenshots land in artifacts/.
+import assert from 'node:assert/strict'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, test } from 'node:test'
+import { byTest, openCard, settled, useApp } from './lib/app.mjs'
+import { repoRoot } from './lib/server.mjs'
+
+const artifacts = path.join(repoRoot, 'tests/e2e/artifacts')
+const AS_OF = '2023-06-30'
+const api = {}
+
+async function postJson(a, p, body) {
+  const res = await fetch(new URL(p, a.server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  return { status: res.status, body: await res.json() }
+}
+
+const app = useApp(
+  {},
+  {
+    setup: async (a) => {
+      const [before, now, targets] = await Promise.all([a.getJson(`/api/v1/forecast?as_of=${AS_OF}`), a.getJson('/api/v1/forecast'), a.getJson('/api/v1/targets')])
+      Object.assign(api, { before, now, targets })
+      // A key project whose cancellation moves a target it feeds (probability or P50 at the deadline).
+      const candidates = [...new Set(before.targets.flatMap((t) => t.projects))]
+      for (const project of candidates) {
+        const r = await postJson(a, '/api/v1/forecast/what-if', { changes: [{ kind: 'cancel', project }], as_of: AS_OF })
+        assert.equal(r.status, 200)
+        const moved = r.body.targets.find((t) => t.projects.includes(project) && (t.probability !== t.base_probability || t.fan.at(-1).p50 !== t.base_p50))
+        if (moved) {
+          api.whatIf = { project, target: moved }
+          break
+        }
+      }
+      await mkdir(artifacts, { recursive: true })
+    },
+  },
+)
+
+const isOpen = (f) => !f.final && f.probability !== null && f.form !== 'unsupported' && !(f.probability === 1 && (f.status === 'met' || f.settled))
+const pct = (p) => {
+  const n = Math.round(p * 100)
+  return n < 1 ? '<1%' : n > 99 ? '>99%' : `${n}%`
+}
+
+describe('the dashboard', () => {
+  test(`before the deadline (as_of=${AS_OF}) every open target shows its probability and a fan`, async () => {
+    const open = api.before.targets.filter(isOpen)
+    assert.ok(open.length >= 5, `open targets at ${AS_OF}: ${open.length}`)
+    assert.ok(open.filter((f) => f.probability > 0 && f.probability < 1).length >= 3, 'several probabilities strictly between 0 and 1')
+    await app.withPage(async (page) => {
+      await page.goto(`/?as_of=${AS_OF}`)
+      await page.locator(byTest('forecast-runs')).waitFor()
+      await settled(page)
+      assert.equal(await page.locator(byTest('forecast-pending')).count(), 0, 'no placeholder left')
+      for (const f of open) {
+        const card = page.locator(byTest(`target-card-${f.id}`))
+        const badge = card.locator(byTest('forecast-probability'))
+        assert.equal(await badge.count(), 1, `the badge of ${f.id}`)
+        assert.equal(Number(await badge.getAttribute('data-probability')), f.probability, `probability of ${f.id}`)
+        assert.equal((await badge.innerText()).trim(), `达成概率 ${pct(f.probability)}`)
+        assert.equal(await card.locator(`${byTest('forecast-fan')} path`).count(), 3, `the fan of ${f.id}: band, goal, median`)
+        assert.equal(await card.locator(byTest('forecast-took')).count(), 0)
+      }
+      // The colour follows the status bands: a likely target green, an unlikely one red.
+      const low = open.find((f) => f.probability < 0.3)
+      if (low) assert.equal(await page.locator(`${byTest(`target-card-${low.id}`)} ${byTest('forecast-probability')}`).getAttribute('data-colour'), 'red')
+      assert.equal((await page.locator(byTest('forecast-runs')).innerText()).trim(), `模拟 ${api.before.runs.toLocaleString('en-US')} 次 · 种子 ${api.before.seed}`)
+      await page.screenshot({ path: path.join(artifacts, 'forecast-dashboard-2023.png'), fullPage: true })
+    })
+  })
+
+  test('after the deadline (today) a final target says what it would have taken', async () => {
+    const finals = api.now.targets.filter((f) => f.took)
+    assert.ok(finals.length >= 5, 'final targets with took')
+    const sum = finals.find((f) => f.form === 'sum' && f.took.shortfall > 0 && f.took.growth_needed !== null)
+    const met = finals.find((f) => f.took.shortfall === 0)
+    assert.ok(sum && met, 'a missed sum and a met target')
+    await app.withPage(async (page) => {
+      await page.goto('/')
+      await page.locator(byTest('forecast-runs')).waitFor()
+      await settled(page)
+      for (const f of finals) assert.equal(await page.locator(`${byTest(`target-card-${f.id}`)} ${byTest('forecast-took')}`).count(), 1, `took of ${f.id}`)
+      const text = (await page.locator(`${byTest(`target-card-${sum.id}`)} ${byTest('forecast-took')}`).innerText()).trim()
+      const g = (r) => `${r > 0 ? '+' : r < 0 ? '-' : ''}${(Math.abs(r) * 100).toFixed(1)}%`
+      assert.match(text, /^要达成目标：还差 /)
+      assert.ok(text.includes(`需自 ${sum.took.from_year} 年起年均增长 ${g(sum.took.growth_needed)}，实际 ${g(sum.took.growth_achieved)}`), text)
+      assert.match((await page.locator(`${byTest(`target-card-${met.id}`)} ${byTest('forecast-took')}`).innerText()).trim(), /^已达成目标/)
+      assert.equal(await page.locator(byTest('forecast-probability')).count(), 0, 'no probability once every deadline has passed')
+    })
+    // In English.
+    await app.withPage(
+      async (page) => {
+        await page.goto('/')
+        await page.locator(byTest('forecast-runs')).waitFor()
+        await settled(page)
+        const text = (await page.locator(`${byTest(`target-card-${sum.id}`)} ${byTest('forecast-took')}`).innerText()).trim()
+        assert.match(text, /^What it would have taken: .+ short: needed \+\d+\.\d% a year from \d{4}, achieved/)
+      },
+      { locale: 'en' },
+    )
+  })
+
+  test('a failed forecast leaves the cards as they are, with a note', async () => {
+    await app.withPage(async (page) => {
+      await page.route('**/api/v1/forecast*', (route) => route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ status: 500, code: 'internal', title: 'x' }) }))
+      await page.goto(`/?as_of=${AS_OF}`)
+      await page.locator(byTest('forecast-failed')).waitFor()
+      assert.equal(await page.locator(byTest('error-state')).count(), 0)
+      assert.equal(await page.locator('[data-test^="target-card-"]').count(), api.targets.targets.length)
+      assert.equal(await page.locator(byTest('forecast-probability')).count(), 0)
+    })
+  })
+})
+
+describe('the target page', () => {
+  test('draws the forecast band and median into the trajectory, with the probability', async () => {
+    const f = api.before.targets.find((x) => isOpen(x) && x.form === 'sum' && x.probability > 0 && x.probability < 1)
+    assert.ok(f, 'an open sum target')
+    await app.withPage(async (page) => {
+      const card = await openCard(page, `/targets/${encodeURIComponent(f.id)}?as_of=${AS_OF}`, 'trajectory')
+      await card.locator(byTest('forecast-probability')).waitFor()
+      assert.equal(Number(await card.locator(byTest('forecast-probability')).getAttribute('data-probability')), f.probability)
+      await card.locator(`${byTest('chart-legend')}`).getByText('预测区间（P10—P90）').waitFor()
+      assert.ok(await card.locator(`${byTest('chart-legend')}`).getByText('预测中位数（P50）').count())
+      const band = card.locator('svg.chart-svg path[fill="rgba(124, 58, 237, 0.16)"]')
+      assert.equal(await band.count(), 1, 'the P10–P90 band')
+      const box = await band.boundingBox()
+      assert.ok(box && box.width > 50 && box.height > 5, `the band has a size: ${JSON.stringify(box)}`)
+      // The table under the chart lists the forecast's years.
+      await card.locator(`${byTest('chart-table')} summary`).click()
+      const rows = await card.locator(`${byTest('chart-table')} tbody tr`).allInnerTexts()
+      for (const p of f.fan) assert.ok(rows.some((r) => r.startsWith('预测中位数（P50）') && r.includes(String(p.year))), `P50 of ${p.year} in the table`)
+      await page.screenshot({ path: path.join(artifacts, 'forecast-target-2023.png'), fullPage: true })
+    })
+  })
+
+  test('says what a final target would have taken', async () => {
+    const f = api.now.targets.find((x) => x.took && x.took.shortfall > 0)
+    await app.withPage(async (page) => {
+      const card = await openCard(page, `/targets/${encodeURIComponent(f.id)}`, 'trajectory')
+      await card.locator(byTest('forecast-took')).waitFor()
+      assert.match(await card.locator(byTest('forecast-took')).innerText(), /要达成目标：还差/)
+      assert.equal(await card.locator('svg.chart-svg path[fill="rgba(124, 58, 237, 0.16)"]').count(), 0, 'no band for a final target')
+    })
+  })
+})
+
+describe('the what-if page', () => {
+  const row = (page, id) => page.locator('tr', { has: page.locator(byTest(`whatif-row-${id}`)) })
+
+  test('cancelling a key project moves a target it feeds; undo brings the base back', async () => {
+    assert.ok(api.whatIf, 'a project whose cancellation moves a target')
+    const { project, target } = api.whatIf
+    const base = api.before.targets.find((t) => t.id === target.id)
+    await app.withPage(async (page) => {
+      await openCard(page, `/forecast?as_of=${AS_OF}`, 'whatif-controls')
+      assert.match(await page.locator(byTest('nav-forecast')).getAttribute('class'), /is-active/)
+      assert.equal((await page.locator(byTest('forecast-runs')).innerText()).trim(), `模拟 ${api.before.runs.toLocaleString('en-US')} 次 · 种子 ${api.before.seed}`)
+      assert.equal(await page.locator(byTest('forecast-all-final')).count(), 0, 'targets are open at this date')
+      assert.equal(Number(await row(page, target.id).locator(byTest('whatif-base')).getAttribute('data-probability')), base.probability)
+
+      // Cancel (the default kind) the project.
+      await page.locator(`${byTest('whatif-project')} .el-select__wrapper`).click()
+      await page.locator(`.el-select-dropdown__item${byTest(`whatif-project-${project}`)}`).click()
+      const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/v1/forecast/what-if'))
+      await page.locator(byTest('whatif-add')).click()
+      const body = (await posted).postDataJSON()
+      assert.deepEqual(body.changes, [{ kind: 'cancel', project }])
+      assert.equal(body.as_of, AS_OF)
+      await page.locator(byTest('whatif-change-0')).waitFor()
+      await page.waitForURL((u) => u.searchParams.get('change') === `cancel:${project}`)
+      await row(page, target.id).locator(byTest('whatif-prob')).waitFor()
+      await settled(page)
+      const r = row(page, target.id)
+      assert.equal(await r.locator(`[data-changed="true"]`).count(), 1, 'the target is marked changed')
+      assert.equal(Number(await r.locator(byTest('whatif-prob')).getAttribute('data-probability')), target.probability)
+      assert.equal(Number(await r.locator(byTest('whatif-base')).getAttribute('data-probability')), target.base_probability)
+      if (target.fan.at(-1).p50 !== target.base_p50) {
+        assert.notEqual((await r.locator(byTest('whatif-p50')).innerText()).trim(), (await r.locator(byTest('whatif-p50-base')).innerText()).trim(), 'P50 moved')
+      } else {
+        assert.notEqual((await r.locator(byTest('whatif-delta')).innerText()).trim(), '±0')
+      }
+      await page.screenshot({ path: path.join(artifacts, 'forecast-whatif-2023.png'), fullPage: true })
+
+      // Undo.
+      await page.locator(byTest('whatif-remove-0')).click()
+      await page.locator(byTest('whatif-no-changes')).waitFor()
+      await page.waitForURL((u) => !u.searchParams.has('change'))
+      await settled(page)
+      await page.waitForFunction((sel) => !document.querySelector(sel), byTest('whatif-prob'))
+      assert.equal(Number(await row(page, target.id).locator(byTest('whatif-base')).getAttribute('data-probability')), base.probability, 'the base probability again')
+      assert.equal(await page.locator('[data-changed="true"]').count(), 0, 'nothing marked changed')
+    })
+  })
+
+  test('a growth out of −100 % … +1000 % is refused; the server’s problem names the change', async () => {
+    await app.withPage(async (page) => {
+      await openCard(page, `/forecast?as_of=${AS_OF}`, 'whatif-controls')
+      await page.locator(byTest('whatif-kind')).getByText('细分领域增速').click()
+      await page.locator(`${byTest('whatif-segment')} .el-select__wrapper`).click()
+      await page.locator('.el-select-dropdown__item[data-test^="whatif-segment-"]:visible').first().click()
+      const input = page.locator(`input${byTest('whatif-growth')}, ${byTest('whatif-growth')} input`)
+      await input.fill('2000')
+      await page.locator(byTest('whatif-growth-error')).waitFor()
+      assert.equal(await page.locator(byTest('whatif-add')).isDisabled(), true, 'cannot add it')
+      await input.fill('15')
+      await page.locator(byTest('whatif-growth-error')).waitFor({ state: 'detached' })
+      assert.equal(await page.locator(byTest('whatif-add')).isDisabled(), false)
+      await page.locator(byTest('whatif-add')).click()
+      await page.locator(byTest('whatif-change-0')).waitFor()
+      assert.match(await page.locator(byTest('whatif-change-0')).innerText(), /年增速设为 \+15\.0%/)
+
+      // A link with a delay out of range: the server's 400 beside the controls, naming change 1.
+      const project = api.before.targets.flatMap((t) => t.projects)[0]
+      await page.goto(`/forecast?as_of=${AS_OF}&change=${encodeURIComponent(`delay:500:${project}`)}`)
+      await page.locator(byTest('whatif-error')).waitFor()
+      assert.match(await page.locator(byTest('whatif-error')).innerText(), /第 1 项更改有误.*延期 500 个月.*1 至 120/s)
+      assert.equal(await page.locator(byTest('error-state')).count(), 0, 'the page itself stays')
+      assert.match(await page.locator(byTest('whatif-change-0')).getAttribute('class'), /faulty/)
+    })
+  })
+
+  test('with every target past its deadline, it offers to forecast from before them', async () => {
+    assert.ok(api.now.targets.every((t) => t.final || t.deadline < Number(api.now.as_of.slice(0, 4))), 'every target is past its deadline today')
+    const date = `${Math.min(...api.now.targets.map((t) => t.deadline)) - 1}-06-30`
+    await app.withPage(async (page) => {
+      await openCard(page, '/forecast', 'forecast-all-final')
+      await page.locator(byTest('forecast-from')).click()
+      await page.waitForURL((u) => u.searchParams.get('as_of') === date)
+      await page.locator(byTest('forecast-all-final')).waitFor({ state: 'detached' })
+      await settled(page)
+      const shown = await page.locator(byTest('whatif-base')).evaluateAll((els) => els.map((e) => Number(e.dataset.probability)))
+      assert.ok(shown.some((p) => p > 0 && p < 1), `probabilities from ${date}: ${shown}`)
+    })
+  })
+
+  test('works on a phone: controls above the table, nothing wider than the screen', async () => {
+    await app.withPage(
+      async (page) => {
+        await openCard(page, `/forecast?as_of=${AS_OF}&change=${encodeURIComponent(`cancel:${api.whatIf.project}`)}`, 'whatif-controls')
+        await page.locator(byTest('whatif-prob')).first().waitFor()
+        const controls = await page.locator(byTest('whatif-controls')).boundingBox()
+        const results = await page.locator(byTest('whatif-results')).boundingBox()
+        assert.ok(results.y >= controls.y + controls.height - 1, 'the table under the controls')
+        const width = await page.evaluate(() => document.scrollingElement.scrollWidth)
+        assert.ok(width <= 390, `the page is ${width} px wide`)
+        await page.screenshot({ path: path.join(artifacts, 'forecast-whatif-phone-en.png'), fullPage: true })
+      },
+      { locale: 'en', viewport: { width: 390, height: 844 } },
+    )
+  })
+})

@@ -64,6 +64,14 @@ TEST(ForecastApi, AfterTheDeadlineSaysWhatItWouldHaveTaken) {
   EXPECT_EQ(took.at("from_year").as_int64(), 2020);
   EXPECT_EQ(took.at("from_value").as_int64(), 2'719'000'000);
   EXPECT_NEAR(took.at("growth_needed").as_double(), 0.2977, 1e-3);
+  // The glass plant was to be commissioned in 2021-03 and was not by the end of 2025.
+  const auto& missed = took.at("missed").as_array();
+  ASSERT_EQ(missed.size(), 1U);
+  EXPECT_EQ(missed[0].at("project").as_string(), "saint-gobain-glass");
+  EXPECT_EQ(missed[0].at("planned").as_string(), "2021-03");
+  EXPECT_TRUE(missed[0].at("commissioned").is_null());
+  EXPECT_NEAR(missed[0].at("output").as_double(), 11.8e8, 1.0) << "a full year at full production by 2025";
+  EXPECT_TRUE(target_in(a.body, "trailer-output").at("took").at("missed").as_array().empty());
   const double probability = total.at("probability").as_double();
   const std::int64_t shortfall = took.at("shortfall").as_int64();
   EXPECT_EQ(probability == 0.0, shortfall > 0) << "missed: a shortfall; met: none";

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 
 #include "app/internal/json_parts.hpp"
 #include "app/target_detail.hpp"
@@ -25,6 +26,9 @@ WhatItTook what_it_took(const Snapshot& s, const TargetOutlook& o, const Visibil
   const TargetCheck& c = o.check;
   const std::int64_t value = c.latest.value_or(0);
   took.shortfall = satisfies(c.goal, value) ? 0 : std::max<std::int64_t>(0, c.goal.value - value);
+  took.missed = o.forecast.missed;
+  for (const engine::MissedProject& m : took.missed)
+    took.missed_ids.push_back(s.projects[m.project.value].id);
   if (!growth_form(o.forecast.form)) return took;
   std::optional<int> year;
   std::optional<std::int64_t> base;
@@ -84,6 +88,21 @@ json::object change_json(const engine::ForecastChange& c, const std::string& sub
   return o;
 }
 
+json::array missed_json(const WhatItTook& w) {
+  json::array out;
+  for (std::size_t i = 0; i < w.missed.size(); ++i) {
+    const engine::MissedProject& m = w.missed[i];
+    const std::string planned = fmt::format("{}-{:02}", year_of(m.planned), month_of(m.planned));
+    out.emplace_back(
+        json::object{{"project", w.missed_ids[i]},
+                     {"planned", planned},
+                     {"commissioned", m.commissioned ? json::value(date_of(*m.commissioned).to_string())
+                                                     : json::value(nullptr)},
+                     {"output", m.output}});
+  }
+  return out;
+}
+
 json::object outlook_json(const TargetOutlook& t) {
   const TargetCheck& c = t.check;
   const engine::TargetForecast& f = t.forecast;
@@ -123,7 +142,8 @@ json::object outlook_json(const TargetOutlook& t) {
                              {"from_value", internal::optional_int(w.from_value)},
                              {"growth_needed", optional_double(w.growth_needed)},
                              {"growth_achieved", optional_double(w.growth_achieved)},
-                             {"shortfall", w.shortfall}};
+                             {"shortfall", w.shortfall},
+                             {"missed", missed_json(w)}};
   } else {
     o["took"] = nullptr;
   }

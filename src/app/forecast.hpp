@@ -43,6 +43,10 @@ struct WhatItTook {
   std::optional<double> growth_achieved;
   /// Any target: how far the value fell short of the goal (0 when it was met), in its unit.
   std::int64_t shortfall = 0;
+  /// A sum: the key projects planned to add to it by the deadline that were not commissioned by
+  /// then, with what each would have added in the deadline year (engine::MissedProject).
+  std::vector<engine::MissedProject> missed;
+  std::vector<std::string> missed_ids;  // parallel to missed
 };
 
 /// One target's forecast beside its check.

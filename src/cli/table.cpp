@@ -269,6 +269,18 @@ std::string format_forecast(const app::ForecastReport& report, Lang lang) {
                             growth_text(w.growth_achieved));
       }
       notes += line + "\n";
+      for (std::size_t m = 0; m < w.missed.size(); ++m) {
+        const engine::MissedProject& p = w.missed[m];
+        const std::string planned = fmt::format("{}-{:02}", year_of(p.planned), month_of(p.planned));
+        const std::string when = p.commissioned ? date_of(*p.commissioned).to_string()
+                                                : std::string(zh ? "期限前未投产" : "not by the deadline");
+        notes += fmt::format(
+            fmt::runtime(zh ? "    {}：计划 {} 投产，{}；按期可在 {} 年增加 {}\n"
+                            : "    {}: planned for {}, {}; on time it would have added {} in {}\n"),
+            w.missed_ids[m], planned, when,
+            zh ? std::to_string(t.deadline) : amount(std::llround(p.output), t, lang),
+            zh ? amount(std::llround(p.output), t, lang) : std::to_string(t.deadline));
+      }
     }
     if (!o.projects.empty()) {
       notes +=

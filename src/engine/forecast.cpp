@@ -110,7 +110,7 @@ class Runner {
     const auto runs = static_cast<std::size_t>(o.runs);
     values_.assign(layout.cells * runs, 0.0F);
     met_.assign(layout.slots * runs, 0);
-    years_ = static_cast<std::size_t>(layout.last_year - layout.first_year + 1);
+    years_ = static_cast<std::size_t>(layout.last_year - layout.first_year) + 1;
     segments_ = d.snapshot->vocabulary(VocabularyKind::kSegment).size() + 1;
     factor_first_ = layout.first_year;
     for (const MetricTrends& m : d.metrics) {
@@ -507,6 +507,24 @@ Result<ForecastResult> simulate(const ForecastModel& model, const SimulateOption
     f.uses_sample = t.sample;
     for (std::uint32_t p : t.projects)
       f.projects.push_back(d.projects[p].id);
+    // A sum whose deadline year has ended: the projects planned to add to it that came too late.
+    if (t.form == ForecastForm::kSum && year_last_day(t.deadline) < d.input.as_of) {
+      const auto comm = static_cast<std::size_t>(MilestoneKind::kCommissioned);
+      for (std::uint32_t p : t.sponsored) {
+        const ProjectTimeline& pt = d.projects[p];
+        if (!pt.planned_commissioning || year_of(*pt.planned_commissioning) > t.deadline) continue;
+        const DayNumber on = pt.reached[comm];
+        if (on != kNever && on <= year_last_day(t.deadline)) continue;
+        MissedProject m;
+        m.project = pt.id;
+        m.planned = *pt.planned_commissioning;
+        if (on != kNever) m.commissioned = on;
+        ProjectTimeline as_planned = pt;
+        as_planned.expected_output = pt.planned_output;
+        m.output = project_output(as_planned, *pt.planned_commissioning, t.deadline);
+        f.missed.push_back(m);
+      }
+    }
     if (!supported(t)) continue;
     const std::uint8_t* met = runner.met().data() + (layout.slot[t.target] * runs);
     std::size_t hits = 0;

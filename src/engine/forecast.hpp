@@ -86,6 +86,17 @@ struct FanPoint {
   bool operator==(const FanPoint&) const = default;
 };
 
+/// A key project that was to add to a sum by its deadline and did not: planned to be commissioned
+/// by the end of the deadline year, and not commissioned by then (docs/forecast.md, "What it would
+/// have taken").
+struct MissedProject {
+  ProjectId project;
+  MonthIndex planned = 0;                 // the planned commissioning month
+  std::optional<DayNumber> commissioned;  // when it was, after the deadline; none: not yet
+  double output = 0;  // what it would have added in the deadline year, commissioned as planned
+  bool operator==(const MissedProject&) const = default;
+};
+
 /// One target's forecast.
 struct TargetForecast {
   std::size_t target = 0;  // index in Snapshot::targets
@@ -109,6 +120,8 @@ struct TargetForecast {
   std::vector<ProjectId> projects;
   /// True when a sample figure or record went into the model of this target.
   bool uses_sample = false;
+  /// A sum whose deadline year has ended by the as-of date: its projects that came too late.
+  std::vector<MissedProject> missed;
 };
 
 /// What simulate() returns: one forecast per target of the plan, in Snapshot::targets order.

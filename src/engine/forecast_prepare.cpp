@@ -93,6 +93,21 @@ void fit_projects(const Snapshot& s, ForecastData& d) {
     if (t.planned[comm] && t.planned[full] && *t.planned[full] > *t.planned[comm]) {
       t.ramp_months = *t.planned[full] - *t.planned[comm];
     }
+    std::optional<MonthIndex> planned_comm;
+    std::optional<MonthIndex> planned_full;
+    for (std::uint32_t m : s.project_milestones.row(p)) {
+      const MilestoneRecord& r = s.milestones[m];
+      if (!r.planned || (!vis.include_sample && is_sample(r.provenance))) continue;
+      if (r.kind != MilestoneKind::kCommissioned && r.kind != MilestoneKind::kFullProduction) continue;
+      auto& slot = r.kind == MilestoneKind::kCommissioned ? planned_comm : planned_full;
+      const MonthIndex month = planned_month(*r.planned);
+      slot = slot ? std::min(*slot, month) : month;
+    }
+    t.planned_commissioning = planned_comm;
+    if (!planned_comm && planned_full) {
+      t.planned_commissioning = static_cast<MonthIndex>(std::max(0, *planned_full - t.ramp_months));
+    }
+    if (s.projects[p].expected_output) t.planned_output = static_cast<double>(*s.projects[p].expected_output);
     const bool commissioned = t.reached[comm] != kNever;
     if (!commissioned && s.projects[p].expected_output && (t.planned[comm] || t.planned[full])) {
       t.expected_output = static_cast<double>(*s.projects[p].expected_output);
@@ -421,7 +436,7 @@ EnterpriseTrend read_enterprise(const Snapshot& s, const ForecastData& d, Metric
   t.segment = s.enterprises.segment[e.value];
   const int last_year = d.as_of_year;
   t.known_first = last_year - kHistoryYears;
-  t.known.assign(static_cast<std::size_t>(kHistoryYears + 1), 0.0);
+  t.known.assign(static_cast<std::size_t>(kHistoryYears) + 1, 0.0);
   std::vector<std::int8_t> complete(t.known.size(), 0);
   std::vector<int> months(t.known.size(), 0);
   for (int y = t.known_first; y <= last_year; ++y) {
@@ -725,12 +740,13 @@ Result<ForecastModel> prepare_forecast(const Snapshot& snapshot, const ForecastI
     for (std::size_t p = 0; p < d.projects.size(); ++p) {
       const ProjectTimeline& pt = d.projects[p];
       const bool hidden = !input.include_sample && pt.sample;
-      if (pt.expected_output <= 0 || hidden || !snapshot.project_sponsor[p].valid()) continue;
+      if (pt.planned_output <= 0 || hidden || !snapshot.project_sponsor[p].valid()) continue;
       const std::uint32_t sponsor = snapshot.project_sponsor[p].value;
       auto e = std::lower_bound(m.enterprises.begin(), m.enterprises.end(), sponsor,
                                 [](const EnterpriseTrend& t, std::uint32_t v) { return t.id.value < v; });
-      if (e != m.enterprises.end() && e->id.value == sponsor)
-        e->projects.push_back(static_cast<std::uint32_t>(p));
+      if (e == m.enterprises.end() || e->id.value != sponsor) continue;
+      e->planned.push_back(static_cast<std::uint32_t>(p));
+      if (pt.expected_output > 0) e->projects.push_back(static_cast<std::uint32_t>(p));
     }
   }
   for (std::size_t i = 0; i < d.targets.size(); ++i) {
@@ -744,6 +760,8 @@ Result<ForecastModel> prepare_forecast(const Snapshot& snapshot, const ForecastI
       t.members.push_back(index);
       t.sample = t.sample || it->sample;
       if (it->stopped) ++t.stopped;
+      if (t.form == ForecastForm::kSum)
+        t.sponsored.insert(t.sponsored.end(), it->planned.begin(), it->planned.end());
       // A project can change a year still to come only.
       for (std::uint32_t p : t.deadline >= d.as_of_year ? it->projects : std::vector<std::uint32_t>{}) {
         t.projects.push_back(p);

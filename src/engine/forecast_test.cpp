@@ -353,6 +353,27 @@ TEST(Forecast, AnEnterpriseWhoseFiguresStoppedCountsAsZeroButALagOfAllTheDataDoe
   EXPECT_GT(t.fan.back().p10, 10 * kYi) << "b1 and b2 go on from their 2023 figures";
 }
 
+TEST(Forecast, AfterTheDeadlineASumNamesTheProjectsThatCameTooLate) {
+  World w;
+  w.target("a-out", "sum(output_value) where segment = \"a\" in 2025", ">= 1000亿");
+  w.target("b-out", "sum(output_value) where segment = \"b\" in 2025", ">= 1000亿");
+  w.project("late", "a2", 600'000'000, "2024-09");
+  w.project("done", "a1", 300'000'000, "2023-03");
+  w.d.milestones.back().actual = *parse_date("2023-05");  // commissioned before the deadline
+  auto s = w.snapshot();
+  const ForecastResult r = run(*s, day(2026, 6, 30), opts(100));
+  const TargetForecast& a = of(r, *s, "a-out");
+  ASSERT_EQ(a.missed.size(), 1U);
+  EXPECT_EQ(s->projects[a.missed[0].project.value].id, "late");
+  EXPECT_EQ(a.missed[0].planned, month_index(2024, 9));
+  EXPECT_FALSE(a.missed[0].commissioned);
+  // Commissioned 2024-09 and ramped up over 12 months, it would have made 9⅔ months' output in 2025.
+  EXPECT_NEAR(a.missed[0].output, 600'000'000.0 * (68.0 / 12.0 + 4.0) / 12.0, 1.0);
+  EXPECT_TRUE(of(r, *s, "b-out").missed.empty()) << "the plant's sponsor is not in segment b";
+  // Before the deadline nothing is missed yet.
+  EXPECT_TRUE(of(run(*s, day(kOpen, 3, 1), opts(100)), *s, "a-out").missed.empty());
+}
+
 TEST(Forecast, ShapesItCannotForecastSaySo) {
   World w;
   w.target("ratio", "sum(output_value) where segment = \"a\" / sum(output_value) in 2025", ">= 50%",

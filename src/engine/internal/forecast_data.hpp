@@ -41,7 +41,8 @@ struct EnterpriseTrend {
   bool stopped = false;
   MonthIndex last_figure = 0;           // the last month with a visible figure (0: none)
   bool sample = false;                  // a sample figure went into its model
-  std::vector<std::uint32_t> projects;  // indices into ForecastData::projects it sponsors (with output)
+  std::vector<std::uint32_t> projects;  // indices into ForecastData::projects it sponsors (output to come)
+  std::vector<std::uint32_t> planned;   // every project it sponsors with a planned output
   /// The first simulated year: complete_year + 1, or the partial year.
   [[nodiscard]] int first_simulated() const { return complete_year + 1; }
 };
@@ -65,6 +66,10 @@ struct ProjectTimeline {
   double expected_output = 0;  // yuan a year at full production; 0 when none or already commissioned
   int ramp_months = 12;
   bool sample = false;
+  /// As planned, whatever happened since: the month of its commissioning (else of its full
+  /// production less the ramp-up) and its output at full production (0 when none).
+  std::optional<MonthIndex> planned_commissioning;
+  double planned_output = 0;
   /// The month its output starts in a run with delay `delay` (none: never).
   [[nodiscard]] std::optional<MonthIndex> commissioning(int delay) const;
 };
@@ -106,7 +111,8 @@ struct TargetModel {
   int deadline = 0;    // its last
   bool sample = false;
   std::size_t stopped = 0;
-  std::vector<std::uint32_t> projects;  // indices into ForecastData::projects that feed it
+  std::vector<std::uint32_t> projects;   // indices into ForecastData::projects that feed it
+  std::vector<std::uint32_t> sponsored;  // kSum: projects with an output whose sponsor is a member
   // kSum, kTierCount
   std::uint32_t metric = 0;            // index into ForecastData::metrics
   std::vector<std::uint32_t> members;  // indices into that MetricTrends::enterprises

@@ -1,7 +1,7 @@
 // The forecast in the web app end to end (GET /api/v1/forecast, POST /api/v1/forecast/what-if),
 // against the real `atlas serve` with the embedded plan: the dashboard's probability badges and fan
 // sparklines before the deadline (as_of=2023-06-30 in the address) and its "what it would have
-// taken" lines after it (today); the target page's fan in the trajectory chart; the what-if page —
+// taken" lines after it (today), with the key projects a missed sum missed; the target page's fan in the trajectory chart; the what-if page —
 // a cancelled key project moves a target it feeds, undo brings the base back, a growth out of
 // range is refused, the server's problem names the change, and with every target final the page
 // offers a date before the deadlines. The targets and projects are picked from the API's answers,
@@ -103,6 +103,55 @@ describe('the dashboard', () => {
         await settled(page)
         const text = (await page.locator(`${byTest(`target-card-${sum.id}`)} ${byTest('forecast-took')}`).innerText()).trim()
         assert.match(text, /^What it would have taken: .+ short: needed \+\d+\.\d% a year from \d{4}, achieved/)
+      },
+      { locale: 'en' },
+    )
+  })
+
+  test('after the deadline (today) a missed sum lists the key project it missed, by name, linked', async () => {
+    const f = api.now.targets.find((x) => x.took && x.took.missed && x.took.missed.length)
+    assert.ok(f, 'a final target with a missed project')
+    const m = f.took.missed[0]
+    const project = await app.getJson(`/api/v1/projects/${encodeURIComponent(m.project)}`)
+    await app.withPage(async (page) => {
+      await page.goto('/')
+      await page.locator(byTest('forecast-runs')).waitFor()
+      const missed = page.locator(`${byTest(`target-card-${f.id}`)} ${byTest('forecast-missed')}`)
+      await missed.getByText(project.name.zh).waitFor()
+      const text = (await missed.innerText()).trim()
+      assert.ok(text.includes(`计划 ${m.planned.slice(0, 4)}年${Number(m.planned.slice(5, 7))}月 投产`), text)
+      assert.ok(text.includes(`按期可在 ${f.deadline} 年增加 `), text)
+      assert.ok(!text.includes(m.project), `the name, not the id: ${text}`)
+      assert.ok((await missed.locator('li[data-project]').count()) <= 2, 'at most two on the card')
+      assert.equal(await missed.locator(byTest('forecast-missed-more')).count(), 0, 'no "more" for one project')
+      const link = missed.locator(`li[data-project="${m.project}"] a`)
+      assert.equal(await link.getAttribute('href'), `/projects/${encodeURIComponent(m.project)}`)
+      await link.click()
+      await page.waitForURL((u) => u.pathname === `/projects/${encodeURIComponent(m.project)}`)
+    })
+    // More than two: the card shows two and counts the rest.
+    const others = (await app.getJson('/api/v1/projects?limit=500')).items.filter((p) => p.id !== m.project).slice(0, 3)
+    await app.withPage(async (page) => {
+      await page.route('**/api/v1/forecast*', async (route) => {
+        const res = await route.fetch()
+        const body = await res.json()
+        const t = body.targets.find((x) => x.id === f.id)
+        t.took.missed = [...t.took.missed, ...others.map((p) => ({ ...m, project: p.id }))]
+        await route.fulfill({ response: res, json: body })
+      })
+      await page.goto('/')
+      const missed = page.locator(`${byTest(`target-card-${f.id}`)} ${byTest('forecast-missed')}`)
+      await missed.getByText(others[0].name.zh).waitFor()
+      assert.equal(await missed.locator('li[data-project]').count(), 2)
+      assert.equal((await missed.locator(byTest('forecast-missed-more')).innerText()).trim(), `另有 ${f.took.missed.length + others.length - 2} 个项目`)
+    })
+    await app.withPage(
+      async (page) => {
+        await page.goto(`/targets/${encodeURIComponent(f.id)}`)
+        const missed = page.locator(`${byTest('trajectory')} ${byTest('forecast-missed')}`)
+        await missed.getByText(project.name.en || project.name.zh).waitFor()
+        assert.equal(await missed.locator('li[data-project]').count(), f.took.missed.length, 'the target page lists them all')
+        assert.match((await missed.innerText()).trim(), /^Planned for \w+ \d{4}, (not commissioned by the deadline|commissioned \d{4}-\d{2}-\d{2}, after the deadline): .+ — on time it would have added .+ in \d{4}/)
       },
       { locale: 'en' },
     )

@@ -855,6 +855,22 @@ export interface ForecastTook {
   growth_achieved: number | null
   /** What was missing at the deadline, in the target's unit; 0 when met. */
   shortfall: number
+  /**
+   * Key projects planned to be commissioned before the deadline that were not (commissioned after
+   * it, or not yet), with what each would have added in the deadline year; non-empty only for sums.
+   */
+  missed: ForecastMissed[]
+}
+
+/** A key project a final sum target missed: planned before the deadline, commissioned after it or not yet. */
+export interface ForecastMissed {
+  project: string
+  /** The planned commissioning month ("2021-03"). */
+  planned: string
+  /** The commissioning date after the deadline ("2026-05-01"); null: not commissioned yet. */
+  commissioned: string | null
+  /** What it would have added in the deadline year had it been commissioned as planned, in the target's unit. */
+  output: number
 }
 
 export interface TargetForecast {

@@ -11,6 +11,8 @@ import {
   forecastView,
   growthRate,
   growthText,
+  missedText,
+  monthText,
   probabilityColour,
   probabilityDelta,
   probabilityText,
@@ -39,7 +41,7 @@ describe('forecastView', () => {
     expect(forecastView(open, '2025-06-30')).toBe('open')
   })
   it('says what a final target would have taken, and nothing for a passed deadline without a result', () => {
-    const took = { from_year: 2020, from_value: 1, growth_needed: 0.3, growth_achieved: 0.2, shortfall: 5 }
+    const took = { from_year: 2020, from_value: 1, growth_needed: 0.3, growth_achieved: 0.2, shortfall: 5, missed: [] }
     expect(forecastView({ ...open, final: true, probability: 0, settled: true, took }, '2026-12-07')).toBe('took')
     expect(forecastView({ ...open, final: false, status: 'no-data', probability: 0, settled: true }, '2026-12-07')).toBe('none')
   })
@@ -82,16 +84,35 @@ describe('what it would have taken', () => {
   const firms: Unit = { id: 'firm', measure: 'count', name: { zh: '家', en: 'firm | firms' }, scales: [], provenance: null }
   const count = { unit: 'count' as const, indicator: 'count(enterprises) where output_value > 1e9 in 2025', declared_unit: firms }
   it('gives a sum’s shortfall and the yearly growth needed beside the growth achieved, one decimal', () => {
-    const took = { from_year: 2020, from_value: 2719000000, growth_needed: 0.2975322425, growth_achieved: 0.2177115752, shortfall: 2720000000 }
+    const took = { from_year: 2020, from_value: 2719000000, growth_needed: 0.2975322425, growth_achieved: 0.2177115752, shortfall: 2720000000, missed: [] }
     expect(tookText(money, took, 'zh-CN', tr('zh-CN'))).toBe('还差 27.2亿元：需自 2020 年起年均增长 +29.8%，实际 +21.8%')
     expect(tookText(money, took, 'en', tr('en'))).toBe('¥2.72 billion short: needed +29.8% a year from 2020, achieved +21.8%')
   })
   it('gives a count’s shortfall in the plan’s unit, and "met" when nothing was missing', () => {
-    const took = { from_year: null, from_value: null, growth_needed: null, growth_achieved: null, shortfall: 3 }
+    const took = { from_year: null, from_value: null, growth_needed: null, growth_achieved: null, shortfall: 3, missed: [] }
     expect(tookText(count, took, 'zh-CN', tr('zh-CN'))).toBe('还差 3家')
     expect(tookText(count, took, 'en', tr('en'))).toBe('3 firms short')
     expect(tookText(count, { ...took, shortfall: 0 }, 'zh-CN', tr('zh-CN'))).toBe('已达成目标')
-    expect(tookText(money, { from_year: 2021, from_value: 1, growth_needed: 0.09, growth_achieved: 0.0953, shortfall: 0 }, 'en', tr('en'))).toBe('Met (+9.5% a year from 2021)')
+    expect(tookText(money, { from_year: 2021, from_value: 1, growth_needed: 0.09, growth_achieved: 0.0953, shortfall: 0, missed: [] }, 'en', tr('en'))).toBe('Met (+9.5% a year from 2021)')
+  })
+  it('names a missed project’s planned month, that it was not commissioned in time, and what it would have added', () => {
+    const m = { project: 'p', planned: '2021-03', commissioned: null, output: 1180000000 }
+    expect(missedText(money, m, 2025, 'zh-CN', tr('zh-CN'))).toEqual({ lead: '计划 2021年3月 投产、期限前未投产：', gain: ' — 按期可在 2025 年增加 11.8亿元' })
+    expect(missedText(money, m, 2025, 'en', tr('en'))).toEqual({
+      lead: 'Planned for March 2021, not commissioned by the deadline: ',
+      gain: ' — on time it would have added ¥1.18 billion in 2025',
+    })
+    const late = { ...m, commissioned: '2026-05-01' }
+    expect(missedText(money, late, 2025, 'zh-CN', tr('zh-CN')).lead).toBe('计划 2021年3月 投产、2026年5月1日 才投产（已过期限）：')
+    expect(missedText(money, late, 2025, 'en', tr('en')).lead).toBe('Planned for March 2021, commissioned 2026-05-01, after the deadline: ')
+    expect(tr('zh-CN')('forecast.missedMore', { n: 3 })).toBe('另有 3 个项目')
+    expect(tr('en')('forecast.missedMore', { n: 3 })).toBe('and 3 more')
+  })
+  it('writes a month the sentence’s way', () => {
+    expect(monthText('2021-03', 'zh-CN')).toBe('2021年3月')
+    expect(monthText('2021-12', 'en')).toBe('December 2021')
+    expect(monthText('2021', 'en')).toBe('2021')
+    expect(monthText('2021-13', 'en')).toBe('2021-13')
   })
   it('writes growth with its sign', () => {
     expect(growthText(0.2975)).toBe('+29.8%')

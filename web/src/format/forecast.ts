@@ -2,11 +2,12 @@
 // in words: the probability of meeting the goal, its colour band, what a final target would have
 // taken, the difference a what-if makes; and the what-if's changes as the address carries them.
 // Pure functions, unit-tested (forecast.test.ts).
-import { isApiError, type ForecastTook, type Target, type TargetForecast, type WhatIfChange } from '../api/client'
+import { isApiError, type ForecastMissed, type ForecastTook, type Target, type TargetForecast, type WhatIfChange } from '../api/client'
 import { formatPercent } from './money'
 import { type StatusColour } from './status'
 import { formatPoints, isZh } from './units'
 import { targetValueText } from './target'
+import { formatPeriod } from './period'
 import { GROWTH_PERCENT } from '../pages/forecast/changeQuery'
 
 export { GROWTH_PERCENT, MAX_CHANGES, DELAY_MONTHS, changesOf, encodeChange, decodeChange } from '../pages/forecast/changeQuery'
@@ -85,6 +86,26 @@ export function tookText(t: TargetUnitOf, took: ForecastTook, locale: string, tr
     return tr('forecast.tookGrowth', { shortfall, needed: growthText(took.growth_needed), achieved: growthText(took.growth_achieved), from: took.from_year })
   }
   return tr('forecast.tookShortfall', { shortfall })
+}
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** A month as a sentence writes it: "2021-03" → "2021年3月" / "March 2021"; other shapes unchanged. */
+export function monthText(month: string, locale: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month)
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month
+  return isZh(locale) ? `${m[1]}年${Number(m[2])}月` : `${EN_MONTHS[Number(m[2]) - 1]} ${m[1]}`
+}
+
+/**
+ * A missed key project of a final sum target, in words around its name (the page links the name):
+ * `lead` before it — when it was planned and that it was commissioned after the deadline, or not
+ * yet — and `gain` after it: what it would have added in the deadline year, in the target's unit.
+ */
+export function missedText(t: TargetUnitOf, m: ForecastMissed, deadline: number, locale: string, tr: Translate): { lead: string; gain: string } {
+  const planned = monthText(m.planned, locale)
+  const lead = m.commissioned ? tr('forecast.missedLate', { planned, date: formatPeriod(m.commissioned, locale) }) : tr('forecast.missedNot', { planned })
+  return { lead, gain: tr('forecast.missedGain', { output: amountText(t, m.output, locale), year: deadline }) }
 }
 
 /** The change of a probability in percentage points ("+12.3个百分点" / "-4 pt"); '±0' for none. */

@@ -115,7 +115,7 @@ class Runner {
     factor_first_ = layout.first_year;
     for (const MetricTrends& m : d.metrics) {
       for (const EnterpriseTrend& e : m.enterprises)
-        factor_first_ = std::min(factor_first_, e.first_simulated());
+        if (!e.no_figures) factor_first_ = std::min(factor_first_, e.first_simulated());
     }
     factor_years_ = static_cast<std::size_t>(std::max(0, layout.last_year - factor_first_ + 1));
     count_projects_ = std::any_of(d.targets.begin(), d.targets.end(),
@@ -225,7 +225,7 @@ class Runner {
       const Counter rng(o_.seed, run, Stream::kEnterprise, e.id.value);
       double v = known(e.complete_year);
       std::array<double, 2> pair{};  // the normals of years 2k and 2k+1: one Box–Muller for both
-      for (int y = e.first_simulated(); y <= y1; ++y) {
+      for (int y = e.first_simulated(); y <= y1 && !e.no_figures; ++y) {
         if (e.stopped) {
           v = 0;
         } else {
@@ -466,16 +466,18 @@ Result<ForecastResult> simulate(const ForecastModel& model, const SimulateOption
   Layout layout;
   layout.cell.assign(d.targets.size(), 0);
   layout.slot.assign(d.targets.size(), 0);
-  layout.first_year = d.as_of_year;
-  layout.last_year = d.as_of_year;
+  // The years the targets' fans span (an as-of date far from the deadlines adds none).
+  bool any = false;
   for (const TargetModel& t : d.targets) {
     if (!supported(t)) continue;
     layout.cell[t.target] = layout.cells;
     layout.cells += static_cast<std::size_t>(t.deadline - t.first_year + 1);
     layout.slot[t.target] = layout.slots++;
-    layout.first_year = std::min(layout.first_year, t.first_year);
-    layout.last_year = std::max(layout.last_year, t.deadline);
+    layout.first_year = any ? std::min(layout.first_year, t.first_year) : t.first_year;
+    layout.last_year = any ? std::max(layout.last_year, t.deadline) : t.deadline;
+    any = true;
   }
+  if (!any) layout.first_year = layout.last_year = d.as_of_year;
   if (static_cast<double>(layout.cells) * static_cast<double>(options.runs) >
       static_cast<double>(kMaxForecastCells)) {
     return fail(ErrorCode::kLimitExceeded,

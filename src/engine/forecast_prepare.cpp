@@ -25,10 +25,12 @@ using internal::TargetModel;
 using query::Condition;
 using query::ConditionKind;
 
-constexpr int kHistoryYears = 7;                 // years of figures read before the as-of year
-constexpr int kGrowthYears = 5;                  // growth observations kept per enterprise, the latest
-constexpr double kNoHistoryVolatility = 0.2;     // design: no growth history anywhere in the plan
-constexpr std::size_t kCorrelationSample = 200;  // enterprises per segment the correlation reads
+constexpr int kHistoryYears = 7;              // years of figures read before the as-of year
+constexpr int kGrowthYears = 5;               // growth observations kept per enterprise, the latest
+constexpr double kNoHistoryVolatility = 0.2;  // design: no growth history anywhere in the plan
+constexpr std::size_t kCorrelationSample = 200;
+constexpr int kMaxFanYears = 30;  // a fan reaches at most this many years back from the deadline  //
+                                  // enterprises per segment the correlation reads
 
 MonthIndex first_month(const Date& d) {
   return month_index(d.year, d.month == 0 ? 1 : d.month);
@@ -459,6 +461,7 @@ EnterpriseTrend read_enterprise(const Snapshot& s, const ForecastData& d, Metric
   }
   if (last_figure == 0) {
     t.complete_year = last_year + 1;  // nothing to simulate from: 0 unless a project adds output
+    t.no_figures = true;
     return t;
   }
   t.last_figure = last_figure;
@@ -710,7 +713,8 @@ Result<ForecastModel> prepare_forecast(const Snapshot& snapshot, const ForecastI
       t.unsupported = std::string(query::to_string(ind.aggregate)) + "() of this set is not forecast";
     }
     if (t.form == ForecastForm::kUnsupported && t.unsupported.empty()) t.unsupported = "not forecast";
-    t.first_year = std::min(d.as_of_year, t.deadline);
+    // The fan: from the as-of year (the deadline once past), at most kMaxFanYears.
+    t.first_year = std::max(std::min(d.as_of_year, t.deadline), t.deadline - kMaxFanYears + 1);
   }
 
   // One fit per metric over the union of the sets that read it.

@@ -40,6 +40,7 @@ struct EnterpriseTrend {
   /// frame): 0 from then on.
   bool stopped = false;
   MonthIndex last_figure = 0;           // the last month with a visible figure (0: none)
+  bool no_figures = false;              // no visible figure at all: 0 (plus its projects), nothing drawn
   bool sample = false;                  // a sample figure went into its model
   std::vector<std::uint32_t> projects;  // indices into ForecastData::projects it sponsors (output to come)
   std::vector<std::uint32_t> planned;   // every project it sponsors with a planned output

@@ -225,6 +225,10 @@ class Runner {
       const Counter rng(o_.seed, run, Stream::kEnterprise, e.id.value);
       double v = known(e.complete_year);
       std::array<double, 2> pair{};  // the normals of years 2k and 2k+1: one Box–Muller for both
+      if (e.no_figures) {            // nothing to draw: 0, plus its projects below
+        for (int y = std::max(y0, e.first_simulated()); y <= y1; ++y)
+          cell(y) = 0;
+      }
       for (int y = e.first_simulated(); y <= y1 && !e.no_figures; ++y) {
         if (e.stopped) {
           v = 0;

@@ -23,10 +23,6 @@ constexpr std::size_t kMaxApiRuns = 100'000;
 /// A what-if lists at most this many changes.
 constexpr std::size_t kMaxChanges = 32;
 
-Problem bad(std::string code, std::string field, std::string en, std::string zh) {
-  return Problem{400, std::move(code), std::move(en), std::move(zh), std::move(field), 0};
-}
-
 Outcome<app::ForecastReport> run(const app::ForecastOptions& o, const engine::ForecastModel& model) {
   auto report = app::forecast_targets(model, o);
   if (!report) return std::unexpected(problem_from(report.error()));
@@ -37,13 +33,14 @@ Outcome<app::ForecastReport> run(const app::ForecastOptions& o, const engine::Fo
 Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value& v, const std::string& at) {
   const json::object* o = v.if_object();
   if (o == nullptr) {
-    return std::unexpected(bad("invalid-value", at, at + ": must be an object", "成员 " + at + " 须为对象"));
+    return std::unexpected(
+        member_problem("invalid-value", at, at + ": must be an object", "成员 " + at + " 须为对象"));
   }
   const json::value* kind = o->if_contains("kind");
   if (kind == nullptr || !kind->is_string()) {
-    return std::unexpected(bad("missing-field", at + ".kind",
-                               at + ".kind: delay, cancel or growth is required",
-                               "缺少成员 " + at + ".kind（delay、cancel 或 growth）"));
+    return std::unexpected(member_problem("missing-field", at + ".kind",
+                                          at + ".kind: delay, cancel or growth is required",
+                                          "缺少成员 " + at + ".kind（delay、cancel 或 growth）"));
   }
   const std::string_view k = kind->get_string();
   engine::ForecastChange c;
@@ -54,16 +51,17 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
     allowed.push_back("project");
     const json::value* project = o->if_contains("project");
     if (project == nullptr || !project->is_string()) {
-      return std::unexpected(bad("missing-field", at + ".project",
-                                 at + ".project: the project's id is required",
-                                 "缺少成员 " + at + ".project（项目编号）"));
+      return std::unexpected(member_problem("missing-field", at + ".project",
+                                            at + ".project: the project's id is required",
+                                            "缺少成员 " + at + ".project（项目编号）"));
     }
     c.project = s.find_project(project->get_string());
     if (!c.project.valid()) {
       const std::string id(project->get_string());
-      return std::unexpected(bad("unknown-reference", at + ".project",
-                                 fmt::format("{}.project: no project \"{}\" in plan {}", at, id, s.plan.id),
-                                 fmt::format("成员 {}.project：规划中没有项目“{}”", at, id)));
+      return std::unexpected(
+          member_problem("unknown-reference", at + ".project",
+                         fmt::format("{}.project: no project \"{}\" in plan {}", at, id, s.plan.id),
+                         fmt::format("成员 {}.project：规划中没有项目“{}”", at, id)));
     }
     if (c.kind == engine::ForecastChange::Kind::kDelayProject) {
       allowed.push_back("months");
@@ -71,11 +69,11 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
       const bool whole = months != nullptr && (months->is_int64() || months->is_uint64());
       const std::int64_t m = whole ? (months->is_int64() ? months->get_int64() : -1) : -1;
       if (m < 1 || m > engine::kMaxDelayMonths) {
-        return std::unexpected(
-            bad("invalid-value", at + ".months",
-                fmt::format("{}.months: a delay is a whole number of months from 1 to {}", at,
-                            engine::kMaxDelayMonths),
-                fmt::format("成员 {}.months：延期月数须为 1 至 {} 的整数", at, engine::kMaxDelayMonths)));
+        return std::unexpected(member_problem(
+            "invalid-value", at + ".months",
+            fmt::format("{}.months: a delay is a whole number of months from 1 to {}", at,
+                        engine::kMaxDelayMonths),
+            fmt::format("成员 {}.months：延期月数须为 1 至 {} 的整数", at, engine::kMaxDelayMonths)));
       }
       c.months = static_cast<int>(m);
     }
@@ -84,39 +82,41 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
     allowed.insert(allowed.end(), {"segment", "growth"});
     const json::value* segment = o->if_contains("segment");
     if (segment == nullptr || !segment->is_string()) {
-      return std::unexpected(bad("missing-field", at + ".segment",
-                                 at + ".segment: the segment's id is required",
-                                 "缺少成员 " + at + ".segment（细分领域编号）"));
+      return std::unexpected(member_problem("missing-field", at + ".segment",
+                                            at + ".segment: the segment's id is required",
+                                            "缺少成员 " + at + ".segment（细分领域编号）"));
     }
     const auto code = s.find_term(VocabularyKind::kSegment, segment->get_string());
     if (!code) {
       const std::string id(segment->get_string());
-      return std::unexpected(bad("unknown-reference", at + ".segment",
-                                 fmt::format("{}.segment: no segment \"{}\" in plan {}", at, id, s.plan.id),
-                                 fmt::format("成员 {}.segment：规划中没有细分领域“{}”", at, id)));
+      return std::unexpected(
+          member_problem("unknown-reference", at + ".segment",
+                         fmt::format("{}.segment: no segment \"{}\" in plan {}", at, id, s.plan.id),
+                         fmt::format("成员 {}.segment：规划中没有细分领域“{}”", at, id)));
     }
     c.segment = static_cast<std::uint16_t>(*code);
     const json::value* growth = o->if_contains("growth");
     const bool number = growth != nullptr && growth->is_number();
     const double g = number ? growth->to_number<double>() : std::numeric_limits<double>::quiet_NaN();
     if (!(g >= engine::kMinGrowth && g <= engine::kMaxGrowth)) {
-      return std::unexpected(bad("invalid-value", at + ".growth",
-                                 at + ".growth: a yearly growth rate from -1 (-100 %) to 10 (+1000 %)",
-                                 "成员 " + at + ".growth：年增长率须在 -1（-100%）至 10（+1000%）之间"));
+      return std::unexpected(
+          member_problem("invalid-value", at + ".growth",
+                         at + ".growth: a yearly growth rate from -1 (-100 %) to 10 (+1000 %)",
+                         "成员 " + at + ".growth：年增长率须在 -1（-100%）至 10（+1000%）之间"));
     }
     c.growth = g;
   } else {
     return std::unexpected(
-        bad("invalid-value", at + ".kind",
-            fmt::format("{}.kind: \"{}\" is not delay, cancel or growth", at, std::string(k)),
-            fmt::format("成员 {}.kind 须为 delay、cancel 或 growth", at)));
+        member_problem("invalid-value", at + ".kind",
+                       fmt::format("{}.kind: \"{}\" is not delay, cancel or growth", at, std::string(k)),
+                       fmt::format("成员 {}.kind 须为 delay、cancel 或 growth", at)));
   }
   for (const auto& [key, value] : *o) {
     if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
       return std::unexpected(
-          bad("unknown-field", at + "." + std::string(key),
-              fmt::format("{}: unknown member \"{}\" for kind {}", at, std::string_view(key), k),
-              fmt::format("成员 {} 不支持 {}", at, std::string_view(key))));
+          member_problem("unknown-field", at + "." + std::string(key),
+                         fmt::format("{}: unknown member \"{}\" for kind {}", at, std::string_view(key), k),
+                         fmt::format("成员 {} 不支持 {}", at, std::string_view(key))));
     }
   }
   return c;
@@ -129,8 +129,8 @@ struct WhatIfRequest {
 Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
   const json::object* body = ctx.body.if_object();
   if (body == nullptr) {
-    return std::unexpected(
-        bad("invalid-value", "", "the request body must be a JSON object", "请求体须为 JSON 对象"));
+    return std::unexpected(member_problem("invalid-value", "", "the request body must be a JSON object",
+                                          "请求体须为 JSON 对象"));
   }
   WhatIfRequest out;
   out.options.as_of = ctx.today;
@@ -141,8 +141,8 @@ Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
       out.options.as_of = *day;
     } else if (key == "sample") {
       if (!value.is_bool()) {
-        return std::unexpected(bad("invalid-value", "sample", "sample: must be true or false",
-                                   "成员 sample 须为 true 或 false"));
+        return std::unexpected(member_problem("invalid-value", "sample", "sample: must be true or false",
+                                              "成员 sample 须为 true 或 false"));
       }
       out.options.include_sample = value.get_bool();
     } else if (key == "runs" || key == "seed") {
@@ -153,10 +153,11 @@ Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
       if (!whole || (key == "runs" && (n < 1 || n > kMaxApiRuns))) {
         const std::string k(key);
         return std::unexpected(
-            key == "runs"
-                ? bad("invalid-value", k, fmt::format("runs: a whole number from 1 to {}", kMaxApiRuns),
-                      fmt::format("成员 runs 须为 1 至 {} 的整数", kMaxApiRuns))
-                : bad("invalid-value", k, "seed: a non-negative whole number", "成员 seed 须为非负整数"));
+            key == "runs" ? member_problem("invalid-value", k,
+                                           fmt::format("runs: a whole number from 1 to {}", kMaxApiRuns),
+                                           fmt::format("成员 runs 须为 1 至 {} 的整数", kMaxApiRuns))
+                          : member_problem("invalid-value", k, "seed: a non-negative whole number",
+                                           "成员 seed 须为非负整数"));
       }
       if (key == "runs") {
         out.options.runs = static_cast<std::int64_t>(n);
@@ -167,13 +168,13 @@ Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
       const json::array* changes = value.if_array();
       if (changes == nullptr) {
         return std::unexpected(
-            bad("invalid-value", "changes", "changes: must be an array", "成员 changes 须为数组"));
+            member_problem("invalid-value", "changes", "changes: must be an array", "成员 changes 须为数组"));
       }
       if (changes->size() > kMaxChanges) {
         return std::unexpected(
-            bad("limit-exceeded", "changes",
-                fmt::format("changes: at most {} changes, not {}", kMaxChanges, changes->size()),
-                fmt::format("成员 changes 最多 {} 项，收到 {} 项", kMaxChanges, changes->size())));
+            member_problem("limit-exceeded", "changes",
+                           fmt::format("changes: at most {} changes, not {}", kMaxChanges, changes->size()),
+                           fmt::format("成员 changes 最多 {} 项，收到 {} 项", kMaxChanges, changes->size())));
       }
       for (std::size_t i = 0; i < changes->size(); ++i) {
         auto c = read_change(ctx.snapshot, (*changes)[i], fmt::format("changes[{}]", i));
@@ -182,10 +183,10 @@ Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
       }
     } else {
       const std::string k(key);
-      return std::unexpected(
-          bad("unknown-field", k,
-              fmt::format("unknown member \"{}\" (the body takes changes, as_of, sample, runs, seed)", k),
-              fmt::format("不支持成员 {}（请求体只接受 changes、as_of、sample、runs、seed）", k)));
+      return std::unexpected(member_problem(
+          "unknown-field", k,
+          fmt::format("unknown member \"{}\" (the body takes changes, as_of, sample, runs, seed)", k),
+          fmt::format("不支持成员 {}（请求体只接受 changes、as_of、sample、runs、seed）", k)));
     }
   }
   return out;

@@ -18,10 +18,6 @@ struct IndicatorRequest {
   Visibility visibility;
 };
 
-Problem member_problem(std::string code, std::string_view member, std::string en, std::string zh) {
-  return Problem{400, std::move(code), std::move(en), std::move(zh), std::string(member), 0};
-}
-
 Outcome<IndicatorRequest> read_request(const WriteContext& ctx) {
   const json::object* body = ctx.body.if_object();
   if (body == nullptr) {

@@ -66,6 +66,16 @@ struct CheckFlags {
 
 // An empty database gets the embedded plan on first use; never silently, since a user whose own
 // import was refused would otherwise take the default plan's figures for theirs.
+// `--as-of DATE`: the last day of the date given (2024 → 2024-12-31), else today; on a date that
+// does not read, the error is printed naming the flag and the exit code returned.
+std::expected<DayNumber, int> as_of_flag(const std::string& text) {
+  if (text.empty()) return today();
+  auto date = atlas::parse_date(text);
+  if (!date)
+    return std::unexpected(fail_with(atlas::Error{date.error().code, date.error().message, {}, "--as-of"}));
+  return date->last_day();
+}
+
 void say_if_seeded(const atlas::app::Workspace& ws, const std::string& db, std::string_view command) {
   if (!ws.seeded()) return;
   const auto snapshot = ws.snapshot();
@@ -127,12 +137,9 @@ int run_check_by(const atlas::Snapshot& s, const CheckFlags& f, DayNumber as_of)
 }
 
 int run_check(const CheckFlags& f) {
-  DayNumber as_of = today();
-  if (!f.as_of.empty()) {
-    auto date = atlas::parse_date(f.as_of);
-    if (!date) return fail_with(atlas::Error{date.error().code, date.error().message, {}, "--as-of"});
-    as_of = date->last_day();
-  }
+  const auto parsed_as_of = as_of_flag(f.as_of);
+  if (!parsed_as_of) return parsed_as_of.error();
+  const DayNumber as_of = *parsed_as_of;
   auto ws = atlas::app::Workspace::open(f.db);
   if (!ws) return fail_with(ws.error());
   say_if_seeded(*ws, f.db, "check");
@@ -168,12 +175,9 @@ struct ForecastFlags {
 
 // `atlas forecast`: how likely each target is to be met by its deadline (docs/forecast.md).
 int run_forecast(const ForecastFlags& f) {
-  DayNumber as_of = today();
-  if (!f.as_of.empty()) {
-    auto date = atlas::parse_date(f.as_of);
-    if (!date) return fail_with(atlas::Error{date.error().code, date.error().message, {}, "--as-of"});
-    as_of = date->last_day();
-  }
+  const auto parsed_as_of = as_of_flag(f.as_of);
+  if (!parsed_as_of) return parsed_as_of.error();
+  const DayNumber as_of = *parsed_as_of;
   auto ws = atlas::app::Workspace::open(f.db);
   if (!ws) return fail_with(ws.error());
   say_if_seeded(*ws, f.db, "forecast");
@@ -224,12 +228,9 @@ struct GapsFlags {
 
 // `atlas gaps`: the weak and missing links of the plan's chains (or one), for its region or a county.
 int run_gaps(const GapsFlags& f) {
-  DayNumber as_of = today();
-  if (!f.as_of.empty()) {
-    auto date = atlas::parse_date(f.as_of);
-    if (!date) return fail_with(atlas::Error{date.error().code, date.error().message, {}, "--as-of"});
-    as_of = date->last_day();
-  }
+  const auto parsed_as_of = as_of_flag(f.as_of);
+  if (!parsed_as_of) return parsed_as_of.error();
+  const DayNumber as_of = *parsed_as_of;
   auto ws = atlas::app::Workspace::open(f.db);
   if (!ws) return fail_with(ws.error());
   say_if_seeded(*ws, f.db, "gaps");
@@ -323,13 +324,9 @@ struct ChainsContext {
 };
 
 std::expected<ChainsContext, int> open_chains(const GapsFlags& f, std::string_view command) {
-  DayNumber as_of = today();
-  if (!f.as_of.empty()) {
-    auto date = atlas::parse_date(f.as_of);
-    if (!date)
-      return std::unexpected(fail_with(atlas::Error{date.error().code, date.error().message, {}, "--as-of"}));
-    as_of = date->last_day();
-  }
+  const auto parsed_as_of = as_of_flag(f.as_of);
+  if (!parsed_as_of) return std::unexpected(parsed_as_of.error());
+  const DayNumber as_of = *parsed_as_of;
   auto ws = atlas::app::Workspace::open(f.db);
   if (!ws) return std::unexpected(fail_with(ws.error()));
   say_if_seeded(*ws, f.db, command);

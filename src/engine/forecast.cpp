@@ -19,22 +19,18 @@ using internal::EnterpriseTrend;
 using internal::ForecastData;
 using internal::kNever;
 using internal::MetricTrends;
+using internal::month_first_day;
 using internal::ProjectNode;
 using internal::ProjectTimeline;
 using internal::Stream;
 using internal::TargetModel;
+using internal::year_last_day;
 
 constexpr std::int64_t kChunk = 256;            // runs per unit of work handed to a thread
 constexpr std::size_t kMinEmpiricalDelays = 5;  // fewer observed delays: the design default
 
 bool supported(const TargetModel& t) {
   return t.form != ForecastForm::kUnsupported;
-}
-DayNumber year_last_day(int year) {
-  return day_number(year, 12, 31);
-}
-DayNumber month_first_day(MonthIndex m) {
-  return day_number(year_of(m), month_of(m), 1);
 }
 
 // The what-if changes, folded per project and segment.

@@ -19,18 +19,19 @@ using internal::EnterpriseTrend;
 using internal::ForecastData;
 using internal::kNever;
 using internal::MetricTrends;
+using internal::month_first_day;
+using internal::month_last_day;
 using internal::ProjectNode;
 using internal::ProjectTimeline;
 using internal::TargetModel;
 using query::Condition;
 using query::ConditionKind;
 
-constexpr int kHistoryYears = 7;              // years of figures read before the as-of year
-constexpr int kGrowthYears = 5;               // growth observations kept per enterprise, the latest
-constexpr double kNoHistoryVolatility = 0.2;  // design: no growth history anywhere in the plan
-constexpr std::size_t kCorrelationSample = 200;
-constexpr int kMaxFanYears = 30;  // a fan reaches at most this many years back from the deadline  //
-                                  // enterprises per segment the correlation reads
+constexpr int kHistoryYears = 7;                 // years of figures read before the as-of year
+constexpr int kGrowthYears = 5;                  // growth observations kept per enterprise, the latest
+constexpr double kNoHistoryVolatility = 0.2;     // design: no growth history anywhere in the plan
+constexpr std::size_t kCorrelationSample = 200;  // enterprises per segment the correlation reads
+constexpr int kMaxFanYears = 30;  // a fan reaches at most this many years back from the deadline
 
 MonthIndex first_month(const Date& d) {
   return month_index(d.year, d.month == 0 ? 1 : d.month);
@@ -38,9 +39,6 @@ MonthIndex first_month(const Date& d) {
 // A planned date means "by then": a year-precision plan is its December.
 MonthIndex planned_month(const Date& d) {
   return month_index(d.year, d.month == 0 ? 12 : d.month);
-}
-DayNumber month_first_day(MonthIndex m) {
-  return day_number(year_of(m), month_of(m), 1);
 }
 
 std::optional<std::size_t> date_kind(std::string_view field) {
@@ -300,7 +298,7 @@ bool record_form(const query::CheckedIndicator& checked, const Snapshot& s, cons
   }
   const DayNumber start = month_first_day(window->period.first);
   const MonthIndex last = window->period.last;
-  t.window_end = day_number(year_of(last), month_of(last), days_in_month(year_of(last), month_of(last)));
+  t.window_end = month_last_day(last);
   t.counted = counted->value;
   t.sample = counted->includes_sample;
   const DayNumber seen_until = std::min(d.input.as_of, t.window_end);
@@ -338,7 +336,7 @@ Result<std::uint32_t> project_node(const query::Indicator& ind, std::uint32_t c,
         if (cond.kind == ConditionKind::kWithin) {
           n.low = month_first_day(cond.period.first);
           const MonthIndex last = cond.period.last;
-          n.high = day_number(year_of(last), month_of(last), days_in_month(year_of(last), month_of(last)));
+          n.high = month_last_day(last);
         }
       } else {
         n.kind = ProjectNode::Kind::kStatic;

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include <boost/json/value.hpp>
 
@@ -17,6 +19,13 @@ namespace atlas::api::internal {
 /// Parses a request body as one JSON value, at most `max_depth` levels deep: malformed-json (the
 /// detail gives the byte offset, line and column) or json-too-deep otherwise. Thread-safe.
 [[nodiscard]] Outcome<boost::json::value> parse_json_body(std::string_view body, std::size_t max_depth);
+
+/// A 400 problem about one member of a request body (`field`: the member's path, e.g.
+/// "changes[0].project"; empty for the body as a whole).
+[[nodiscard]] inline Problem member_problem(std::string code, std::string_view field, std::string en,
+                                            std::string zh) {
+  return Problem{400, std::move(code), std::move(en), std::move(zh), std::string(field), 0};
+}
 
 /// True when a Content-Type header names application/json (parameters such as charset ignored,
 /// case-insensitive).

@@ -16,6 +16,17 @@
 namespace atlas::engine::internal {
 
 inline constexpr DayNumber kNever = std::numeric_limits<DayNumber>::max();
+
+/// The first day of month `m`, the last day of month `m`, the last day of `year`.
+[[nodiscard]] inline DayNumber month_first_day(MonthIndex m) {
+  return day_number(year_of(m), month_of(m), 1);
+}
+[[nodiscard]] inline DayNumber month_last_day(MonthIndex m) {
+  return day_number(year_of(m), month_of(m), days_in_month(year_of(m), month_of(m)));
+}
+[[nodiscard]] inline DayNumber year_last_day(int year) {
+  return day_number(year, 12, 31);
+}
 /// The milestone kinds a date field reads, in FieldKey order: signed, started, commissioned,
 /// full_production.
 inline constexpr std::size_t kDateKinds = 4;

@@ -95,6 +95,10 @@ struct BacktestPoint {
   Goal goal;
   /// Sums: the target's complete yearly values known at as_of (the series a peer model fits).
   std::vector<std::pair<int, double>> history;
+  /// Sums: the year-to-date value at the end of each month whose figures were complete at as_of
+  /// (1–2月 reported together: no January), from five years before the plan's start (the monthly
+  /// series bench/peers fits).
+  std::vector<std::pair<MonthIndex, double>> ytd;
 };
 
 /// Calibration over a set of points: how often the P10–P90 band held the outcome (ideal 80 %), the

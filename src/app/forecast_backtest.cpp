@@ -28,6 +28,8 @@ std::optional<double> outcome(const Snapshot& s, const query::Indicator& indicat
   if (level(form)) {
     auto r = evaluate_in_period(indicator, calendar_year(year), s, vis);
     if (!r || !r->has_value || !r->complete()) return std::nullopt;
+    // A sum over no figures is no outcome (a year before the data begins), not a zero.
+    if (form == engine::ForecastForm::kSum && r->contributors() == 0) return std::nullopt;
     return static_cast<double>(r->value);
   }
   if (year_end(year) >= vis.as_of) return std::nullopt;
@@ -36,6 +38,24 @@ std::optional<double> outcome(const Snapshot& s, const query::Indicator& indicat
   auto r = query::evaluate(*checked, s, Visibility{year_end(year), vis.include_sample});
   if (!r || !r->has_value) return std::nullopt;
   return static_cast<double>(r->value);
+}
+
+// The year-to-date values of a sum at the end of each month from January of `from` to the month
+// before vis.as_of whose figures are complete under `vis`.
+std::vector<std::pair<MonthIndex, double>> year_to_date(const Snapshot& s, const query::Indicator& indicator,
+                                                        int from, const Visibility& vis) {
+  std::vector<std::pair<MonthIndex, double>> out;
+  const Date until = date_of(vis.as_of);
+  for (MonthIndex m = month_index(from, 1); m < month_index(until.year, until.month); ++m) {
+    query::PeriodSpec period;
+    period.first = month_index(year_of(m), 1);
+    period.last = m;
+    period.text = std::to_string(year_of(m));
+    auto r = evaluate_in_period(indicator, period, s, vis);
+    if (r && r->has_value && r->complete() && r->contributors() > 0)
+      out.emplace_back(m, static_cast<double>(r->value));
+  }
+  return out;
 }
 
 void add(Calibration& c, const BacktestPoint& p) {
@@ -105,11 +125,13 @@ Result<BacktestReport> backtest(const Snapshot& s, const ForecastOptions& option
       const auto goal = parse_goal(record.goal, record.unit, s.find_unit(record.unit_id));
       if (!goal) continue;
       std::vector<std::pair<int, double>> history;
+      std::vector<std::pair<MonthIndex, double>> ytd;
       if (f.form == engine::ForecastForm::kSum) {
         const Visibility then{as_of, options.include_sample};
         for (int y = s.plan.start_year - 5; y < f.fan.front().year; ++y) {
           if (auto v = outcome(s, *indicators[f.target], f.form, y, then)) history.emplace_back(y, *v);
         }
+        ytd = year_to_date(s, *indicators[f.target], s.plan.start_year - 5, then);
       }
       for (const engine::FanPoint& point : f.fan) {
         const bool deadline = point.year == f.fan.back().year;
@@ -130,6 +152,7 @@ Result<BacktestReport> backtest(const Snapshot& s, const ForecastOptions& option
           p.met = satisfies(*goal, std::llround(*actual));
         }
         p.history = history;
+        p.ytd = ytd;
         add(calibration, p);
         add(report.overall, p);
         report.points.push_back(std::move(p));
@@ -165,6 +188,9 @@ std::string backtest_json(const Snapshot& s, const BacktestReport& report) {
     json::array history;
     for (const auto& [year, value] : p.history)
       history.emplace_back(json::array{year, value});
+    json::array ytd;
+    for (const auto& [month, value] : p.ytd)
+      ytd.emplace_back(json::array{year_of(month), month_of(month), value});
     points.emplace_back(json::object{
         {"target", s.targets[p.target].id},
         {"as_of", date_of(p.as_of).to_string()},
@@ -184,6 +210,7 @@ std::string backtest_json(const Snapshot& s, const BacktestReport& report) {
                     : p.goal.op == Comparison::kLess       ? "<"
                                                            : "="},
         {"history", std::move(history)},
+        {"ytd", std::move(ytd)},
     });
   }
   root["points"] = std::move(points);

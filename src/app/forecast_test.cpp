@@ -1,5 +1,6 @@
 #include "app/forecast.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -136,6 +137,33 @@ TEST(Backtest, ScoresForecastsFromEachPastMidYearAndYearEnd) {
   ASSERT_TRUE(early.has_value());
   for (const BacktestPoint& p : early->points)
     EXPECT_LT(p.as_of, day_number(2021, 1, 1));
+}
+
+// The series a peer model fits (bench/peers): for a sum, the year-to-date values of months known
+// at the as-of date only, none before the data begins (no zeros for years without figures), and
+// each December's value equal to the complete year in the yearly history.
+TEST(Backtest, GivesPeersTheMonthlySeriesKnownAtEachAsOfDate) {
+  const auto s = meizhou();
+  auto report = backtest(*s, at(day_number(2026, 11, 27), 200));
+  ASSERT_TRUE(report.has_value()) << report.error().to_string();
+  std::size_t with_series = 0;
+  for (const BacktestPoint& p : report->points) {
+    if (p.ytd.empty()) continue;
+    ++with_series;
+    const Date as_of = date_of(p.as_of);
+    for (const auto& [month, value] : p.ytd) {
+      EXPECT_LT(month, month_index(as_of.year, as_of.month)) << s->targets[p.target].id;
+      EXPECT_GT(value, 0.0) << s->targets[p.target].id << " " << year_of(month) << "-" << month_of(month);
+    }
+    for (const auto& [year, value] : p.history) {
+      EXPECT_GT(value, 0.0);
+      const auto december = std::find_if(p.ytd.begin(), p.ytd.end(),
+                                         [&](const auto& m) { return m.first == month_index(year, 12); });
+      ASSERT_NE(december, p.ytd.end()) << year;
+      EXPECT_DOUBLE_EQ(december->second, value);
+    }
+  }
+  EXPECT_GT(with_series, 50U);
 }
 
 }  // namespace

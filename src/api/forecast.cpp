@@ -4,8 +4,10 @@
 #include "app/forecast.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -29,6 +31,107 @@ Outcome<app::ForecastReport> run(const app::ForecastOptions& o, const engine::Fo
   return std::move(*report);
 }
 
+// A member of a change that its kind does not take.
+Outcome<void> only_members(const json::object& o, const std::string& at, std::string_view kind,
+                           std::span<const std::string_view> allowed) {
+  for (const auto& [key, value] : o) {
+    if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
+      return std::unexpected(member_problem(
+          "unknown-field", at + "." + std::string(key),
+          fmt::format("{}: unknown member \"{}\" for kind {}", at, std::string_view(key), kind),
+          fmt::format("成员 {} 不支持 {}", at, std::string_view(key))));
+    }
+  }
+  return {};
+}
+
+/// A hypothetical firm's name, at most this many bytes.
+constexpr std::size_t kMaxFirmName = 200;
+
+// A string member of a firm that names a record: absent is fine; present, it must be a string and
+// `known` must accept it.
+template <class Known>
+Outcome<std::string> firm_reference(const json::object& o, const std::string& at, std::string_view member,
+                                    std::string_view what_en, std::string_view what_zh, Known known) {
+  const json::value* v = o.if_contains(member);
+  if (v == nullptr) return std::string();
+  const std::string field = fmt::format("{}.{}", at, member);
+  if (!v->is_string()) {
+    return std::unexpected(member_problem("invalid-value", field, field + ": must be a string",
+                                          "成员 " + field + " 须为字符串"));
+  }
+  std::string id(v->get_string());
+  if (!known(id)) {
+    return std::unexpected(member_problem("unknown-reference", field,
+                                          fmt::format("{}: no {} \"{}\" in the plan", field, what_en, id),
+                                          fmt::format("成员 {}：规划中没有{}“{}”", field, what_zh, id)));
+  }
+  return id;
+}
+
+// A hypothetical attracted firm (kind "firm"); its `from` is checked against the as-of date later.
+Outcome<app::HypotheticalFirm> read_firm(const Snapshot& s, const json::object& o, const std::string& at) {
+  app::HypotheticalFirm firm;
+  const json::value* segment = o.if_contains("segment");
+  if (segment == nullptr) {
+    return std::unexpected(member_problem("missing-field", at + ".segment",
+                                          at + ".segment: the segment the firm would be in is required",
+                                          "缺少成员 " + at + ".segment（企业所属细分领域）"));
+  }
+  auto seg = firm_reference(o, at, "segment", "segment", "细分领域", [&](const std::string& id) {
+    return s.find_term(VocabularyKind::kSegment, id).has_value();
+  });
+  if (!seg) return std::unexpected(seg.error());
+  firm.fields.segment = *seg;
+  auto zone = firm_reference(o, at, "zone", "zone", "园区",
+                             [&](const std::string& id) { return s.find_zone(id).valid(); });
+  if (!zone) return std::unexpected(zone.error());
+  firm.fields.zone = *zone;
+  auto county = firm_reference(o, at, "county", "county", "县区",
+                               [&](const std::string& id) { return s.find_county(id).valid(); });
+  if (!county) return std::unexpected(county.error());
+  firm.fields.county = *county;
+  const CandidateRecord* candidate = nullptr;
+  auto cand =
+      firm_reference(o, at, "candidate", "chain candidate", "招商候选企业", [&](const std::string& id) {
+        const auto it = std::find_if(s.candidates.begin(), s.candidates.end(),
+                                     [&](const CandidateRecord& c) { return c.id == id; });
+        candidate = it == s.candidates.end() ? nullptr : &*it;
+        return candidate != nullptr;
+      });
+  if (!cand) return std::unexpected(cand.error());
+  firm.candidate = *cand;
+  if (candidate != nullptr) firm.fields.classes = candidate->classes;
+  if (const json::value* name = o.if_contains("name")) {
+    if (!name->is_string() || name->get_string().size() > kMaxFirmName) {
+      return std::unexpected(
+          member_problem("invalid-value", at + ".name",
+                         fmt::format("{}.name: a string of at most {} bytes", at, kMaxFirmName),
+                         fmt::format("成员 {}.name 须为不超过 {} 字节的字符串", at, kMaxFirmName)));
+    }
+    firm.name = std::string(name->get_string());
+  }
+  const json::value* output = o.if_contains("output");
+  const double yuan = output != nullptr && output->is_number() ? output->to_number<double>() : 0.0;
+  if (!(yuan > 0 && yuan <= engine::kMaxFirmOutput)) {
+    return std::unexpected(member_problem(
+        "invalid-value", at + ".output",
+        at + ".output: the firm's output a year at full production, in yuan, above 0 and at most 1e13",
+        "成员 " + at + ".output：企业达产后年产值（元），须大于 0 且不超过 1e13"));
+  }
+  firm.output = yuan;
+  const json::value* from = o.if_contains("from");
+  auto month = from != nullptr && from->is_string() ? parse_period(from->get_string())
+                                                    : Result<Period>(std::unexpected(Error{}));
+  if (!month || month->kind != PeriodKind::kMonth) {
+    return std::unexpected(member_problem("invalid-value", at + ".from",
+                                          at + ".from: the month it starts production, as YYYY-MM",
+                                          "成员 " + at + ".from：投产月份，格式 YYYY-MM"));
+  }
+  firm.from = month->first;
+  return firm;
+}
+
 // One change of a what-if body; `at` names it in messages ("changes[2]").
 Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value& v, const std::string& at) {
   const json::object* o = v.if_object();
@@ -39,8 +142,8 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
   const json::value* kind = o->if_contains("kind");
   if (kind == nullptr || !kind->is_string()) {
     return std::unexpected(member_problem("missing-field", at + ".kind",
-                                          at + ".kind: delay, cancel or growth is required",
-                                          "缺少成员 " + at + ".kind（delay、cancel 或 growth）"));
+                                          at + ".kind: delay, cancel, growth or firm is required",
+                                          "缺少成员 " + at + ".kind（delay、cancel、growth 或 firm）"));
   }
   const std::string_view k = kind->get_string();
   engine::ForecastChange c;
@@ -106,24 +209,18 @@ Outcome<engine::ForecastChange> read_change(const Snapshot& s, const json::value
     }
     c.growth = g;
   } else {
-    return std::unexpected(
-        member_problem("invalid-value", at + ".kind",
-                       fmt::format("{}.kind: \"{}\" is not delay, cancel or growth", at, std::string(k)),
-                       fmt::format("成员 {}.kind 须为 delay、cancel 或 growth", at)));
+    return std::unexpected(member_problem(
+        "invalid-value", at + ".kind",
+        fmt::format("{}.kind: \"{}\" is not delay, cancel, growth or firm", at, std::string(k)),
+        fmt::format("成员 {}.kind 须为 delay、cancel、growth 或 firm", at)));
   }
-  for (const auto& [key, value] : *o) {
-    if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) {
-      return std::unexpected(
-          member_problem("unknown-field", at + "." + std::string(key),
-                         fmt::format("{}: unknown member \"{}\" for kind {}", at, std::string_view(key), k),
-                         fmt::format("成员 {} 不支持 {}", at, std::string_view(key))));
-    }
-  }
+  if (auto ok = only_members(*o, at, k, allowed); !ok) return std::unexpected(ok.error());
   return c;
 }
 
 struct WhatIfRequest {
   app::ForecastOptions options;
+  std::vector<std::string> firm_at;  // per firm: where the body gave it ("changes[3]")
 };
 
 Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
@@ -177,7 +274,22 @@ Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
                            fmt::format("成员 changes 最多 {} 项，收到 {} 项", kMaxChanges, changes->size())));
       }
       for (std::size_t i = 0; i < changes->size(); ++i) {
-        auto c = read_change(ctx.snapshot, (*changes)[i], fmt::format("changes[{}]", i));
+        const std::string at = fmt::format("changes[{}]", i);
+        const json::object* o = (*changes)[i].if_object();
+        const json::value* kind = o != nullptr ? o->if_contains("kind") : nullptr;
+        if (kind != nullptr && kind->is_string() && kind->get_string() == "firm") {
+          static constexpr std::array<std::string_view, 8> kFirmMembers{
+              "kind", "segment", "zone", "county", "candidate", "name", "output", "from"};
+          if (auto ok = only_members(*o, at, "firm", kFirmMembers); !ok) {
+            return std::unexpected(ok.error());
+          }
+          auto firm = read_firm(ctx.snapshot, *o, at);
+          if (!firm) return std::unexpected(firm.error());
+          out.options.firms.push_back(std::move(*firm));
+          out.firm_at.push_back(at);
+          continue;
+        }
+        auto c = read_change(ctx.snapshot, (*changes)[i], at);
         if (!c) return std::unexpected(c.error());
         out.options.changes.push_back(*c);
       }
@@ -187,6 +299,22 @@ Outcome<WhatIfRequest> read_what_if(const WriteContext& ctx) {
           "unknown-field", k,
           fmt::format("unknown member \"{}\" (the body takes changes, as_of, sample, runs, seed)", k),
           fmt::format("不支持成员 {}（请求体只接受 changes、as_of、sample、runs、seed）", k)));
+    }
+  }
+  // A firm comes from the as-of month on (the as-of date may follow the changes in the body).
+  const Date as_of = date_of(out.options.as_of);
+  const MonthIndex first = month_index(as_of.year, as_of.month);
+  for (std::size_t i = 0; i < out.options.firms.size(); ++i) {
+    const MonthIndex from = out.options.firms[i].from;
+    if (from < first || year_of(from) > as_of.year + engine::kMaxFirmYears) {
+      const std::string field = out.firm_at[i] + ".from";
+      const std::string month = fmt::format("{}-{:02}", as_of.year, as_of.month);
+      return std::unexpected(
+          member_problem("invalid-value", field,
+                         fmt::format("{}: a firm starts production from the as-of month {} to {} years later",
+                                     field, month, engine::kMaxFirmYears),
+                         fmt::format("成员 {}：投产月份须在数据日期所在月 {} 至其后 {} 年之间", field, month,
+                                     engine::kMaxFirmYears)));
     }
   }
   return out;
@@ -226,6 +354,7 @@ Outcome<json::object> forecast_what_if(const WriteContext& ctx) {
   if (!model) return std::unexpected(problem_from(model.error()));
   app::ForecastOptions base_options = o;
   base_options.changes.clear();
+  base_options.firms.clear();
   auto base = run(base_options, *model);
   if (!base) return std::unexpected(base.error());
   auto changed = run(o, *model);

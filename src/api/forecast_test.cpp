@@ -115,6 +115,39 @@ TEST(ForecastApi, AWhatIfAnswersWithTheChangesAndTheBaseBesideIt) {
   EXPECT_EQ(carriers.at("probability"), carriers.at("base_probability"));
 }
 
+// A hypothetical attracted firm (a chain candidate, placed in a segment and a zone): echoed with
+// the targets that count it, which rise; the others do not move.
+TEST(ForecastApi, AWhatIfFirmRaisesTheTargetsThatCountIt) {
+  const auto a = post("/api/v1/forecast/what-if",
+                      R"({"as_of": "2023-06-30", "runs": 2000,
+                          "changes": [{"kind": "firm", "candidate": "bak-battery", "name": "电池厂",
+                                       "segment": "nev", "zone": "gac-park", "output": 3e9,
+                                       "from": "2023-09"}]})");
+  ASSERT_EQ(a.status(), 200) << a.response.body;
+  const auto& changes = a.body.at("changes").as_array();
+  ASSERT_EQ(changes.size(), 1U);
+  const json::object& firm = changes[0].as_object();
+  EXPECT_EQ(firm.at("kind").as_string(), "firm");
+  EXPECT_EQ(firm.at("candidate").as_string(), "bak-battery");
+  EXPECT_EQ(firm.at("name").as_string(), "电池厂");
+  EXPECT_EQ(firm.at("from").as_string(), "2023-09");
+  std::set<std::string> counted;
+  for (const auto& id : firm.at("counted_in").as_array())
+    counted.emplace(id.as_string());
+  for (const char* id : {"total-output", "nev-output", "park-output"}) {
+    EXPECT_TRUE(counted.contains(id)) << id;
+    const json::object& t = target_in(a.body, id);
+    EXPECT_GT(t.at("fan").as_array().back().at("p50").as_double(), t.at("base_p50").as_double()) << id;
+    EXPECT_GE(t.at("probability").as_double(), t.at("base_probability").as_double()) << id;
+  }
+  for (const char* id : {"passenger-output", "trailer-output", "new-provincial-carriers"}) {
+    EXPECT_FALSE(counted.contains(id)) << id;
+    const json::object& t = target_in(a.body, id);
+    EXPECT_EQ(t.at("probability"), t.at("base_probability")) << id;
+    EXPECT_EQ(t.at("fan").as_array().back().at("p50"), t.at("base_p50")) << id;
+  }
+}
+
 TEST(ForecastApi, AWhatIfNamesTheChangeAtFault) {
   const std::vector<std::pair<std::string, std::string>> cases{
       {R"({"changes": [{"kind": "cancel", "project": "no-such-plant"}]})", "changes[0].project"},
@@ -129,6 +162,27 @@ TEST(ForecastApi, AWhatIfNamesTheChangeAtFault) {
       {R"({"changes": [{"kind": "growth", "segment": "nev", "growth": -1.5}]})", "changes[0].growth"},
       {R"({"changes": [{"kind": "growth", "segment": "nev", "growth": "fast"}]})", "changes[0].growth"},
       {R"({"changes": [{"kind": "teleport"}]})", "changes[0].kind"},
+      {R"({"changes": [{"kind": "firm", "output": 1e8, "from": "2030-01"}]})", "changes[0].segment"},
+      {R"({"changes": [{"kind": "firm", "segment": "boats", "output": 1e8, "from": "2030-01"}]})",
+       "changes[0].segment"},
+      {R"({"changes": [{"kind": "firm", "segment": "nev", "zone": "mars", "output": 1e8, "from": "2030-01"}]})",
+       "changes[0].zone"},
+      {R"({"changes": [{"kind": "firm", "segment": "nev", "county": 5, "output": 1e8, "from": "2030-01"}]})",
+       "changes[0].county"},
+      {R"({"changes": [{"kind": "firm", "segment": "nev", "candidate": "x", "output": 1e8, "from": "2030-01"}]})",
+       "changes[0].candidate"},
+      {R"({"changes": [{"kind": "firm", "segment": "nev", "output": 0, "from": "2030-01"}]})",
+       "changes[0].output"},
+      {R"({"changes": [{"kind": "firm", "segment": "nev", "output": 2e13, "from": "2030-01"}]})",
+       "changes[0].output"},
+      {R"({"changes": [{"kind": "firm", "segment": "nev", "output": "big", "from": "2030-01"}]})",
+       "changes[0].output"},
+      {R"({"changes": [{"kind": "firm", "segment": "nev", "output": 1e8, "from": "2030"}]})",
+       "changes[0].from"},
+      {R"({"as_of": "2023-06-30", "changes": [{"kind": "firm", "segment": "nev", "output": 1e8, "from": "2023-05"}]})",
+       "changes[0].from"},
+      {R"({"changes": [{"kind": "firm", "segment": "nev", "output": 1e8, "from": "2030-01", "size": 3}]})",
+       "changes[0].size"},
       {R"({"changes": [{}]})", "changes[0].kind"},
       {R"({"changes": [7]})", "changes[0]"},
       {R"({"changes": {}})", "changes"},

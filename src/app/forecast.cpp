@@ -84,7 +84,26 @@ json::object change_json(const engine::ForecastChange& c, const std::string& sub
       o["segment"] = subject;
       o["growth"] = c.growth;
       break;
+    case engine::ForecastChange::Kind::kAddFirm:  // listed from ForecastReport::firms
+      break;
   }
+  return o;
+}
+
+json::object firm_json(const HypotheticalFirm& firm, const std::vector<std::string>& counted_in) {
+  json::object o;
+  o["kind"] = "firm";
+  if (!firm.name.empty()) o["name"] = firm.name;
+  if (!firm.candidate.empty()) o["candidate"] = firm.candidate;
+  o["segment"] = firm.fields.segment;
+  if (!firm.fields.zone.empty()) o["zone"] = firm.fields.zone;
+  if (!firm.fields.county.empty()) o["county"] = firm.fields.county;
+  o["output"] = firm.output;
+  o["from"] = fmt::format("{}-{:02}", year_of(firm.from), month_of(firm.from));
+  json::array ids;
+  for (const std::string& id : counted_in)
+    ids.emplace_back(id);
+  o["counted_in"] = std::move(ids);
   return o;
 }
 
@@ -171,7 +190,28 @@ Result<ForecastReport> forecast_targets(const Snapshot& snapshot, const Forecast
 
 Result<ForecastReport> forecast_targets(const engine::ForecastModel& model, const ForecastOptions& options) {
   const Snapshot& s = model.snapshot();
-  auto result = engine::simulate(model, {options.runs, options.seed, options.changes, options.threads});
+  std::vector<engine::ForecastChange> changes = options.changes;
+  std::vector<std::pair<HypotheticalFirm, std::vector<std::string>>> firms;
+  for (std::size_t i = 0; i < options.firms.size(); ++i) {
+    const HypotheticalFirm& firm = options.firms[i];
+    auto counted = engine::firm_targets(model, firm.fields);
+    if (!counted) {
+      Error e = counted.error();
+      e.field = fmt::format("firms[{}].{}", i, e.field);
+      return std::unexpected(std::move(e));
+    }
+    engine::ForecastChange& c = changes.emplace_back();
+    c.kind = engine::ForecastChange::Kind::kAddFirm;
+    c.output = firm.output;
+    c.from = firm.from;
+    c.counted_in = *counted;
+    std::vector<std::string> ids;
+    for (std::size_t t = 0; t < counted->size(); ++t) {
+      if ((*counted)[t] != 0) ids.push_back(s.targets[t].id);
+    }
+    firms.emplace_back(firm, std::move(ids));
+  }
+  auto result = engine::simulate(model, {options.runs, options.seed, changes, options.threads});
   if (!result) return std::unexpected(result.error());
   auto checks = check_targets(s, {model.input().as_of, model.input().include_sample});
   if (!checks) return std::unexpected(checks.error());
@@ -182,12 +222,13 @@ Result<ForecastReport> forecast_targets(const engine::ForecastModel& model, cons
   report.runs = result->runs;
   report.seed = result->seed;
   report.settings = model.input().settings;
-  report.changes = result->changes;
+  report.changes = options.changes;
   for (const engine::ForecastChange& c : report.changes) {
     report.change_subjects.push_back(c.kind == engine::ForecastChange::Kind::kSegmentGrowth
                                          ? s.vocabulary(VocabularyKind::kSegment)[c.segment].id
                                          : s.projects[c.project.value].id);
   }
+  report.firms = std::move(firms);
   report.snapshot_version = s.version;
   const Visibility vis{model.input().as_of, model.input().include_sample};
   for (std::size_t i = 0; i < result->targets.size(); ++i) {
@@ -222,6 +263,8 @@ json::object forecast_report_object(const ForecastReport& report) {
   for (std::size_t i = 0; i < report.changes.size(); ++i) {
     changes.emplace_back(change_json(report.changes[i], report.change_subjects[i]));
   }
+  for (const auto& [firm, counted_in] : report.firms)
+    changes.emplace_back(firm_json(firm, counted_in));
   root["changes"] = std::move(changes);
   json::array rows;
   for (const TargetOutlook& t : report.targets)

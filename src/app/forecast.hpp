@@ -23,13 +23,26 @@ namespace atlas::app {
 inline constexpr std::uint64_t kDefaultForecastSeed = 20210702;
 inline constexpr std::int64_t kDefaultForecastRuns = 10'000;
 
+/// A hypothetical attracted firm of a what-if (docs/forecast.md, "What-if changes").
+struct HypotheticalFirm {
+  std::string name;       // as the planner calls it (may be empty)
+  std::string candidate;  // the chain candidate it is (its id), when it is one
+  /// Where it would count: its segment (required), zone, county and classes, read by the
+  /// targets' indicators as an enterprise's.
+  EnterpriseRecord fields;
+  double output = 0;    // yuan a year of the plan's output metric at full production
+  MonthIndex from = 0;  // the month it is planned to be commissioned
+  bool operator==(const HypotheticalFirm&) const = default;
+};
+
 struct ForecastOptions {
   DayNumber as_of = 0;  // only what was known on this day
   bool include_sample = true;
   std::int64_t runs = kDefaultForecastRuns;
   std::uint64_t seed = kDefaultForecastSeed;
   std::vector<engine::ForecastChange> changes;
-  unsigned threads = 0;  // 0: every core; the numbers do not depend on it
+  std::vector<HypotheticalFirm> firms;  // each becomes an engine kAddFirm change after the changes
+  unsigned threads = 0;                 // 0: every core; the numbers do not depend on it
 };
 
 /// For a target whose deadline has passed: what it would have taken.
@@ -66,12 +79,16 @@ struct ForecastReport {
   engine::ForecastSettings settings;
   std::vector<engine::ForecastChange> changes;
   std::vector<std::string> change_subjects;  // per change: the project's or the segment's id
+  /// The what-if firms, each with the ids of the targets that count it.
+  std::vector<std::pair<HypotheticalFirm, std::vector<std::string>>> firms;
   std::uint64_t snapshot_version = 0;
   std::vector<TargetOutlook> targets;
 };
 
 /// Fits the model (engine::prepare_forecast) and draws the runs. The errors of engine::simulate
-/// (runs out of range, an unknown project or segment in a change, a growth out of range).
+/// (runs out of range, an unknown project or segment in a change, a growth out of range) and of
+/// engine::firm_targets (a firm's unknown segment, zone or county; the field names the firm,
+/// "firms[0].zone").
 /// Thread-safe.
 [[nodiscard]] Result<ForecastReport> forecast_targets(const Snapshot& snapshot,
                                                       const ForecastOptions& options);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <span>
 #include <thread>
 #include <utility>
@@ -28,6 +29,7 @@ using internal::year_last_day;
 
 constexpr std::int64_t kChunk = 256;            // runs per unit of work handed to a thread
 constexpr std::size_t kMinEmpiricalDelays = 5;  // fewer observed delays: the design default
+constexpr MonthIndex kNoStart = std::numeric_limits<MonthIndex>::max();  // a what-if firm never came
 
 bool supported(const TargetModel& t) {
   return t.form != ForecastForm::kUnsupported;
@@ -38,6 +40,7 @@ struct Changes {
   std::vector<int> delay;                     // extra months per project
   std::vector<std::uint8_t> cancelled;        // per project
   std::vector<std::optional<double>> growth;  // log growth per segment code (kNoTerm: last)
+  std::vector<const ForecastChange*> firms;   // kAddFirm, in the order given
 };
 
 Changes fold(const ForecastData& d, const std::vector<ForecastChange>& changes) {
@@ -55,6 +58,9 @@ Changes fold(const ForecastData& d, const std::vector<ForecastChange>& changes) 
         break;
       case ForecastChange::Kind::kSegmentGrowth:
         out.growth[c.segment] = c.growth <= kMinGrowth ? -HUGE_VAL : std::log1p(c.growth);
+        break;
+      case ForecastChange::Kind::kAddFirm:
+        out.firms.push_back(&c);
         break;
     }
   }
@@ -116,6 +122,12 @@ class Runner {
     factor_years_ = static_cast<std::size_t>(std::max(0, layout.last_year - factor_first_ + 1));
     count_projects_ = std::any_of(d.targets.begin(), d.targets.end(),
                                   [](const TargetModel& t) { return t.form == ForecastForm::kProjectCount; });
+    for (const ForecastChange* c : changes.firms) {
+      ProjectTimeline& firm = firms_.emplace_back();
+      firm.expected_output = c->output;
+      firm.ramp_months = d.input.settings.ramp_months;
+      firm.planned_commissioning = c->from;
+    }
   }
 
   void run(unsigned threads) {
@@ -149,12 +161,14 @@ class Runner {
       delay.assign(r.d_.projects.size(), 0);
       dates.assign(r.d_.projects.size() * internal::kDateKinds, kNever);
       factor.assign(r.segments_ * r.factor_years_, 0.0);
+      firm_start.assign(r.firms_.size(), kNoStart);
     }
     std::vector<std::vector<double>> values;  // per metric: enterprise × year
     std::vector<std::uint8_t> cancelled;
     std::vector<int> delay;
-    std::vector<DayNumber> dates;  // project × milestone kind: the day it is reached in this run
-    std::vector<double> factor;    // segment × year
+    std::vector<DayNumber> dates;        // project × milestone kind: the day it is reached in this run
+    std::vector<double> factor;          // segment × year
+    std::vector<MonthIndex> firm_start;  // per what-if firm: its commissioning (kNoStart: never)
   };
 
   void one_run(std::uint64_t run, Scratch& s) {
@@ -171,6 +185,14 @@ class Runner {
       }
       s.delay[p] =
           draw_delay(Counter(seed, run, Stream::kProjectDelay, p), d_.delays, t.overdue) + changes_.delay[p];
+    }
+    // What-if firms: as key projects planned to be commissioned in their month.
+    for (std::size_t f = 0; f < firms_.size(); ++f) {
+      s.firm_start[f] = kNoStart;
+      if (Counter(seed, run, Stream::kFirmCancel, f).uniform(0) < d_.input.settings.cancellation) continue;
+      s.firm_start[f] =
+          static_cast<MonthIndex>(*firms_[f].planned_commissioning +
+                                  draw_delay(Counter(seed, run, Stream::kFirmDelay, f), d_.delays, 0));
     }
     if (count_projects_) {
       for (std::size_t p = 0; p < d_.projects.size(); ++p) {
@@ -302,6 +324,17 @@ class Runner {
             for (std::uint32_t e : t.members)
               value += t.tier.holds(vals[e]) ? 1.0 : 0.0;
           }
+          if (d_.output_metric && t.metric == *d_.output_metric) {
+            for (std::size_t f = 0; f < firms_.size(); ++f) {
+              if (s.firm_start[f] == kNoStart || changes_.firms[f]->counted_in[t.target] == 0) continue;
+              const double made = project_output(firms_[f], s.firm_start[f], y);
+              if (t.form == ForecastForm::kSum) {
+                value += made;
+              } else if (made > 0 && t.tier.holds(made)) {
+                value += 1.0;
+              }
+            }
+          }
           break;
         }
         case ForecastForm::kRecordCount: {
@@ -342,9 +375,10 @@ class Runner {
   std::size_t segments_ = 0;
   int factor_first_ = 0;
   std::size_t factor_years_ = 0;
-  bool count_projects_ = false;    // some target counts projects: their dates are drawn per run
-  std::vector<float> values_;      // cell × run
-  std::vector<std::uint8_t> met_;  // slot × run
+  bool count_projects_ = false;         // some target counts projects: their dates are drawn per run
+  std::vector<ProjectTimeline> firms_;  // per what-if firm (Changes::firms), as a planned project
+  std::vector<float> values_;           // cell × run
+  std::vector<std::uint8_t> met_;       // slot × run
 };
 
 // Type-7 quantile (linear between order statistics) of `x`, reordering it.
@@ -448,6 +482,25 @@ Result<void> check_change(const ForecastModel& model, const ForecastChange& chan
         return fail(ErrorCode::kInvalidValue, "a growth rate lies between -100% and +1000% a year", "growth");
       }
       return {};
+    case ForecastChange::Kind::kAddFirm: {
+      if (!(change.output > 0 && change.output <= kMaxFirmOutput)) {
+        return fail(ErrorCode::kInvalidValue, "a firm's output a year lies above 0 and at most 10万亿 yuan",
+                    "output");
+      }
+      const Date as_of = date_of(model.input().as_of);
+      if (change.from < month_index(as_of.year, as_of.month) ||
+          year_of(change.from) > as_of.year + kMaxFirmYears) {
+        return fail(ErrorCode::kInvalidValue,
+                    "a firm comes from the month of the as-of date (" + as_of.to_string().substr(0, 7) +
+                        ") to " + std::to_string(kMaxFirmYears) + " years later",
+                    "from");
+      }
+      if (change.counted_in.size() != model.data().targets.size()) {
+        return fail(ErrorCode::kInvalidValue, "counted_in does not list the plan's targets (firm_targets)",
+                    "counted_in");
+      }
+      return {};
+    }
   }
   return {};
 }

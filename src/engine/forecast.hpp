@@ -54,6 +54,10 @@ inline constexpr double kMinGrowth = -1.0;
 inline constexpr double kMaxGrowth = 10.0;
 /// A what-if delay in months, at most.
 inline constexpr int kMaxDelayMonths = 120;
+/// A hypothetical firm's output a year at full production, at most (10万亿 yuan).
+inline constexpr double kMaxFirmOutput = 1e13;
+/// A hypothetical firm comes from the as-of month to at most this many years later.
+inline constexpr int kMaxFirmYears = 30;
 
 /// One what-if change (docs/forecast.md, "What-if changes").
 struct ForecastChange {
@@ -61,20 +65,37 @@ struct ForecastChange {
     kDelayProject,   // project, months: every milestone not yet reached comes `months` later
     kCancelProject,  // project: it is never commissioned (a milestone already reached stays)
     kSegmentGrowth,  // segment, growth: the segment's enterprises grow at `growth` a year (0.1 = 10 %)
+    /// output, from, counted_in: a hypothetical attracted firm making `output` a year of the plan's
+    /// output metric at full production, commissioned in month `from` and simulated as a key
+    /// project planned so (ramp-up, drawn delay, cancellation), counted by the targets that
+    /// `counted_in` marks (firm_targets says which).
+    kAddFirm,
   };
   Kind kind = Kind::kDelayProject;
   ProjectId project;
   int months = 0;
   std::uint16_t segment = 0;  // a code of the plan's segment vocabulary
   double growth = 0;
+  double output = 0;
+  MonthIndex from = 0;
+  std::vector<std::uint8_t> counted_in;  // per Snapshot::targets index: 1 when it counts the firm
   bool operator==(const ForecastChange&) const = default;
 };
 
 /// Checks a change against the model's Snapshot: kUnknownReference for a project or segment it
-/// does not have, kInvalidValue for a growth outside [kMinGrowth, kMaxGrowth] or a delay outside
-/// [1, kMaxDelayMonths], each naming the field.
+/// does not have (or a firm when the plan names no output metric), kInvalidValue for a growth
+/// outside [kMinGrowth, kMaxGrowth], a delay outside [1, kMaxDelayMonths], a firm's output outside
+/// (0, kMaxFirmOutput] or commissioned before the model's as-of month, each naming the field.
 class ForecastModel;
 [[nodiscard]] Result<void> check_change(const ForecastModel& model, const ForecastChange& change);
+
+/// Which targets would count a hypothetical firm with the fields of `firm` (its segment, zone,
+/// county, classes, flags; its id and figures do not matter): a sum or tier count of the plan's
+/// output metric whose set, read by the indicator language on a register holding only this firm,
+/// holds it. One entry per Snapshot::targets index, for ForecastChange::counted_in.
+/// kUnknownReference naming the field for a segment, zone or county the plan does not have.
+[[nodiscard]] Result<std::vector<std::uint8_t>> firm_targets(const ForecastModel& model,
+                                                             const EnterpriseRecord& firm);
 
 /// P10, P50, P90 and the mean of a target's value at the end of one year.
 struct FanPoint {

@@ -31,7 +31,6 @@ constexpr int kHistoryYears = 7;                 // years of figures read before
 constexpr int kGrowthYears = 5;                  // growth observations kept per enterprise, the latest
 constexpr double kNoHistoryVolatility = 0.2;     // design: no growth history anywhere in the plan
 constexpr std::size_t kCorrelationSample = 200;  // enterprises per segment the correlation reads
-constexpr int kMaxFanYears = 30;  // a fan reaches at most this many years back from the deadline
 
 MonthIndex first_month(const Date& d) {
   return month_index(d.year, d.month == 0 ? 1 : d.month);
@@ -263,6 +262,8 @@ std::optional<Members> enterprise_form(const query::Indicator& ind, const Snapsh
     return std::nullopt;
   }
   out.enterprises = std::move(*members);
+  t.indicator = ind;
+  t.static_conjuncts = split.rest;
   t.deadline = year_of(ind.period->first);
   return out;
 }
@@ -712,7 +713,7 @@ Result<ForecastModel> prepare_forecast(const Snapshot& snapshot, const ForecastI
     }
     if (t.form == ForecastForm::kUnsupported && t.unsupported.empty()) t.unsupported = "not forecast";
     // The fan: from the as-of year (the deadline once past), at most kMaxFanYears.
-    t.first_year = std::max(std::min(d.as_of_year, t.deadline), t.deadline - kMaxFanYears + 1);
+    t.first_year = std::max(std::min(d.as_of_year, t.deadline), t.deadline - internal::kMaxFanYears + 1);
   }
 
   // One fit per metric over the union of the sets that read it.
@@ -739,6 +740,7 @@ Result<ForecastModel> prepare_forecast(const Snapshot& snapshot, const ForecastI
   const auto output = snapshot.find_metric(snapshot.plan.output_metric);
   for (MetricTrends& m : d.metrics) {
     if (!output || m.metric != *output) continue;
+    d.output_metric = static_cast<std::uint32_t>(&m - d.metrics.data());
     for (std::size_t p = 0; p < d.projects.size(); ++p) {
       const ProjectTimeline& pt = d.projects[p];
       const bool hidden = !input.include_sample && pt.sample;
@@ -773,6 +775,55 @@ Result<ForecastModel> prepare_forecast(const Snapshot& snapshot, const ForecastI
     std::sort(t.projects.begin(), t.projects.end());
   }
   return ForecastModel(std::move(data));
+}
+
+Result<std::vector<std::uint8_t>> firm_targets(const ForecastModel& model, const EnterpriseRecord& firm) {
+  const Snapshot& s = model.snapshot();
+  const ForecastData& d = model.data();
+  if (!s.find_term(VocabularyKind::kSegment, firm.segment)) {
+    return fail(ErrorCode::kUnknownReference, "no segment \"" + firm.segment + "\" in the plan", "segment");
+  }
+  if (!firm.zone.empty() && !s.find_zone(firm.zone).valid()) {
+    return fail(ErrorCode::kUnknownReference, "no zone \"" + firm.zone + "\" in the plan", "zone");
+  }
+  if (!firm.county.empty() && !s.find_county(firm.county).valid()) {
+    return fail(ErrorCode::kUnknownReference, "no county \"" + firm.county + "\" in the register", "county");
+  }
+  std::vector<std::uint8_t> counted(d.targets.size(), 0);
+  if (!d.output_metric) return counted;
+  // A register of this one firm, with the plan's reference tables: the targets' static conditions
+  // read it exactly as they read the real register.
+  Dataset one;
+  one.plan = s.plan;
+  one.plan.map.clear();
+  one.counties = s.counties;
+  one.taxonomy = s.taxonomy;
+  one.metrics = s.metrics;
+  one.zones = s.zones;
+  one.units = s.units;
+  for (const auto& words : s.vocabularies)
+    one.terms.insert(one.terms.end(), words.begin(), words.end());
+  EnterpriseRecord record = firm;
+  record.id = "what-if-firm";
+  record.credit_code.clear();
+  record.group.clear();
+  record.customers.clear();
+  record.outside = false;
+  record.provenance = "what-if";
+  one.enterprises.push_back(std::move(record));
+  auto register_of_one = Snapshot::build(std::move(one));
+  if (!register_of_one) return std::unexpected(register_of_one.error());
+  const Visibility vis{d.input.as_of, true};
+  for (const TargetModel& t : d.targets) {
+    if ((t.form != ForecastForm::kSum && t.form != ForecastForm::kTierCount) || !t.indicator ||
+        t.metric != *d.output_metric) {
+      continue;
+    }
+    auto members = select(*t.indicator, "enterprises", t.static_conjuncts, **register_of_one, vis);
+    if (!members) return std::unexpected(members.error());
+    counted[t.target] = members->empty() ? 0 : 1;
+  }
+  return counted;
 }
 
 }  // namespace atlas::engine

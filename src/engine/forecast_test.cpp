@@ -285,6 +285,87 @@ TEST(Forecast, ASegmentsGrowthChangesItsTargetsOnly) {
   EXPECT_EQ(of(*fast, *s, "b-out").fan, of(*base, *s, "b-out").fan);
 }
 
+ForecastChange add_firm(const ForecastModel& model, const EnterpriseRecord& firm, double output,
+                        MonthIndex from) {
+  ForecastChange c;
+  c.kind = ForecastChange::Kind::kAddFirm;
+  c.output = output;
+  c.from = from;
+  auto counted = firm_targets(model, firm);
+  EXPECT_TRUE(counted.has_value()) << (counted ? "" : counted.error().to_string());
+  if (counted) c.counted_in = *counted;
+  return c;
+}
+
+EnterpriseRecord firm_in(const std::string& segment) {
+  EnterpriseRecord e;
+  e.segment = segment;
+  e.county = "c";
+  return e;
+}
+
+// A hypothetical attracted firm counts in the sets its fields put it in, as the indicator reads
+// them, and changes no other target; it adds its ramped-up output to sums and joins a tier once
+// its output reaches it.
+TEST(Forecast, AHypotheticalFirmCountsWhereItsFieldsPutIt) {
+  World w;
+  w.d.plan.output_metric = "output_value";
+  w.target("a-out", "sum(output_value) where segment = \"a\" in 2025", ">= 20亿");
+  w.target("b-out", "sum(output_value) where segment = \"b\" in 2025", ">= 15亿");
+  w.target("total", "sum(output_value) in 2025", ">= 38亿");
+  w.target("a-over-3yi", "count(enterprises) where segment = \"a\" and output_value >= 3亿 in 2025", ">= 3",
+           TargetUnit::kCount);
+  w.target("projects", "count(projects) where commissioned in 2021..2025", ">= 1", TargetUnit::kCount);
+  auto s = w.snapshot();
+  auto model = prepare_forecast(*s, {day(kOpen, 3, 1), true, {}});
+  ASSERT_TRUE(model);
+  auto counted = firm_targets(*model, firm_in("a"));
+  ASSERT_TRUE(counted) << counted.error().to_string();
+  EXPECT_EQ(*counted, (std::vector<std::uint8_t>{1, 0, 1, 1, 0}));
+
+  const ForecastChange firm = add_firm(*model, firm_in("a"), 5e8, month_index(kOpen, 4));
+  const auto base = simulate(*model, opts(3000, 5));
+  const auto with = simulate(*model, opts(3000, 5, {firm}));
+  ASSERT_TRUE(base && with) << (with ? "" : with.error().to_string());
+  // Commissioned in 2024-04 or later and ramping up over 12 months: at most 5亿 in 2025.
+  const double added = of(*with, *s, "a-out").fan.back().mean - of(*base, *s, "a-out").fan.back().mean;
+  EXPECT_GT(added, 2e8);
+  EXPECT_LE(added, 5e8 + 1e6);
+  EXPECT_GE(*of(*with, *s, "a-out").probability, *of(*base, *s, "a-out").probability);
+  EXPECT_GT(of(*with, *s, "total").fan.back().mean, of(*base, *s, "total").fan.back().mean + 2e8);
+  EXPECT_GT(of(*with, *s, "a-over-3yi").fan.back().mean, of(*base, *s, "a-over-3yi").fan.back().mean + 0.5);
+  for (const char* other : {"b-out", "projects"}) {
+    EXPECT_EQ(of(*with, *s, other).fan, of(*base, *s, other).fan) << other;
+    EXPECT_EQ(of(*with, *s, other).probability, of(*base, *s, other).probability) << other;
+  }
+  // Too small for the tier: counted in the sums, never in the count.
+  const auto small =
+      simulate(*model, opts(3000, 5, {add_firm(*model, firm_in("a"), 1e8, month_index(kOpen, 4))}));
+  ASSERT_TRUE(small);
+  EXPECT_EQ(of(*small, *s, "a-over-3yi").fan, of(*base, *s, "a-over-3yi").fan);
+
+  // Bad firms, each naming its field.
+  EnterpriseRecord unknown = firm_in("zz");
+  EXPECT_EQ(firm_targets(*model, unknown).error().field, "segment");
+  EnterpriseRecord nowhere = firm_in("a");
+  nowhere.zone = "nowhere";
+  EXPECT_EQ(firm_targets(*model, nowhere).error().field, "zone");
+  EnterpriseRecord elsewhere = firm_in("a");
+  elsewhere.county = "999999";
+  EXPECT_EQ(firm_targets(*model, elsewhere).error().field, "county");
+  const std::vector<std::pair<ForecastChange, std::string>> bad{
+      {add_firm(*model, firm_in("a"), 0, month_index(kOpen, 4)), "output"},
+      {add_firm(*model, firm_in("a"), kMaxFirmOutput * 2, month_index(kOpen, 4)), "output"},
+      {add_firm(*model, firm_in("a"), 5e8, month_index(kOpen, 2)), "from"},
+      {add_firm(*model, firm_in("a"), 5e8, month_index(kOpen + 31, 1)), "from"},
+  };
+  for (const auto& [change, field] : bad) {
+    auto r = simulate(*model, opts(10, 0, {change}));
+    ASSERT_FALSE(r) << field;
+    EXPECT_EQ(r.error().field, field);
+  }
+}
+
 TEST(Forecast, CountsOfProjectsFollowTheirMilestones) {
   World w;
   w.target("commissioned", "count(projects) where commissioned in 2021..2025", ">= 1", TargetUnit::kCount);

@@ -459,6 +459,18 @@ describe('POST /api/v1/forecast/what-if', () => {
     assert.equal(a.body.changes.length, 1)
     assert.ok(a.body.targets.every((t) => 'base_probability' in t), 'every target has its base beside it')
   })
+  ctest('a hypothetical firm is echoed with the targets that count it, as documented', async () => {
+    const firm = { kind: 'firm', segment: 'nev', name: 'what-if <b>firm</b>', output: 2e9, from: '2031-01' }
+    const a = await call('POST', p, { json: { as_of: '2030-06-30', runs: 200, changes: [firm] } })
+    assert.equal(a.status, 200, JSON.stringify(a.body).slice(0, 300))
+    assert.equal(a.body.changes.length, 1)
+    assert.equal(a.body.changes[0].kind, 'firm')
+    assert.equal(a.body.changes[0].name, firm.name)
+    assert.ok(Array.isArray(a.body.changes[0].counted_in))
+  })
+  ctest('a firm starting before the as-of month is a 400 naming it', async () => {
+    assertProblem(await call('POST', p, { json: { as_of: '2024-06-30', changes: [{ kind: 'firm', segment: 'nev', output: 1e8, from: '2024-05' }] } }), 400, 'invalid-value', 'changes[0].from')
+  })
   ctest('an unknown project is a 400 naming the change', async () => {
     assertProblem(await call('POST', p, { json: { changes: [{ kind: 'delay', project: 'no-such', months: 3 }] } }), 400, 'unknown-reference', 'changes[0].project')
   })

@@ -12,10 +12,13 @@
 #include "model/goal.hpp"
 #include "model/period.hpp"
 #include "model/snapshot.hpp"
+#include "query/ast.hpp"
 
 namespace atlas::engine::internal {
 
 inline constexpr DayNumber kNever = std::numeric_limits<DayNumber>::max();
+/// A fan reaches at most this many years back from the deadline.
+inline constexpr int kMaxFanYears = 30;
 
 /// The first day of month `m`, the last day of month `m`, the last day of `year`.
 [[nodiscard]] inline DayNumber month_first_day(MonthIndex m) {
@@ -125,6 +128,10 @@ struct TargetModel {
   std::size_t stopped = 0;
   std::vector<std::uint32_t> projects;   // indices into ForecastData::projects that feed it
   std::vector<std::uint32_t> sponsored;  // kSum: projects with an output whose sponsor is a member
+  /// kSum, kTierCount: the indicator and the conjuncts of its `where` that select the static set
+  /// (firm_targets reads a hypothetical firm through them).
+  std::optional<query::Indicator> indicator;
+  std::vector<std::uint32_t> static_conjuncts;
   // kSum, kTierCount
   std::uint32_t metric = 0;            // index into ForecastData::metrics
   std::vector<std::uint32_t> members;  // indices into that MetricTrends::enterprises
@@ -149,6 +156,8 @@ struct ForecastData {
   std::vector<ProjectTimeline> projects;  // per Snapshot::projects index
   std::vector<int> delays;                // observed delays in months, ascending
   std::vector<TargetModel> targets;       // per Snapshot::targets index
+  /// The plan's output metric's index into `metrics` (what projects and what-if firms add to).
+  std::optional<std::uint32_t> output_metric;
 };
 
 }  // namespace atlas::engine::internal

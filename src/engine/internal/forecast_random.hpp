@@ -25,6 +25,8 @@ enum class Stream : std::uint64_t {
   kProjectCancel = 3,  // entity: project
   kProjectDelay = 4,   // entity: project
   kArrivals = 5,       // entity: target × year
+  kFirmCancel = 6,     // entity: a what-if firm (its index among the changes)
+  kFirmDelay = 7,      // entity: a what-if firm
 };
 
 /// The generator of one (seed, run, stream, entity): draw n gives the n-th number.

@@ -122,6 +122,18 @@ class Runner {
     factor_years_ = static_cast<std::size_t>(std::max(0, layout.last_year - factor_first_ + 1));
     count_projects_ = std::any_of(d.targets.begin(), d.targets.end(),
                                   [](const TargetModel& t) { return t.form == ForecastForm::kProjectCount; });
+    // Tier counts taken together whose segment grows as a what-if says: their grids again.
+    regridded_.resize(d.targets.size());
+    for (const TargetModel& t : d.targets) {
+      if (!t.aggregate || t.form != ForecastForm::kTierCount) continue;
+      for (std::size_t k = 0; k < t.aggregate->groups.size(); ++k) {
+        const internal::AggregateGroup& g = t.aggregate->groups[k];
+        if (!changes.growth[g.segment]) continue;
+        auto& list = regridded_[t.target];
+        list.resize(t.aggregate->groups.size());
+        list[k] = internal::regrid(t, d.metrics[t.metric], g, *changes.growth[g.segment]);
+      }
+    }
     for (const ForecastChange* c : changes.firms) {
       ProjectTimeline& firm = firms_.emplace_back();
       firm.expected_output = c->output;
@@ -162,13 +174,15 @@ class Runner {
       dates.assign(r.d_.projects.size() * internal::kDateKinds, kNever);
       factor.assign(r.segments_ * r.factor_years_, 0.0);
       firm_start.assign(r.firms_.size(), kNoStart);
+      paths.assign(r.segments_, {});
     }
     std::vector<std::vector<double>> values;  // per metric: enterprise × year
     std::vector<std::uint8_t> cancelled;
     std::vector<int> delay;
-    std::vector<DayNumber> dates;        // project × milestone kind: the day it is reached in this run
-    std::vector<double> factor;          // segment × year
-    std::vector<MonthIndex> firm_start;  // per what-if firm: its commissioning (kNoStart: never)
+    std::vector<DayNumber> dates;             // project × milestone kind: the day it is reached in this run
+    std::vector<double> factor;               // segment × year
+    std::vector<MonthIndex> firm_start;       // per what-if firm: its commissioning (kNoStart: never)
+    std::vector<internal::FactorPath> paths;  // per segment: its factors in this run
   };
 
   void one_run(std::uint64_t run, Scratch& s) {
@@ -211,6 +225,7 @@ class Runner {
       for (std::size_t y = 0; y < factor_years_; ++y) {
         s.factor[(g * factor_years_) + y] = rng.normal(static_cast<std::uint64_t>(factor_first_) + y);
       }
+      s.paths[g] = {s.factor.data() + (g * factor_years_), factor_first_};
     }
     for (std::size_t m = 0; m < d_.metrics.size(); ++m)
       simulate_metric(run, d_.metrics[m], s, s.values[m]);
@@ -224,6 +239,7 @@ class Runner {
     const int y0 = layout_.first_year;
     const int y1 = layout_.last_year;
     for (std::size_t i = 0; i < m.enterprises.size(); ++i) {
+      if (!m.simulated.empty() && m.simulated[i] == 0) continue;  // only in aggregates
       const EnterpriseTrend& e = m.enterprises[i];
       // Year-major (year × enterprise), so a target's sum over its members reads one run of memory.
       const std::size_t n = m.enterprises.size();
@@ -324,6 +340,12 @@ class Runner {
             for (std::uint32_t e : t.members)
               value += t.tier.holds(vals[e]) ? 1.0 : 0.0;
           }
+          if (t.aggregate) {
+            const std::vector<internal::AggregateGroup>& again = regridded_[t.target];
+            value += internal::aggregate_value(
+                t, d_.metrics[t.metric], y, s.paths, changes_.growth, again.empty() ? nullptr : &again,
+                Counter(o_.seed, run, Stream::kAggregate, t.target).normal(static_cast<std::uint64_t>(y)));
+          }
           if (d_.output_metric && t.metric == *d_.output_metric) {
             for (std::size_t f = 0; f < firms_.size(); ++f) {
               if (s.firm_start[f] == kNoStart || changes_.firms[f]->counted_in[t.target] == 0) continue;
@@ -377,8 +399,10 @@ class Runner {
   std::size_t factor_years_ = 0;
   bool count_projects_ = false;         // some target counts projects: their dates are drawn per run
   std::vector<ProjectTimeline> firms_;  // per what-if firm (Changes::firms), as a planned project
-  std::vector<float> values_;           // cell × run
-  std::vector<std::uint8_t> met_;       // slot × run
+  std::vector<std::vector<internal::AggregateGroup>>
+      regridded_;                  // per target: tier groups under a what-if growth
+  std::vector<float> values_;      // cell × run
+  std::vector<std::uint8_t> met_;  // slot × run
 };
 
 // Type-7 quantile (linear between order statistics) of `x`, reordering it.

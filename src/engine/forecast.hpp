@@ -160,6 +160,10 @@ struct ForecastInput {
   DayNumber as_of = 0;  // only what was known on this day
   bool include_sample = true;
   ForecastSettings settings;
+  /// A sum or tier count of at least this many enterprises takes the small ones together, as one
+  /// draw per run given the segment factors (docs/forecast.md, "Large sets"); 0: the default
+  /// (2,000); SIZE_MAX: every enterprise one by one.
+  std::size_t aggregate_from = 0;
 };
 
 namespace internal {

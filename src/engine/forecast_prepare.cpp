@@ -642,7 +642,7 @@ std::size_t internal::TargetModel::members_count() const {
   switch (form) {
     case ForecastForm::kSum:
     case ForecastForm::kTierCount:
-      return members.size();
+      return members.size() + (aggregate ? aggregate->enterprises : 0);
     case ForecastForm::kRecordCount:
       return static_cast<std::size_t>(counted);
     case ForecastForm::kProjectCount:
@@ -774,6 +774,7 @@ Result<ForecastModel> prepare_forecast(const Snapshot& snapshot, const ForecastI
     }
     std::sort(t.projects.begin(), t.projects.end());
   }
+  internal::aggregate_targets(d, input.aggregate_from == 0 ? internal::kAggregateFrom : input.aggregate_from);
   return ForecastModel(std::move(data));
 }
 

@@ -1,9 +1,11 @@
 #include "engine/forecast.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include <gtest/gtest.h>
 
+#include "engine/internal/forecast_data.hpp"
 #include "model/units.hpp"
 
 namespace atlas::engine {
@@ -363,6 +365,87 @@ TEST(Forecast, AHypotheticalFirmCountsWhereItsFieldsPutIt) {
     auto r = simulate(*model, opts(10, 0, {change}));
     ASSERT_FALSE(r) << field;
     EXPECT_EQ(r.error().field, field);
+  }
+}
+
+// A large set taken together (docs/forecast.md, "Large sets") gives the numbers simulating every
+// enterprise gives: the same fans and probabilities within Monte Carlo noise and the normal
+// approximation's error, for sums and tier counts, with and without a what-if growth, with a
+// partial year.
+TEST(Forecast, ALargeSetTakenTogetherGivesWhatSimulatingEachGives) {
+  World w;
+  w.d.enterprises.clear();
+  w.d.observations.clear();
+  std::uint64_t state = 12345;
+  const auto uniform = [&] {
+    state = (state * 6364136223846793005ULL) + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11U) / 9007199254740992.0;
+  };
+  const auto normal = [&] { return (uniform() + uniform() + uniform() + uniform() - 2.0) * std::sqrt(3.0); };
+  std::array<std::array<double, 5>, 2> shock{};  // per segment and year 2019–2023: a common shock
+  for (auto& segment : shock) {
+    for (double& year : segment)
+      year = 0.08 * normal();
+  }
+  for (int i = 0; i < 3000; ++i) {
+    const int segment = i % 3 == 0 ? 1 : 0;
+    const std::string id = "e" + std::to_string(i);
+    EnterpriseRecord e;
+    e.id = id;
+    e.name = {id, id};
+    e.county = "c";
+    e.segment = segment == 1 ? "b" : "a";
+    e.provenance = "t";
+    w.d.enterprises.push_back(e);
+    double v = std::exp(-1.5 + (1.2 * normal())) * 1e8;
+    const double growth = 0.02 + (0.12 * uniform());
+    for (int y = 2019; y <= 2023; ++y) {
+      w.year(id, y, static_cast<std::int64_t>(v));
+      v *= std::exp(growth + shock[segment][y - 2019] + (0.2 * normal()));
+    }
+    if (i % 2 == 0) {  // half of them have reported 2024's first half
+      w.d.observations.push_back(
+          {id, "output_value", *parse_period("2024-01~06"), static_cast<std::int64_t>(v * 0.45), {}, "t"});
+    }
+  }
+  w.target("total", "sum(output_value) in 2025", ">= 2650亿");
+  w.target("a-out", "sum(output_value) where segment = \"a\" in 2025", ">= 2000亿");
+  w.target("over-1yi", "count(enterprises) where output_value >= 1亿 in 2025", ">= 680", TargetUnit::kCount);
+  w.target(
+      "b-band",
+      "count(enterprises) where segment = \"b\" and output_value >= 2000万 and output_value < 1亿 in 2025",
+      ">= 425", TargetUnit::kCount);
+  auto s = w.snapshot();
+  ForecastInput exact{day(kOpen, 8, 15), true, {}};
+  exact.aggregate_from = std::numeric_limits<std::size_t>::max();
+  ForecastInput together = exact;
+  together.aggregate_from = 100;
+  auto one_by_one = prepare_forecast(*s, exact);
+  auto taken = prepare_forecast(*s, together);
+  ASSERT_TRUE(one_by_one && taken);
+  for (const internal::TargetModel& t : taken->data().targets) {
+    ASSERT_TRUE(t.aggregate.has_value());
+    EXPECT_GT(t.aggregate->enterprises, t.members.size() * 50) << "most are taken together";
+  }
+  for (const std::vector<ForecastChange>& changes :
+       {std::vector<ForecastChange>{}, std::vector<ForecastChange>{growth(0, 0.25)}}) {
+    const auto a = simulate(*one_by_one, opts(3000, 9, changes));
+    const auto b = simulate(*taken, opts(3000, 9, changes));
+    ASSERT_TRUE(a && b);
+    for (const char* id : {"total", "a-out", "over-1yi", "b-band"}) {
+      SCOPED_TRACE(std::string(id) + (changes.empty() ? "" : " with a growth"));
+      const TargetForecast& x = of(*a, *s, id);
+      const TargetForecast& y = of(*b, *s, id);
+      EXPECT_EQ(x.members, y.members);
+      ASSERT_EQ(x.fan.size(), y.fan.size());
+      for (std::size_t k = 0; k < x.fan.size(); ++k) {
+        const double scale = std::max(1.0, std::abs(x.fan[k].p50));
+        EXPECT_NEAR(y.fan[k].p50, x.fan[k].p50, 0.015 * scale) << x.fan[k].year;
+        EXPECT_NEAR(y.fan[k].p10, x.fan[k].p10, 0.03 * scale + 2) << x.fan[k].year;
+        EXPECT_NEAR(y.fan[k].p90, x.fan[k].p90, 0.03 * scale + 2) << x.fan[k].year;
+      }
+      EXPECT_NEAR(*y.probability, *x.probability, 0.05);
+    }
   }
 }
 

@@ -67,6 +67,40 @@ struct MetricTrends {
   MetricId metric;
   std::vector<EnterpriseTrend> enterprises;  // ascending EnterpriseId
   std::vector<double> correlation;           // per segment code (index kNoTerm → the last entry)
+  /// Per enterprise: 1 when some target simulates it one by one (0: every target that reads it
+  /// takes it in an Aggregate).
+  std::vector<std::uint8_t> simulated;
+};
+
+/// Points of the grid over the standardised segment factor x ∈ [−kGridReach, kGridReach] on which
+/// an aggregated tier count is tabulated.
+inline constexpr std::size_t kGridPoints = 49;
+inline constexpr double kGridReach = 6.0;
+
+/// Enterprises of one target taken together (docs/forecast.md, "Large sets"): those of one segment
+/// with the same first simulated year and, for a sum, a volatility rounded to the same bin.
+struct AggregateGroup {
+  std::size_t segment = 0;  // index into the factor table (kNoTerm: the last)
+  int first = 0;            // F, the first simulated year
+  double volatility = 0;    // a sum's: the bin's; a tier count's: unused
+  /// A sum, per τ = year − F: Σ pv·e^{gτ}, Σ r·G·e^{gτ}, Σ pv²·e^{2gτ}, Σ pv·r·G·e^{2gτ},
+  /// Σ r²·G²·e^{2gτ} (pv: the partial year's value so far, r: what remains of it, or the last
+  /// complete year's value when there is no partial year, G = e^g then, else 1).
+  std::vector<std::array<double, 5>> own;
+  /// The same without growth, for a what-if growth: Σ pv, Σ r (no partial year), Σ r (partial),
+  /// Σ pv², Σ pv·r, Σ r² (no partial year), Σ r² (partial).
+  std::array<double, 7> flat{};
+  /// A tier count, per τ then grid point: the expected count and its variance given the factor.
+  std::vector<double> expected;
+  std::vector<double> variance;
+  std::vector<std::uint32_t> enterprises;  // a tier count's members (indices into MetricTrends)
+};
+
+/// The aggregated part of a sum or tier count.
+struct Aggregate {
+  std::size_t enterprises = 0;
+  std::vector<double> known;  // per year from TargetModel::first_year: the part known at as-of
+  std::vector<AggregateGroup> groups;
 };
 
 /// One key project's timeline (docs/forecast.md, "Key projects").
@@ -134,7 +168,8 @@ struct TargetModel {
   std::vector<std::uint32_t> static_conjuncts;
   // kSum, kTierCount
   std::uint32_t metric = 0;            // index into ForecastData::metrics
-  std::vector<std::uint32_t> members;  // indices into that MetricTrends::enterprises
+  std::vector<std::uint32_t> members;  // indices into that MetricTrends::enterprises, one by one
+  std::optional<Aggregate> aggregate;  // the rest of a large set (docs/forecast.md, "Large sets")
   Tier tier;
   // kRecordCount: counted so far, and the Gamma posterior of the yearly rate
   std::int64_t counted = 0;
@@ -146,6 +181,34 @@ struct TargetModel {
   std::vector<std::uint8_t> counted_projects;  // the project may count (visible, in the set)
   [[nodiscard]] std::size_t members_count() const;
 };
+
+/// A sum or tier count with at least this many enterprises takes all but the large ones and the
+/// projects' sponsors together (ForecastInput::aggregate_from overrides it).
+inline constexpr std::size_t kAggregateFrom = 2000;
+
+/// Splits each large set into members simulated one by one and an Aggregate (forecast_aggregate.cpp).
+void aggregate_targets(struct ForecastData& d, std::size_t from);
+
+/// The standardised factor of one segment over years F … y of one run: Σ z / √(y − F + 1).
+/// (Defined by the Runner; given to aggregate_value.)
+struct FactorPath {
+  const double* z = nullptr;  // the segment's factors, year `first_year` first
+  int first_year = 0;
+  [[nodiscard]] double at(int year) const { return z[year - first_year]; }
+};
+
+/// The aggregated part of target t's value at the end of `year` in one run: its known part, and
+/// per group the expectation given the segment factors plus one normal draw `normal` for the
+/// idiosyncratic rest. `growth` per segment index: a what-if log growth (−∞: none left).
+/// `regridded`: tier groups recomputed under a what-if growth (empty when none), parallel to groups.
+[[nodiscard]] double aggregate_value(const struct TargetModel& t, const MetricTrends& m, int year,
+                                     const std::vector<FactorPath>& factors,
+                                     const std::vector<std::optional<double>>& growth,
+                                     const std::vector<AggregateGroup>* regridded, double normal);
+
+/// A tier group's grid under a what-if log growth for its segment.
+[[nodiscard]] AggregateGroup regrid(const struct TargetModel& t, const MetricTrends& m,
+                                    const AggregateGroup& g, double growth);
 
 struct ForecastData {
   const Snapshot* snapshot = nullptr;

@@ -27,6 +27,7 @@ enum class Stream : std::uint64_t {
   kArrivals = 5,       // entity: target × year
   kFirmCancel = 6,     // entity: a what-if firm (its index among the changes)
   kFirmDelay = 7,      // entity: a what-if firm
+  kAggregate = 8,      // entity: target × year (the idiosyncratic rest of an aggregated set)
 };
 
 /// The generator of one (seed, run, stream, entity): draw n gives the n-th number.

@@ -144,6 +144,7 @@ struct Api::Impl {
   ApiContext context;
   ApiOptions options;
   internal::ResponseCache cache;
+  mutable internal::ForecastCache forecasts;
 
   [[nodiscard]] Response fail(const Request& request, const Problem& problem) const {
     return internal::problem_response(problem, echo_safe(request.target),
@@ -213,8 +214,9 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
   if (!snapshot && route.any_plan && !params.get("plan")) snapshot = plans->plans().front();
   if (!snapshot) return fail(request, plan_problem(snapshot.error()));
 
-  const internal::ReadContext ctx{**snapshot, *plans, Visibility{as_of, *sample}, as_of, today, params,
-                                  ids,        options};
+  const internal::ReadContext ctx{
+      **snapshot, *plans,   Visibility{as_of, *sample}, as_of, today, params, ids, options,
+      *snapshot,  forecasts};
   Response r;
   if (route.download != nullptr) {
     auto file = route.download(ctx);
@@ -266,7 +268,7 @@ Response Api::Impl::write(const Request& request, const internal::Route& route, 
   const std::shared_ptr<const PlanSet> plans = context.plans();
   auto snapshot = plans->find(target.params.get("plan").value_or(""));
   if (!snapshot) return fail(request, plan_problem(snapshot.error()));
-  const internal::WriteContext ctx{**snapshot, context.today(), *body, options};
+  const internal::WriteContext ctx{**snapshot, context.today(), *body, options, *snapshot, forecasts};
   auto answer = route.write(ctx);
   if (!answer) return fail(request, answer.error());
   Response r = internal::json_response(*answer);

@@ -333,12 +333,12 @@ Outcome<json::object> get_forecast(const ReadContext& ctx) {
   o.include_sample = ctx.visibility.include_sample;
   o.runs = static_cast<std::int64_t>(*runs);
   o.seed = *seed;
-  auto model = engine::prepare_forecast(ctx.snapshot,
-                                        {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
+  auto model =
+      ctx.forecasts.model(ctx.shared, {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
   if (!model) return std::unexpected(problem_from(model.error()));
-  auto report = run(o, *model);
-  if (!report) return std::unexpected(report.error());
-  json::object out = app::forecast_report_object(*report);
+  auto report = (*model)->base(o);
+  if (!report) return std::unexpected(problem_from(report.error()));
+  json::object out = app::forecast_report_object(**report);
   out["meta"] = ctx.meta();
   return out;
 }
@@ -347,17 +347,16 @@ Outcome<json::object> forecast_what_if(const WriteContext& ctx) {
   auto request = read_what_if(ctx);
   if (!request) return std::unexpected(request.error());
   const app::ForecastOptions& o = request->options;
-  // One model for both: the what-if and the base draw the same numbers, so the difference is the
-  // changes', not noise.
-  auto model = engine::prepare_forecast(ctx.snapshot,
-                                        {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
+  // One model for both, kept between requests with the base drawn on it: the what-if and the base
+  // draw the same numbers, so the difference is the changes', not noise, and a second what-if on
+  // the same data only draws its own runs.
+  auto model =
+      ctx.forecasts.model(ctx.shared, {o.as_of, o.include_sample, app::forecast_settings(ctx.snapshot)});
   if (!model) return std::unexpected(problem_from(model.error()));
-  app::ForecastOptions base_options = o;
-  base_options.changes.clear();
-  base_options.firms.clear();
-  auto base = run(base_options, *model);
-  if (!base) return std::unexpected(base.error());
-  auto changed = run(o, *model);
+  auto base_report = (*model)->base(o);
+  if (!base_report) return std::unexpected(problem_from(base_report.error()));
+  const app::ForecastReport* base = base_report->get();
+  auto changed = run(o, (*model)->model());
   if (!changed) return std::unexpected(changed.error());
   json::object out = app::forecast_report_object(*changed);
   json::array& targets = out["targets"].as_array();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <expected>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,6 +18,7 @@
 #include <boost/json/value.hpp>
 
 #include "api/api.hpp"
+#include "api/internal/forecast_cache.hpp"
 #include "model/error.hpp"
 #include "model/records.hpp"
 #include "model/snapshot.hpp"
@@ -81,6 +83,8 @@ struct ReadContext {
   const Params& params;
   std::span<const std::string> path;  // the {id} segments of the route, decoded
   const ApiOptions& options;
+  const std::shared_ptr<const Snapshot>& shared;  // `snapshot`, owned (for what outlives the request)
+  ForecastCache& forecasts;
 
   /// offset and limit, checked against options.max_page_size.
   [[nodiscard]] Outcome<Page> page() const;
@@ -94,6 +98,8 @@ struct WriteContext {
   DayNumber today = 0;
   const boost::json::value& body;
   const ApiOptions& options;
+  const std::shared_ptr<const Snapshot>& shared;  // `snapshot`, owned (for what outlives the request)
+  ForecastCache& forecasts;
 };
 
 // JSON pieces shared by handlers.

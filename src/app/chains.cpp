@@ -256,6 +256,7 @@ json::object candidates_json(const Snapshot& s, const engine::ChainAssessment& a
                                     {"name", names_json(r.name)},
                                     {"kind", r.kind},
                                     {"region", r.region},
+                                    {"scale", r.scale ? json::value(*r.scale) : json::value(nullptr)},
                                     {"score", std::round(c.score * 100) / 100},
                                     {"links", std::move(links)},
                                     {"features", std::move(features)},

@@ -3,8 +3,9 @@
 // sparklines before the deadline (as_of=2023-06-30 in the address) and its "what it would have
 // taken" lines after it (today), with the key projects a missed sum missed; the target page's fan in the trajectory chart; the what-if page —
 // a cancelled key project moves a target it feeds, undo brings the base back, a growth out of
-// range is refused, the server's problem names the change, and with every target final the page
-// offers a date before the deadlines. The targets and projects are picked from the API's answers,
+// range is refused, the server's problem names the change, an attracted firm added through the
+// form moves a target that counts it (which targets, said under it) and stays in the address, and
+// with every target final the page offers a date before the deadlines. The targets and projects are picked from the API's answers,
 // not named here. Screenshots land in artifacts/.
 import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
@@ -274,6 +275,113 @@ describe('the what-if page', () => {
       assert.match(await page.locator(byTest('whatif-error')).innerText(), /第 1 项更改有误.*延期 500 个月.*1 至 120/s)
       assert.equal(await page.locator(byTest('error-state')).count(), 0, 'the page itself stays')
       assert.match(await page.locator(byTest('whatif-change-0')).getAttribute('class'), /faulty/)
+    })
+  })
+
+  test('an attracted firm added through the form moves a target that counts it, stays in the address, and is undone', async () => {
+    // A segment of the plan whose firm (50亿 a year from August of the as-of year) moves a target's probability.
+    const plan = await app.getJson('/api/v1/plan')
+    const from = `${AS_OF.slice(0, 4)}-08`
+    const name = '招商: A+B & C'
+    let found = null
+    for (const { id: segment } of plan.vocabularies.segment) {
+      const firm = { kind: 'firm', segment, output: 5e9, from, name }
+      const r = await postJson(app, '/api/v1/forecast/what-if', { changes: [firm], as_of: AS_OF })
+      assert.equal(r.status, 200, JSON.stringify(r.body))
+      const echoed = r.body.changes.find((c) => c.kind === 'firm')
+      const moved = r.body.targets.find((t) => echoed.counted_in.includes(t.id) && t.probability !== null && t.probability !== t.base_probability)
+      if (moved) {
+        found = { firm, echoed, moved, answer: r.body }
+        break
+      }
+    }
+    assert.ok(found, 'a segment whose firm moves a target')
+    const { firm, echoed, moved, answer } = found
+    const titles = echoed.counted_in.map((id) => answer.targets.find((t) => t.id === id).title.zh)
+    await app.withPage(async (page) => {
+      await openCard(page, `/forecast?as_of=${AS_OF}`, 'whatif-controls')
+      await page.locator(byTest('whatif-kind')).getByText('新增招商企业').click()
+      await page.locator(byTest('whatif-firm-hint')).waitFor()
+      await page.locator(`${byTest('whatif-firm-segment')} .el-select__wrapper`).click()
+      await page.locator(`.el-select-dropdown__item${byTest(`whatif-firm-segment-${firm.segment}`)}`).click()
+      await page.locator(`input${byTest('whatif-firm-name')}`).fill(name)
+      // The output is checked before anything is sent.
+      const output = page.locator(`input${byTest('whatif-firm-output')}`)
+      await output.fill('0')
+      await page.locator(byTest('whatif-firm-output-error')).waitFor()
+      assert.equal(await page.locator(byTest('whatif-add')).isDisabled(), true, 'no firm without an output')
+      await output.fill('50')
+      await page.locator(byTest('whatif-firm-output-error')).waitFor({ state: 'detached' })
+      // The month: the one after the as-of date by default; pick August in the picker.
+      const month = page.locator(`${byTest('whatif-firm-from')} input`)
+      assert.equal(await month.inputValue(), `${AS_OF.slice(0, 4)}-07`)
+      await month.click()
+      await page.locator('.whatif-month-popper').getByText('八月', { exact: true }).click()
+      await page.waitForFunction((sel) => document.querySelector(sel)?.value.endsWith('-08'), `${byTest('whatif-firm-from')} input`)
+      assert.equal(await month.inputValue(), from)
+
+      const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/v1/forecast/what-if'))
+      await page.locator(byTest('whatif-add')).click()
+      assert.deepEqual((await posted).postDataJSON().changes, [firm])
+      await page.waitForURL((u) => u.searchParams.get('change')?.startsWith(`firm:${firm.segment}:5000000000:${from}:`))
+      const change = page.locator(byTest('whatif-change-0'))
+      assert.equal(await change.getAttribute('data-kind'), 'firm')
+      const counted = page.locator(byTest('whatif-counted-0'))
+      await counted.waitFor()
+      await settled(page)
+      assert.ok((await change.innerText()).includes(`新增企业“${name}”`), await change.innerText())
+      assert.ok((await change.innerText()).includes('50亿元'), await change.innerText())
+      assert.equal((await counted.innerText()).trim(), `计入：${titles.join('、')}`)
+      const r = row(page, moved.id)
+      assert.equal(await r.locator('[data-changed="true"]').count(), 1, 'the target is marked changed')
+      assert.equal(Number(await r.locator(byTest('whatif-prob')).getAttribute('data-probability')), moved.probability)
+      assert.equal(Number(await r.locator(byTest('whatif-base')).getAttribute('data-probability')), moved.base_probability)
+      assert.notEqual((await r.locator(byTest('whatif-delta')).innerText()).trim(), '±0')
+      await page.screenshot({ path: path.join(artifacts, 'forecast-whatif-firm-2023.png'), fullPage: true })
+
+      // A reload keeps the firm (its name with a colon, a plus and an ampersand included).
+      await page.reload()
+      await page.locator(byTest('whatif-counted-0')).waitFor()
+      await settled(page)
+      assert.ok((await page.locator(byTest('whatif-change-0')).innerText()).includes(`新增企业“${name}”`))
+      assert.equal(Number(await row(page, moved.id).locator(byTest('whatif-prob')).getAttribute('data-probability')), moved.probability)
+
+      // Undo.
+      await page.locator(byTest('whatif-remove-0')).click()
+      await page.locator(byTest('whatif-no-changes')).waitFor()
+      await page.waitForURL((u) => !u.searchParams.has('change'))
+      await settled(page)
+      await page.waitForFunction((sel) => !document.querySelector(sel), byTest('whatif-prob'))
+      assert.equal(await page.locator('[data-changed="true"]').count(), 0, 'nothing marked changed')
+    })
+    // In English, from the address.
+    await app.withPage(
+      async (page) => {
+        const link = `firm:${firm.segment}:${firm.output}:${firm.from}:name=${firm.name.replace(/%/g, '%25').replace(/:/g, '%3A')}`
+        await openCard(page, `/forecast?as_of=${AS_OF}&change=${encodeURIComponent(link)}`, 'whatif-controls')
+        await page.locator(byTest('whatif-counted-0')).waitFor()
+        assert.match(await page.locator(byTest('whatif-change-0')).innerText(), /^New firm “招商: A\+B & C” \(.+\): ¥5 billion a year at full production, from August \d{4}/)
+        assert.match((await page.locator(byTest('whatif-counted-0')).innerText()).trim(), /^Counted in: .+/)
+      },
+      { locale: 'en' },
+    )
+  })
+
+  test('a firm the server refuses is named, with the server’s words about its field', async () => {
+    const segment = (await app.getJson('/api/v1/plan')).vocabularies.segment[0].id
+    const early = `${Number(AS_OF.slice(0, 4)) - 1}-01`
+    await app.withPage(async (page) => {
+      await page.goto(`/forecast?as_of=${AS_OF}&change=${encodeURIComponent(`cancel:${api.whatIf.project}`)}&change=${encodeURIComponent(`firm:${segment}:5000000000:${early}`)}`)
+      await page.locator(byTest('whatif-error')).waitFor()
+      assert.equal(await page.locator(byTest('whatif-error')).getAttribute('data-index'), '1')
+      assert.match(await page.locator(byTest('whatif-error')).innerText(), /第 2 项更改有误.*新增一家企业.*投产月份/s)
+      assert.match(await page.locator(byTest('whatif-change-1')).getAttribute('class'), /faulty/)
+      assert.equal(await page.locator(byTest('error-state')).count(), 0, 'the page itself stays')
+      // A malformed firm in the address is left out, without an error.
+      await page.goto(`/forecast?as_of=${AS_OF}&change=${encodeURIComponent('firm:x:abc:2024-01')}&change=${encodeURIComponent('firm:%:1:2024-01')}`)
+      await page.locator(byTest('whatif-no-changes')).waitFor()
+      await settled(page)
+      assert.equal(await page.locator(byTest('whatif-error')).count(), 0)
     })
   })
 

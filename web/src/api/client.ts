@@ -806,6 +806,8 @@ export interface Candidate {
   /** The links of the chain it makes. */
   links: string[]
   features: CandidateFeature[]
+  /** Its size in yuan (its revenue or output in a recent year); null when not recorded. The `scale` feature rests on it. */
+  scale: number | null
   provenance: string
   sample: boolean
 }
@@ -910,11 +912,41 @@ export interface TargetForecast {
   base_p50?: number | null
 }
 
-/** A change of a what-if: delay or cancel a key project, or set a segment's yearly growth. */
+/**
+ * A hypothetical attracted firm (docs/forecast.md): simulated as a key project planned to start
+ * production in `from`, counted in the targets of the plan's output metric whose sets hold an
+ * enterprise of its segment, zone and county.
+ */
+export interface FirmChange {
+  kind: 'firm'
+  /** A segment of the plan's vocabulary. */
+  segment: string
+  /** Yuan a year of the plan's output metric at full production (> 0, ≤ 1e13). */
+  output: number
+  /** The month it starts production ("2024-03"): from the as-of month to 30 years later. */
+  from: string
+  /** A zone of the plan it would be in. */
+  zone?: string
+  /** A county of the register it would be in. */
+  county?: string
+  /** The chain candidate it is (its id; GET /chains/{id}/links/{link}/candidates). */
+  candidate?: string
+  /** As the planner calls it: at most 200 bytes. */
+  name?: string
+}
+
+/** A change of a what-if: delay or cancel a key project, set a segment's yearly growth, or add a firm. */
 export type WhatIfChange =
   | { kind: 'delay'; project: string; months: number }
   | { kind: 'cancel'; project: string }
   | { kind: 'growth'; segment: string; growth: number }
+  | FirmChange
+
+/** A firm as a what-if answer echoes it: with the ids of the targets that count it. */
+export type FirmEcho = FirmChange & { counted_in: string[] }
+
+/** A change as a what-if answer echoes it (its firms after the other changes, in their order). */
+export type WhatIfAnswerChange = Exclude<WhatIfChange, FirmChange> | FirmEcho
 
 export interface ForecastSettings {
   shrinkage: number
@@ -932,8 +964,8 @@ export interface Forecast {
   seed: number
   snapshot_version: number
   settings: ForecastSettings
-  /** The changes applied (empty for GET /forecast). */
-  changes: WhatIfChange[]
+  /** The changes applied (empty for GET /forecast); the firms after the other changes. */
+  changes: WhatIfAnswerChange[]
   targets: TargetForecast[]
 }
 

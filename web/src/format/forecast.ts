@@ -8,7 +8,7 @@ import { type StatusColour } from './status'
 import { formatPoints, isZh } from './units'
 import { targetValueText } from './target'
 import { formatPeriod } from './period'
-import { GROWTH_PERCENT } from '../pages/forecast/changeQuery'
+import { encodeChange, GROWTH_PERCENT } from '../pages/forecast/changeQuery'
 
 export { GROWTH_PERCENT, MAX_CHANGES, DELAY_MONTHS, changesOf, encodeChange, decodeChange } from '../pages/forecast/changeQuery'
 
@@ -142,12 +142,16 @@ export function growthRate(percentText: string): number | null {
   return Math.round(pct * 1e4) / 1e6
 }
 
-/** What a change is about: its project, or its segment. */
+/** What a change is about: its project, or its segment; a firm is its own subject (all it says). */
 function subjectOf(c: WhatIfChange): string {
+  if (c.kind === 'firm') return encodeChange(c)
   return c.kind === 'growth' ? `segment:${c.segment}` : `project:${c.project}`
 }
 
-/** Adds a change, replacing an earlier change of the same project (a delay, a cancellation) or segment. */
+/**
+ * Adds a change, replacing an earlier change of the same project (a delay, a cancellation) or
+ * segment, or the same firm; firms that differ in anything are added side by side.
+ */
 export function withChange(list: readonly WhatIfChange[], c: WhatIfChange): WhatIfChange[] {
   const at = list.findIndex((x) => subjectOf(x) === subjectOf(c))
   if (at < 0) return [...list, c]

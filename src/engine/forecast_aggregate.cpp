@@ -145,7 +145,7 @@ void aggregate_targets(ForecastData& d, std::size_t from) {
       keyed[{segment_index(m, e), e.first_simulated(), bin}].push_back(i);
     }
     Aggregate agg;
-    agg.known.assign(static_cast<std::size_t>(t.deadline - t.first_year + 1), 0.0);
+    agg.known.assign(static_cast<std::size_t>(t.deadline - t.first_year) + 1, 0.0);
     std::vector<std::uint32_t> exact;
     double total = 0;
     for (std::uint32_t i : t.members) {

@@ -978,4 +978,57 @@ TEST_F(AtlasCli, ForecastBacktestPrintsTheCalibration) {
   EXPECT_FALSE(report.at("points").as_array().empty());
 }
 
+// Accounts from the command line: the password from standard input, never printed or stored in
+// the clear; bad input refused with the field named and nothing written.
+TEST_F(AtlasCli, UserAddsListsDisablesAndResetsAccounts) {
+  const fs::path secret = dir_ / "secret.txt";
+  write(secret, "correct horse battery\n");
+  Outcome r = atlas("user add li.ming --role admin --db " + db_ + " <" + secret.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("added li.ming (admin)"), std::string::npos) << r.out;
+  r = atlas("user add ent-a --role enterprise --enterprise anwen --db " + db_ + " <" + secret.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = atlas("user disable ent-a --db " + db_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = atlas("user list --json --db " + db_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json::array users = json::parse(r.out).as_array();
+  ASSERT_EQ(users.size(), 2U);
+  EXPECT_EQ(users[0].at("name").as_string(), "ent-a");
+  EXPECT_EQ(users[0].at("enterprise").as_string(), "anwen");
+  EXPECT_TRUE(users[0].at("disabled").as_bool());
+  EXPECT_EQ(users[1].at("role").as_string(), "admin");
+  EXPECT_EQ(r.out.find("argon2"), std::string::npos) << "no hash in a listing";
+  write(secret, "a new passphrase\n");
+  r = atlas("user passwd li.ming --db " + db_ + " <" + secret.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const auto& name : {"atlas.db", "atlas.db-wal"}) {
+    if (fs::exists(dir_ / name)) {
+      EXPECT_EQ(slurp(dir_ / name).find("correct horse"), std::string::npos) << name;
+    }
+  }
+
+  const std::vector<std::pair<std::string, std::string>> bad{
+      {"user add li.ming --role admin", "name"},         // taken
+      {"user add Li --role admin", "name"},              // not a-z
+      {"user add bob --role enterprise", "enterprise"},  // no enterprise
+      {"user add bob --role enterprise --enterprise nobody", "enterprise"},
+      {"user passwd nobody", "name"},
+      {"user disable nobody", "name"},
+  };
+  for (const auto& [args, field] : bad) {
+    r = atlas(args + " --db " + db_ + " <" + secret.string());
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_NE(r.err.find(field + ":"), std::string::npos) << args << ": " << r.err;
+  }
+  write(secret, "short\n");
+  r = atlas("user add bob --role analyst --db " + db_ + " <" + secret.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("password: a password is 10 to 1024 bytes long"), std::string::npos) << r.err;
+  r = atlas("user add bob --role boss --db " + db_ + " <" + secret.string());
+  EXPECT_EQ(r.exit_code, 2) << "a role that is not one is a command-line error";
+  r = atlas("user list --json --db " + db_);
+  EXPECT_EQ(json::parse(r.out).as_array().size(), 2U) << "nothing written by the failures";
+}
+
 }  // namespace

@@ -10,6 +10,7 @@
 #include <exception>
 #include <expected>
 #include <filesystem>
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <span>
@@ -18,8 +19,11 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <fmt/format.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "api/api.hpp"
+#include "app/accounts.hpp"
 #include "app/browse.hpp"
 #include "app/chains.hpp"
 #include "app/check.hpp"
@@ -506,6 +510,118 @@ int run_plans(const std::string& db, bool json) {
   return 0;
 }
 
+// `atlas user …` (docs/security.md): accounts. A password comes from standard input when it is
+// not a terminal (one line), else it is asked for twice without echo.
+struct UserFlags {
+  std::string db = "atlas.db";
+  std::string name;
+  std::string role;
+  std::string enterprise;
+  bool json = false;
+};
+
+std::optional<std::string> read_password(std::string_view who) {
+  std::string line;
+  if (isatty(STDIN_FILENO) == 0) {
+    if (!std::getline(std::cin, line)) return std::nullopt;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+  }
+  termios saved{};
+  tcgetattr(STDIN_FILENO, &saved);
+  termios quiet = saved;
+  quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  std::string again;
+  fmt::print(stderr, "Password for {}: ", who);
+  const bool first = static_cast<bool>(std::getline(std::cin, line));
+  fmt::print(stderr, "\nAgain: ");
+  const bool second = static_cast<bool>(std::getline(std::cin, again));
+  fmt::print(stderr, "\n");
+  tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+  if (!first || !second) return std::nullopt;
+  if (line != again) {
+    fmt::print(stderr, "atlas user: the two passwords differ\n");
+    return std::nullopt;
+  }
+  return line;
+}
+
+int run_user(const std::string& action, const UserFlags& f) {
+  auto ws = atlas::app::Workspace::open(f.db);
+  if (!ws) return fail_with(ws.error());
+  atlas::Store& store = ws->store();
+  const std::string actor = "atlas user " + action;
+  if (action == "list") {
+    auto users = store.users();
+    if (!users) return fail_with(users.error());
+    if (f.json) {
+      boost::json::array out;
+      for (const atlas::UserRecord& u : *users) {
+        out.emplace_back(
+            boost::json::object{{"name", u.name},
+                                {"role", atlas::to_string(u.role)},
+                                {"enterprise", u.enterprise.empty() ? boost::json::value(nullptr)
+                                                                    : boost::json::value(u.enterprise)},
+                                {"disabled", u.disabled},
+                                {"created", u.created},
+                                {"password_changed", u.password_changed}});
+      }
+      fmt::print("{}\n", boost::json::serialize(out));
+      return 0;
+    }
+    fmt::print("{:<24} {:<11} {:<20} {:<9} {}\n", "name", "role", "enterprise", "state", "password changed");
+    for (const atlas::UserRecord& u : *users) {
+      fmt::print("{:<24} {:<11} {:<20} {:<9} {}\n", u.name, atlas::to_string(u.role),
+                 u.enterprise.empty() ? "-" : u.enterprise, u.disabled ? "disabled" : "active",
+                 u.password_changed);
+    }
+    return 0;
+  }
+  if (action == "disable" || action == "enable") {
+    auto u = atlas::app::set_user_disabled(store, f.name, action == "disable", actor);
+    if (!u) return fail_with(u.error());
+    fmt::print("atlas user: {} {}d\n", u->name, action);
+    return 0;
+  }
+  atlas::app::NewUser user;
+  if (action == "add") {
+    const auto role = atlas::parse_role(f.role);
+    if (!role) {
+      return fail_with(atlas::Error{
+          atlas::ErrorCode::kInvalidValue, "--role is admin, analyst or enterprise", {}, "--role"});
+    }
+    user.role = *role;
+    user.enterprise = f.enterprise;
+    if (auto ok = atlas::app::check_user_name(f.name); !ok) return fail_with(ok.error());
+  }
+  if (action == "passwd") {
+    auto known = store.find_user(f.name);
+    if (!known) return fail_with(known.error());
+    if (!*known) {
+      return fail_with(
+          atlas::Error{atlas::ErrorCode::kNotFound, "no user named \"" + f.name + "\"", {}, "name"});
+    }
+  }
+  auto password = read_password(f.name);
+  if (!password) {
+    return fail_with(atlas::Error{atlas::ErrorCode::kMissingField, "no password given", {}, "password"});
+  }
+  if (action == "passwd") {
+    auto u = atlas::app::set_password(store, f.name, *password, actor);
+    if (!u) return fail_with(u.error());
+    fmt::print("atlas user: the password of {} is changed\n", u->name);
+    return 0;
+  }
+  user.name = f.name;
+  user.password = *password;
+  auto added = atlas::app::add_user(store, user, actor);
+  if (!added) return fail_with(added.error());
+  fmt::print("atlas user: added {} ({}{})\n", added->name, atlas::to_string(added->role),
+             added->enterprise.empty() ? "" : ", enterprise " + added->enterprise);
+  return 0;
+}
+
 int run_gen(const atlas::app::SyntheticOptions& options) {
   auto summary = atlas::app::generate_synthetic(options);
   if (!summary) return fail_with(summary.error());
@@ -795,6 +911,33 @@ int run(int argc, char** argv) {
       ->envname("ATLAS_WEB");
   s->add_flag("--no-access-log", serve.no_access_log, "Do not log one line per request");
 
+  UserFlags user;
+  auto* us = app.add_subcommand("user", "Accounts: add, list, disable, enable, passwd (docs/security.md)");
+  us->require_subcommand(1);
+  const auto user_db = [&user](CLI::App* cmd) {
+    cmd->add_option("--db", user.db, "Database file (created and seeded with the embedded plan if empty)")
+        ->capture_default_str();
+  };
+  auto* ua = us->add_subcommand("add", "Add a user; the password is read from standard input (or asked for)");
+  ua->add_option("name", user.name, "User name: 2–64 of a-z 0-9 . _ - @")->required();
+  ua->add_option("--role", user.role, "admin, analyst or enterprise")
+      ->required()
+      ->check(CLI::IsMember({"admin", "analyst", "enterprise"}));
+  ua->add_option("--enterprise", user.enterprise, "An enterprise user's enterprise (its id)");
+  user_db(ua);
+  auto* ul = us->add_subcommand("list", "Every user: name, role, enterprise, state (never a password)");
+  ul->add_flag("--json", user.json, "Print JSON");
+  user_db(ul);
+  auto* ud = us->add_subcommand("disable", "Stop a user from signing in");
+  ud->add_option("name", user.name, "User name")->required();
+  user_db(ud);
+  auto* ue = us->add_subcommand("enable", "Let a disabled user sign in again");
+  ue->add_option("name", user.name, "User name")->required();
+  user_db(ue);
+  auto* up = us->add_subcommand("passwd", "Set a user's password (read from standard input, or asked for)");
+  up->add_option("name", user.name, "User name")->required();
+  user_db(up);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -815,6 +958,9 @@ int run(int argc, char** argv) {
   if (e->parsed()) return run_export(export_db, export_dir, export_plan);
   if (p->parsed()) return run_plans(plans_db, plans_json);
   if (s->parsed()) return run_serve(serve);
+  for (CLI::App* cmd : {ua, ul, ud, ue, up}) {
+    if (cmd->parsed()) return run_user(cmd->get_name(), user);
+  }
   if (g->parsed()) {
     gen.out_dir = gen_dir;
     return run_gen(gen);

@@ -11,6 +11,7 @@
 #include "model/plan_set.hpp"
 #include "store/internal/apply.hpp"
 #include "store/internal/audit.hpp"
+#include "store/internal/guarded.hpp"
 #include "store/internal/migrations.hpp"
 #include "store/internal/sqlite.hpp"
 #include "store/internal/tables.hpp"
@@ -25,14 +26,7 @@ constexpr std::string_view kMemory = ":memory:";
 
 // Runs `body`, turning an exception (out of memory, or thrown by a caller's callback) into an
 // error: no exception leaves the store. An open transaction rolls back while unwinding.
-template <class Body>
-auto guarded(std::string_view doing, Body body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const std::exception& e) {
-    return fail(ErrorCode::kStoreError, fmt::format("{}: {}", doing, e.what()));
-  }
-}
+using store_internal::guarded;
 
 // The first column of a one-row PRAGMA, as text.
 Result<std::string> pragma_text(Db& db, std::string_view sql) {

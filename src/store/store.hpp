@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/account.hpp"
 #include "model/error.hpp"
 #include "model/records.hpp"
 
@@ -166,6 +167,20 @@ class Store {
   [[nodiscard]] Result<std::int64_t> data_version();
   /// The highest applied schema migration.
   [[nodiscard]] Result<int> schema_version();
+
+  // Accounts (docs/security.md). Each write is one transaction with one audit event (table
+  // "users", the record without its password hash: the log says only when the password changed).
+  /// Adds a user; `user.created` and `user.password_changed` are set to now. kDuplicateKey (field
+  /// "name") when the name is taken, kUnknownReference (field "enterprise") for an enterprise the
+  /// store does not hold, kStoreError for a record the table refuses (app/accounts checks first).
+  [[nodiscard]] Result<UserRecord> add_user(UserRecord user, const AuditEvent& event);
+  /// Replaces a stored user (disable, enable, a new password: set password_changed to "" and it
+  /// is set to now). kNotFound (field "name") when there is no such user.
+  [[nodiscard]] Result<UserRecord> update_user(UserRecord user, const AuditEvent& event);
+  /// One user; none when there is no such name.
+  [[nodiscard]] Result<std::optional<UserRecord>> find_user(std::string_view name);
+  /// Every user, by name.
+  [[nodiscard]] Result<std::vector<UserRecord>> users();
 
  private:
   Store(std::unique_ptr<store_internal::Db> db, StoreOptions options);

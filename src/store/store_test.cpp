@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 13;
+constexpr int kMigrationCount = 14;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};

@@ -250,7 +250,7 @@ class Runner {
       };
       for (int y = y0; y <= std::min(y1, e.complete_year); ++y)
         cell(y) = known(y);
-      const std::size_t seg = e.segment == kNoTerm ? segments_ - 1 : e.segment;
+      const std::size_t seg = internal::segment_slot(e.segment, segments_);
       const double rho = m.correlation[seg];
       const double a = std::sqrt(rho);
       const double b = std::sqrt(1.0 - rho);

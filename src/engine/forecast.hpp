@@ -164,6 +164,7 @@ struct ForecastInput {
   /// draw per run given the segment factors (docs/forecast.md, "Large sets"); 0: the default
   /// (2,000); SIZE_MAX: every enterprise one by one.
   std::size_t aggregate_from = 0;
+  bool operator==(const ForecastInput&) const = default;
 };
 
 namespace internal {

@@ -21,14 +21,6 @@ constexpr double kVolatilityBin = 0.01;
 /// one (the normal approximation wants many small parts; a count's parts are 0 or 1).
 constexpr double kLargeShare = 0.01;
 
-double segment_rho(const MetricTrends& m, std::size_t segment) {
-  return m.correlation[segment];
-}
-
-std::size_t segment_index(const MetricTrends& m, const EnterpriseTrend& e) {
-  return e.segment == kNoTerm ? m.correlation.size() - 1 : std::size_t{e.segment};
-}
-
 // The known value of e in `year` (0 outside its known years).
 double known(const EnterpriseTrend& e, int year) {
   const int k = year - e.known_first;
@@ -142,7 +134,7 @@ void aggregate_targets(ForecastData& d, std::size_t from) {
     for (std::uint32_t i : t.members) {
       const EnterpriseTrend& e = m.enterprises[i];
       const long bin = sum ? std::lround(e.volatility / kVolatilityBin) : 0;
-      keyed[{segment_index(m, e), e.first_simulated(), bin}].push_back(i);
+      keyed[{segment_slot(e.segment, m.correlation.size()), e.first_simulated(), bin}].push_back(i);
     }
     Aggregate agg;
     agg.known.assign(static_cast<std::size_t>(t.deadline - t.first_year) + 1, 0.0);
@@ -195,7 +187,7 @@ void aggregate_targets(ForecastData& d, std::size_t from) {
           g.flat[4] += b.pv * b.r;
           g.flat[b.partial ? 6 : 5] += b.r * b.r;
         } else {
-          add_tier(e, t.tier, segment_rho(m, segment), e.growth, years, g.expected, g.variance);
+          add_tier(e, t.tier, m.correlation[segment], e.growth, years, g.expected, g.variance);
           g.enterprises.push_back(i);
         }
       }
@@ -215,7 +207,7 @@ AggregateGroup regrid(const TargetModel& t, const MetricTrends& m, const Aggrega
   std::fill(out.variance.begin(), out.variance.end(), 0.0);
   const int years = static_cast<int>(out.expected.size() / kGridPoints);
   for (std::uint32_t i : g.enterprises)
-    add_tier(m.enterprises[i], t.tier, segment_rho(m, g.segment), growth, years, out.expected, out.variance);
+    add_tier(m.enterprises[i], t.tier, m.correlation[g.segment], growth, years, out.expected, out.variance);
   return out;
 }
 
@@ -231,7 +223,7 @@ double aggregate_value(const TargetModel& t, const MetricTrends& m, int year,
     if (year < g.first) continue;
     const int tau = year - g.first;
     const FactorPath& f = factors[g.segment];
-    const double rho = segment_rho(m, g.segment);
+    const double rho = m.correlation[g.segment];
     if (t.form == ForecastForm::kTierCount) {
       const AggregateGroup& use =
           regridded != nullptr && !(*regridded)[k].expected.empty() ? (*regridded)[k] : g;

@@ -556,9 +556,7 @@ MetricTrends fit_metric(const Snapshot& s, const ForecastData& d, MetricId metri
   MetricTrends out;
   out.metric = metric;
   const std::size_t segments = s.vocabulary(VocabularyKind::kSegment).size() + 1;
-  const auto seg_index = [&](std::uint16_t code) {
-    return code == kNoTerm ? segments - 1 : std::size_t{code};
-  };
+  const auto seg_index = [&](std::uint16_t code) { return internal::segment_slot(code, segments); };
   std::vector<History> histories(enterprises.size());
   out.enterprises.reserve(enterprises.size());
   for (std::size_t i = 0; i < enterprises.size(); ++i) {

@@ -34,6 +34,19 @@ std::string image(const UserRecord& u) {
   return w.str();
 }
 
+// The user on the statement's current row (its columns in kColumns order).
+UserRecord user_at(const store_internal::Stmt& row) {
+  UserRecord u;
+  u.name = row.text(0);
+  u.role = parse_role(row.text_view(1)).value_or(Role::kAnalyst);
+  u.enterprise = row.text(2);
+  u.password_hash = row.text(3);
+  u.disabled = row.int64(4) != 0;
+  u.created = row.text(5);
+  u.password_changed = row.text(6);
+  return u;
+}
+
 Result<std::optional<UserRecord>> read_user(Db& db, std::string_view name) {
   auto stmt = db.prepare(fmt::format("SELECT {} FROM users WHERE name = ?1", kColumns));
   if (!stmt) return std::unexpected(stmt.error());
@@ -41,15 +54,7 @@ Result<std::optional<UserRecord>> read_user(Db& db, std::string_view name) {
   auto row = (*stmt)->step();
   if (!row) return std::unexpected(row.error());
   if (!*row) return std::optional<UserRecord>();
-  UserRecord u;
-  u.name = (*stmt)->text(0);
-  u.role = parse_role((*stmt)->text_view(1)).value_or(Role::kAnalyst);
-  u.enterprise = (*stmt)->text(2);
-  u.password_hash = (*stmt)->text(3);
-  u.disabled = (*stmt)->int64(4) != 0;
-  u.created = (*stmt)->text(5);
-  u.password_changed = (*stmt)->text(6);
-  return std::optional<UserRecord>(std::move(u));
+  return std::optional<UserRecord>(user_at(**stmt));
 }
 
 // One write of the users table with its audit event, in one transaction.
@@ -123,20 +128,14 @@ Result<std::optional<UserRecord>> Store::find_user(std::string_view name) {
 
 Result<std::vector<UserRecord>> Store::users() {
   return guarded("users", [&]() -> Result<std::vector<UserRecord>> {
-    auto stmt = db_->prepare("SELECT name FROM users ORDER BY name");
+    auto stmt = db_->prepare(fmt::format("SELECT {} FROM users ORDER BY name", kColumns));
     if (!stmt) return std::unexpected(stmt.error());
-    std::vector<std::string> names;
+    std::vector<UserRecord> out;
     while (true) {
       auto row = (*stmt)->step();
       if (!row) return std::unexpected(row.error());
       if (!*row) break;
-      names.push_back((*stmt)->text(0));
-    }
-    std::vector<UserRecord> out;
-    for (const std::string& name : names) {
-      auto u = read_user(*db_, name);
-      if (!u) return std::unexpected(u.error());
-      if (*u) out.push_back(std::move(**u));
+      out.push_back(user_at(**stmt));
     }
     return out;
   });

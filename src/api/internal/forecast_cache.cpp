@@ -29,9 +29,8 @@ Result<std::shared_ptr<const CachedForecast>> ForecastCache::model(
     std::erase_if(entries_,
                   [&](const Entry& e) { return e.value->model().snapshot().version < snapshot->version; });
     for (Entry& e : entries_) {
-      if (e.snapshot == snapshot.get() && e.input.as_of == input.as_of &&
-          e.input.include_sample == input.include_sample && e.input.settings == input.settings &&
-          e.input.aggregate_from == input.aggregate_from) {
+      const engine::ForecastModel& m = e.value->model();
+      if (&m.snapshot() == snapshot.get() && m.input() == input) {
         e.used = ++clock_;
         return e.value;
       }
@@ -46,7 +45,7 @@ Result<std::shared_ptr<const CachedForecast>> ForecastCache::model(
     entries_.erase(std::min_element(entries_.begin(), entries_.end(),
                                     [](const Entry& a, const Entry& b) { return a.used < b.used; }));
   }
-  entries_.push_back({snapshot.get(), input, value, ++clock_});
+  entries_.push_back({value, ++clock_});
   return value;
 }
 

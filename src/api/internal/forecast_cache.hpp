@@ -49,9 +49,7 @@ class ForecastCache {
 
  private:
   struct Entry {
-    const Snapshot* snapshot = nullptr;
-    engine::ForecastInput input;
-    std::shared_ptr<const CachedForecast> value;
+    std::shared_ptr<const CachedForecast> value;  // its model names its snapshot and input
     std::uint64_t used = 0;
   };
   std::size_t capacity_;

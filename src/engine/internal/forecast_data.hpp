@@ -62,6 +62,12 @@ struct EnterpriseTrend {
   [[nodiscard]] int first_simulated() const { return complete_year + 1; }
 };
 
+/// The slot of a segment code in per-segment tables of `segments` entries (an enterprise without a
+/// segment, kNoTerm, takes the last).
+[[nodiscard]] inline std::size_t segment_slot(std::uint16_t code, std::size_t segments) {
+  return code == kNoTerm ? segments - 1 : std::size_t{code};
+}
+
 /// The enterprises of one metric, and the per-segment correlation.
 struct MetricTrends {
   MetricId metric;

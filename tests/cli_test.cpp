@@ -1025,6 +1025,10 @@ TEST_F(AtlasCli, UserAddsListsDisablesAndResetsAccounts) {
   r = atlas("user add bob --role analyst --db " + db_ + " <" + secret.string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("password: a password is 10 to 1024 bytes long"), std::string::npos) << r.err;
+  write(secret, std::string(5'000'000, 'x') + "\n");  // read no further than the limit needs
+  r = atlas("user add bob --role analyst --db " + db_ + " <" + secret.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("password: a password is 10 to 1024 bytes long"), std::string::npos) << r.err;
   r = atlas("user add bob --role boss --db " + db_ + " <" + secret.string());
   EXPECT_EQ(r.exit_code, 2) << "a role that is not one is a command-line error";
   r = atlas("user list --json --db " + db_);

@@ -520,27 +520,37 @@ struct UserFlags {
   bool json = false;
 };
 
-std::optional<std::string> read_password(std::string_view who) {
+// One line of standard input, at most one byte over the longest password (so that a longer one is
+// refused by its length, not read whole into memory); none at end of input.
+std::optional<std::string> read_line() {
   std::string line;
-  if (isatty(STDIN_FILENO) == 0) {
-    if (!std::getline(std::cin, line)) return std::nullopt;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
+  char c = 0;
+  bool any = false;
+  while (std::cin.get(c)) {
+    any = true;
+    if (c == '\n') break;
+    if (line.size() <= atlas::app::kMaxPasswordBytes) line.push_back(c);
   }
+  if (!any) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+std::optional<std::string> read_password(std::string_view who) {
+  if (isatty(STDIN_FILENO) == 0) return read_line();
   termios saved{};
   tcgetattr(STDIN_FILENO, &saved);
   termios quiet = saved;
   quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
   tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-  std::string again;
   fmt::print(stderr, "Password for {}: ", who);
-  const bool first = static_cast<bool>(std::getline(std::cin, line));
+  const std::optional<std::string> line = read_line();
   fmt::print(stderr, "\nAgain: ");
-  const bool second = static_cast<bool>(std::getline(std::cin, again));
+  const std::optional<std::string> again = read_line();
   fmt::print(stderr, "\n");
   tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-  if (!first || !second) return std::nullopt;
-  if (line != again) {
+  if (!line || !again) return std::nullopt;
+  if (*line != *again) {
     fmt::print(stderr, "atlas user: the two passwords differ\n");
     return std::nullopt;
   }

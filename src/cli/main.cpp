@@ -544,7 +544,7 @@ std::optional<std::string> read_password(std::string_view who) {
   quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
   tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   fmt::print(stderr, "Password for {}: ", who);
-  const std::optional<std::string> line = read_line();
+  std::optional<std::string> line = read_line();
   fmt::print(stderr, "\nAgain: ");
   const std::optional<std::string> again = read_line();
   fmt::print(stderr, "\n");

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "api/internal/cache.hpp"
+#include "api/internal/cookie.hpp"
 #include "api/internal/handler.hpp"
 #include "api/internal/render.hpp"
 #include "api/internal/request.hpp"
@@ -136,6 +137,39 @@ Response with_etag(Response r, std::uint64_t version) {
   return r;
 }
 
+// The host[:port] of an Origin header ("https://atlas.example:8443" → "atlas.example:8443").
+std::string_view origin_host(std::string_view origin) {
+  const auto scheme = origin.find("://");
+  return scheme == std::string_view::npos ? origin : origin.substr(scheme + 3);
+}
+
+// A write that a page of another site sent (the browser says so in Origin or Sec-Fetch-Site):
+// refused before anything else, so no cookie of ours is ever used by another site's form.
+std::optional<Problem> cross_site(const Request& request) {
+  const bool other_origin = !request.origin.empty() && (request.origin == "null" || request.host.empty() ||
+                                                        origin_host(request.origin) != request.host);
+  if (!other_origin && request.fetch_site != "cross-site") return std::nullopt;
+  const std::string from = request.origin.empty() ? std::string("another site") : request.origin;
+  return Problem{403,
+                 "cross-site-write",
+                 fmt::format("a write from {} is refused: only pages of this server may write", from),
+                 fmt::format("拒绝来自 {} 的写请求：只有本站页面可以写入", from),
+                 {},
+                 0};
+}
+
+bool secure_cookie(const Request& request, const ApiOptions& options) {
+  switch (options.secure_cookie) {
+    case ApiOptions::SecureCookie::kAlways:
+      return true;
+    case ApiOptions::SecureCookie::kNever:
+      return false;
+    case ApiOptions::SecureCookie::kAuto:
+      break;
+  }
+  return request.forwarded_proto == "https";
+}
+
 }  // namespace
 
 struct Api::Impl {
@@ -151,10 +185,15 @@ struct Api::Impl {
                                       internal::prefers_chinese(request.accept_language));
   }
   [[nodiscard]] Response dispatch(const Request& request) const;
+  [[nodiscard]] Outcome<internal::Caller> identify(const Request& request) const;
+  [[nodiscard]] Outcome<boost::json::value> json_body(const Request& request) const;
+  [[nodiscard]] Response account(const Request& request, const internal::Route& route, const Target& target,
+                                 const internal::Caller& caller) const;
+  [[nodiscard]] Response session_ended(const Request& request) const;
   [[nodiscard]] Response read(const Request& request, const internal::Route& route, const Target& target,
-                              const std::vector<std::string>& ids) const;
-  [[nodiscard]] Response write(const Request& request, const internal::Route& route,
-                               const Target& target) const;
+                              const std::vector<std::string>& ids, const internal::Caller& caller) const;
+  [[nodiscard]] Response write(const Request& request, const internal::Route& route, const Target& target,
+                               const internal::Caller& caller) const;
 };
 
 Response Api::Impl::dispatch(const Request& request) const {
@@ -183,12 +222,120 @@ Response Api::Impl::dispatch(const Request& request) const {
     r.headers.emplace_back("Allow", match->allow());
     return r;
   }
-  if (route->method == "POST") return write(request, *route, *target);
-  return revalidated(request, read(request, *route, *target, match->ids));
+  const bool writes = route->method != "GET";
+  if (writes) {
+    if (auto problem = cross_site(request)) return fail(request, *problem);
+  }
+  auto caller = identify(request);
+  if (!caller) return fail(request, caller.error());
+  if (route->account != nullptr) return account(request, *route, *target, *caller);
+  if (caller->stale()) return session_ended(request);
+  if (writes && caller->session && !app::Sessions::csrf_matches(caller->token, request.csrf_token)) {
+    const bool missing = request.csrf_token.empty();
+    return fail(request,
+                Problem{403, missing ? "csrf-token-missing" : "csrf-token-invalid",
+                        missing ? "a write with a session needs the X-CSRF-Token header (GET /api/v1/session "
+                                  "gives the token)"
+                                : "the X-CSRF-Token header is not this session's token (GET /api/v1/session "
+                                  "gives it)",
+                        missing ? "已登录时的写请求须带 X-CSRF-Token 请求头（由 GET /api/v1/session 获得）"
+                                : "X-CSRF-Token 与当前登录会话不符（由 GET /api/v1/session 获得）",
+                        "X-CSRF-Token", 0});
+  }
+  if (route->method == "POST") return write(request, *route, *target, *caller);
+  return revalidated(request, read(request, *route, *target, match->ids, *caller));
+}
+
+Outcome<internal::Caller> Api::Impl::identify(const Request& request) const {
+  internal::Caller caller;
+  if (context.sessions == nullptr || request.cookie.empty()) return caller;
+  const auto token = internal::cookie_value(request.cookie, internal::kSessionCookie);
+  if (!token || token->empty()) return caller;
+  caller.token = std::string(*token);
+  auto session = context.sessions->find(caller.token);
+  if (!session) {
+    return std::unexpected(Problem{503,
+                                   "store-unavailable",
+                                   fmt::format("the session could not be read: {}", session.error().message),
+                                   "暂时无法读取登录会话，请稍后重试",
+                                   {},
+                                   0});
+  }
+  caller.session = std::move(*session);
+  return caller;
+}
+
+Response Api::Impl::session_ended(const Request& request) const {
+  Response r = fail(request, Problem{401,
+                                     "session-expired",
+                                     "your session has ended (signed out, expired, idle too long, or the "
+                                     "account was changed): sign in again",
+                                     "登录已失效（已退出、过期、长时间未操作或账号已变更），请重新登录",
+                                     {},
+                                     0});
+  r.headers.emplace_back("Set-Cookie", internal::cleared_session_cookie(secure_cookie(request, options)));
+  r.headers.emplace_back("WWW-Authenticate", fmt::format("Cookie name=\"{}\"", internal::kSessionCookie));
+  return r;
+}
+
+Outcome<boost::json::value> Api::Impl::json_body(const Request& request) const {
+  if (!internal::is_json_media_type(request.content_type)) {
+    return std::unexpected(
+        Problem{415,
+                "unsupported-media-type",
+                fmt::format("the body must be application/json, not \"{}\"", request.content_type),
+                fmt::format("请求体的类型须为 application/json，收到“{}”", request.content_type),
+                {},
+                0});
+  }
+  if (request.body.size() > options.max_body_bytes) {
+    return std::unexpected(Problem{413,
+                                   "body-too-large",
+                                   fmt::format("the request body exceeds {} bytes", options.max_body_bytes),
+                                   fmt::format("请求体超过 {} 字节的上限", options.max_body_bytes),
+                                   {},
+                                   0});
+  }
+  return internal::parse_json_body(request.body, options.max_json_depth);
+}
+
+Response Api::Impl::account(const Request& request, const internal::Route& route, const Target& target,
+                            const internal::Caller& caller) const {
+  if (context.sessions == nullptr) {
+    return fail(request, Problem{404,
+                                 "not-found",
+                                 "this server has no accounts: it serves a Snapshot without a database",
+                                 "本服务未启用账号（未连接数据库）",
+                                 {},
+                                 0});
+  }
+  if (!target.params.items().empty()) {
+    const std::string& name = target.params.items().front().first;
+    return fail(request, Problem{400, "unknown-field", fmt::format("unknown query parameter \"{}\"", name),
+                                 fmt::format("不支持参数 {}", name), name, 0});
+  }
+  // Signing out with a live session is a write like any other: it needs the CSRF token.
+  if (route.method == "DELETE" && caller.session &&
+      !app::Sessions::csrf_matches(caller.token, request.csrf_token)) {
+    return fail(request,
+                Problem{403, request.csrf_token.empty() ? "csrf-token-missing" : "csrf-token-invalid",
+                        "signing out needs the session's X-CSRF-Token header",
+                        "退出登录须带当前会话的 X-CSRF-Token 请求头", "X-CSRF-Token", 0});
+  }
+  boost::json::value body;
+  if (route.method == "POST") {
+    auto parsed = json_body(request);
+    if (!parsed) return fail(request, parsed.error());
+    body = std::move(*parsed);
+  }
+  const internal::AccountContext ctx{request, caller, body, *context.sessions, options};
+  Response r = route.account(ctx);
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
 }
 
 Response Api::Impl::read(const Request& request, const internal::Route& route, const Target& target,
-                         const std::vector<std::string>& ids) const {
+                         const std::vector<std::string>& ids, const internal::Caller& caller) const {
   const internal::Params& params = target.params;
   const DayNumber today = context.today();
   DayNumber as_of = today;
@@ -215,8 +362,8 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
   if (!snapshot) return fail(request, plan_problem(snapshot.error()));
 
   const internal::ReadContext ctx{
-      **snapshot, *plans,   Visibility{as_of, *sample}, as_of, today, params, ids, options,
-      *snapshot,  forecasts};
+      **snapshot, *plans,    Visibility{as_of, *sample}, as_of, today, params, ids, options,
+      *snapshot,  forecasts, caller.principal()};
   Response r;
   if (route.download != nullptr) {
     auto file = route.download(ctx);
@@ -234,7 +381,8 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
   return r;
 }
 
-Response Api::Impl::write(const Request& request, const internal::Route& route, const Target& target) const {
+Response Api::Impl::write(const Request& request, const internal::Route& route, const Target& target,
+                          const internal::Caller& caller) const {
   const auto& items = target.params.items();
   const auto unknown = std::ranges::find_if(items, [](const auto& item) { return item.first != "plan"; });
   if (unknown != items.end()) {
@@ -246,29 +394,13 @@ Response Api::Impl::write(const Request& request, const internal::Route& route, 
                             name),
                 fmt::format("不支持参数 {}：此接口只读取请求体（及 plan 参数）", name), name, 0});
   }
-  if (!internal::is_json_media_type(request.content_type)) {
-    return fail(request,
-                Problem{415,
-                        "unsupported-media-type",
-                        fmt::format("the body must be application/json, not \"{}\"", request.content_type),
-                        fmt::format("请求体的类型须为 application/json，收到“{}”", request.content_type),
-                        {},
-                        0});
-  }
-  if (request.body.size() > options.max_body_bytes) {
-    return fail(request, Problem{413,
-                                 "body-too-large",
-                                 fmt::format("the request body exceeds {} bytes", options.max_body_bytes),
-                                 fmt::format("请求体超过 {} 字节的上限", options.max_body_bytes),
-                                 {},
-                                 0});
-  }
-  auto body = internal::parse_json_body(request.body, options.max_json_depth);
+  auto body = json_body(request);
   if (!body) return fail(request, body.error());
   const std::shared_ptr<const PlanSet> plans = context.plans();
   auto snapshot = plans->find(target.params.get("plan").value_or(""));
   if (!snapshot) return fail(request, plan_problem(snapshot.error()));
-  const internal::WriteContext ctx{**snapshot, context.today(), *body, options, *snapshot, forecasts};
+  const internal::WriteContext ctx{**snapshot, context.today(),   *body, options, *snapshot,
+                                   forecasts,  caller.principal()};
   auto answer = route.write(ctx);
   if (!answer) return fail(request, answer.error());
   Response r = internal::json_response(*answer);

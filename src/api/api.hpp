@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/sessions.hpp"
 #include "model/period.hpp"
 #include "model/plan_set.hpp"
 #include "model/snapshot.hpp"
@@ -27,6 +28,14 @@ struct Request {
   std::string content_type;     // the Content-Type header, as sent
   std::string accept_language;  // the Accept-Language header, as sent (picks the problem title's language)
   std::string if_none_match;    // the If-None-Match header, as sent: a matching ETag makes a GET a 304
+  // Sessions and writes (docs/security.md):
+  std::string cookie{};           // the Cookie header (the session cookie is read from it)
+  std::string csrf_token{};       // the X-CSRF-Token header: required on a write that carries a session
+  std::string origin{};           // the Origin header: a write from another origin is refused
+  std::string host{};             // the Host header, to compare Origin with
+  std::string fetch_site{};       // the Sec-Fetch-Site header ("cross-site" writes are refused)
+  std::string forwarded_proto{};  // X-Forwarded-Proto from a TLS-terminating proxy: "https" → Secure cookie
+  std::string remote{};  // the peer's address without port (sign-in attempts are counted per address)
 };
 
 /// One complete HTTP response.
@@ -44,6 +53,9 @@ struct ApiOptions {
   std::size_t default_page_size = 50;
   std::size_t max_page_size = 500;   // a larger `limit` gets 400
   std::size_t cache_entries = 1024;  // GET answers kept per published Snapshot
+  /// When the session cookie carries Secure: kAuto when the request came through a TLS proxy
+  /// (X-Forwarded-Proto: https), or always, or never (docs/security.md).
+  enum class SecureCookie : std::uint8_t { kAuto, kAlways, kNever } secure_cookie = SecureCookie::kAuto;
 };
 
 /// Where the Api reads the current plans (never null; a request picks one with ?plan=) and today's
@@ -51,6 +63,9 @@ struct ApiOptions {
 struct ApiContext {
   std::function<std::shared_ptr<const PlanSet>()> plans;
   std::function<DayNumber()> today;
+  /// Sign-in and sessions; null: no accounts (the session endpoints answer 404 and every request
+  /// is public), as in tests and tools that serve a Snapshot without a database.
+  app::Sessions* sessions = nullptr;
 };
 
 /// A plans source for one Snapshot: each call wraps what `snapshot` returns as a PlanSet of that

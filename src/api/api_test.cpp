@@ -27,20 +27,19 @@ TEST(Router, UnknownPathIsANotFoundProblem) {
 
 TEST(Router, WrongMethodIs405WithAllow) {
   const auto a =
-      answer(coretest::shared_api(), Request{"POST", "/api/v1/targets", "{}", "application/json", "", ""});
+      answer(coretest::shared_api(), coretest::request("POST", "/api/v1/targets", "{}", "application/json"));
   EXPECT_EQ(a.status(), 405);
   EXPECT_EQ(a.body.at("code").as_string(), "method-not-allowed");
   EXPECT_EQ(a.header("Allow"), "GET, HEAD");
   const auto b = get("/api/v1/indicators");
   EXPECT_EQ(b.status(), 405);
   EXPECT_EQ(b.header("Allow"), "POST");
-  const auto c =
-      answer(coretest::shared_api(), Request{"DELETE", "/api/v1/targets/total-output", "", "", "", ""});
+  const auto c = answer(coretest::shared_api(), coretest::request("DELETE", "/api/v1/targets/total-output"));
   EXPECT_EQ(c.status(), 405);
 }
 
 TEST(Router, HeadIsAnsweredLikeGet) {
-  const auto head = answer(coretest::shared_api(), Request{"HEAD", "/api/v1/plan", "", "", "", ""});
+  const auto head = answer(coretest::shared_api(), coretest::request("HEAD", "/api/v1/plan"));
   const auto plain = get("/api/v1/plan");
   EXPECT_EQ(head.status(), 200);
   EXPECT_EQ(head.response.body, plain.response.body);
@@ -88,8 +87,8 @@ TEST(Router, BadSampleIsInvalidValue) {
 }
 
 TEST(Router, ProblemMessageIsChineseAndTitleFollowsAcceptLanguage) {
-  const auto a =
-      answer(coretest::shared_api(), Request{"GET", "/api/v1/plan?as_of=x", "", "", "zh-CN,zh;q=0.9", ""});
+  const auto a = answer(coretest::shared_api(),
+                        coretest::request("GET", "/api/v1/plan?as_of=x", "", "", "zh-CN,zh;q=0.9"));
   EXPECT_EQ(a.body.at("title").as_string(), "日期无效");
   const std::string zh(a.body.at("message").at("zh").as_string());
   EXPECT_NE(zh, std::string(a.body.at("message").at("en").as_string()));
@@ -103,7 +102,7 @@ TEST(Router, UnexpectedExceptionIsAnInternalProblem) {
                            }),
                            [] { return coretest::today(); }},
                 ApiOptions{});
-  const auto a = answer(api, Request{"GET", "/api/v1/plan", "", "", "", ""});
+  const auto a = answer(api, coretest::request("GET", "/api/v1/plan"));
   EXPECT_EQ(a.status(), 500);
   EXPECT_EQ(a.body.at("code").as_string(), "internal");
   EXPECT_EQ(a.body.at("type").as_string(), "/problems/internal");
@@ -155,7 +154,7 @@ TEST(RoutePattern, IsEmptyWhereHandleFindsNoEndpoint) {
 TEST(RoutePattern, ComesFromTheRoutersTableEachPatternOnce) {
   const auto patterns = Api::route_patterns();
   ASSERT_EQ(patterns.size(),
-            21U);  // /api/v1/indicators and /forecast/what-if are one pattern each (POST only)
+            23U);  // /api/v1/indicators and /forecast/what-if are one pattern each (POST only)
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     for (std::size_t j = i + 1; j < patterns.size(); ++j)
       EXPECT_NE(patterns[i], patterns[j]);
@@ -213,11 +212,9 @@ struct SwitchingApi {
 
 TEST(ResponseCacheBehaviour, RepeatsTheSameBodyAndETag) {
   SwitchingApi s;
-  const auto a =
-      answer(s.api, Request{"GET", "/api/v1/targets?sample=true&as_of=2026-11-27", "", "", "", ""});
-  const auto b =
-      answer(s.api, Request{"GET", "/api/v1/targets?as_of=2026-11-27&sample=true", "", "", "", ""});
-  const auto c = answer(s.api, Request{"GET", "/api/v1/targets", "", "", "", ""});
+  const auto a = answer(s.api, coretest::request("GET", "/api/v1/targets?sample=true&as_of=2026-11-27"));
+  const auto b = answer(s.api, coretest::request("GET", "/api/v1/targets?as_of=2026-11-27&sample=true"));
+  const auto c = answer(s.api, coretest::request("GET", "/api/v1/targets"));
   ASSERT_EQ(a.status(), 200);
   EXPECT_EQ(a.response.body, b.response.body);
   EXPECT_EQ(a.response.body, c.response.body);
@@ -228,19 +225,20 @@ TEST(ResponseCacheBehaviour, RepeatsTheSameBodyAndETag) {
 
 TEST(ResponseCacheBehaviour, IfNoneMatchWithTheETagIsNotModified) {
   SwitchingApi s;
-  const auto a = answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", ""});
-  const auto b = answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", "W/\"x\", " + a.header("ETag")});
+  const auto a = answer(s.api, coretest::request("GET", "/api/v1/plan"));
+  const auto b =
+      answer(s.api, coretest::request("GET", "/api/v1/plan", "", "", "", "W/\"x\", " + a.header("ETag")));
   EXPECT_EQ(b.status(), 304);
   EXPECT_TRUE(b.response.body.empty());
   EXPECT_EQ(b.header("ETag"), a.header("ETag"));
-  EXPECT_EQ(answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", "\"v3-0\""}).status(), 200);
+  EXPECT_EQ(answer(s.api, coretest::request("GET", "/api/v1/plan", "", "", "", "\"v3-0\"")).status(), 200);
 }
 
 TEST(ResponseCacheBehaviour, NewSnapshotVersionIsNotAnsweredFromTheOldEntries) {
   SwitchingApi s;
-  const auto a = answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", ""});
+  const auto a = answer(s.api, coretest::request("GET", "/api/v1/plan"));
   s.current = coretest::embedded_snapshot(4);
-  const auto b = answer(s.api, Request{"GET", "/api/v1/plan", "", "", "", ""});
+  const auto b = answer(s.api, coretest::request("GET", "/api/v1/plan"));
   EXPECT_EQ(a.body.at("meta").at("snapshot_version").as_int64(), 3);
   EXPECT_EQ(b.body.at("meta").at("snapshot_version").as_int64(), 4);
   EXPECT_TRUE(b.header("ETag").starts_with("\"v4-"));
@@ -253,7 +251,7 @@ TEST(Api, RefusesATargetThatIsNotTextAndAnswersInUtf8) {
   const Api& api = coretest::shared_api();
   for (const char* target : {"/api/v1/\xFF", "/api/v1/enterprises?county=%B9", "/api/v1/\xC7%BF",
                              "/api/v1/enterprises?q=%1B%5B2J"}) {
-    const Response r = api.handle(Request{"GET", target, "", "", "", ""});
+    const Response r = api.handle(coretest::request("GET", target));
     EXPECT_EQ(r.status, 400) << target;
     EXPECT_EQ(r.content_type, "application/problem+json") << target;
     boost::system::error_code ec;

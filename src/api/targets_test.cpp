@@ -249,7 +249,7 @@ TEST(TargetsApi, MarksATargetThatCannotBeEvaluatedAndAnswersTheOthers) {
       ApiContext{atlas::api::single_plan([snapshot] { return snapshot; }), [] { return coretest::today(); }},
       ApiOptions{});
 
-  const auto list = coretest::answer(api, Request{"GET", "/api/v1/targets", "", "", "", ""});
+  const auto list = coretest::answer(api, coretest::request("GET", "/api/v1/targets"));
   ASSERT_EQ(list.status(), 200) << list.response.body;
   const auto& targets = list.body.at("targets").as_array();
   ASSERT_EQ(targets.size(), 16U);
@@ -267,7 +267,7 @@ TEST(TargetsApi, MarksATargetThatCannotBeEvaluatedAndAnswersTheOthers) {
   EXPECT_TRUE(targets[0].at("latest").is_object());
 
   const std::string detail_target = "/api/v1/targets/" + std::string(broken.at("id").as_string());
-  const auto detail = coretest::answer(api, Request{"GET", detail_target, "", "", "", ""});
+  const auto detail = coretest::answer(api, coretest::request("GET", detail_target));
   ASSERT_EQ(detail.status(), 200) << detail.response.body;
   EXPECT_EQ(detail.body.at("status").as_string(), "error");
   EXPECT_TRUE(detail.body.at("series").as_array().empty());

@@ -28,6 +28,7 @@
 #include "app/chains.hpp"
 #include "app/check.hpp"
 #include "app/forecast.hpp"
+#include "app/sessions.hpp"
 #include "app/snapshot_watcher.hpp"
 #include "app/synthetic.hpp"
 #include "app/target_groups.hpp"
@@ -657,6 +658,7 @@ struct ServeFlags {
   unsigned reload_ms = 200;
   std::string web;
   bool no_access_log = false;
+  std::string secure_cookie = "auto";
 };
 
 // The built web app: --web / ATLAS_WEB, else web/dist beside the source tree (the binary sits in
@@ -736,11 +738,30 @@ int run_serve(const ServeFlags& f) {
     auto fallback = set->default_plan();
     return fallback ? fallback : set->plans().front();
   };
-  const atlas::api::Api api(atlas::api::ApiContext{plans, today}, atlas::api::ApiOptions{});
+  // Sign-in and sessions on their own connection; every sign-in, refusal and lock-out is logged.
+  atlas::app::SessionOptions session_options;
+  session_options.log = [](std::string_view line) { fmt::print(stderr, "atlas serve: {}\n", line); };
+  auto sessions = atlas::app::Sessions::open(f.db, std::move(session_options));
+  if (!sessions) return fail_with(sessions.error());
+  atlas::api::ApiOptions api_options;
+  api_options.secure_cookie = f.secure_cookie == "always"  ? atlas::api::ApiOptions::SecureCookie::kAlways
+                              : f.secure_cookie == "never" ? atlas::api::ApiOptions::SecureCookie::kNever
+                                                           : atlas::api::ApiOptions::SecureCookie::kAuto;
+  const atlas::api::Api api(atlas::api::ApiContext{plans, today, sessions->get()}, api_options);
 
   auto server = atlas::server::Server::start(api, snapshot, server_options(f, watcher));
   if (!server) return fail_with(server.error());
   fmt::print("Cluster Atlas serving {} on http://{}/\n", f.db, (*server)->address());
+  // No account yet: a one-time link creates the first administrator (there is no default password).
+  auto setup = (*sessions)->issue_setup_token();
+  if (!setup) return fail_with(setup.error());
+  if (*setup) {
+    fmt::print(
+        "No user exists yet. To create the first administrator, open this one-time link (it works once, "
+        "until this server stops):\n  http://{}/setup#token={}\nor run: atlas user add NAME --role admin "
+        "--db {}\n",
+        (*server)->address(), **setup, f.db);
+  }
   std::fflush(stdout);
 
   const int signal = wait_for_stop_signal(signals);
@@ -920,6 +941,12 @@ int run(int argc, char** argv) {
   s->add_option("--web", serve.web, "Directory of the built web app (default: web/dist)")
       ->envname("ATLAS_WEB");
   s->add_flag("--no-access-log", serve.no_access_log, "Do not log one line per request");
+  s->add_option("--secure-cookie", serve.secure_cookie,
+                "Mark the session cookie Secure: auto (when a TLS proxy sends X-Forwarded-Proto: https), "
+                "always, never")
+      ->envname("ATLAS_SECURE_COOKIE")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
 
   UserFlags user;
   auto* us = app.add_subcommand("user", "Accounts: add, list, disable, enable, passwd (docs/security.md)");

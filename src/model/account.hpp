@@ -30,4 +30,27 @@ struct UserRecord {
   bool operator==(const UserRecord&) const = default;
 };
 
+/// One signed-in session as the store keeps it. The token itself is never stored: only its hash.
+struct SessionRecord {
+  std::string token_hash;  // 64 lowercase hex digits (BLAKE2b-256 of the token)
+  std::string user;
+  std::int64_t created = 0;    // Unix seconds, UTC
+  std::int64_t last_seen = 0;  // the last request that used it (written at most once a minute)
+  std::int64_t expires = 0;    // the absolute end
+  std::string remote;          // the address it was opened from
+  bool operator==(const SessionRecord&) const = default;
+};
+
+/// A session with the account it belongs to, as a lookup reads them together.
+struct SessionLookup {
+  SessionRecord session;
+  UserRecord user;
+};
+
+/// An account's consecutive failed sign-ins, and until when it is locked out (0: not locked).
+struct SignInFailures {
+  std::int64_t failures = 0;
+  std::int64_t locked_until = 0;  // Unix seconds
+};
+
 }  // namespace atlas

@@ -181,6 +181,31 @@ class Store {
   [[nodiscard]] Result<std::optional<UserRecord>> find_user(std::string_view name);
   /// Every user, by name.
   [[nodiscard]] Result<std::vector<UserRecord>> users();
+  // update_user also ends the user's sessions when it disables the account, changes its password,
+  // role or enterprise, and clears its failed sign-ins when it changes the password or enables it.
+
+  // Sessions and failed sign-ins (not audited change by change; the server logs them).
+  /// Stores a new session, first deleting every session that has expired by `now` or been idle
+  /// since `idle_before`. kUnknownReference (field "user") for a user the store does not hold.
+  [[nodiscard]] Result<void> add_session(const SessionRecord& session, std::int64_t now,
+                                         std::int64_t idle_before);
+  /// The session with this token hash and its user; none when there is no such session.
+  [[nodiscard]] Result<std::optional<SessionLookup>> find_session(std::string_view token_hash);
+  /// Records activity on a session.
+  [[nodiscard]] Result<void> touch_session(std::string_view token_hash, std::int64_t last_seen);
+  /// Ends a session (nothing when there is none).
+  [[nodiscard]] Result<void> delete_session(std::string_view token_hash);
+  /// The open sessions of a user (every user when `user` is empty), newest first.
+  [[nodiscard]] Result<std::vector<SessionRecord>> sessions(std::string_view user);
+  /// A user's failed sign-ins (zeros when none are recorded).
+  [[nodiscard]] Result<SignInFailures> sign_in_failures(std::string_view user);
+  /// Counts one more failed sign-in of an existing user in one transaction; the `max_failures`-th
+  /// in a row locks the account until now + lock_seconds (and starts the count again).
+  [[nodiscard]] Result<SignInFailures> record_sign_in_failure(std::string_view user, std::int64_t now,
+                                                              std::int64_t max_failures,
+                                                              std::int64_t lock_seconds);
+  /// Forgets a user's failed sign-ins (after a successful one).
+  [[nodiscard]] Result<void> clear_sign_in_failures(std::string_view user);
 
  private:
   Store(std::unique_ptr<store_internal::Db> db, StoreOptions options);

@@ -14,7 +14,7 @@ using store_test::RawDb;
 using store_test::rich_dataset;
 using store_test::TempDir;
 
-constexpr int kMigrationCount = 14;
+constexpr int kMigrationCount = 15;
 
 AuditEvent seed() {
   return AuditEvent{"test", "seed"};

@@ -479,6 +479,62 @@ describe('POST /api/v1/forecast/what-if', () => {
   })
 })
 
+describe('/api/v1/setup and /api/v1/session', () => {
+  const password = 'correct horse battery'
+  let cookie = ''
+  let csrf = ''
+  const cookieOf = (a) => (a.headers.get('set-cookie') ?? '').split(';')[0]
+  ctest('a database without users needs its first administrator', async () => {
+    const a = await call('GET', '/api/v1/setup')
+    assert.equal(a.status, 200)
+    assert.equal(a.body.setup_needed, true)
+    const s = await call('GET', '/api/v1/session')
+    assert.deepEqual(s.body, { signed_in: false, setup_needed: true })
+  })
+  ctest('a wrong setup token is a 403 setup-closed', async () => {
+    assertProblem(await call('POST', '/api/v1/setup', { json: { token: 'x'.repeat(43), user: 'li.ming', password } }), 403, 'setup-closed')
+  })
+  ctest('the printed one-time link creates the administrator and signs it in', async () => {
+    const a = await call('POST', '/api/v1/setup', { json: { token: await server.setupToken(), user: 'li.ming', password } })
+    assert.equal(a.status, 200, JSON.stringify(a.body))
+    assert.equal(a.body.user.role, 'admin')
+    assert.match(a.headers.get('set-cookie'), /^atlas_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/)
+    assert.equal(a.headers.get('cache-control'), 'no-store')
+  })
+  ctest('signs in with the cookie, says who is signed in, and gives the CSRF token', async () => {
+    const a = await call('POST', '/api/v1/session', { json: { user: 'li.ming', password } })
+    assert.equal(a.status, 200)
+    cookie = cookieOf(a)
+    const s = await call('GET', '/api/v1/session', { headers: { cookie } })
+    assert.equal(s.body.signed_in, true)
+    assert.deepEqual(s.body.user, { name: 'li.ming', role: 'admin', enterprise: null })
+    csrf = s.body.csrf_token
+    assert.ok(csrf)
+  })
+  ctest('a wrong password is a 401 wrong-credentials', async () => {
+    assertProblem(await call('POST', '/api/v1/session', { json: { user: 'li.ming', password: 'not the password' } }), 401, 'wrong-credentials')
+  })
+  ctest('a sign-in without the password is a 400 naming it', async () => {
+    assertProblem(await call('POST', '/api/v1/session', { json: { user: 'li.ming' } }), 400, 'missing-field', 'password')
+  })
+  ctest('a write with the cookie but without the CSRF token is a 403', async () => {
+    assertProblem(await call('POST', '/api/v1/indicators', { json: { expression: 'count(enterprises)' }, headers: { cookie } }), 403, 'csrf-token-missing', 'X-CSRF-Token')
+    const ok = await call('POST', '/api/v1/indicators', { json: { expression: 'count(enterprises)' }, headers: { cookie, 'x-csrf-token': csrf } })
+    assert.equal(ok.status, 200)
+  })
+  ctest('a write from another origin is a 403 cross-site-write', async () => {
+    assertProblem(await call('POST', '/api/v1/session', { json: { user: 'li.ming', password }, headers: { origin: 'https://evil.example' } }), 403, 'cross-site-write')
+  })
+  ctest('signing out needs the CSRF token, clears the cookie, and the old cookie is then a 401', async () => {
+    assertProblem(await call('DELETE', '/api/v1/session', { headers: { cookie } }), 403, 'csrf-token-missing')
+    const out = await call('DELETE', '/api/v1/session', { headers: { cookie, 'x-csrf-token': csrf } })
+    assert.equal(out.status, 200)
+    assert.equal(out.body.signed_in, false)
+    assert.match(out.headers.get('set-cookie'), /^atlas_session=; Path=\/; Max-Age=0/)
+    assertProblem(await call('GET', '/api/v1/targets', { headers: { cookie } }), 401, 'session-expired')
+  })
+})
+
 describe('every documented operation', () => {
   test('answers a plain call (operations docs/api.md does not list)', async () => {
     for (const { method, path: p } of contract.operations()) {

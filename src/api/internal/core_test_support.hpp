@@ -46,6 +46,20 @@ struct Answer {
   }
 };
 
+/// A request with the given parts (the rest empty).
+inline Request request(std::string method, std::string target, std::string body = {},
+                       std::string content_type = {}, std::string accept_language = {},
+                       std::string if_none_match = {}) {
+  Request r;
+  r.method = std::move(method);
+  r.target = std::move(target);
+  r.body = std::move(body);
+  r.content_type = std::move(content_type);
+  r.accept_language = std::move(accept_language);
+  r.if_none_match = std::move(if_none_match);
+  return r;
+}
+
 inline Answer answer(const Api& api, const Request& request) {
   Answer a{api.handle(request), nullptr};
   boost::json::error_code ec;
@@ -63,12 +77,11 @@ inline const Api& shared_api() {
 }
 
 inline Answer get(std::string target) {
-  return answer(shared_api(), Request{"GET", std::move(target), "", "", "", ""});
+  return answer(shared_api(), request("GET", std::move(target)));
 }
 
 inline Answer post(std::string target, std::string body, std::string content_type = "application/json") {
-  return answer(shared_api(),
-                Request{"POST", std::move(target), std::move(body), std::move(content_type), "", ""});
+  return answer(shared_api(), request("POST", std::move(target), std::move(body), std::move(content_type)));
 }
 
 }  // namespace atlas::api::coretest

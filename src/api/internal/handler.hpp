@@ -85,6 +85,7 @@ struct ReadContext {
   const ApiOptions& options;
   const std::shared_ptr<const Snapshot>& shared;  // `snapshot`, owned (for what outlives the request)
   ForecastCache& forecasts;
+  const app::Principal* principal = nullptr;  // who asks; null: public (not signed in)
 
   /// offset and limit, checked against options.max_page_size.
   [[nodiscard]] Outcome<Page> page() const;
@@ -100,6 +101,28 @@ struct WriteContext {
   const ApiOptions& options;
   const std::shared_ptr<const Snapshot>& shared;  // `snapshot`, owned (for what outlives the request)
   ForecastCache& forecasts;
+  const app::Principal* principal = nullptr;  // who asks; null: public (not signed in)
+};
+
+/// Who a request comes from, as its session cookie says.
+struct Caller {
+  std::string token;                          // the session cookie's value ("" without one)
+  std::optional<app::ActiveSession> session;  // the live session it names
+  [[nodiscard]] bool stale() const {
+    return !token.empty() && !session;
+  }  // a cookie that names no live session
+  [[nodiscard]] const app::Principal* principal() const { return session ? &session->principal : nullptr; }
+};
+
+/// What a session endpoint (/api/v1/session, /api/v1/setup) sees: the request, its caller, the
+/// parsed body (null for GET and DELETE), and the sessions service. It answers a whole Response
+/// (it sets and clears the cookie).
+struct AccountContext {
+  const Request& request;
+  const Caller& caller;
+  const boost::json::value& body;
+  app::Sessions& sessions;
+  const ApiOptions& options;
 };
 
 // JSON pieces shared by handlers.
@@ -136,6 +159,12 @@ Outcome<boost::json::object> list_link_candidates(const ReadContext& ctx);  // p
 Outcome<boost::json::object> evaluate_indicator(const WriteContext& ctx);
 Outcome<boost::json::object> get_forecast(const ReadContext& ctx);       // ?runs=, ?seed=
 Outcome<boost::json::object> forecast_what_if(const WriteContext& ctx);  // body: changes, as_of, runs, seed
+
+Response get_session(const AccountContext& ctx);  // GET /session: who is signed in
+Response sign_in(const AccountContext& ctx);      // POST /session {"user", "password"}
+Response sign_out(const AccountContext& ctx);     // DELETE /session
+Response get_setup(const AccountContext& ctx);    // GET /setup: is the first administrator still to be made
+Response create_first_admin(const AccountContext& ctx);  // POST /setup {"token", "user", "password"}
 
 /// A file to download: its media type, the name a browser saves it under, the bytes.
 struct Download {

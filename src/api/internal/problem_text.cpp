@@ -15,7 +15,7 @@ struct ProblemText {
   std::string_view zh_plain;  // without a field
 };
 
-constexpr std::array<ProblemText, 29> kTexts{{
+constexpr std::array<ProblemText, 39> kTexts{{
     {"invalid-amount", "Invalid amount", "金额无效", "参数 {} 的金额格式无效", "金额格式无效"},
     {"invalid-period", "Invalid period", "期间无效", "参数 {} 的期间格式无效", "期间格式无效"},
     {"invalid-date", "Invalid date", "日期无效", "参数 {} 不是有效日期（应为 YYYY-MM-DD）", "日期格式无效"},
@@ -53,6 +53,22 @@ constexpr std::array<ProblemText, 29> kTexts{{
     {"header-too-large", "Request headers too large", "请求头过大", "请求头 {} 过大", "请求头超过大小上限"},
     {"internal", "Internal error", "内部错误", "处理 {} 时服务器内部出错", "服务器内部错误"},
     {"overloaded", "Server busy", "服务器繁忙", "处理 {} 的请求过多，请稍后重试", "服务器繁忙，请稍后重试"},
+    // Sessions and writes (docs/security.md).
+    {"wrong-credentials", "Wrong user name or password", "用户名或密码错误", "{} 不正确", "用户名或密码错误"},
+    {"account-disabled", "Account disabled", "账号已停用", "账号 {} 已停用", "账号已停用"},
+    {"locked-out", "Account locked", "账号已锁定", "账号 {} 因多次登录失败已锁定",
+     "账号因多次登录失败已锁定"},
+    {"too-many-attempts", "Too many sign-in attempts", "登录尝试过于频繁", "{} 的登录尝试过于频繁",
+     "登录尝试过于频繁，请稍后再试"},
+    {"setup-closed", "Setup link not valid", "初始化链接无效", "{} 无效或已使用",
+     "首个管理员链接无效或已使用"},
+    {"session-expired", "Signed out", "登录已失效", "{} 已失效，请重新登录", "登录已失效，请重新登录"},
+    {"csrf-token-missing", "CSRF token missing", "缺少 CSRF 令牌", "缺少请求头 {}", "写请求缺少 CSRF 令牌"},
+    {"csrf-token-invalid", "CSRF token invalid", "CSRF 令牌无效", "请求头 {} 无效", "写请求的 CSRF 令牌无效"},
+    {"cross-site-write", "Cross-site write refused", "拒绝跨站写入", "拒绝来自 {} 的写请求",
+     "拒绝来自其他站点的写请求"},
+    {"store-unavailable", "Store unavailable", "数据存储暂不可用", "读取 {} 时数据存储不可用",
+     "数据存储暂不可用，请稍后重试"},
 }};
 
 constexpr auto kCodes = [] {

@@ -5,7 +5,7 @@
 namespace atlas::api::internal {
 namespace {
 
-constexpr std::array<Route, 21> kRoutes{{
+constexpr std::array<Route, 26> kRoutes{{
     {"/api/v1/plans", "GET", &list_plans, nullptr, true},
     {"/api/v1/plan", "GET", &get_plan, nullptr},
     {"/api/v1/map", "GET", &get_map, nullptr},
@@ -26,6 +26,11 @@ constexpr std::array<Route, 21> kRoutes{{
     {"/api/v1/chains/{id}/links/{link}/candidates", "GET", &list_link_candidates, nullptr},
     {"/api/v1/catalogues/{kind}", "GET", nullptr, nullptr, false, &get_catalogue},
     {"/api/v1/indicators", "POST", nullptr, &evaluate_indicator},
+    {"/api/v1/session", "GET", nullptr, nullptr, false, nullptr, &get_session},
+    {"/api/v1/session", "POST", nullptr, nullptr, false, nullptr, &sign_in},
+    {"/api/v1/session", "DELETE", nullptr, nullptr, false, nullptr, &sign_out},
+    {"/api/v1/setup", "GET", nullptr, nullptr, false, nullptr, &get_setup},
+    {"/api/v1/setup", "POST", nullptr, nullptr, false, nullptr, &create_first_admin},
     {"/api/v1/openapi.json", "GET", nullptr, nullptr},
 }};
 

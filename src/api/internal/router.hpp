@@ -14,16 +14,18 @@ namespace atlas::api::internal {
 using ReadHandler = Outcome<boost::json::object> (*)(const ReadContext&);
 using WriteHandler = Outcome<boost::json::object> (*)(const WriteContext&);
 using DownloadHandler = Outcome<Download> (*)(const ReadContext&);
+using AccountHandler = Response (*)(const AccountContext&);
 
 /// One endpoint: a path template ("/api/v1/targets/{id}") and a method. A GET route with no
 /// handler is the OpenAPI document; one with `download` answers a file, not JSON.
 struct Route {
   std::string_view path;
-  std::string_view method;  // "GET" or "POST"
+  std::string_view method;  // "GET", "POST" or "DELETE"
   ReadHandler read = nullptr;
   WriteHandler write = nullptr;
   bool any_plan = false;  // answers without a plan named when several have no default (the list of plans)
   DownloadHandler download = nullptr;
+  AccountHandler account = nullptr;  // a session endpoint: no plan, answers its own Response
 };
 
 /// Every route, in documentation order. Static storage; thread-safe.

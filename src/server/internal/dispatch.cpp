@@ -90,13 +90,20 @@ Reply make_reply(api::Response response, Route route, unsigned version, bool kee
   return Reply{http::message_generator{std::move(res)}, status, bytes, route, keep_alive};
 }
 
-api::Request Dispatcher::to_api(HttpRequest&& request) {
+api::Request Dispatcher::to_api(HttpRequest&& request, std::string_view remote) {
   api::Request r;
   r.method = std::string(request.method_string());
   r.target = std::string(request.target());
   r.content_type = std::string(request[http::field::content_type]);
   r.accept_language = std::string(request[http::field::accept_language]);
   r.if_none_match = std::string(request[http::field::if_none_match]);
+  r.cookie = std::string(request[http::field::cookie]);
+  r.csrf_token = std::string(request["X-CSRF-Token"]);
+  r.origin = std::string(request[http::field::origin]);
+  r.host = std::string(request[http::field::host]);
+  r.fetch_site = std::string(request["Sec-Fetch-Site"]);
+  r.forwarded_proto = std::string(request["X-Forwarded-Proto"]);
+  r.remote = std::string(remote);
   r.body = std::move(request.body());
   return r;
 }
@@ -104,11 +111,11 @@ api::Request Dispatcher::to_api(HttpRequest&& request) {
 // The catch-all of a request (STYLE: one of the three places that catch everything). Only running
 // out of memory while writing the 500 itself can escape, and then terminating is right.
 // NOLINTNEXTLINE(bugprone-exception-escape)
-Reply Dispatcher::answer(HttpRequest&& request, bool keep_alive) const noexcept {
+Reply Dispatcher::answer(HttpRequest&& request, bool keep_alive, std::string_view remote) const noexcept {
   const unsigned version = request.version();
   const bool head = request.method() == http::verb::head;
   try {
-    return route(std::move(request), keep_alive && request.keep_alive());
+    return route(std::move(request), keep_alive && request.keep_alive(), remote);
   } catch (const std::exception& e) {
     auto r = api::Api::problem(code(http::status::internal_server_error), "internal",
                                fmt::format("internal error: {}", e.what()), "服务器内部错误");
@@ -120,7 +127,7 @@ Reply Dispatcher::answer(HttpRequest&& request, bool keep_alive) const noexcept 
   }
 }
 
-Reply Dispatcher::route(HttpRequest&& request, bool keep_alive) const {
+Reply Dispatcher::route(HttpRequest&& request, bool keep_alive, std::string_view remote) const {
   const std::string_view target = request.target();
   const std::string_view path = path_of(target);
   const bool head = request.method() == http::verb::head;
@@ -132,8 +139,8 @@ Reply Dispatcher::route(HttpRequest&& request, bool keep_alive) const {
       const AcceptEncoding accept = parse_accept_encoding(accept_field->value());
       return choose_coding(&accept, false, true) == Coding::kGzip;
     }();
-    return make_reply(compressed(api_.handle(to_api(std::move(request))), gzip_accepted), route, version,
-                      keep_alive, head);
+    return make_reply(compressed(api_.handle(to_api(std::move(request), remote)), gzip_accepted), route,
+                      version, keep_alive, head);
   }
   if (path == "/healthz") return health(request, keep_alive);
   if (path == "/metrics") return metrics(request, keep_alive);

@@ -39,7 +39,9 @@ class Dispatcher {
 
   /// Answers a complete request. `keep_alive` false forces Connection: close. Never throws: an
   /// exception becomes a 500 problem.
-  [[nodiscard]] Reply answer(HttpRequest&& request, bool keep_alive) const noexcept;
+  /// `remote` is the peer's address (no port), for the API's sign-in attempt limit.
+  [[nodiscard]] Reply answer(HttpRequest&& request, bool keep_alive,
+                             std::string_view remote = {}) const noexcept;
 
   /// 413 for a request whose body is over the limit (`header`: the request as far as it was read).
   [[nodiscard]] Reply body_too_large(const HttpRequest& header) const;
@@ -50,11 +52,11 @@ class Dispatcher {
   /// 400 (malformed request line or headers) or 431 (headers over the limit), Connection: close.
   [[nodiscard]] static Reply malformed(unsigned version, bool header_too_large, std::string_view detail);
 
-  /// The api::Request for a Beast request (method, target, body, Content-Type, Accept-Language).
-  [[nodiscard]] static api::Request to_api(HttpRequest&& request);
+  /// The api::Request for a Beast request (method, target, body, and the headers the API reads).
+  [[nodiscard]] static api::Request to_api(HttpRequest&& request, std::string_view remote = {});
 
  private:
-  [[nodiscard]] Reply route(HttpRequest&& request, bool keep_alive) const;
+  [[nodiscard]] Reply route(HttpRequest&& request, bool keep_alive, std::string_view remote) const;
   [[nodiscard]] Reply health(const HttpRequest& request, bool keep_alive) const;
   [[nodiscard]] Reply metrics(const HttpRequest& request, bool keep_alive) const;
   [[nodiscard]] Reply static_file(const HttpRequest& request, bool keep_alive) const;

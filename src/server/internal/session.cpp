@@ -74,7 +74,10 @@ Session::Session(net::ip::tcp::socket&& socket, ServerState& state)
     : stream_(std::move(socket)), state_(state) {
   beast::error_code ec;
   const auto remote = stream_.socket().remote_endpoint(ec);
-  if (!ec) remote_ = endpoint_text(remote);
+  if (!ec) {
+    remote_ = endpoint_text(remote);
+    address_ = remote.address().to_string();
+  }
   state_.metrics.connection_opened();
 }
 
@@ -181,7 +184,7 @@ void Session::note_request() {
 void Session::answer() {
   const bool keep_alive = !closing_ && !state_.stopping.load();
   if (!parser_->get().target().starts_with("/api/")) {
-    return send(state_.dispatcher.answer(parser_->release(), keep_alive), false);
+    return send(state_.dispatcher.answer(parser_->release(), keep_alive, address_), false);
   }
   compute(keep_alive);
 }
@@ -194,7 +197,7 @@ void Session::compute(bool keep_alive) {
   auto home = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
   const bool queued =
       state_.compute.try_post([self = shared_from_this(), request, keep_alive, home = std::move(home)] {
-        Reply reply = self->state_.dispatcher.answer(std::move(*request), keep_alive);
+        Reply reply = self->state_.dispatcher.answer(std::move(*request), keep_alive, self->address_);
         net::post(home, [self, reply = std::move(reply)]() mutable {
           self->guarded([&] { self->send(std::move(reply), false); });
         });

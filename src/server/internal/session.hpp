@@ -61,7 +61,8 @@ class Session : public std::enable_shared_from_this<Session> {
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   ServerState& state_;
-  std::string remote_;
+  std::string remote_;   // "address:port", for the log
+  std::string address_;  // the address alone, for the API (sign-in attempts are counted per address)
   std::string method_;
   std::string target_;
   Phase phase_ = Phase::kIdle;

@@ -23,7 +23,10 @@ const kHealthTimeoutMs = 30_000
 const kStopTimeoutMs = 20_000
 const kBanner = /^Cluster Atlas serving (.+) on (http:\/\/127\.0\.0\.1:(\d+)\/)$/
 
-/** Resolves with the first line `stream` produces; rejects when `child` exits first or on timeout. */
+/**
+ * Resolves with [the first line `stream` produces, what came after it in the same read]; rejects
+ * when `child` exits first or on timeout.
+ */
 function firstLine(stream, child, stderrText) {
   return new Promise((resolve, reject) => {
     let buffer = ''
@@ -37,7 +40,7 @@ function firstLine(stream, child, stderrText) {
     function onData(chunk) {
       buffer += chunk
       const newline = buffer.indexOf('\n')
-      if (newline >= 0) finish(null, buffer.slice(0, newline))
+      if (newline >= 0) finish(null, [buffer.slice(0, newline), buffer.slice(newline + 1)])
     }
     function onExit(code, signal) {
       finish(new Error(`atlas serve exited (code ${code}, signal ${signal}) before its first line; stderr:\n${stderrText()}`))
@@ -84,7 +87,8 @@ export async function runAtlas(args) {
 /**
  * Starts `atlas serve` on 127.0.0.1:0 with a fresh database in a temporary directory and waits
  * until /healthz answers. `prepare(db)`, when given, runs first and may fill the database (else
- * the server seeds it with the embedded dataset). Returns `{url, db, stderr(), stop()}`; `stop()`
+ * the server seeds it with the embedded dataset). Returns `{url, db, stderr(), stdout(), setupToken(),
+ * stop()}`; `stop()`
  * sends SIGTERM, waits for the exit and throws unless the exit code is 0, then removes the
  * temporary directory.
  */
@@ -108,18 +112,31 @@ export async function startServer({ extraArgs = [], prepare } = {}) {
   const stderrText = () => stderr
   const exited = once(child, 'exit')
   try {
-    const line = await firstLine(child.stdout, child, stderrText)
+    const [line, rest] = await firstLine(child.stdout, child, stderrText)
     const match = kBanner.exec(line)
     if (!match) throw new Error(`unexpected first stdout line of atlas serve: ${JSON.stringify(line)}`)
     if (match[1] !== db) throw new Error(`atlas serve names database ${match[1]}, expected ${db}`)
     const url = match[2]
-    child.stdout.resume()
+    let stdout = rest
+    child.stdout.on('data', (chunk) => (stdout += chunk))
     await waitForHealth(url, child)
     let stopped = false
     return {
       url,
       db,
       stderr: stderrText,
+      /** What the server printed after its banner (the first-administrator link, on a database without users). */
+      stdout: () => stdout,
+      /** The one-time first-administrator token `atlas serve` printed (waits for the line). */
+      async setupToken() {
+        const deadline = Date.now() + kHealthTimeoutMs
+        for (;;) {
+          const m = /\/setup#token=([A-Za-z0-9_-]+)/.exec(stdout)
+          if (m) return m[1]
+          if (Date.now() > deadline) throw new Error(`atlas serve printed no setup link; stdout:\n${stdout}`)
+          await new Promise((r) => setTimeout(r, 50))
+        }
+      },
       async stop() {
         if (stopped) return
         stopped = true

@@ -128,7 +128,9 @@ void BM_PlansApiTargets(benchmark::State& state) {
   const auto plans = plan_set(static_cast<std::uint64_t>(state.range(0)));
   api::ApiOptions options;
   options.cache_entries = 0;  // every request computes its answer
-  const api::Api api(api::ApiContext{[plans] { return plans; }, [] { return as_of(); }}, options);
+  const api::Api api(api::ApiContext{[plans] { return plans; }, [] { return as_of(); }, nullptr,
+                                     atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
+                     options);
   const std::string target = fmt::format("/api/v1/targets?plan={}", kProvince);
   std::size_t bytes = 0;
   for (auto _ : state) {

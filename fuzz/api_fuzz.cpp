@@ -42,7 +42,8 @@ atlas::api::ApiOptions uncached() {
 const atlas::api::Api& fuzz_api() {
   static const atlas::api::Api api(
       atlas::api::ApiContext{atlas::api::single_plan([] { return atlas::fuzz::embedded_snapshot(); }),
-                             [] { return atlas::day_number(2026, 11, 27); }},
+                             [] { return atlas::day_number(2026, 11, 27); }, nullptr,
+                             atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
       uncached());
   return api;
 }

@@ -67,8 +67,10 @@ class ApiHttpTest : public ::testing::Test {
     ASSERT_TRUE(ws.has_value()) << ws.error().to_string();
     e.snapshot = ws->snapshot();
     e.plans = ws->plans();
-    e.api = std::make_unique<api::Api>(api::ApiContext{[] { return env().plans; }, [] { return today(); }},
-                                       api::ApiOptions{});
+    e.api = std::make_unique<api::Api>(
+        api::ApiContext{[] { return env().plans; }, [] { return today(); }, nullptr,
+                        atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
+        api::ApiOptions{});
     server::ServerOptions options;
     options.listen = "127.0.0.1:0";
     options.threads = 2;

@@ -42,7 +42,8 @@ class TwoPlans : public ::testing::Test {
   static json::object get(const std::shared_ptr<const atlas::PlanSet>& plans, const std::string& target,
                           int status = 200) {
     const atlas::api::Api api(
-        atlas::api::ApiContext{[plans] { return plans; }, [] { return atlas::day_number(2026, 11, 27); }},
+        atlas::api::ApiContext{[plans] { return plans; }, [] { return atlas::day_number(2026, 11, 27); },
+                               nullptr, atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
         {});
     const atlas::api::Response r = api.handle({"GET", target, "", "", "", ""});
     EXPECT_EQ(r.status, status) << target << ": " << r.body;

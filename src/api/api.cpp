@@ -158,6 +158,37 @@ std::optional<Problem> cross_site(const Request& request) {
                  0};
 }
 
+// The answer to a request the policy refuses: 401 for the public (signing in may help), 403 for a
+// signed-in user whose role may not. It names the resource, never a record.
+Problem denied(const app::Principal* who, app::Resource resource, app::Action action) {
+  if (who == nullptr) {
+    return Problem{
+        401,
+        "sign-in-required",
+        fmt::format("{} {} needs an account: sign in (POST /api/v1/session)",
+                    action == app::Action::kRead ? "reading" : "changing", app::to_string(resource)),
+        fmt::format("访问 {} 需要登录", app::to_string(resource)),
+        {},
+        0};
+  }
+  return Problem{403,
+                 "forbidden",
+                 fmt::format("a{} {} account may not {} {}", who->role == Role::kAdmin ? "n" : "",
+                             to_string(who->role), app::to_string(action), app::to_string(resource)),
+                 fmt::format("当前账号（{}）无权{} {}", to_string(who->role),
+                             action == app::Action::kRead ? "读取" : "修改", app::to_string(resource)),
+                 {},
+                 0};
+}
+
+// What an answer may depend on about the caller: the public, an enterprise user's enterprise, or
+// every figure (analysts and administrators see the same answers).
+std::string audience_key(const app::Principal* who) {
+  if (app::allowed(who, app::Resource::kFigures, app::Action::kRead) == app::Scope::kAll) return "all";
+  if (who != nullptr && app::may_see_figures(who, who->enterprise)) return "own:" + who->enterprise;
+  return "public";
+}
+
 bool secure_cookie(const Request& request, const ApiOptions& options) {
   switch (options.secure_cookie) {
     case ApiOptions::SecureCookie::kAlways:
@@ -242,12 +273,15 @@ Response Api::Impl::dispatch(const Request& request) const {
                                 : "X-CSRF-Token 与当前登录会话不符（由 GET /api/v1/session 获得）",
                         "X-CSRF-Token", 0});
   }
+  if (app::allowed(caller->principal(), route->resource, route->action) == app::Scope::kNone)
+    return fail(request, denied(caller->principal(), route->resource, route->action));
   if (route->method == "POST") return write(request, *route, *target, *caller);
   return revalidated(request, read(request, *route, *target, match->ids, *caller));
 }
 
 Outcome<internal::Caller> Api::Impl::identify(const Request& request) const {
   internal::Caller caller;
+  if (context.without_session) caller.fallback = &*context.without_session;
   if (context.sessions == nullptr || request.cookie.empty()) return caller;
   const auto token = internal::cookie_value(request.cookie, internal::kSessionCookie);
   if (!token || token->empty()) return caller;
@@ -354,7 +388,7 @@ Response Api::Impl::read(const Request& request, const internal::Route& route, c
     return with_etag(std::move(r), 0);
   }
   const std::shared_ptr<const PlanSet> plans = context.plans();
-  const std::string key = cache_key(target, as_of, *sample);
+  const std::string key = cache_key(target, as_of, *sample) + "\nwho=" + audience_key(caller.principal());
   if (auto hit = cache.find(plans->version(), key)) return std::move(*hit);
   auto snapshot = plans->find(params.get("plan").value_or(""));
   // The list of plans answers without a plan (its meta then describes the first one).

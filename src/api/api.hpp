@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -66,6 +67,9 @@ struct ApiContext {
   /// Sign-in and sessions; null: no accounts (the session endpoints answer 404 and every request
   /// is public), as in tests and tools that serve a Snapshot without a database.
   app::Sessions* sessions = nullptr;
+  /// Who a request without a live session is: none = the public (the default, and what `atlas
+  /// serve` uses). Tests and single-user tools that serve a Snapshot may name a principal instead.
+  std::optional<app::Principal> without_session = std::nullopt;
 };
 
 /// A plans source for one Snapshot: each call wraps what `snapshot` returns as a PlanSet of that

@@ -100,7 +100,8 @@ TEST(Router, UnexpectedExceptionIsAnInternalProblem) {
   const Api api(ApiContext{atlas::api::single_plan([]() -> std::shared_ptr<const Snapshot> {
                              throw std::runtime_error("store gone");
                            }),
-                           [] { return coretest::today(); }},
+                           [] { return coretest::today(); }, nullptr,
+                           atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
                 ApiOptions{});
   const auto a = answer(api, coretest::request("GET", "/api/v1/plan"));
   EXPECT_EQ(a.status(), 500);
@@ -112,7 +113,8 @@ TEST(Router, BodyTooLargeIs413) {
   ApiOptions options;
   options.max_body_bytes = 64;
   const Api api(ApiContext{atlas::api::single_plan([] { return coretest::shared_snapshot(); }),
-                           [] { return coretest::today(); }},
+                           [] { return coretest::today(); }, nullptr,
+                           atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
                 options);
   const Request request{"POST", "/api/v1/indicators", std::string(100, ' '), "application/json", "", ""};
   const auto a = answer(api, request);
@@ -206,7 +208,8 @@ TEST(PlanApi, SampleFalseCountsOnlyFactualRecords) {
 // snapshot being asked for).
 struct SwitchingApi {
   std::shared_ptr<const Snapshot> current = coretest::shared_snapshot();
-  Api api{ApiContext{atlas::api::single_plan([this] { return current; }), [] { return coretest::today(); }},
+  Api api{ApiContext{atlas::api::single_plan([this] { return current; }), [] { return coretest::today(); },
+                     nullptr, atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
           ApiOptions{}};
 };
 

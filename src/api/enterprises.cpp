@@ -26,7 +26,10 @@ json::array strings_json(const Snapshot& s, std::span<const StringId> ids) {
   return out;
 }
 
-json::object enterprise_item(const Snapshot& s, EnterpriseId e, const std::optional<app::YearValue>& output) {
+// An enterprise as the register describes it, with its output value when `figures` (the caller
+// may see its figures); else "withheld" says the figure exists for others, not for this caller.
+json::object enterprise_item(const Snapshot& s, EnterpriseId e, const std::optional<app::YearValue>& output,
+                             bool figures) {
   const EnterpriseColumns& c = s.enterprises;
   const std::uint32_t i = e.value;
   json::array classes;
@@ -45,7 +48,8 @@ json::object enterprise_item(const Snapshot& s, EnterpriseId e, const std::optio
                       {"above_size", tri_state(c.above_size[i])},
                       {"high_tech", tri_state(c.high_tech[i])},
                       {"classes", std::move(classes)},
-                      {"output_value", year_value_json(output)},
+                      {"output_value", figures ? year_value_json(output) : json::value(nullptr)},
+                      {"withheld", !figures},
                       {"sample", c.sample[i] != 0},
                       {"provenance", s.strings.view(c.provenance[i])}};
 }
@@ -53,7 +57,16 @@ json::object enterprise_item(const Snapshot& s, EnterpriseId e, const std::optio
 Outcome<app::EnterpriseSort> sort_param(const ReadContext& ctx) {
   const auto sort = ctx.params.get("sort");
   if (!sort || *sort == "name") return app::EnterpriseSort::kName;
-  if (*sort == "-output_value") return app::EnterpriseSort::kOutputValueDesc;
+  if (*sort == "-output_value") {
+    // An order by output tells how enterprises' figures compare: only for who sees them all.
+    if (!ctx.shows_all_figures()) {
+      const bool signed_in = ctx.principal != nullptr;
+      return std::unexpected(Problem{signed_in ? 403 : 401, signed_in ? "forbidden" : "sign-in-required",
+                                     "sorting by output value needs an analyst or administrator account",
+                                     "按产值排序须以分析员或管理员账号登录", "sort", 0});
+    }
+    return app::EnterpriseSort::kOutputValueDesc;
+  }
   return std::unexpected(
       problem_from(Error{ErrorCode::kInvalidValue,
                          "\"" + std::string(*sort) + "\" is not a sort order (name, -output_value)",
@@ -257,7 +270,9 @@ Outcome<json::object> list_enterprises(const ReadContext& ctx) {
   json::array items;
   items.reserve(result.items.size());
   for (const app::EnterpriseRow& row : result.items)
-    items.emplace_back(enterprise_item(ctx.snapshot, row.id, row.output_value));
+    items.emplace_back(enterprise_item(
+        ctx.snapshot, row.id, row.output_value,
+        ctx.shows_figures_of(ctx.snapshot.strings.view(ctx.snapshot.enterprises.slug[row.id.value]))));
   json::object out{{"meta", ctx.meta()},
                    {"total", result.total},
                    {"offset", page->offset},
@@ -289,10 +304,16 @@ Outcome<json::object> get_enterprise(const ReadContext& ctx) {
   auto profile = lift(app::enterprise_profile(ctx.snapshot, ctx.visibility, id, *year));
   if (!profile) return std::unexpected(profile.error());
   json::object out{{"meta", ctx.meta()}, {"output_metric", output_metric_json(ctx.snapshot)}};
-  json::object item = enterprise_item(ctx.snapshot, profile->id, profile->output_value);
+  const bool figures =
+      ctx.shows_figures_of(ctx.snapshot.strings.view(ctx.snapshot.enterprises.slug[profile->id.value]));
+  json::object item = enterprise_item(ctx.snapshot, profile->id, profile->output_value, figures);
   for (auto& kv : item)
     out[kv.key()] = std::move(kv.value());
   add_profile(ctx.snapshot, *profile, out);
+  if (!figures) {  // the register's description only: no employees, no figures
+    out["employees"] = nullptr;
+    out["figures"] = json::array();
+  }
   return out;
 }
 

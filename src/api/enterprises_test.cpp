@@ -38,9 +38,10 @@ TEST(EnterprisesApi, ItemHasTheDocumentedFields) {
   const auto& e = a.body.at("items").at(0).as_object();
   for (const char* key : {"id", "outside", "aliases", "aliases_provenance", "above_size_provenance", "name",
                           "credit_code", "county", "zone", "segment", "above_size", "high_tech", "classes",
-                          "output_value", "sample", "provenance"})
+                          "output_value", "withheld", "sample", "provenance"})
     EXPECT_TRUE(e.contains(key)) << key;
-  EXPECT_EQ(e.size(), 16U);
+  EXPECT_EQ(e.size(), 17U);
+  EXPECT_FALSE(e.at("withheld").as_bool());  // the tests' API answers an analyst
   EXPECT_EQ(e.at("name").at("zh").as_string(), "BPW（梅州）车轴有限公司");
   EXPECT_EQ(e.at("county").at("id").as_string(), "meixian");
   EXPECT_EQ(e.at("zone").at("id").as_string(), "meixian-trailer-belt");

@@ -113,18 +113,28 @@ json::array path_json(const app::TargetDetail& d) {
   return out;
 }
 
-json::object contributors_json(const Snapshot& s, const app::TargetDetail& d, std::size_t limit) {
+// The records of the latest reading. An enterprise's part of a target is one of its figures: the
+// caller sees only the enterprises whose figures it may see, and `withheld` counts the others.
+json::object contributors_json(const ReadContext& ctx, const app::TargetDetail& d, std::size_t limit) {
+  const Snapshot& s = ctx.snapshot;
   json::array items;
-  for (std::size_t i = 0; i < d.contributors.size() && i < limit; ++i) {
-    const auto& c = d.contributors[i];
+  std::size_t withheld = 0;
+  for (const auto& c : d.contributors) {
     const app::RecordLabel label = app::record_label(s, d.set, c.record);
+    if (d.set == query::RecordSet::kEnterprises && !ctx.shows_figures_of(label.id)) {
+      ++withheld;
+      continue;
+    }
+    if (items.size() >= limit) continue;
     items.emplace_back(json::object{{"id", label.id},
                                     {"name", names_json(label.name)},
                                     {"value", optional_number(c.value)},
                                     {"sample", c.sample}});
   }
-  return json::object{
-      {"set", query::to_string(d.set)}, {"total", d.contributors.size()}, {"items", std::move(items)}};
+  return json::object{{"set", query::to_string(d.set)},
+                      {"total", d.contributors.size()},
+                      {"withheld", withheld},
+                      {"items", std::move(items)}};
 }
 
 }  // namespace
@@ -157,7 +167,7 @@ Outcome<json::object> get_target(const ReadContext& ctx) {
     o[key] = std::move(value);
   o["series"] = series_json(detail->series);
   o["required_path"] = path_json(*detail);
-  o["contributors"] = contributors_json(ctx.snapshot, *detail, *limit);
+  o["contributors"] = contributors_json(ctx, *detail, *limit);
   return o;
 }
 

@@ -246,7 +246,8 @@ TEST(TargetsApi, MarksATargetThatCannotBeEvaluatedAndAnswersTheOthers) {
   ASSERT_TRUE(built.has_value()) << built.error().to_string();
   const std::shared_ptr<const Snapshot> snapshot = *built;
   const Api api(
-      ApiContext{atlas::api::single_plan([snapshot] { return snapshot; }), [] { return coretest::today(); }},
+      ApiContext{atlas::api::single_plan([snapshot] { return snapshot; }), [] { return coretest::today(); },
+                 nullptr, atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
       ApiOptions{});
 
   const auto list = coretest::answer(api, coretest::request("GET", "/api/v1/targets"));

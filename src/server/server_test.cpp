@@ -152,7 +152,8 @@ class ServerTest : public ::testing::Test {
     write("secret.txt", "TOP-SECRET");
     api_ = std::make_unique<atlas::api::Api>(
         atlas::api::ApiContext{atlas::api::single_plan([] { return embedded_snapshot(); }),
-                               [] { return atlas::DayNumber{20'000}; }},
+                               [] { return atlas::DayNumber{20'000}; }, nullptr,
+                               atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
         atlas::api::ApiOptions{});
   }
 
@@ -306,12 +307,14 @@ class BusyServerTest : public ServerTest {
  protected:
   void SetUp() override {
     ServerTest::SetUp();
-    api_ = std::make_unique<atlas::api::Api>(atlas::api::ApiContext{atlas::api::single_plan([this] {
-                                                                      gate_.pass();
-                                                                      return embedded_snapshot();
-                                                                    }),
-                                                                    [] { return atlas::DayNumber{20'000}; }},
-                                             atlas::api::ApiOptions{});
+    api_ = std::make_unique<atlas::api::Api>(
+        atlas::api::ApiContext{atlas::api::single_plan([this] {
+                                 gate_.pass();
+                                 return embedded_snapshot();
+                               }),
+                               [] { return atlas::DayNumber{20'000}; }, nullptr,
+                               atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
+        atlas::api::ApiOptions{});
   }
   void TearDown() override {
     gate_.open();

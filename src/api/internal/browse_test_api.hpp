@@ -28,7 +28,8 @@ inline std::shared_ptr<const Snapshot> meizhou_snapshot() {
 /// The Api, today = 2026-11-27.
 inline const Api& api() {
   static const Api instance(ApiContext{atlas::api::single_plan([] { return meizhou_snapshot(); }),
-                                       [] { return day_number(2026, 11, 27); }},
+                                       [] { return day_number(2026, 11, 27); }, nullptr,
+                                       atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
                             ApiOptions{});
   return instance;
 }

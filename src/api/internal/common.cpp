@@ -105,6 +105,14 @@ Outcome<bool> Params::get_bool(std::string_view name, bool fallback) const {
               fmt::format("参数 {} 须为 true、false、1 或 0，收到“{}”", name, *text), std::string(name), 0});
 }
 
+bool ReadContext::shows_figures_of(std::string_view id) const {
+  return app::may_see_figures(principal, id);
+}
+
+bool ReadContext::shows_all_figures() const {
+  return app::allowed(principal, app::Resource::kFigures, app::Action::kRead) == app::Scope::kAll;
+}
+
 Outcome<Page> ReadContext::page() const {
   auto offset = params.get_size("offset", 0, std::numeric_limits<std::uint32_t>::max());
   if (!offset) return std::unexpected(offset.error());

@@ -71,7 +71,8 @@ inline Answer answer(const Api& api, const Request& request) {
 /// One Api over the shared snapshot for the tests that do not count cache entries.
 inline const Api& shared_api() {
   static const Api api(
-      ApiContext{atlas::api::single_plan([] { return shared_snapshot(); }), [] { return today(); }},
+      ApiContext{atlas::api::single_plan([] { return shared_snapshot(); }), [] { return today(); }, nullptr,
+                 atlas::app::Principal{"test", atlas::Role::kAnalyst, {}}},
       ApiOptions{});
   return api;
 }

@@ -19,6 +19,7 @@
 
 #include "api/api.hpp"
 #include "api/internal/forecast_cache.hpp"
+#include "app/policy.hpp"
 #include "model/error.hpp"
 #include "model/records.hpp"
 #include "model/snapshot.hpp"
@@ -87,6 +88,11 @@ struct ReadContext {
   ForecastCache& forecasts;
   const app::Principal* principal = nullptr;  // who asks; null: public (not signed in)
 
+  /// True when the caller may read the figures of enterprise `id` (app::may_see_figures).
+  [[nodiscard]] bool shows_figures_of(std::string_view id) const;
+  /// True when the caller may read every enterprise's figures (to sort or filter by them).
+  [[nodiscard]] bool shows_all_figures() const;
+
   /// offset and limit, checked against options.max_page_size.
   [[nodiscard]] Outcome<Page> page() const;
   /// {"snapshot_version", "as_of", "data_as_of", "sample"}.
@@ -111,7 +117,9 @@ struct Caller {
   [[nodiscard]] bool stale() const {
     return !token.empty() && !session;
   }  // a cookie that names no live session
-  [[nodiscard]] const app::Principal* principal() const { return session ? &session->principal : nullptr; }
+  const app::Principal* fallback =
+      nullptr;  // who a request without a session is (ApiContext::without_session)
+  [[nodiscard]] const app::Principal* principal() const { return session ? &session->principal : fallback; }
 };
 
 /// What a session endpoint (/api/v1/session, /api/v1/setup) sees: the request, its caller, the

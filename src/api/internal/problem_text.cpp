@@ -15,7 +15,7 @@ struct ProblemText {
   std::string_view zh_plain;  // without a field
 };
 
-constexpr std::array<ProblemText, 39> kTexts{{
+constexpr std::array<ProblemText, 41> kTexts{{
     {"invalid-amount", "Invalid amount", "金额无效", "参数 {} 的金额格式无效", "金额格式无效"},
     {"invalid-period", "Invalid period", "期间无效", "参数 {} 的期间格式无效", "期间格式无效"},
     {"invalid-date", "Invalid date", "日期无效", "参数 {} 不是有效日期（应为 YYYY-MM-DD）", "日期格式无效"},
@@ -67,6 +67,8 @@ constexpr std::array<ProblemText, 39> kTexts{{
     {"csrf-token-invalid", "CSRF token invalid", "CSRF 令牌无效", "请求头 {} 无效", "写请求的 CSRF 令牌无效"},
     {"cross-site-write", "Cross-site write refused", "拒绝跨站写入", "拒绝来自 {} 的写请求",
      "拒绝来自其他站点的写请求"},
+    {"sign-in-required", "Sign-in required", "需要登录", "访问 {} 需要登录", "需要登录后访问"},
+    {"forbidden", "Forbidden", "无权访问", "当前账号无权访问 {}", "当前账号无权执行此操作"},
     {"store-unavailable", "Store unavailable", "数据存储暂不可用", "读取 {} 时数据存储不可用",
      "数据存储暂不可用，请稍后重试"},
 }};

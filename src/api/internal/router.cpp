@@ -2,36 +2,49 @@
 
 #include <array>
 
+#include "app/policy.hpp"
+
 namespace atlas::api::internal {
 namespace {
 
+// Each route names the resource the policy (app/policy.hpp) checks; a GET reads it, a POST reads
+// it too (what-ifs and indicators compute, they change nothing); the session endpoints are open.
 constexpr std::array<Route, 26> kRoutes{{
-    {"/api/v1/plans", "GET", &list_plans, nullptr, true},
-    {"/api/v1/plan", "GET", &get_plan, nullptr},
-    {"/api/v1/map", "GET", &get_map, nullptr},
-    {"/api/v1/targets", "GET", &list_targets, nullptr},
-    {"/api/v1/targets/{id}", "GET", &get_target, nullptr},
-    {"/api/v1/targets/{id}/groups", "GET", &get_target_groups, nullptr},
-    {"/api/v1/forecast", "GET", &get_forecast, nullptr},
-    {"/api/v1/forecast/what-if", "POST", nullptr, &forecast_what_if},
-    {"/api/v1/enterprises", "GET", &list_enterprises, nullptr},
-    {"/api/v1/enterprises/{id}", "GET", &get_enterprise, nullptr},
-    {"/api/v1/projects", "GET", &list_projects, nullptr},
-    {"/api/v1/projects/{id}", "GET", &get_project, nullptr},
-    {"/api/v1/zones", "GET", &list_zones, nullptr},
-    {"/api/v1/taxonomy", "GET", &get_taxonomy, nullptr},
-    {"/api/v1/chains", "GET", &list_chains, nullptr},
-    {"/api/v1/chains/{id}", "GET", &get_chain, nullptr},
-    {"/api/v1/chains/{id}/counties", "GET", &list_chain_counties, nullptr},
-    {"/api/v1/chains/{id}/links/{link}/candidates", "GET", &list_link_candidates, nullptr},
-    {"/api/v1/catalogues/{kind}", "GET", nullptr, nullptr, false, &get_catalogue},
-    {"/api/v1/indicators", "POST", nullptr, &evaluate_indicator},
+    {"/api/v1/plans", "GET", &list_plans, nullptr, true, nullptr, nullptr, app::Resource::kPlan},
+    {"/api/v1/plan", "GET", &get_plan, nullptr, false, nullptr, nullptr, app::Resource::kPlan},
+    {"/api/v1/map", "GET", &get_map, nullptr, false, nullptr, nullptr, app::Resource::kPlan},
+    {"/api/v1/targets", "GET", &list_targets, nullptr, false, nullptr, nullptr, app::Resource::kTargets},
+    {"/api/v1/targets/{id}", "GET", &get_target, nullptr, false, nullptr, nullptr, app::Resource::kTargets},
+    {"/api/v1/targets/{id}/groups", "GET", &get_target_groups, nullptr, false, nullptr, nullptr,
+     app::Resource::kTargets},
+    {"/api/v1/forecast", "GET", &get_forecast, nullptr, false, nullptr, nullptr, app::Resource::kTargets},
+    {"/api/v1/forecast/what-if", "POST", nullptr, &forecast_what_if, false, nullptr, nullptr,
+     app::Resource::kTargets},
+    {"/api/v1/enterprises", "GET", &list_enterprises, nullptr, false, nullptr, nullptr,
+     app::Resource::kRegister},
+    {"/api/v1/enterprises/{id}", "GET", &get_enterprise, nullptr, false, nullptr, nullptr,
+     app::Resource::kRegister},
+    {"/api/v1/projects", "GET", &list_projects, nullptr, false, nullptr, nullptr, app::Resource::kProjects},
+    {"/api/v1/projects/{id}", "GET", &get_project, nullptr, false, nullptr, nullptr,
+     app::Resource::kProjects},
+    {"/api/v1/zones", "GET", &list_zones, nullptr, false, nullptr, nullptr, app::Resource::kZones},
+    {"/api/v1/taxonomy", "GET", &get_taxonomy, nullptr, false, nullptr, nullptr, app::Resource::kPlan},
+    {"/api/v1/chains", "GET", &list_chains, nullptr, false, nullptr, nullptr, app::Resource::kChains},
+    {"/api/v1/chains/{id}", "GET", &get_chain, nullptr, false, nullptr, nullptr, app::Resource::kChains},
+    {"/api/v1/chains/{id}/counties", "GET", &list_chain_counties, nullptr, false, nullptr, nullptr,
+     app::Resource::kChains},
+    {"/api/v1/chains/{id}/links/{link}/candidates", "GET", &list_link_candidates, nullptr, false, nullptr,
+     nullptr, app::Resource::kChains},
+    {"/api/v1/catalogues/{kind}", "GET", nullptr, nullptr, false, &get_catalogue, nullptr,
+     app::Resource::kChains},
+    {"/api/v1/indicators", "POST", nullptr, &evaluate_indicator, false, nullptr, nullptr,
+     app::Resource::kIndicators},
     {"/api/v1/session", "GET", nullptr, nullptr, false, nullptr, &get_session},
     {"/api/v1/session", "POST", nullptr, nullptr, false, nullptr, &sign_in},
     {"/api/v1/session", "DELETE", nullptr, nullptr, false, nullptr, &sign_out},
     {"/api/v1/setup", "GET", nullptr, nullptr, false, nullptr, &get_setup},
     {"/api/v1/setup", "POST", nullptr, nullptr, false, nullptr, &create_first_admin},
-    {"/api/v1/openapi.json", "GET", nullptr, nullptr},
+    {"/api/v1/openapi.json", "GET", nullptr, nullptr, false, nullptr, nullptr, app::Resource::kPlan},
 }};
 
 // Matches one template against the segments, appending the {…} values to `ids`.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/internal/handler.hpp"
+#include "app/policy.hpp"
 
 namespace atlas::api::internal {
 
@@ -25,7 +26,9 @@ struct Route {
   WriteHandler write = nullptr;
   bool any_plan = false;  // answers without a plan named when several have no default (the list of plans)
   DownloadHandler download = nullptr;
-  AccountHandler account = nullptr;  // a session endpoint: no plan, answers its own Response
+  AccountHandler account = nullptr;               // a session endpoint: no plan, answers its own Response
+  app::Resource resource = app::Resource::kPlan;  // what the policy checks (account routes: nothing)
+  app::Action action = app::Action::kRead;
 };
 
 /// Every route, in documentation order. Static storage; thread-safe.

@@ -219,7 +219,7 @@ struct Api::Impl {
   [[nodiscard]] Outcome<internal::Caller> identify(const Request& request) const;
   [[nodiscard]] Outcome<boost::json::value> json_body(const Request& request) const;
   [[nodiscard]] Response account(const Request& request, const internal::Route& route, const Target& target,
-                                 const internal::Caller& caller) const;
+                                 const internal::Caller& caller, const std::vector<std::string>& ids) const;
   [[nodiscard]] Response session_ended(const Request& request) const;
   [[nodiscard]] Response read(const Request& request, const internal::Route& route, const Target& target,
                               const std::vector<std::string>& ids, const internal::Caller& caller) const;
@@ -259,9 +259,14 @@ Response Api::Impl::dispatch(const Request& request) const {
   }
   auto caller = identify(request);
   if (!caller) return fail(request, caller.error());
-  if (route->account != nullptr) return account(request, *route, *target, *caller);
-  if (caller->stale()) return session_ended(request);
-  if (writes && caller->session && !app::Sessions::csrf_matches(caller->token, request.csrf_token)) {
+  // A stale cookie is an error everywhere but where one signs in, out, or asks who is signed in.
+  if (caller->stale() && route->resource != app::Resource::kSession) return session_ended(request);
+  // Signing in (or creating the first administrator) replaces the browser's session: no token
+  // from the old one is asked for (the cross-site check above stops login CSRF).
+  const bool signs_in =
+      route->account == &internal::sign_in || route->account == &internal::create_first_admin;
+  if (writes && caller->session && !signs_in &&
+      !app::Sessions::csrf_matches(caller->token, request.csrf_token)) {
     const bool missing = request.csrf_token.empty();
     return fail(request,
                 Problem{403, missing ? "csrf-token-missing" : "csrf-token-invalid",
@@ -275,6 +280,7 @@ Response Api::Impl::dispatch(const Request& request) const {
   }
   if (app::allowed(caller->principal(), route->resource, route->action) == app::Scope::kNone)
     return fail(request, denied(caller->principal(), route->resource, route->action));
+  if (route->account != nullptr) return account(request, *route, *target, *caller, match->ids);
   if (route->method == "POST") return write(request, *route, *target, *caller);
   return revalidated(request, read(request, *route, *target, match->ids, *caller));
 }
@@ -334,7 +340,7 @@ Outcome<boost::json::value> Api::Impl::json_body(const Request& request) const {
 }
 
 Response Api::Impl::account(const Request& request, const internal::Route& route, const Target& target,
-                            const internal::Caller& caller) const {
+                            const internal::Caller& caller, const std::vector<std::string>& ids) const {
   if (context.sessions == nullptr) {
     return fail(request, Problem{404,
                                  "not-found",
@@ -348,21 +354,13 @@ Response Api::Impl::account(const Request& request, const internal::Route& route
     return fail(request, Problem{400, "unknown-field", fmt::format("unknown query parameter \"{}\"", name),
                                  fmt::format("不支持参数 {}", name), name, 0});
   }
-  // Signing out with a live session is a write like any other: it needs the CSRF token.
-  if (route.method == "DELETE" && caller.session &&
-      !app::Sessions::csrf_matches(caller.token, request.csrf_token)) {
-    return fail(request,
-                Problem{403, request.csrf_token.empty() ? "csrf-token-missing" : "csrf-token-invalid",
-                        "signing out needs the session's X-CSRF-Token header",
-                        "退出登录须带当前会话的 X-CSRF-Token 请求头", "X-CSRF-Token", 0});
-  }
   boost::json::value body;
   if (route.method == "POST") {
     auto parsed = json_body(request);
     if (!parsed) return fail(request, parsed.error());
     body = std::move(*parsed);
   }
-  const internal::AccountContext ctx{request, caller, body, *context.sessions, options};
+  const internal::AccountContext ctx{request, caller, body, *context.sessions, options, ids};
   Response r = route.account(ctx);
   r.headers.emplace_back("Cache-Control", "no-store");
   return r;

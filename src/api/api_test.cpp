@@ -156,7 +156,7 @@ TEST(RoutePattern, IsEmptyWhereHandleFindsNoEndpoint) {
 TEST(RoutePattern, ComesFromTheRoutersTableEachPatternOnce) {
   const auto patterns = Api::route_patterns();
   ASSERT_EQ(patterns.size(),
-            23U);  // /api/v1/indicators and /forecast/what-if are one pattern each (POST only)
+            25U);  // /api/v1/indicators and /forecast/what-if are one pattern each (POST only)
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     for (std::size_t j = i + 1; j < patterns.size(); ++j)
       EXPECT_NE(patterns[i], patterns[j]);

@@ -269,6 +269,86 @@ TEST_F(SessionApi, TheFirstAdministratorIsCreatedThroughTheOneTimeLink) {
   EXPECT_EQ(call(coretest::request("GET", "/api/v1/setup")).body, json::parse(R"({"setup_needed":false})"));
 }
 
+TEST_F(SessionApi, AnAdministratorManagesAccountsThroughTheApi) {
+  add("li.ming", Role::kAdmin);
+  add("wang", Role::kAnalyst);
+  const auto [admin, admin_csrf] = sign_in("li.ming");
+  auto as_admin = [&](Request r) {
+    r.cookie = admin;
+    r.csrf_token = admin_csrf;
+    return call(r);
+  };
+  const Answer list = as_admin(coretest::request("GET", "/api/v1/users"));
+  ASSERT_EQ(list.status(), 200) << list.response.body;
+  EXPECT_EQ(list.body.at("total"), 2);
+  EXPECT_EQ(list.body.at("items").at(0).at("name"), "li.ming");
+  EXPECT_EQ(list.response.body.find("argon2"), std::string::npos);  // never the hash
+  EXPECT_EQ(list.header("Cache-Control"), "no-store");
+
+  const Answer added =
+      as_admin(post("/api/v1/users", R"({"name":"zhao","role":"analyst","password":"zhao's password"})"));
+  ASSERT_EQ(added.status(), 200) << added.response.body;
+  EXPECT_EQ(added.body.at("role"), "analyst");
+  EXPECT_EQ(
+      as_admin(post("/api/v1/users", R"({"name":"zhao","role":"analyst","password":"zhao's password"})"))
+          .status(),
+      409);
+  const Answer no_enterprise =
+      as_admin(post("/api/v1/users", R"({"name":"e1","role":"enterprise","password":"long enough pw"})"));
+  EXPECT_EQ(no_enterprise.status(), 400);
+  EXPECT_EQ(no_enterprise.body.at("field"), "enterprise");
+  EXPECT_EQ(as_admin(post("/api/v1/users", R"({"name":"x","role":"analyst","password":"long enough pw"})"))
+                .body.at("field"),
+            "name");
+  EXPECT_EQ(as_admin(post("/api/v1/users", R"({"name":"xy","role":"boss","password":"long enough pw"})"))
+                .body.at("field"),
+            "role");
+  EXPECT_EQ(as_admin(post("/api/v1/users", R"({"name":"xy","role":"analyst"})")).body.at("field"),
+            "password");
+
+  // A new password (an administrator's reset) ends the user's sessions.
+  const auto [analyst, analyst_csrf] = sign_in("wang");
+  const Answer reset = as_admin(post("/api/v1/users/wang", R"({"password":"a brand new password"})"));
+  ASSERT_EQ(reset.status(), 200) << reset.response.body;
+  Request stale = coretest::request("GET", "/api/v1/plan");
+  stale.cookie = analyst;
+  EXPECT_EQ(call(stale).status(), 401);
+  EXPECT_EQ(as_admin(post("/api/v1/users/wang", R"({"disabled":true})")).body.at("disabled"), true);
+  EXPECT_EQ(call(post("/api/v1/session", R"({"user":"wang","password":"a brand new password"})")).status(),
+            403);
+  // One change per request; not oneself; not a user who is not there.
+  EXPECT_EQ(
+      as_admin(post("/api/v1/users/wang", R"({"disabled":false,"password":"another new one"})")).status(),
+      400);
+  EXPECT_EQ(as_admin(post("/api/v1/users/wang", "{}")).status(), 400);
+  EXPECT_EQ(as_admin(post("/api/v1/users/li.ming", R"({"disabled":true})")).body.at("field"), "disabled");
+  EXPECT_EQ(as_admin(post("/api/v1/users/nobody", R"({"disabled":true})")).status(), 404);
+  // A write without the CSRF token is refused like any other.
+  Request no_token = post("/api/v1/users", R"({"name":"yy","role":"analyst","password":"long enough pw"})");
+  no_token.cookie = admin;
+  EXPECT_EQ(call(no_token).body.at("code"), "csrf-token-missing");
+  // The audit names the administrator who did it.
+  const auto log = store_->audit_log(10);
+  ASSERT_TRUE(log);
+  EXPECT_EQ(log->front().actor, "user: li.ming");
+}
+
+TEST_F(SessionApi, OnlyAdministratorsManageAccounts) {
+  add("wang", Role::kAnalyst);
+  const auto [cookie, csrf] = sign_in("wang");
+  Request r = coretest::request("GET", "/api/v1/users");
+  r.cookie = cookie;
+  EXPECT_EQ(call(r).status(), 403);
+  EXPECT_EQ(call(coretest::request("GET", "/api/v1/users")).status(), 401);
+  Request add_one = post("/api/v1/users", R"({"name":"yy","role":"admin","password":"long enough pw"})");
+  add_one.cookie = cookie;
+  add_one.csrf_token = csrf;
+  const Answer refused = call(add_one);
+  EXPECT_EQ(refused.status(), 403);
+  EXPECT_EQ(refused.body.at("code"), "forbidden");
+  EXPECT_EQ(store_->users()->size(), 1U);  // nothing written
+}
+
 TEST(SessionApiWithoutAccounts, AnApiWithoutADatabaseHasNoSessionEndpoints) {
   const Answer a = coretest::get("/api/v1/session");
   EXPECT_EQ(a.status(), 404);

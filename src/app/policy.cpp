@@ -13,7 +13,7 @@ constexpr Action R = Action::kRead;
 constexpr Action W = Action::kWrite;
 
 // resource, action: public, enterprise, analyst, admin.
-constexpr std::array<PolicyRow, 14> kPolicy{{
+constexpr std::array<PolicyRow, 16> kPolicy{{
     {kPlan, R, A, A, A, A},
     {kTargets, R, A, A, A, A},
     {kRegister, R, A, A, A, A},
@@ -28,6 +28,8 @@ constexpr std::array<PolicyRow, 14> kPolicy{{
     {kAudit, R, N, N, N, A},
     {kImports, R, N, N, A, A},
     {kImports, W, N, N, A, A},
+    {kSession, R, A, A, A, A},
+    {kSession, W, A, A, A, A},
 }};
 
 }  // namespace
@@ -88,6 +90,8 @@ std::string_view to_string(Resource resource) {
       return "audit";
     case kImports:
       return "imports";
+    case kSession:
+      return "session";
   }
   return "?";
 }

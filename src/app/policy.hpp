@@ -24,6 +24,7 @@ enum class Resource : std::uint8_t {
   kUsers,       // accounts
   kAudit,       // the audit trail
   kImports,     // bulk imports
+  kSession,     // signing in and out, the first administrator's link: open to all
 };
 
 enum class Action : std::uint8_t { kRead, kWrite };

@@ -79,8 +79,10 @@ SignInError store_failure(Error e) {
 }  // namespace
 
 struct Sessions::Impl {
-  Impl(Store s, SessionOptions o) : store(std::move(s)), options(std::move(o)) {}
+  Impl(std::string p, Store s, SessionOptions o)
+      : path(std::move(p)), store(std::move(s)), options(std::move(o)) {}
 
+  std::string path;
   Store store;
   SessionOptions options;
   std::mutex mutex;  // guards store, attempts, setup_hash
@@ -160,7 +162,7 @@ Result<std::unique_ptr<Sessions>> Sessions::open(const std::string& path, Sessio
   auto store = Store::open(path, store_options);
   if (!store) return std::unexpected(store.error());
   return std::unique_ptr<Sessions>(
-      new Sessions(std::make_unique<Impl>(std::move(*store), std::move(options))));
+      new Sessions(std::make_unique<Impl>(path, std::move(*store), std::move(options))));
 }
 
 const SessionOptions& Sessions::options() const {
@@ -320,6 +322,51 @@ SignInResult<SignedIn> Sessions::create_first_admin(std::string_view setup_token
   s.log(
       fmt::format("first administrator {} created through the one-time link (from {})", added->name, remote));
   return s.open_session(*added, remote, t);
+}
+
+namespace {
+
+// A connection of its own for an account change (the audit's clock is the sessions' clock).
+Result<Store> account_store(const std::string& path, const SessionOptions& options) {
+  StoreOptions store_options;
+  store_options.clock = options.clock;
+  return Store::open(path, store_options);
+}
+
+}  // namespace
+
+Result<std::vector<UserRecord>> Sessions::users() {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->store.users();
+}
+
+Result<UserRecord> Sessions::add_user(const NewUser& user, std::string_view actor) {
+  auto store = account_store(impl_->path, impl_->options);
+  if (!store) return std::unexpected(store.error());
+  auto added = app::add_user(*store, user, actor);
+  if (added) impl_->log(fmt::format("user {} ({}) added by {}", added->name, to_string(added->role), actor));
+  return added;
+}
+
+Result<UserRecord> Sessions::change_user(std::string_view name, std::optional<bool> disabled,
+                                         const std::optional<std::string>& password, std::string_view actor) {
+  auto store = account_store(impl_->path, impl_->options);
+  if (!store) return std::unexpected(store.error());
+  if (password) {
+    auto changed = set_password(*store, name, *password, actor);
+    if (!changed) return changed;
+    impl_->log(fmt::format("password of {} set by {}", name, actor));
+  }
+  if (disabled) {
+    auto changed = set_user_disabled(*store, name, *disabled, actor);
+    if (!changed) return changed;
+    impl_->log(fmt::format("user {} {} by {}", name, *disabled ? "disabled" : "enabled", actor));
+    return changed;
+  }
+  auto user = store->find_user(name);
+  if (!user) return std::unexpected(user.error());
+  if (!*user) return fail(ErrorCode::kNotFound, "no user named \"" + std::string(name) + "\"", "name");
+  return std::move(**user);
 }
 
 }  // namespace atlas::app

@@ -12,7 +12,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "app/accounts.hpp"
 #include "model/account.hpp"
 #include "model/error.hpp"
 
@@ -111,6 +113,18 @@ class Sessions {
   /// rules refuse.
   [[nodiscard]] SignInResult<SignedIn> create_first_admin(std::string_view setup_token, std::string_view user,
                                                           std::string_view password, std::string_view remote);
+
+  // Accounts through the API (an administrator's Users page): each call opens its own store
+  // connection, so hashing a password never holds up sign-ins and session lookups.
+  /// Every user, by name.
+  [[nodiscard]] Result<std::vector<UserRecord>> users();
+  /// Adds a user (app/accounts.hpp add_user: the same checks and errors); `actor` as in the audit.
+  [[nodiscard]] Result<UserRecord> add_user(const NewUser& user, std::string_view actor);
+  /// Disables or enables a user, and/or sets its password (an administrator's reset); both ends
+  /// its sessions as update_user does. kNotFound (field "name") for no such user.
+  [[nodiscard]] Result<UserRecord> change_user(std::string_view name, std::optional<bool> disabled,
+                                               const std::optional<std::string>& password,
+                                               std::string_view actor);
 
   [[nodiscard]] const SessionOptions& options() const;
 

@@ -17,7 +17,7 @@ let browser
 const api = {}
 
 async function getJson(p) {
-  const res = await fetch(new URL(p, server.url))
+  const res = await fetch(new URL(p, server.url), { headers: server.auth })
   assert.equal(res.status, 200, `GET ${p}`)
   return res.json()
 }

@@ -48,7 +48,9 @@ describe("a page's first load", () => {
         for (const r of gets) seen.set(r.url.pathname + r.url.search, (seen.get(r.url.pathname + r.url.search) ?? 0) + 1)
         const twice = [...seen].filter(([, n]) => n > 1)
         assert.deepEqual(twice, [], `${p.url}: a read made twice`)
-        for (const r of gets) {
+        // Who is signed in is read once, with no plan, date or sample setting (it takes none).
+        assert.deepEqual(gets.filter((r) => r.url.pathname === '/api/v1/session').map((r) => r.url.search), [''], `${p.url}: GET /api/v1/session once`)
+        for (const r of gets.filter((r) => r.url.pathname !== '/api/v1/session')) {
           assert.equal(r.url.searchParams.get('as_of'), '2024-06-30', `${p.url}: ${r.url}`)
           assert.equal(r.url.searchParams.get('sample'), 'false', `${p.url}: ${r.url}`)
         }

@@ -6,7 +6,10 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { Contract, normalizeTemplate } from './lib/contract.mjs'
-import { repoRoot, startServer } from './lib/server.mjs'
+import { addUser, kDefaultAccount, repoRoot, signIn, startServer } from './lib/server.mjs'
+
+/** An administrator besides the harness's analyst, for /api/v1/users. */
+const kAdmin = { name: 'e2e-admin', role: 'admin', password: 'e2e admin password' }
 
 const kAsOf = '2023-06-30'
 const kMiB = 1024 * 1024
@@ -46,10 +49,11 @@ function fill(template, id) {
  * One request; the answer is validated against the document (operation, status, Content-Type,
  * schema) before it is returned as `{status, type, body, headers}`.
  */
-async function call(method, template, { id, query = {}, json, raw, headers = {}, validate = true, documentedAs = method } = {}) {
+async function call(method, template, { id, query = {}, json, raw, headers = {}, validate = true, documentedAs = method, anonymous = false } = {}) {
   const url = new URL(fill(template, id), server.url)
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v)
-  const init = { method, headers: { ...headers } }
+  // As the server's analyst (every figure), unless the test asks as the public or sends its own cookie.
+  const init = { method, headers: { ...(anonymous || headers.cookie ? {} : server.auth), ...headers } }
   if (json !== undefined) {
     init.body = JSON.stringify(json)
     init.headers['content-type'] ??= 'application/json'
@@ -206,7 +210,7 @@ const readParams = new Set(['as_of', 'sample'])
 // ---------------------------------------------------------------------------------------------
 
 before(async () => {
-  server = await startServer()
+  server = await startServer({ prepare: (db) => addUser(db, kAdmin) })
   // ATLAS_E2E_OPENAPI=<file> checks the server against a draft document instead of the served one.
   if (process.env.ATLAS_E2E_OPENAPI) {
     contract = new Contract(JSON.parse(await readFile(process.env.ATLAS_E2E_OPENAPI, 'utf8')))
@@ -480,50 +484,56 @@ describe('POST /api/v1/forecast/what-if', () => {
 })
 
 describe('/api/v1/setup and /api/v1/session', () => {
-  const password = 'correct horse battery'
+  // The server's database has its analyst (lib/server.mjs): the first-administrator link is closed.
+  // The link itself is exercised in session.test.mjs on a database without users.
+  const password = kDefaultAccount.password
   let cookie = ''
   let csrf = ''
   const cookieOf = (a) => (a.headers.get('set-cookie') ?? '').split(';')[0]
-  ctest('a database without users needs its first administrator', async () => {
-    const a = await call('GET', '/api/v1/setup')
+  ctest('a database with a user needs no first administrator', async () => {
+    const a = await call('GET', '/api/v1/setup', { anonymous: true })
     assert.equal(a.status, 200)
-    assert.equal(a.body.setup_needed, true)
-    const s = await call('GET', '/api/v1/session')
-    assert.deepEqual(s.body, { signed_in: false, setup_needed: true })
+    assert.equal(a.body.setup_needed, false)
+    const s = await call('GET', '/api/v1/session', { anonymous: true })
+    assert.deepEqual(s.body, { signed_in: false, setup_needed: false })
   })
-  ctest('a wrong setup token is a 403 setup-closed', async () => {
-    assertProblem(await call('POST', '/api/v1/setup', { json: { token: 'x'.repeat(43), user: 'li.ming', password } }), 403, 'setup-closed')
+  ctest('the setup link is closed: a 403 setup-closed', async () => {
+    assertProblem(await call('POST', '/api/v1/setup', { anonymous: true, json: { token: 'x'.repeat(43), user: 'li.ming', password: 'correct horse battery' } }), 403, 'setup-closed')
   })
-  ctest('the printed one-time link creates the administrator and signs it in', async () => {
-    const a = await call('POST', '/api/v1/setup', { json: { token: await server.setupToken(), user: 'li.ming', password } })
-    assert.equal(a.status, 200, JSON.stringify(a.body))
-    assert.equal(a.body.user.role, 'admin')
+  ctest('signs in with an HttpOnly SameSite=Strict cookie, says who is signed in, and gives the CSRF token', async () => {
+    const a = await call('POST', '/api/v1/session', { anonymous: true, json: { user: server.account.name, password } })
+    assert.equal(a.status, 200)
     assert.match(a.headers.get('set-cookie'), /^atlas_session=[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Strict$/)
     assert.equal(a.headers.get('cache-control'), 'no-store')
-  })
-  ctest('signs in with the cookie, says who is signed in, and gives the CSRF token', async () => {
-    const a = await call('POST', '/api/v1/session', { json: { user: 'li.ming', password } })
-    assert.equal(a.status, 200)
     cookie = cookieOf(a)
     const s = await call('GET', '/api/v1/session', { headers: { cookie } })
     assert.equal(s.body.signed_in, true)
-    assert.deepEqual(s.body.user, { name: 'li.ming', role: 'admin', enterprise: null })
+    assert.deepEqual(s.body.user, { name: server.account.name, role: 'analyst', enterprise: null })
     csrf = s.body.csrf_token
     assert.ok(csrf)
   })
   ctest('a wrong password is a 401 wrong-credentials', async () => {
-    assertProblem(await call('POST', '/api/v1/session', { json: { user: 'li.ming', password: 'not the password' } }), 401, 'wrong-credentials')
+    assertProblem(await call('POST', '/api/v1/session', { anonymous: true, json: { user: server.account.name, password: 'not the password' } }), 401, 'wrong-credentials')
   })
   ctest('a sign-in without the password is a 400 naming it', async () => {
-    assertProblem(await call('POST', '/api/v1/session', { json: { user: 'li.ming' } }), 400, 'missing-field', 'password')
+    assertProblem(await call('POST', '/api/v1/session', { anonymous: true, json: { user: server.account.name } }), 400, 'missing-field', 'password')
   })
   ctest('a write with the cookie but without the CSRF token is a 403', async () => {
     assertProblem(await call('POST', '/api/v1/indicators', { json: { expression: 'count(enterprises)' }, headers: { cookie } }), 403, 'csrf-token-missing', 'X-CSRF-Token')
     const ok = await call('POST', '/api/v1/indicators', { json: { expression: 'count(enterprises)' }, headers: { cookie, 'x-csrf-token': csrf } })
     assert.equal(ok.status, 200)
   })
+  ctest('the public may not evaluate indicators: a 401 sign-in-required', async () => {
+    assertProblem(await call('POST', '/api/v1/indicators', { anonymous: true, json: { expression: 'count(enterprises)' } }), 401, 'sign-in-required')
+  })
+  ctest('the public sees enterprises without their figures, and may not sort by them', async () => {
+    const a = await call('GET', '/api/v1/enterprises', { anonymous: true, query: { limit: '500' } })
+    assert.equal(a.status, 200)
+    assert.ok(a.body.items.every((e) => e.withheld === true && e.output_value === null))
+    assertProblem(await call('GET', '/api/v1/enterprises', { anonymous: true, query: { sort: '-output_value' } }), 401, 'sign-in-required', 'sort')
+  })
   ctest('a write from another origin is a 403 cross-site-write', async () => {
-    assertProblem(await call('POST', '/api/v1/session', { json: { user: 'li.ming', password }, headers: { origin: 'https://evil.example' } }), 403, 'cross-site-write')
+    assertProblem(await call('POST', '/api/v1/session', { anonymous: true, json: { user: server.account.name, password }, headers: { origin: 'https://evil.example' } }), 403, 'cross-site-write')
   })
   ctest('signing out needs the CSRF token, clears the cookie, and the old cookie is then a 401', async () => {
     assertProblem(await call('DELETE', '/api/v1/session', { headers: { cookie } }), 403, 'csrf-token-missing')
@@ -535,10 +545,43 @@ describe('/api/v1/setup and /api/v1/session', () => {
   })
 })
 
+describe('/api/v1/users', () => {
+  let admin = {}
+  before(async () => {
+    const { cookie, csrf } = await signIn(server.url, kAdmin)
+    admin = { cookie, 'x-csrf-token': csrf }
+  })
+  ctest('an administrator lists the accounts, never their password hashes', async () => {
+    const a = await call('GET', '/api/v1/users', { headers: admin })
+    assert.equal(a.status, 200)
+    assert.deepEqual(a.body.items.map((u) => u.name).sort(), ['e2e-admin', 'e2e-analyst'])
+    assert.ok(!JSON.stringify(a.body).includes('argon2'))
+  })
+  ctest('an administrator adds an enterprise account bound to its enterprise', async () => {
+    const a = await call('POST', '/api/v1/users', { headers: admin, json: { name: 'ent-user', role: 'enterprise', enterprise: ctx.enterpriseId, password: 'enterprise password' } })
+    assert.equal(a.status, 200, JSON.stringify(a.body))
+    assert.equal(a.body.enterprise, ctx.enterpriseId)
+  })
+  ctest('a taken name is a 409, an unknown enterprise a 400 naming it', async () => {
+    assertProblem(await call('POST', '/api/v1/users', { headers: admin, json: { name: 'ent-user', role: 'analyst', password: 'enterprise password' } }), 409, 'duplicate-key', 'name')
+    assertProblem(await call('POST', '/api/v1/users', { headers: admin, json: { name: 'ent-two', role: 'enterprise', enterprise: 'no-such', password: 'enterprise password' } }), 400, 'unknown-reference', 'enterprise')
+  })
+  ctest('an administrator disables an account; one change per request', async () => {
+    const a = await call('POST', '/api/v1/users/{name}', { id: 'ent-user', headers: admin, json: { disabled: true } })
+    assert.equal(a.status, 200)
+    assert.equal(a.body.disabled, true)
+    assertProblem(await call('POST', '/api/v1/users/{name}', { id: 'ent-user', headers: admin, json: {} }), 400, 'invalid-value')
+  })
+  ctest('an analyst may not manage accounts: a 403 forbidden', async () => {
+    assertProblem(await call('GET', '/api/v1/users'), 403, 'forbidden')
+  })
+})
+
 describe('every documented operation', () => {
   test('answers a plain call (operations docs/api.md does not list)', async () => {
     for (const { method, path: p } of contract.operations()) {
       if (method !== 'GET' || known.has(normalizeTemplate(p))) continue
+      if (p.startsWith('/api/v1/users')) continue // administrators only: the /api/v1/users tests call it
       assert.ok(!p.includes('{'), `no id source for ${p}: add it to the endpoints of this test`)
       const a = await call('GET', p, { validate: false })
       contract.check('GET', p, a.status, a.type, a.body)

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { launchBrowser, repoRoot, startServer } from './lib/server.mjs'
+import { launchBrowser, repoRoot, startServer, useSession } from './lib/server.mjs'
 
 const kPhone = { width: 390, height: 844 }
 const byTest = (name) => `[data-test="${name}"]`
@@ -16,7 +16,7 @@ let browser
 let paths = []
 
 async function getJson(p) {
-  const res = await fetch(new URL(p, server.url))
+  const res = await fetch(new URL(p, server.url), { headers: server.auth })
   assert.equal(res.status, 200, `GET ${p}`)
   return res.json()
 }
@@ -40,6 +40,7 @@ async function phonePage(locale = 'zh-CN') {
     timezoneId: 'Asia/Shanghai',
   })
   context.setDefaultTimeout(15_000)
+  await useSession(context, server.url)
   if (locale === 'en') await context.addInitScript(() => localStorage.setItem('atlas.locale', 'en'))
   const page = await context.newPage()
   const errors = []

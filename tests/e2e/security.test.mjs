@@ -203,7 +203,7 @@ before(async () => {
   const files = await writeHostileDataset(dataDir)
   server = await startServer({ prepare: (db) => runAtlas(['import', '--db', db, ...files]) })
   browser = await launchBrowser()
-  const first = await (await fetch(new URL('/api/v1/enterprises', server.url))).json()
+  const first = await (await fetch(new URL('/api/v1/enterprises', server.url), { headers: server.auth })).json()
   names.firstEnterprise = first.items[0].name
 })
 

@@ -17,12 +17,15 @@ const sampleSwitch = (page) => page.locator(`${byTest('app-header')} ${byTest('s
 const sampleOn = async (page) => (await sampleSwitch(page).getAttribute('class')).includes('is-checked')
 const query = (page) => Object.fromEntries(new URL(page.url()).searchParams)
 
+/** A request for data (not GET /api/v1/session: who is signed in takes no date or sample setting). */
+const isDataRequest = (u) => u.pathname.startsWith('/api/v1/') && u.pathname !== '/api/v1/session'
+
 /** The query (for a POST, its as_of and sample) of the API requests the page makes while `action` runs. */
 async function apiQueries(page, action) {
   const seen = []
   const listener = (req) => {
     const u = new URL(req.url())
-    if (!u.pathname.startsWith('/api/v1/')) return
+    if (!isDataRequest(u)) return
     const q = Object.fromEntries(u.searchParams)
     // POST /indicators carries as_of and sample in its body
     if (req.method() === 'POST') {
@@ -35,7 +38,7 @@ async function apiQueries(page, action) {
   page.on('request', listener)
   // a click on a link may load the next page's code first: the network can be idle before its
   // first API request, so wait for that request before waiting for the network to settle
-  const first = page.waitForRequest((r) => new URL(r.url()).pathname.startsWith('/api/v1/'), { timeout: 10_000 }).catch(() => null)
+  const first = page.waitForRequest((r) => isDataRequest(new URL(r.url())), { timeout: 10_000 }).catch(() => null)
   await action()
   await first
   await settled(page)

@@ -29,7 +29,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/targets/%E0%A4%A')?.route.name).toBe('not-found')
   })
   it('knows every page of the router', () => {
-    expect(appRoutes.map((r) => r.name)).toEqual(['targets', 'target', 'forecast', 'enterprises', 'enterprise', 'projects', 'project', 'zones', 'taxonomy', 'chains', 'not-found'])
+    expect(appRoutes.map((r) => r.name)).toEqual(['targets', 'target', 'forecast', 'enterprises', 'enterprise', 'projects', 'project', 'zones', 'taxonomy', 'chains', 'login', 'setup', 'not-found'])
   })
 })
 
@@ -75,5 +75,9 @@ describe("a page's early reads", () => {
   })
   it('are none for the not-found page', () => {
     expect(urls('/nowhere')?.urls).toEqual([])
+  })
+  it('are none for the sign-in and first-administrator pages', () => {
+    expect(urls('/login', 'redirect=%2Fforecast')).toEqual({ name: 'login', urls: [] })
+    expect(urls('/setup')).toEqual({ name: 'setup', urls: [] })
   })
 })

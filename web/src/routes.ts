@@ -96,6 +96,10 @@ export const appRoutes: AppRoute[] = [
       return [reads.chains(), ...(f.chain ? [reads.chain(f.chain, chainReadQuery(f))] : [])]
     },
   },
+  // Signing in and the first administrator (docs/security.md "Sessions"): not in the header's
+  // navigation; they read nothing of the plan.
+  { path: '/login', name: 'login', load: () => import('./pages/session/LoginPage.vue') },
+  { path: '/setup', name: 'setup', load: () => import('./pages/session/SetupPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', load: () => import('./pages/notfound/NotFoundPage.vue') },
 ]
 

@@ -131,6 +131,7 @@ struct AccountContext {
   const boost::json::value& body;
   app::Sessions& sessions;
   const ApiOptions& options;
+  std::span<const std::string> path;  // the {…} segments of the route, decoded
 };
 
 // JSON pieces shared by handlers.
@@ -173,6 +174,9 @@ Response sign_in(const AccountContext& ctx);      // POST /session {"user", "pas
 Response sign_out(const AccountContext& ctx);     // DELETE /session
 Response get_setup(const AccountContext& ctx);    // GET /setup: is the first administrator still to be made
 Response create_first_admin(const AccountContext& ctx);  // POST /setup {"token", "user", "password"}
+Response list_users(const AccountContext& ctx);          // GET /users (administrators)
+Response add_user(const AccountContext& ctx);     // POST /users {"name", "role", "enterprise", "password"}
+Response change_user(const AccountContext& ctx);  // POST /users/{name} {"disabled"} or {"password"}
 
 /// A file to download: its media type, the name a browser saves it under, the bytes.
 struct Download {

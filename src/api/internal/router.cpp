@@ -8,8 +8,8 @@ namespace atlas::api::internal {
 namespace {
 
 // Each route names the resource the policy (app/policy.hpp) checks; a GET reads it, a POST reads
-// it too (what-ifs and indicators compute, they change nothing); the session endpoints are open.
-constexpr std::array<Route, 26> kRoutes{{
+// it too (what-ifs and indicators compute, they change nothing); signing in and out is open to all.
+constexpr std::array<Route, 29> kRoutes{{
     {"/api/v1/plans", "GET", &list_plans, nullptr, true, nullptr, nullptr, app::Resource::kPlan},
     {"/api/v1/plan", "GET", &get_plan, nullptr, false, nullptr, nullptr, app::Resource::kPlan},
     {"/api/v1/map", "GET", &get_map, nullptr, false, nullptr, nullptr, app::Resource::kPlan},
@@ -39,11 +39,19 @@ constexpr std::array<Route, 26> kRoutes{{
      app::Resource::kChains},
     {"/api/v1/indicators", "POST", nullptr, &evaluate_indicator, false, nullptr, nullptr,
      app::Resource::kIndicators},
-    {"/api/v1/session", "GET", nullptr, nullptr, false, nullptr, &get_session},
-    {"/api/v1/session", "POST", nullptr, nullptr, false, nullptr, &sign_in},
-    {"/api/v1/session", "DELETE", nullptr, nullptr, false, nullptr, &sign_out},
-    {"/api/v1/setup", "GET", nullptr, nullptr, false, nullptr, &get_setup},
-    {"/api/v1/setup", "POST", nullptr, nullptr, false, nullptr, &create_first_admin},
+    {"/api/v1/session", "GET", nullptr, nullptr, false, nullptr, &get_session, app::Resource::kSession},
+    {"/api/v1/session", "POST", nullptr, nullptr, false, nullptr, &sign_in, app::Resource::kSession,
+     app::Action::kWrite},
+    {"/api/v1/session", "DELETE", nullptr, nullptr, false, nullptr, &sign_out, app::Resource::kSession,
+     app::Action::kWrite},
+    {"/api/v1/setup", "GET", nullptr, nullptr, false, nullptr, &get_setup, app::Resource::kSession},
+    {"/api/v1/setup", "POST", nullptr, nullptr, false, nullptr, &create_first_admin, app::Resource::kSession,
+     app::Action::kWrite},
+    {"/api/v1/users", "GET", nullptr, nullptr, false, nullptr, &list_users, app::Resource::kUsers},
+    {"/api/v1/users", "POST", nullptr, nullptr, false, nullptr, &add_user, app::Resource::kUsers,
+     app::Action::kWrite},
+    {"/api/v1/users/{name}", "POST", nullptr, nullptr, false, nullptr, &change_user, app::Resource::kUsers,
+     app::Action::kWrite},
     {"/api/v1/openapi.json", "GET", nullptr, nullptr, false, nullptr, nullptr, app::Resource::kPlan},
 }};
 

@@ -27,7 +27,8 @@ export async function openCard(page, url, card) {
 /**
  * Starts a server (options as startServer's) and a browser before the file's tests, then runs
  * `setup(app)` (reads the tests need from the API), and stops them after. Returns {server, browser}
- * (set once started), getJson(path) and withPage(fn, {locale, viewport}).
+ * (set once started), getJson(path) and withPage(fn, {locale, viewport, signedIn}); both act as the
+ * server's account (an analyst by default) unless signedIn is false.
  */
 export function useApp(serverOptions, { setup } = {}) {
   const app = { server: null, browser: null }
@@ -42,13 +43,13 @@ export function useApp(serverOptions, { setup } = {}) {
   })
   /** GET an API path, asserting 200, as JSON. */
   app.getJson = async (p) => {
-    const res = await fetch(new URL(p, app.server.url))
+    const res = await fetch(new URL(p, app.server.url), { headers: app.server.auth })
     assert.equal(res.status, 200, `GET ${p}`)
     return res.json()
   }
   /** Runs fn(page) in a fresh context (UI language `locale`, size `viewport`); no uncaught error. */
-  app.withPage = async (fn, { locale, viewport } = {}) => {
-    const { context, page, errors } = await newPage(app.browser, app.server.url)
+  app.withPage = async (fn, { locale, viewport, signedIn = true } = {}) => {
+    const { context, page, errors } = await newPage(app.browser, app.server.url, { signedIn })
     if (locale) await context.addInitScript((l) => localStorage.setItem('atlas.locale', l), locale)
     if (viewport) await page.setViewportSize(viewport)
     try {

@@ -85,20 +85,56 @@ export async function runAtlas(args) {
 }
 
 /**
+ * The account browser and API tests act as unless they ask for the public (`account: null`): an
+ * analyst sees every figure (docs/security.md), as the pages did before accounts existed.
+ */
+export const kDefaultAccount = { name: 'e2e-analyst', role: 'analyst', password: 'e2e analyst password' }
+
+/** Servers started here whose tests act as an account: url → {account, cookie, csrf}. */
+const signedIn = new Map()
+
+/** Adds `account` to the database with `atlas user add` (the password on standard input). */
+export async function addUser(db, { name, role, enterprise, password }) {
+  const args = ['user', 'add', name, '--role', role, '--db', db, ...(enterprise ? ['--enterprise', enterprise] : [])]
+  const child = spawn(atlasBinary, args, { stdio: ['pipe', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout.setEncoding('utf8').on('data', (s) => (out += s))
+  child.stderr.setEncoding('utf8').on('data', (s) => (out += s))
+  child.stdin.end(`${password}\n`)
+  const [code] = await once(child, 'exit')
+  if (code !== 0) throw new Error(`atlas ${args.join(' ')} exited with ${code}: ${out}`)
+}
+
+/** Signs `account` in through the API: {cookie: "atlas_session=…", csrf}. */
+export async function signIn(url, { name, password }) {
+  const res = await fetch(new URL('/api/v1/session', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: name, password }),
+  })
+  const body = await res.json()
+  if (res.status !== 200) throw new Error(`signing ${name} in: HTTP ${res.status} ${JSON.stringify(body)}`)
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], csrf: body.csrf_token }
+}
+
+/**
  * Starts `atlas serve` on 127.0.0.1:0 with a fresh database in a temporary directory and waits
  * until /healthz answers. `prepare(db)`, when given, runs first and may fill the database (else
- * the server seeds it with the embedded dataset). Returns `{url, db, stderr(), stdout(), setupToken(),
- * stop()}`; `stop()`
+ * the server seeds it with the embedded dataset). `account` (default kDefaultAccount; null: none)
+ * is added before the start and signed in: `auth` holds its headers for fetch, and pages from
+ * newPage on this server are signed in as it. Returns `{url, db, account, auth, stderr(), stdout(),
+ * setupToken(), stop()}`; `stop()`
  * sends SIGTERM, waits for the exit and throws unless the exit code is 0, then removes the
  * temporary directory.
  */
-export async function startServer({ extraArgs = [], prepare } = {}) {
+export async function startServer({ extraArgs = [], prepare, account = kDefaultAccount } = {}) {
   if (!existsSync(atlasBinary)) throw new Error(`no atlas binary at ${atlasBinary} (set ATLAS_BINARY or build first)`)
   const dir = await mkdtemp(path.join(tmpdir(), 'atlas-e2e-'))
   const db = path.join(dir, 'atlas.db')
-  if (prepare) {
+  if (prepare || account) {
     try {
-      await prepare(db)
+      if (prepare) await prepare(db)
+      if (account) await addUser(db, account)
     } catch (e) {
       await rm(dir, { recursive: true, force: true })
       throw e
@@ -120,11 +156,17 @@ export async function startServer({ extraArgs = [], prepare } = {}) {
     let stdout = rest
     child.stdout.on('data', (chunk) => (stdout += chunk))
     await waitForHealth(url, child)
+    const auth = account ? await signIn(url, account) : null
+    if (auth) signedIn.set(url, { account, ...auth })
     let stopped = false
     return {
       url,
       db,
       stderr: stderrText,
+      /** The account the tests act as (null: the public), its cookie and CSRF token. */
+      account,
+      /** Headers that make a fetch come from that account ({} for the public). */
+      auth: auth ? { cookie: auth.cookie, 'x-csrf-token': auth.csrf } : {},
       /** What the server printed after its banner (the first-administrator link, on a database without users). */
       stdout: () => stdout,
       /** The one-time first-administrator token `atlas serve` printed (waits for the line). */
@@ -175,11 +217,31 @@ export async function launchBrowser() {
 }
 
 /**
- * A fresh browser context on `baseURL`: viewport 1440×1000, locale zh-CN. `errors` collects
+ * Gives a browser context the session the server's account signed in with at the start (one
+ * sign-in per server: signing in per page would trip the per-address attempt limit).
+ */
+export async function useSession(context, baseURL) {
+  const session = signedIn.get(baseURL)
+  if (!session) return
+  const value = session.cookie.slice(session.cookie.indexOf('=') + 1)
+  await context.addCookies([{ name: 'atlas_session', value, url: baseURL, httpOnly: true, sameSite: 'Strict' }])
+}
+
+/** Signs a browser context in as `account` (its cookie jar gets the session cookie). */
+export async function signInContext(context, baseURL, { name, password }) {
+  const res = await context.request.post(new URL('/api/v1/session', baseURL).href, { data: { user: name, password } })
+  if (res.status() !== 200) throw new Error(`signing ${name} in the browser: HTTP ${res.status()} ${await res.text()}`)
+}
+
+/**
+ * A fresh browser context on `baseURL`: viewport 1440×1000, locale zh-CN; signed in as the
+ * server's account unless `signedIn: false` (then: the public). `errors` collects
  * uncaught page errors (a test may assert it stays empty).
  */
-export async function newPage(browser, baseURL) {
+export async function newPage(browser, baseURL, { signedIn: asAccount = true } = {}) {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const session = asAccount ? signedIn.get(baseURL) : undefined
+  if (session) await useSession(context, baseURL)
   context.setDefaultTimeout(15_000)
   const page = await context.newPage()
   const errors = []

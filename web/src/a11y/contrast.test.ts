@@ -29,6 +29,13 @@ describe('WCAG contrast', () => {
     ['grey text on a striped row', cssVar('--atlas-text-secondary'), '#fafafa'],
     ['示例 tag', cssVar('--atlas-sample-fg'), cssVar('--atlas-sample-bg')],
     ['示例 tag on a delayed row', cssVar('--atlas-sample-fg'), '#fdf6ec'],
+    // A field's error and the alerts of the sign-in pages (.atlas-alert), on white and on the
+    // alert's background (Element's --el-color-<type>-light-9).
+    ['an error under a field', cssVar('--atlas-danger-text'), white],
+    ['an error alert', cssVar('--atlas-danger-text'), '#fef0f0'],
+    ['a warning alert', cssVar('--atlas-warning-text'), '#fdf6ec'],
+    ['a notice alert', cssVar('--atlas-info-text'), '#f4f4f5'],
+    ['a success alert', cssVar('--atlas-success-text'), '#f0f9eb'],
   ]
   it.each(pairs)('%s reaches 4.5:1', (_what, fg, bg) => {
     expect(contrast(fg, bg)).toBeGreaterThanOrEqual(4.5)

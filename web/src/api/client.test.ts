@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { ApiError, AtlasClient, buildQuery, problemToError, type ReadContext } from './client'
+import { ApiError, AtlasClient, buildQuery, problemToError, type ReadContext, type SessionAnswer } from './client'
+import { clearEarly, startEarly } from './early'
 
 const problem = {
   type: '/problems/unknown-reference',
@@ -184,5 +185,143 @@ describe('AtlasClient', () => {
     await client.indicator('count(enterprises)')
     expect(fetchImpl.mock.calls[0][0]).toBe('/api/v1/targets?plan=riverbend-ev-2024-2027&as_of=2025-06-30&sample=true')
     expect(fetchImpl.mock.calls[1][0]).toBe('/api/v1/indicators?plan=riverbend-ev-2024-2027')
+  })
+})
+
+describe('AtlasClient and the session', () => {
+  const expired = {
+    type: '/problems/session-expired',
+    title: 'Signed out',
+    status: 401,
+    code: 'session-expired',
+    field: '',
+    message: { zh: '登录已失效（已退出、过期、长时间未操作或账号已变更），请重新登录', en: 'your session has ended: sign in again' },
+  }
+  const csrfProblem = (code: string) => ({ type: `/problems/${code}`, status: 403, code, field: 'X-CSRF-Token', message: { zh: '缺少令牌', en: 'token missing' } })
+  const signedIn: SessionAnswer = { signed_in: true, user: { name: 'li.ming', role: 'admin', enterprise: null }, csrf_token: 'tok-1', expires: '2026-12-08T13:00:00Z' }
+  const ctx = (): ReadContext => ({ plan: 'p', asOf: '2025-06-30', sample: true })
+  const headersOf = (call: unknown[]) => new Headers((call[1] as RequestInit).headers)
+
+  it('sends the CSRF token with every POST and DELETE while signed in, and with no GET', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, targets: [], value: 1, signed_in: false })))
+    const client = new AtlasClient({ fetch: fetchImpl as never, context: ctx, csrfToken: () => 'tok-1' })
+    await client.indicator('count(enterprises)')
+    await client.whatIf([{ kind: 'cancel', project: 'p1' }])
+    await client.signOut()
+    await client.targets()
+    await client.session()
+    const calls = fetchImpl.mock.calls
+    expect(calls.map((c) => [(c[1] as RequestInit).method, headersOf(c).get('X-CSRF-Token')])).toEqual([
+      ['POST', 'tok-1'],
+      ['POST', 'tok-1'],
+      ['DELETE', 'tok-1'],
+      ['GET', null],
+      ['GET', null],
+    ])
+    // A DELETE has no body and says no content type; a POST says JSON.
+    expect((calls[2][1] as RequestInit).body).toBeUndefined()
+    expect(headersOf(calls[2]).get('Content-Type')).toBeNull()
+    expect(headersOf(calls[0]).get('Content-Type')).toBe('application/json')
+  })
+  it('sends no CSRF header when nobody is signed in, and waits for a token still being read', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse({ meta: {}, value: 1 })))
+    await new AtlasClient({ fetch: fetchImpl as never, context: ctx, csrfToken: () => null }).indicator('count(enterprises)')
+    expect(headersOf(fetchImpl.mock.calls[0]).has('X-CSRF-Token')).toBe(false)
+    let known: (t: string) => void = () => undefined
+    const later = new Promise<string>((r) => (known = r))
+    const client = new AtlasClient({ fetch: fetchImpl as never, context: ctx, csrfToken: () => later })
+    const sent = client.indicator('count(enterprises)')
+    await new Promise((r) => setTimeout(r, 10))
+    expect(fetchImpl).toHaveBeenCalledTimes(1)
+    known('tok-late')
+    await sent
+    expect(headersOf(fetchImpl.mock.calls[1]).get('X-CSRF-Token')).toBe('tok-late')
+  })
+  it('reads and writes the session without plan, as_of or sample (the server refuses unknown parameters)', async () => {
+    const fetchImpl = vi.fn().mockImplementation(() => Promise.resolve(jsonResponse(signedIn)))
+    const client = new AtlasClient({ fetch: fetchImpl as never, context: ctx })
+    expect(await client.session()).toEqual(signedIn)
+    await client.signIn('li.ming', 'correct horse battery')
+    await client.setupStatus()
+    await client.setup('abc', 'li.ming', 'correct horse battery')
+    expect(fetchImpl.mock.calls.map((c) => `${(c[1] as RequestInit).method} ${c[0]}`)).toEqual([
+      'GET /api/v1/session',
+      'POST /api/v1/session',
+      'GET /api/v1/setup',
+      'POST /api/v1/setup',
+    ])
+    expect(JSON.parse((fetchImpl.mock.calls[1][1] as RequestInit).body as string)).toEqual({ user: 'li.ming', password: 'correct horse battery' })
+    expect(JSON.parse((fetchImpl.mock.calls[3][1] as RequestInit).body as string)).toEqual({ token: 'abc', user: 'li.ming', password: 'correct horse battery' })
+  })
+  it('on a 401 session-expired ends the session, then reads again once without it', async () => {
+    const fetchImpl = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse(expired, 401, 'application/problem+json'))
+      .mockResolvedValueOnce(jsonResponse({ meta: {}, targets: [] }))
+    const onSessionExpired = vi.fn()
+    const answer = await new AtlasClient({ fetch: fetchImpl as never, context: ctx, onSessionExpired }).targets()
+    expect(answer).toEqual({ meta: {}, targets: [] })
+    expect(onSessionExpired).toHaveBeenCalledTimes(1)
+    expect((onSessionExpired.mock.calls[0][0] as ApiError).code).toBe('session-expired')
+    expect(fetchImpl).toHaveBeenCalledTimes(2)
+    expect(fetchImpl.mock.calls[1][0]).toBe(fetchImpl.mock.calls[0][0])
+  })
+  it('on a 401 session-expired of a read started early, asks the network again', async () => {
+    clearEarly()
+    const early = vi.fn().mockResolvedValue(jsonResponse(expired, 401, 'application/problem+json'))
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse({ meta: {}, targets: [] }))
+    const onSessionExpired = vi.fn()
+    const client = new AtlasClient({ fetch: fetchImpl as never, context: ctx, onSessionExpired })
+    startEarly(client.readUrl({ path: '/targets', params: {} }), early as never)
+    await client.targets()
+    expect(onSessionExpired).toHaveBeenCalledTimes(1)
+    expect(fetchImpl).toHaveBeenCalledTimes(1)
+    clearEarly()
+  })
+  it('on a 401 session-expired of a write ends the session and throws, without sending the write again', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse(expired, 401, 'application/problem+json'))
+    const onSessionExpired = vi.fn()
+    const err = (await new AtlasClient({ fetch: fetchImpl as never, context: ctx, onSessionExpired, csrfToken: () => 'tok-1' })
+      .whatIf([{ kind: 'cancel', project: 'p1' }])
+      .catch((e: unknown) => e)) as ApiError
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(401)
+    expect(err.code).toBe('session-expired')
+    expect(err.messageIn('zh-CN')).toContain('请重新登录')
+    expect(onSessionExpired).toHaveBeenCalledTimes(1)
+    expect(fetchImpl).toHaveBeenCalledTimes(1)
+  })
+  it('a 401 that is not session-expired (wrong credentials) is only thrown', async () => {
+    const wrong = { type: '/problems/wrong-credentials', status: 401, code: 'wrong-credentials', message: { zh: '用户名或密码错误', en: 'wrong user name or password' } }
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse(wrong, 401, 'application/problem+json'))
+    const onSessionExpired = vi.fn()
+    const err = (await new AtlasClient({ fetch: fetchImpl as never, context: ctx, onSessionExpired }).signIn('li.ming', 'nope').catch((e: unknown) => e)) as ApiError
+    expect(err.code).toBe('wrong-credentials')
+    expect(err.messageIn('zh-CN')).toBe('用户名或密码错误')
+    expect(onSessionExpired).not.toHaveBeenCalled()
+    expect(fetchImpl).toHaveBeenCalledTimes(1)
+  })
+  it('a write refused for its CSRF token reads the session again and is sent once more with the new token', async () => {
+    let token = 'old'
+    const fetchImpl = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse(csrfProblem('csrf-token-invalid'), 403, 'application/problem+json'))
+      .mockResolvedValueOnce(jsonResponse({ meta: {}, value: 1 }))
+    const refreshSession = vi.fn().mockImplementation(async () => {
+      token = 'new'
+    })
+    await new AtlasClient({ fetch: fetchImpl as never, context: ctx, csrfToken: () => token, refreshSession }).indicator('count(enterprises)')
+    expect(refreshSession).toHaveBeenCalledTimes(1)
+    expect(fetchImpl.mock.calls.map((c) => headersOf(c).get('X-CSRF-Token'))).toEqual(['old', 'new'])
+  })
+  it('a write refused for its CSRF token is not sent again when the token is the same', async () => {
+    const fetchImpl = vi.fn().mockResolvedValue(jsonResponse(csrfProblem('csrf-token-missing'), 403, 'application/problem+json'))
+    const refreshSession = vi.fn().mockResolvedValue(undefined)
+    const err = (await new AtlasClient({ fetch: fetchImpl as never, context: ctx, csrfToken: () => null, refreshSession })
+      .indicator('count(enterprises)')
+      .catch((e: unknown) => e)) as ApiError
+    expect(err.code).toBe('csrf-token-missing')
+    expect(refreshSession).toHaveBeenCalledTimes(1)
+    expect(fetchImpl).toHaveBeenCalledTimes(1)
   })
 })

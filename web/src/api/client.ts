@@ -1006,6 +1006,41 @@ export interface IndicatorResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// /session, /setup (docs/api.md "Sessions"; docs/security.md)
+
+/** A role of docs/security.md "Accounts"; kept open because the server may add roles. */
+export type Role = 'admin' | 'analyst' | 'enterprise'
+
+/** Who is signed in. */
+export interface SessionUser {
+  name: string
+  role: Role | string
+  /** An enterprise user's enterprise id; null for the other roles. */
+  enterprise: string | null
+}
+
+/** GET /session (also the answer of POST /session, DELETE /session and POST /setup). */
+export type SessionAnswer =
+  | {
+      signed_in: true
+      user: SessionUser
+      /** Every write (POST, DELETE) made with the session sends it as X-CSRF-Token. */
+      csrf_token: string
+      /** When the session ends at the latest (ISO 8601, UTC). */
+      expires: string
+    }
+  | {
+      signed_in: false
+      /** The database has no user yet: the first administrator comes through the link `atlas serve` printed. */
+      setup_needed?: boolean
+    }
+
+/** GET /setup. */
+export interface SetupStatus {
+  setup_needed: boolean
+}
+
+// ---------------------------------------------------------------------------------------------
 // Errors
 
 /** An RFC 9457 problem as the API sends it. */
@@ -1130,7 +1165,26 @@ export interface ClientOptions {
   context: () => ReadContext
   /** Called with the meta of every successful read (the header shows data_as_of). */
   onMeta?: (meta: Meta) => void
+  /**
+   * The CSRF token of the session (GET /session), sent as X-CSRF-Token with every write (POST,
+   * DELETE); null when no one is signed in. May wait (for the session's first read).
+   */
+  csrfToken?: () => string | null | Promise<string | null>
+  /**
+   * A 401 `session-expired`: the cookie named no live session (the answer cleared it). Called
+   * before the error is thrown; a GET is then asked again once, without the session.
+   */
+  onSessionExpired?: (e: ApiError) => void
+  /**
+   * A write refused for its CSRF token (403 `csrf-token-missing` / `csrf-token-invalid`: the
+   * session changed in another tab): reads the session again; the write is sent again once when
+   * the token has changed.
+   */
+  refreshSession?: () => Promise<void>
 }
+
+/** The header that carries the session's CSRF token on a write (docs/api.md "Sessions"). */
+export const CSRF_HEADER = 'X-CSRF-Token'
 
 export interface RequestOptions {
   signal?: AbortSignal
@@ -1194,12 +1248,18 @@ export class AtlasClient {
   private readonly fetchImpl: FetchLike
   private readonly context: () => ReadContext
   private readonly onMeta?: (meta: Meta) => void
+  private readonly csrfToken: () => string | null | Promise<string | null>
+  private readonly onSessionExpired?: (e: ApiError) => void
+  private readonly refreshSession?: () => Promise<void>
 
   constructor(options: ClientOptions) {
     this.baseUrl = options.baseUrl ?? '/api/v1'
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.context = options.context
     this.onMeta = options.onMeta
+    this.csrfToken = options.csrfToken ?? (() => null)
+    this.onSessionExpired = options.onSessionExpired
+    this.refreshSession = options.refreshSession
   }
 
   /** The URL a GET of `path` with `params` goes to (with as_of and sample). */
@@ -1215,16 +1275,45 @@ export class AtlasClient {
   async post<T>(path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
     const plan = this.context().plan
     const query = plan ? `?${new URLSearchParams({ plan }).toString()}` : ''
-    return this.send<T>(`${this.baseUrl}${path}${query}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: opts.signal,
-    })
+    return this.write<T>('POST', `${this.baseUrl}${path}${query}`, body, opts)
+  }
+
+  /**
+   * A POST or DELETE of `url` (a JSON body when given), with the session's CSRF token when someone
+   * is signed in. Refused for its token, it reads the session again and, when the token changed,
+   * is sent once more.
+   */
+  private async write<T>(method: 'POST' | 'DELETE', url: string, body: unknown, opts: RequestOptions): Promise<T> {
+    const attempt = async (token: string | null): Promise<T> => {
+      const headers: Record<string, string> = {}
+      if (body !== undefined) headers['Content-Type'] = 'application/json'
+      if (token) headers[CSRF_HEADER] = token
+      return this.send<T>(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: opts.signal })
+    }
+    const token = await this.csrfToken()
+    try {
+      return await attempt(token)
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 403 || !/^csrf-token-(missing|invalid)$/.test(e.code) || !this.refreshSession) throw e
+      await this.refreshSession().catch(() => undefined)
+      const fresh = await this.csrfToken()
+      if (!fresh || fresh === token) throw e
+      return attempt(fresh)
+    }
   }
 
   private async send<T>(url: string, init: RequestInit): Promise<T> {
-    const { ok, status, body } = await this.exchange(url, init)
+    let answer = await this.exchange(url, init)
+    if (!answer.ok && answer.status === 401) {
+      const e = problemToError(answer.status, answer.body)
+      if (e.code === 'session-expired') {
+        this.onSessionExpired?.(e)
+        // The answer cleared the cookie: a read is the public's again (a write is not repeated).
+        if (init.method !== 'GET') throw e
+        answer = await this.exchange(url, init, { early: false })
+      }
+    }
+    const { ok, status, body } = answer
     if (!ok) throw problemToError(status, body)
     if (body === undefined || body === null || typeof body !== 'object') {
       throw new ApiError(status, 'malformed-answer', {
@@ -1238,8 +1327,8 @@ export class AtlasClient {
   }
 
   /** The answer of a request: a GET started early (api/early.ts) if there is one, else the network. */
-  private async exchange(url: string, init: RequestInit): Promise<EarlyAnswer> {
-    const early = init.method === 'GET' ? takeEarly(url) : undefined
+  private async exchange(url: string, init: RequestInit, { early: useEarly = true } = {}): Promise<EarlyAnswer> {
+    const early = useEarly && init.method === 'GET' ? takeEarly(url) : undefined
     if (early) {
       const answer = await early.catch(() => null)
       if (answer) return answer
@@ -1332,5 +1421,28 @@ export class AtlasClient {
     const body: IndicatorRequest = { expression, sample: ctx.sample }
     if (ctx.asOf) body.as_of = ctx.asOf
     return this.post<IndicatorResult>('/indicators', body, o)
+  }
+
+  // Sessions: these take no plan, as_of or sample (the server refuses unknown parameters).
+
+  /** Who is signed in (GET /session). */
+  session(o?: RequestOptions) {
+    return this.send<SessionAnswer>(`${this.baseUrl}/session`, { method: 'GET', signal: o?.signal })
+  }
+  /** Signs in (POST /session); the server sets the session cookie. */
+  signIn(user: string, password: string, o: RequestOptions = {}) {
+    return this.write<SessionAnswer>('POST', `${this.baseUrl}/session`, { user, password }, o)
+  }
+  /** Signs out (DELETE /session). */
+  signOut(o: RequestOptions = {}) {
+    return this.write<SessionAnswer>('DELETE', `${this.baseUrl}/session`, undefined, o)
+  }
+  /** Whether the database still waits for its first administrator (GET /setup). */
+  setupStatus(o?: RequestOptions) {
+    return this.send<SetupStatus>(`${this.baseUrl}/setup`, { method: 'GET', signal: o?.signal })
+  }
+  /** Creates the first administrator with the one-time token of `atlas serve`'s link and signs it in (POST /setup). */
+  setup(token: string, user: string, password: string, o: RequestOptions = {}) {
+    return this.write<SessionAnswer>('POST', `${this.baseUrl}/setup`, { token, user, password }, o)
   }
 }

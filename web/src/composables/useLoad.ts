@@ -1,5 +1,5 @@
 import { onBeforeUnmount, ref, shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue'
-import { settings } from '../state'
+import { session, settings } from '../state'
 
 export interface Load<T> {
   data: ShallowRef<T | null>
@@ -9,8 +9,9 @@ export interface Load<T> {
 }
 
 /**
- * Runs `loader` now and again whenever the global switches (plan, as_of, sample) or `deps` change; a
- * newer run cancels an older one, so a slow answer never overwrites a newer one.
+ * Runs `loader` now and again whenever the global switches (plan, as_of, sample), who is signed in
+ * (what the server shows depends on it) or `deps` change; a newer run cancels an older one, so a
+ * slow answer never overwrites a newer one.
  */
 export function useLoad<T>(loader: (signal: AbortSignal) => Promise<T>, deps: WatchSource[] = []): Load<T> {
   const data = shallowRef<T | null>(null)
@@ -37,7 +38,7 @@ export function useLoad<T>(loader: (signal: AbortSignal) => Promise<T>, deps: Wa
     }
   }
 
-  watch([() => settings.plan, () => settings.asOf, () => settings.sample, ...deps], () => void reload(), { immediate: true })
+  watch([() => settings.plan, () => settings.asOf, () => settings.sample, () => session.epoch, ...deps], () => void reload(), { immediate: true })
   onBeforeUnmount(() => controller?.abort())
   return { data, error, loading, reload }
 }

@@ -299,6 +299,27 @@ describe('the first administrator, signing in and out, and a session that ends',
   })
 })
 
+describe('what the public sees of an enterprise', () => {
+  test('the list says its output figures need a sign-in and offers no sort by them; the profile says why its figures are empty', async () => {
+    await app.withPage(async (page) => {
+      await page.goto('/enterprises')
+      await page.locator(byTest('figure-withheld')).first().waitFor()
+      await settled(page)
+      const withheld = await page.locator(byTest('figure-withheld')).allTextContents()
+      assert.ok(withheld.length > 0 && withheld.every((x) => x.trim() === '登录后可见'), JSON.stringify(withheld))
+      await page.locator(byTest('sort')).click()
+      await page.locator('.el-select-dropdown__item:visible').first().waitFor()
+      const options = await page.locator('.el-select-dropdown__item:visible').allTextContents()
+      assert.equal(options.length, 1, `only the sort by name: ${JSON.stringify(options)}`)
+      const id = (await app.getJson('/api/v1/enterprises?limit=1')).items[0].id
+      await page.goto(`/enterprises/${id}`)
+      await page.locator(byTest('enterprise-figures')).waitFor()
+      await settled(page)
+      assert.match(await page.locator(byTest('enterprise-figures')).textContent(), /企业统计数据不公开/)
+    })
+  })
+})
+
 describe('a locked account', () => {
   test('five wrong passwords in a row lock it: the page says until when, also by the local clock', async () => {
     const server = await startServer({ account: null, prepare: (db) => addUser(db, { name: 'wang.fang', role: 'analyst', password: PASSWORD }) })

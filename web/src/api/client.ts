@@ -288,6 +288,11 @@ export interface EnterpriseItem {
   high_tech: boolean | null
   classes: string[]
   output_value: YearValue | null
+  /**
+   * The caller may not see this enterprise's figures (not signed in, or another enterprise's
+   * user): output_value, and in the profile employees and figures, are then empty.
+   */
+  withheld: boolean
   sample: boolean
   provenance: string
   /** Outside the plan's region (a parent, partner or group elsewhere): never counted as local. */

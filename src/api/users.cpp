@@ -31,12 +31,7 @@ std::string actor(const AccountContext& ctx) {
 }
 
 Problem body_problem(std::string_view en, std::string_view zh, std::string_view field) {
-  return Problem{400,
-                 field.empty() ? "invalid-value" : "invalid-value",
-                 std::string(en),
-                 std::string(zh),
-                 std::string(field),
-                 0};
+  return Problem{400, "invalid-value", std::string(en), std::string(zh), std::string(field), 0};
 }
 
 // An account error as a problem: a taken name is a 409, no such user a 404, the rest 400.

@@ -6,30 +6,30 @@ namespace atlas::app {
 namespace {
 
 using enum Resource;
-constexpr Scope N = Scope::kNone;
-constexpr Scope O = Scope::kOwn;
-constexpr Scope A = Scope::kAll;
-constexpr Action R = Action::kRead;
-constexpr Action W = Action::kWrite;
+constexpr Scope kN = Scope::kNone;
+constexpr Scope kO = Scope::kOwn;
+constexpr Scope kA = Scope::kAll;
+constexpr Action kR = Action::kRead;
+constexpr Action kW = Action::kWrite;
 
 // resource, action: public, enterprise, analyst, admin.
 constexpr std::array<PolicyRow, 16> kPolicy{{
-    {kPlan, R, A, A, A, A},
-    {kTargets, R, A, A, A, A},
-    {kRegister, R, A, A, A, A},
-    {kFigures, R, N, O, A, A},
-    {kFigures, W, N, O, A, A},
-    {kProjects, R, A, A, A, A},
-    {kZones, R, A, A, A, A},
-    {kChains, R, A, A, A, A},
-    {kIndicators, R, N, N, A, A},
-    {kUsers, R, N, N, N, A},
-    {kUsers, W, N, N, N, A},
-    {kAudit, R, N, N, N, A},
-    {kImports, R, N, N, A, A},
-    {kImports, W, N, N, A, A},
-    {kSession, R, A, A, A, A},
-    {kSession, W, A, A, A, A},
+    {kPlan, kR, kA, kA, kA, kA},
+    {kTargets, kR, kA, kA, kA, kA},
+    {kRegister, kR, kA, kA, kA, kA},
+    {kFigures, kR, kN, kO, kA, kA},
+    {kFigures, kW, kN, kO, kA, kA},
+    {kProjects, kR, kA, kA, kA, kA},
+    {kZones, kR, kA, kA, kA, kA},
+    {kChains, kR, kA, kA, kA, kA},
+    {kIndicators, kR, kN, kN, kA, kA},
+    {kUsers, kR, kN, kN, kN, kA},
+    {kUsers, kW, kN, kN, kN, kA},
+    {kAudit, kR, kN, kN, kN, kA},
+    {kImports, kR, kN, kN, kA, kA},
+    {kImports, kW, kN, kN, kA, kA},
+    {kSession, kR, kA, kA, kA, kA},
+    {kSession, kW, kA, kA, kA, kA},
 }};
 
 }  // namespace

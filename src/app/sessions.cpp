@@ -155,14 +155,13 @@ Sessions::Sessions(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
 }
 Sessions::~Sessions() = default;
 
-Result<std::unique_ptr<Sessions>> Sessions::open(const std::string& path, SessionOptions options) {
+Result<std::unique_ptr<Sessions>> Sessions::open(const std::string& path, const SessionOptions& options) {
   if (!sodium_ready()) return fail(ErrorCode::kInvalidArgument, "libsodium could not start");
   StoreOptions store_options;
   store_options.clock = options.clock;
   auto store = Store::open(path, store_options);
   if (!store) return std::unexpected(store.error());
-  return std::unique_ptr<Sessions>(
-      new Sessions(std::make_unique<Impl>(path, std::move(*store), std::move(options))));
+  return std::unique_ptr<Sessions>(new Sessions(std::make_unique<Impl>(path, std::move(*store), options)));
 }
 
 const SessionOptions& Sessions::options() const {

@@ -87,7 +87,7 @@ class Sessions {
  public:
   /// Opens its own connection to the database at `path` (migrated by whoever opened it first).
   [[nodiscard]] static Result<std::unique_ptr<Sessions>> open(const std::string& path,
-                                                              SessionOptions options);
+                                                              const SessionOptions& options);
   ~Sessions();
   Sessions(const Sessions&) = delete;
   Sessions& operator=(const Sessions&) = delete;

@@ -189,18 +189,6 @@ std::string audience_key(const app::Principal* who) {
   return "public";
 }
 
-bool secure_cookie(const Request& request, const ApiOptions& options) {
-  switch (options.secure_cookie) {
-    case ApiOptions::SecureCookie::kAlways:
-      return true;
-    case ApiOptions::SecureCookie::kNever:
-      return false;
-    case ApiOptions::SecureCookie::kAuto:
-      break;
-  }
-  return request.forwarded_proto == "https";
-}
-
 }  // namespace
 
 struct Api::Impl {
@@ -313,7 +301,8 @@ Response Api::Impl::session_ended(const Request& request) const {
                                      "登录已失效（已退出、过期、长时间未操作或账号已变更），请重新登录",
                                      {},
                                      0});
-  r.headers.emplace_back("Set-Cookie", internal::cleared_session_cookie(secure_cookie(request, options)));
+  r.headers.emplace_back("Set-Cookie",
+                         internal::cleared_session_cookie(internal::secure_cookie(request, options)));
   r.headers.emplace_back("WWW-Authenticate", fmt::format("Cookie name=\"{}\"", internal::kSessionCookie));
   return r;
 }

@@ -18,24 +18,8 @@ namespace {
 
 namespace json = boost::json;
 
-bool secure(const AccountContext& ctx) {
-  switch (ctx.options.secure_cookie) {
-    case ApiOptions::SecureCookie::kAlways:
-      return true;
-    case ApiOptions::SecureCookie::kNever:
-      return false;
-    case ApiOptions::SecureCookie::kAuto:
-      break;
-  }
-  return ctx.request.forwarded_proto == "https";
-}
-
 std::string utc(std::int64_t unix_seconds) {
   return format_utc(std::chrono::sys_seconds(std::chrono::seconds(unix_seconds)));
-}
-
-Response problem(const AccountContext& ctx, const Problem& p) {
-  return problem_response(p, echo_safe(ctx.request.target), prefers_chinese(ctx.request.accept_language));
 }
 
 // {"signed_in": true, "user": {...}, "csrf_token", "expires"} for a live session.
@@ -56,7 +40,8 @@ json::object session_json(const app::ActiveSession& s) {
 Response signed_in(const AccountContext& ctx, const app::SignedIn& s) {
   Response r = json_response(session_json(s.session));
   const std::int64_t max_age = ctx.sessions.options().lifetime.count();
-  r.headers.emplace_back("Set-Cookie", session_cookie(s.token, max_age, secure(ctx)));
+  r.headers.emplace_back("Set-Cookie",
+                         session_cookie(s.token, max_age, secure_cookie(ctx.request, ctx.options)));
   return r;
 }
 
@@ -66,7 +51,8 @@ Response signed_out(const AccountContext& ctx, bool clear_cookie) {
   auto needed = ctx.sessions.setup_needed();
   out["setup_needed"] = needed && *needed;
   Response r = json_response(out);
-  if (clear_cookie) r.headers.emplace_back("Set-Cookie", cleared_session_cookie(secure(ctx)));
+  if (clear_cookie)
+    r.headers.emplace_back("Set-Cookie", cleared_session_cookie(secure_cookie(ctx.request, ctx.options)));
   return r;
 }
 
@@ -160,7 +146,7 @@ Response refused(const AccountContext& ctx, const app::SignInError& e) {
                   0};
       break;
   }
-  Response r = problem(ctx, p);
+  Response r = ctx.fail(p);
   if (e.retry_after > 0) r.headers.emplace_back("Retry-After", fmt::format("{}", e.retry_after));
   return r;
 }
@@ -174,7 +160,7 @@ Response get_session(const AccountContext& ctx) {
 
 Response sign_in(const AccountContext& ctx) {
   auto members = string_members<2>(ctx.body, {"user", "password"});
-  if (!members) return problem(ctx, members.error());
+  if (!members) return ctx.fail(members.error());
   auto& [user, password] = *members;
   auto opened = ctx.sessions.sign_in(user, password, ctx.request.remote);
   if (!opened) return refused(ctx, opened.error());
@@ -186,12 +172,12 @@ Response sign_in(const AccountContext& ctx) {
 Response sign_out(const AccountContext& ctx) {
   if (!ctx.caller.token.empty()) {
     if (auto ok = ctx.sessions.sign_out(ctx.caller.token); !ok) {
-      return problem(ctx, Problem{503,
-                                  "store-unavailable",
-                                  fmt::format("signing out failed: {}", ok.error().message),
-                                  "暂时无法退出登录，请稍后重试",
-                                  {},
-                                  0});
+      return ctx.fail(Problem{503,
+                              "store-unavailable",
+                              fmt::format("signing out failed: {}", ok.error().message),
+                              "暂时无法退出登录，请稍后重试",
+                              {},
+                              0});
     }
   }
   return signed_out(ctx, true);
@@ -207,7 +193,7 @@ Response get_setup(const AccountContext& ctx) {
 
 Response create_first_admin(const AccountContext& ctx) {
   auto members = string_members<3>(ctx.body, {"token", "user", "password"});
-  if (!members) return problem(ctx, members.error());
+  if (!members) return ctx.fail(members.error());
   auto& [token, user, password] = *members;
   auto opened = ctx.sessions.create_first_admin(token, user, password, ctx.request.remote);
   if (!opened) return refused(ctx, opened.error());

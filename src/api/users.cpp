@@ -11,10 +11,6 @@ namespace {
 
 namespace json = boost::json;
 
-Response problem(const AccountContext& ctx, const Problem& p) {
-  return problem_response(p, echo_safe(ctx.request.target), prefers_chinese(ctx.request.accept_language));
-}
-
 // The user as the API shows it: never the password hash.
 json::object user_json(const UserRecord& u) {
   return json::object{{"name", u.name},
@@ -46,7 +42,7 @@ Problem account_problem(const Error& e) {
 
 Response list_users(const AccountContext& ctx) {
   auto users = ctx.sessions.users();
-  if (!users) return problem(ctx, account_problem(users.error()));
+  if (!users) return ctx.fail(account_problem(users.error()));
   json::array items;
   for (const UserRecord& u : *users)
     items.emplace_back(user_json(u));
@@ -56,19 +52,19 @@ Response list_users(const AccountContext& ctx) {
 Response add_user(const AccountContext& ctx) {
   const json::object* body = ctx.body.if_object();
   if (body == nullptr)
-    return problem(ctx, body_problem("the request body must be a JSON object", "请求体须为 JSON 对象", ""));
+    return ctx.fail(body_problem("the request body must be a JSON object", "请求体须为 JSON 对象", ""));
   app::NewUser user;
   bool has_role = false;
   for (const auto& [key, value] : *body) {
     if (key != "name" && key != "role" && key != "enterprise" && key != "password") {
-      return problem(
-          ctx, Problem{400, "unknown-field", fmt::format("unknown member \"{}\"", std::string_view(key)),
-                       fmt::format("不支持的成员 {}", std::string_view(key)), std::string(key), 0});
+      return ctx.fail(Problem{400, "unknown-field",
+                              fmt::format("unknown member \"{}\"", std::string_view(key)),
+                              fmt::format("不支持的成员 {}", std::string_view(key)), std::string(key), 0});
     }
     if (key == "enterprise" && value.is_null()) continue;
     if (!value.is_string()) {
-      return problem(ctx, body_problem(fmt::format("{}: must be a string", std::string_view(key)),
-                                       fmt::format("成员 {} 须为字符串", std::string_view(key)), key));
+      return ctx.fail(body_problem(fmt::format("{}: must be a string", std::string_view(key)),
+                                   fmt::format("成员 {} 须为字符串", std::string_view(key)), key));
     }
     const std::string text(value.get_string());
     if (key == "name") user.name = text;
@@ -77,10 +73,9 @@ Response add_user(const AccountContext& ctx) {
     if (key == "role") {
       const auto role = parse_role(text);
       if (!role) {
-        return problem(
-            ctx, body_problem(
-                     fmt::format("role: \"{}\" is not a role (admin, analyst, enterprise)", echo_safe(text)),
-                     "成员 role 须为 admin、analyst 或 enterprise", "role"));
+        return ctx.fail(body_problem(
+            fmt::format("role: \"{}\" is not a role (admin, analyst, enterprise)", echo_safe(text)),
+            "成员 role 须为 admin、analyst 或 enterprise", "role"));
       }
       user.role = *role;
       has_role = true;
@@ -90,12 +85,12 @@ Response add_user(const AccountContext& ctx) {
                                        {"role", has_role},
                                        {"password", body->contains("password")}}) {
     if (!present) {
-      return problem(ctx, Problem{400, "missing-field", fmt::format("{}: required", field),
-                                  fmt::format("缺少成员 {}", field), field, 0});
+      return ctx.fail(Problem{400, "missing-field", fmt::format("{}: required", field),
+                              fmt::format("缺少成员 {}", field), field, 0});
     }
   }
   auto added = ctx.sessions.add_user(user, actor(ctx));
-  if (!added) return problem(ctx, account_problem(added.error()));
+  if (!added) return ctx.fail(account_problem(added.error()));
   return json_response(user_json(*added));
 }
 
@@ -103,7 +98,7 @@ Response change_user(const AccountContext& ctx) {
   const std::string& name = ctx.path[0];
   const json::object* body = ctx.body.if_object();
   if (body == nullptr)
-    return problem(ctx, body_problem("the request body must be a JSON object", "请求体须为 JSON 对象", ""));
+    return ctx.fail(body_problem("the request body must be a JSON object", "请求体须为 JSON 对象", ""));
   std::optional<bool> disabled;
   std::optional<std::string> password;
   for (const auto& [key, value] : *body) {
@@ -112,28 +107,28 @@ Response change_user(const AccountContext& ctx) {
     } else if (key == "password" && value.is_string()) {
       password = std::string(value.get_string());
     } else if (key == "disabled" || key == "password") {
-      return problem(ctx, body_problem(fmt::format("{}: must be a {}", std::string_view(key),
-                                                   key == "disabled" ? "boolean" : "string"),
-                                       fmt::format("成员 {} 的类型不对", std::string_view(key)), key));
+      return ctx.fail(body_problem(
+          fmt::format("{}: must be a {}", std::string_view(key), key == "disabled" ? "boolean" : "string"),
+          fmt::format("成员 {} 的类型不对", std::string_view(key)), key));
     } else {
-      return problem(
-          ctx, Problem{400, "unknown-field", fmt::format("unknown member \"{}\"", std::string_view(key)),
-                       fmt::format("不支持的成员 {}", std::string_view(key)), std::string(key), 0});
+      return ctx.fail(Problem{400, "unknown-field",
+                              fmt::format("unknown member \"{}\"", std::string_view(key)),
+                              fmt::format("不支持的成员 {}", std::string_view(key)), std::string(key), 0});
     }
   }
   // One change per request: each is one audited transaction, and a request is all or nothing.
   if (disabled.has_value() == password.has_value()) {
-    return problem(
-        ctx, body_problem("give either \"disabled\" or \"password\", one change per request",
-                          "每次请求只能修改 disabled 或 password 之一", disabled ? "password" : "disabled"));
+    return ctx.fail(body_problem("give either \"disabled\" or \"password\", one change per request",
+                                 "每次请求只能修改 disabled 或 password 之一",
+                                 disabled ? "password" : "disabled"));
   }
   if (disabled && *disabled && ctx.caller.principal() != nullptr && ctx.caller.principal()->user == name) {
-    return problem(
-        ctx, body_problem("an administrator cannot disable their own account (another administrator can)",
-                          "管理员不能停用自己的账号", "disabled"));
+    return ctx.fail(
+        body_problem("an administrator cannot disable their own account (another administrator can)",
+                     "管理员不能停用自己的账号", "disabled"));
   }
   auto changed = ctx.sessions.change_user(name, disabled, password, actor(ctx));
-  if (!changed) return problem(ctx, account_problem(changed.error()));
+  if (!changed) return ctx.fail(account_problem(changed.error()));
   return json_response(user_json(*changed));
 }
 

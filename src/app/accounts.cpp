@@ -3,12 +3,12 @@
 #include <sodium.h>
 
 namespace atlas::app {
-namespace {
-
 bool sodium_ready() {
   static const bool ready = sodium_init() >= 0;
   return ready;
 }
+
+namespace {
 
 bool name_char(char c, bool first) {
   const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

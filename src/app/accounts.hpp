@@ -13,6 +13,9 @@
 
 namespace atlas::app {
 
+/// True once libsodium is initialised (the first call does it; thread-safe).
+[[nodiscard]] bool sodium_ready();
+
 /// A password is 10 to 1024 bytes (docs/security.md).
 inline constexpr std::size_t kMinPasswordBytes = 10;
 inline constexpr std::size_t kMaxPasswordBytes = 1024;

@@ -20,11 +20,6 @@ constexpr std::size_t kTokenChars = 43;  // base64url of 32 bytes, no padding
 constexpr std::size_t kMaxTrackedAddresses = 4096;
 constexpr std::string_view kCsrfContext = "atlas csrf v1";
 
-bool sodium_ready() {
-  static const bool ready = sodium_init() >= 0;
-  return ready;
-}
-
 std::string base64url(const unsigned char* bytes, std::size_t n) {
   std::string out(sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
   sodium_bin2base64(out.data(), out.size(), bytes, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);

@@ -8,6 +8,7 @@
 
 #include "api/internal/handler.hpp"
 #include "api/internal/problem_text.hpp"
+#include "api/internal/render.hpp"
 #include "model/provenance.hpp"
 #include "model/text.hpp"
 
@@ -103,6 +104,10 @@ Outcome<bool> Params::get_bool(std::string_view name, bool fallback) const {
   return std::unexpected(
       Problem{400, "invalid-value", fmt::format("{}: \"{}\" is not true, false, 1 or 0", name, *text),
               fmt::format("参数 {} 须为 true、false、1 或 0，收到“{}”", name, *text), std::string(name), 0});
+}
+
+Response AccountContext::fail(const Problem& problem) const {
+  return problem_response(problem, echo_safe(request.target), prefers_chinese(request.accept_language));
 }
 
 bool ReadContext::shows_figures_of(std::string_view id) const {

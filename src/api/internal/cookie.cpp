@@ -32,6 +32,18 @@ std::optional<std::string_view> cookie_value(std::string_view header, std::strin
   return std::nullopt;
 }
 
+bool secure_cookie(const Request& request, const ApiOptions& options) {
+  switch (options.secure_cookie) {
+    case ApiOptions::SecureCookie::kAlways:
+      return true;
+    case ApiOptions::SecureCookie::kNever:
+      return false;
+    case ApiOptions::SecureCookie::kAuto:
+      break;
+  }
+  return request.forwarded_proto == "https";
+}
+
 std::string session_cookie(std::string_view token, std::int64_t max_age, bool secure) {
   return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", kSessionCookie, token, max_age,
                      secure ? "; Secure" : "");

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "api/api.hpp"
+
 namespace atlas::api::internal {
 
 /// A Cookie header longer than this is not read (the server's header limit is smaller still).
@@ -18,6 +20,10 @@ inline constexpr std::size_t kMaxCookieHeader = 16 * 1024;
 /// value); none when the header has no such cookie or exceeds kMaxCookieHeader. Never throws;
 /// views into `header`.
 [[nodiscard]] std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name);
+
+/// Whether the session cookie carries Secure: ApiOptions::secure_cookie, where kAuto means "the
+/// request came through a TLS proxy" (X-Forwarded-Proto: https).
+[[nodiscard]] bool secure_cookie(const Request& request, const ApiOptions& options);
 
 /// The session cookie's name.
 inline constexpr std::string_view kSessionCookie = "atlas_session";

@@ -132,6 +132,9 @@ struct AccountContext {
   app::Sessions& sessions;
   const ApiOptions& options;
   std::span<const std::string> path;  // the {…} segments of the route, decoded
+
+  /// The problem+json answer to this request (its target as instance, the title in its language).
+  [[nodiscard]] Response fail(const Problem& problem) const;
 };
 
 // JSON pieces shared by handlers.
